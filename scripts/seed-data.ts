@@ -1,0 +1,3 @@
+import type { Db } from "../server/db";
+
+export async function seedIfEmpty(_db: Db, _log: (message: string) => void): Promise<void> {}

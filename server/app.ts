@@ -1,0 +1,84 @@
+import compression from "compression";
+import express, { type Express, type RequestHandler } from "express";
+import helmet from "helmet";
+import type { AppContext } from "./context";
+import { trustProxySetting } from "./env";
+import { AppError } from "./lib/app-error";
+import { apiNotFound, errorHandler } from "./lib/error-handler";
+import { accessLog, requestId } from "./lib/request-context";
+import { mountBuiltSpa } from "./lib/spa";
+import { createServices, type Services } from "./services";
+import { healthRoutes } from "./features/health/health.routes";
+import { apiV1Routes } from "./routes";
+
+export interface CreateAppOptions {
+  /** Serve dist/client (production and E2E). Tests of the API leave it off. */
+  serveSpa?: boolean;
+  /** Dev only: Vite's middleware, mounted before the SPA fallback. */
+  devMiddleware?: RequestHandler;
+}
+
+export interface App {
+  app: Express;
+  services: Services;
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Routes that take a body other than JSON (CSV import has its own 5 MB parser). */
+const NON_JSON_BODY_ROUTES: Array<{ path: RegExp; type: string }> = [{ path: /^\/api\/v1\/products\/import$/, type: "text/csv" }];
+
+/** A write that carries a body must say it is JSON (or the route's own type): 415 otherwise. */
+const requireJsonContentType: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+  if (!WRITE_METHODS.has(req.method) || !hasBody) return next();
+  const allowed = NON_JSON_BODY_ROUTES.find((r) => r.path.test(req.originalUrl.split("?")[0] ?? ""))?.type;
+  if (req.is("application/json") || (allowed && req.is(allowed))) return next();
+  next(new AppError("unsupported_media_type", `Send the request body as ${allowed ?? "application/json"}.`));
+};
+
+export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App {
+  const app = express();
+  const services = createServices(ctx);
+  const production = ctx.env.NODE_ENV === "production";
+
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustProxySetting(ctx.env.TRUST_PROXY));
+  app.set("query parser", "simple");
+
+  app.use(requestId);
+  app.use(accessLog(ctx.logger));
+  app.use(
+    helmet({
+      // Vite's dev server injects inline scripts for HMR; the built SPA needs none.
+      contentSecurityPolicy: options.devMiddleware
+        ? false
+        : {
+            directives: {
+              defaultSrc: ["'self'"],
+              scriptSrc: ["'self'"],
+              styleSrc: ["'self'", "'unsafe-inline'"],
+              imgSrc: ["'self'", "data:"],
+              connectSrc: ["'self'"],
+              fontSrc: ["'self'", "data:"],
+              objectSrc: ["'none'"],
+              frameAncestors: ["'none'"],
+              upgradeInsecureRequests: production ? [] : null,
+            },
+          },
+      strictTransportSecurity: production,
+    }),
+  );
+  app.use(compression());
+
+  app.use("/api/health", healthRoutes(services.health));
+
+  app.use("/api", requireJsonContentType, express.json({ limit: "100kb", strict: true }));
+  app.use("/api/v1", apiV1Routes(ctx, services));
+  app.use("/api", apiNotFound);
+
+  if (options.devMiddleware) app.use(options.devMiddleware);
+  else if (options.serveSpa) mountBuiltSpa(app);
+
+  app.use(errorHandler(ctx.logger));
+  return { app, services };
+}

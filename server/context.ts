@@ -1,0 +1,20 @@
+import type { Database, Db } from "./db";
+import type { Env } from "./env";
+import type { Logger } from "./lib/logger";
+import type { Redis } from "./lib/redis";
+
+/** Everything an app instance needs from the outside world. Tests build several of these side by side. */
+export interface AppContext {
+  env: Env;
+  database: Database;
+  db: Db;
+  logger: Logger;
+  /** Present only when REDIS_URL is set. */
+  redis?: Redis;
+  lifecycle: Lifecycle;
+}
+
+/** Shared, mutable process state: readiness turns 503 as soon as shutdown begins. */
+export interface Lifecycle {
+  shuttingDown: boolean;
+}

@@ -1,0 +1,146 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { sql } from "drizzle-orm";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import * as schema from "@shared/schema";
+import type { Logger } from "../lib/logger";
+import { migrationsDir } from "../lib/paths";
+
+/** The one Drizzle database type the rest of the code sees, whichever driver is underneath. */
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** A query runner: the database itself or an open transaction. */
+export type Executor = Db | Tx;
+export type Driver = "pglite" | "pg" | "neon";
+
+/** The minimal pool surface connect-pg-simple needs (query(text, params) → { rows }). */
+export interface QueryPool {
+  query(text: string, params?: unknown[]): Promise<{ rows: any[] }>;
+}
+
+export interface Database {
+  db: Db;
+  driver: Driver;
+  /** Pool for libraries that want raw SQL (the session store). */
+  pool: QueryPool;
+  migrate(): Promise<void>;
+  /** Cheap round trip for readiness; rejects after timeoutMs. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url?: string;
+  /** PGlite data directory; "memory://" keeps it in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+  logger?: Logger;
+}
+
+const MIGRATION_LOCK_ID = 727_001; // any constant; serialises migrations across replicas booting together
+
+/** Neon's serverless driver speaks over WebSockets; it is the right choice only for Neon hosts. */
+export function chooseDriver(url: string | undefined): Driver {
+  if (!url) return "pglite";
+  const host = new URL(url).hostname;
+  return host.endsWith(".neon.tech") || host.endsWith(".neon.build") ? "neon" : "pg";
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const driver = chooseDriver(options.url);
+  if (driver === "pglite") return openPglite(options.dataDir ?? "./data");
+  if (driver === "neon") return openNeon(options.url!, options);
+  return openPg(options.url!, options);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) mkdirSync(resolve(dataDir), { recursive: true });
+  const client = new PGlite(inMemory ? undefined : resolve(dataDir, "pglite"));
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Db;
+  const pool: QueryPool = {
+    // PGlite's query() refuses several statements in one string (connect-pg-simple's table setup
+    // sends such text without parameters), so parameterless text goes through exec().
+    async query(text, params) {
+      if (!params || params.length === 0) {
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      return client.query(text, params);
+    },
+  };
+  return {
+    db,
+    driver: "pglite",
+    pool,
+    migrate: () => migrate(db as never, { migrationsFolder: migrationsDir }),
+    ping: (timeoutMs = 1000) => withTimeout(client.query("select 1").then(() => undefined), timeoutMs, "database ping"),
+    close: () => client.close(),
+  };
+}
+
+async function openPg(url: string, options: DatabaseOptions): Promise<Database> {
+  const { default: pg } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 30_000,
+  });
+  // Without this listener an idle client's error (e.g. the server restarted) crashes the process.
+  pool.on("error", (err) => options.logger?.warn({ err: err.message }, "idle database client error"));
+  const db = drizzle(pool, { schema });
+  return {
+    db,
+    driver: "pg",
+    pool,
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+        await migrate(drizzle(client, { schema }), { migrationsFolder: migrationsDir });
+      } finally {
+        await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
+        client.release();
+      }
+    },
+    ping: (timeoutMs = 1000) => withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database ping"),
+    close: () => pool.end(),
+  };
+}
+
+async function openNeon(url: string, options: DatabaseOptions): Promise<Database> {
+  const { Pool, neonConfig } = await import("@neondatabase/serverless");
+  const { drizzle } = await import("drizzle-orm/neon-serverless");
+  const { migrate } = await import("drizzle-orm/neon-serverless/migrator");
+  const { default: WebSocket } = await import("ws");
+  neonConfig.webSocketConstructor = WebSocket;
+  const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+  pool.on("error", (err: Error) => options.logger?.warn({ err: err.message }, "idle database client error"));
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: "neon",
+    pool: pool as unknown as QueryPool,
+    migrate: () => migrate(drizzle(pool, { schema }), { migrationsFolder: migrationsDir }),
+    ping: (timeoutMs = 1000) => withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database ping"),
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Every variable is documented in README.md and .env.example.
+ * Parsing fails fast with one readable line per bad variable.
+ */
+const intFromEnv = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+const booleanFromEnv = (fallback: boolean) =>
+  z.enum(["true", "false", "1", "0"]).default(fallback ? "true" : "false").transform((v) => v === "true" || v === "1");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(5000),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// or postgresql:// URL").optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: z.string().url().refine((u) => /^rediss?:\/\//.test(u), "must be a redis:// or rediss:// URL").optional(),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    ALLOWED_ORIGINS: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean)),
+    TRUST_PROXY: z.string().default("false"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATA_DIR: z.string().default("./data"),
+    SEED_DEMO: booleanFromEnv(true),
+    RATE_LIMIT_PER_MINUTE: intFromEnv(100),
+    AUTH_RATE_LIMIT_PER_MINUTE: intFromEnv(5),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    SHUTDOWN_GRACE_MS: intFromEnv(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses a variables object (process.env by default); throws an Error listing every problem. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings mean "unset" (docker/k8s often pass VAR= for optional values).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** TRUST_PROXY as Express understands it: "true"/"false", a hop count, or a list of addresses. */
+export function trustProxySetting(value: string): boolean | number | string {
+  if (value === "true") return true;
+  if (value === "false" || value === "") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}

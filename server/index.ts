@@ -1,0 +1,65 @@
+import { createServer } from "node:http";
+import { createApp, type CreateAppOptions } from "./app";
+import { closeContext, createContext } from "./boot";
+import { parseEnv, type Env } from "./env";
+import { createLogger } from "./lib/logger";
+import { seedIfEmpty } from "../scripts/seed-data";
+
+// Boot: env → db (migrate) → seed demo data if empty → createApp → listen → graceful shutdown.
+const startedAt = performance.now();
+let env: Env;
+try {
+  env = parseEnv();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+const logger = createLogger(env.LOG_LEVEL);
+const ctx = await createContext(env, logger);
+
+if (env.SEED_DEMO && env.NODE_ENV !== "production") {
+  await seedIfEmpty(ctx.db, (message) => logger.info(message));
+}
+
+const options: CreateAppOptions = { serveSpa: true };
+if (process.argv.includes("--dev")) {
+  // Vite in middleware mode: one port, HMR over the same server (npm run dev).
+  const { createServer: createVite } = await import("vite");
+  const vite = await createVite({ server: { middlewareMode: true }, appType: "spa" });
+  options.devMiddleware = vite.middlewares;
+}
+const { app } = createApp(ctx, options);
+const server = createServer(app);
+server.keepAliveTimeout = 65_000; // longer than typical load balancer idle timeouts
+server.headersTimeout = 66_000;
+
+server.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const url = `http://localhost:${port}`;
+  logger.info({ url, driver: ctx.database.driver, redis: Boolean(ctx.redis), bootMs: Math.round(performance.now() - startedAt) }, "FruitfulPlanet is ready");
+  if (env.NODE_ENV !== "production") {
+    console.log(`\n  FruitfulPlanet is running at ${url}\n  Demo logins (password: fruitful-demo-2026):\n    admin@fruitful.test · staff@fruitful.test · shopper@fruitful.test\n`);
+  }
+});
+
+let shuttingDown = false;
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  ctx.lifecycle.shuttingDown = true; // readiness answers 503 from now on
+  logger.info({ signal }, "shutting down");
+  const grace = setTimeout(() => {
+    logger.error("grace period over; exiting with open connections");
+    process.exit(1);
+  }, env.SHUTDOWN_GRACE_MS);
+  grace.unref();
+  server.close(); // stop accepting; in-flight requests finish
+  server.closeIdleConnections();
+  await new Promise<void>((resolve) => server.once("close", () => resolve()));
+  await closeContext(ctx);
+  logger.info("shutdown complete");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,61 @@
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorBody } from "@shared/errors";
+import { AppError } from "./app-error";
+import type { Logger } from "./logger";
+
+/** Body-parser and other http-errors style failures carry a `type` and a status. */
+type HttpishError = Error & { type?: string; status?: number; statusCode?: number; expose?: boolean };
+
+function toAppError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  const e = err as HttpishError;
+  switch (e?.type) {
+    case "entity.parse.failed":
+      return new AppError("invalid_json", "The request body is not valid JSON.");
+    case "entity.too.large":
+      return new AppError("payload_too_large", "The request body is too large.");
+    case "encoding.unsupported":
+    case "charset.unsupported":
+      return new AppError("unsupported_media_type", "The request body's encoding is not supported.");
+    case "request.aborted":
+    case "request.size.invalid":
+      return new AppError("validation_failed", "The request body was incomplete.");
+  }
+  const status = e?.status ?? e?.statusCode;
+  if (status === 413) return new AppError("payload_too_large", "The request body is too large.");
+  if (status === 415) return new AppError("unsupported_media_type", "The request body's content type is not supported.");
+  return undefined;
+}
+
+export function errorBodyFor(err: AppError, requestId?: string): ErrorBody {
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.details ? { details: err.details } : {}),
+      ...(requestId ? { requestId } : {}),
+    },
+  };
+}
+
+/** The one error handler: the contract's body for every failure, never a stack trace. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const known = toAppError(err);
+    const appError = known ?? new AppError("internal", "Something went wrong on our side. Please try again.");
+    if (!known || appError.status >= 500) {
+      logger.error({ err, requestId: req.id, method: req.method, path: req.path }, "request failed");
+    }
+    if (res.headersSent) {
+      // Too late for a body; end the response so the client is not left hanging.
+      res.end();
+      return;
+    }
+    if (appError.headers) res.set(appError.headers);
+    res.status(appError.status).json(errorBodyFor(appError, req.id));
+  };
+}
+
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError("not_found", `No API route matches ${req.method} ${req.path}.`));
+};

@@ -1,0 +1,21 @@
+import pino, { type Logger } from "pino";
+
+/**
+ * The one logger: JSON lines on stdout. Redaction is the safety net; the access log
+ * never serialises bodies, cookies or authorization headers in the first place.
+ */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: undefined,
+    messageKey: "message",
+    timestamp: () => `,"timestamp":"${new Date().toISOString()}"`,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: {
+      paths: ["password", "*.password", "token", "*.token", "refreshToken", "*.refreshToken", "accessToken", "*.accessToken", "cardNumber", "*.cardNumber", "cookie", "*.cookie", "authorization", "*.authorization", "sid", "*.sid"],
+      censor: "[redacted]",
+    },
+  });
+}
+
+export type { Logger };

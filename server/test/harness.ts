@@ -1,0 +1,46 @@
+import type { Server } from "node:http";
+import { afterAll } from "vitest";
+import { createApp, type CreateAppOptions } from "../app";
+import type { AppContext } from "../context";
+import { parseEnv, type Env } from "../env";
+import { createLogger } from "../lib/logger";
+import { createRedis } from "../lib/redis";
+import { testDatabase } from "./database";
+
+export type TestEnv = Partial<Record<keyof Env, string>>;
+
+/**
+ * An in-process app on the worker's real database. Rate limits are off unless a test turns them on;
+ * Redis is used when REDIS_URL is set (CI), exactly as in production.
+ */
+export async function createTestApp(envOverrides: TestEnv = {}, options: CreateAppOptions = {}) {
+  const database = await testDatabase();
+  const env = parseEnv({
+    NODE_ENV: "test",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    RATE_LIMIT_PER_MINUTE: "0",
+    AUTH_RATE_LIMIT_PER_MINUTE: "0",
+    SESSION_SECRET: "test-session-secret-that-is-long-enough-123",
+    REDIS_URL: process.env.REDIS_URL,
+    ...envOverrides,
+  });
+  const logger = createLogger(env.LOG_LEVEL);
+  const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, logger, "test") : undefined;
+  const ctx: AppContext = { env, database, db: database.db, logger, redis, lifecycle: { shuttingDown: false } };
+  const { app, services } = createApp(ctx, options);
+  const servers: Server[] = [];
+  const close = async () => {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    await redis?.quit().catch(() => undefined);
+  };
+  afterAll(close);
+  /** Listens on an ephemeral 127.0.0.1 port (for WebSocket and real-HTTP tests). */
+  const listen = async () => {
+    const server = app.listen(0, "127.0.0.1");
+    servers.push(server);
+    await new Promise<void>((r) => server.once("listening", () => r()));
+    const address = server.address();
+    return { server, port: typeof address === "object" && address ? address.port : 0 };
+  };
+  return { app, ctx, services, db: database.db, listen, close };
+}

@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+export const liveness = z.object({ status: z.literal("ok"), timestamp: z.string() });
+export const checkState = z.enum(["healthy", "unhealthy", "disabled"]);
+export const readiness = z.object({
+  status: z.enum(["ready", "not_ready"]),
+  checks: z.object({ database: checkState, redis: checkState, memory: checkState }),
+});
+export type Readiness = z.infer<typeof readiness>;

@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./auth";
+export * from "./catalog";
+export * from "./orders";
+export * from "./audit";

@@ -1,0 +1,27 @@
+import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./columns";
+
+export const roles = ["customer", "staff", "admin"] as const;
+export type Role = (typeof roles)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: roles }).notNull().default("customer"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Emails are stored lower-cased by the service; the unique index guards races.
+    uniqueIndex("users_email_key").on(t.email),
+    index("users_role_created_idx").on(t.role, t.createdAt, t.id),
+    index("users_created_idx").on(t.createdAt),
+  ],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUserRow = typeof users.$inferInsert;
