@@ -7,7 +7,7 @@ let shared: Promise<Database> | undefined;
 export async function workerDatabaseUrl(): Promise<string | undefined> {
   const base = process.env.DATABASE_URL;
   if (!base) return undefined;
-  const name = `fp_test_w${process.env.VITEST_POOL_ID ?? "0"}`;
+  const name = `${process.env.TEST_DB_PREFIX ?? "fp_test"}_w${process.env.VITEST_POOL_ID ?? "0"}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {
