@@ -2,6 +2,7 @@ import type { AppContext } from "./context";
 import { openDatabase } from "./db";
 import type { Env } from "./env";
 import { createLogger, type Logger } from "./lib/logger";
+import { createEventBus } from "./lib/events";
 import { createRedis } from "./lib/redis";
 
 /** Opens the database (migrated) and Redis for an environment: shared by the server, scripts and tests. */
@@ -9,9 +10,11 @@ export async function createContext(env: Env, logger: Logger = createLogger(env.
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE, logger });
   await database.migrate();
   const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, logger) : undefined;
-  return { env, database, db: database.db, logger, redis, lifecycle: { shuttingDown: false } };
+  const events = createEventBus(logger, redis);
+  return { env, database, db: database.db, logger, redis, events, lifecycle: { shuttingDown: false } };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.events.close();
   await Promise.allSettled([ctx.database.close(), ctx.redis?.quit()]);
 }

@@ -1,6 +1,7 @@
 import type { Database, Db } from "./db";
 import type { Env } from "./env";
 import type { Logger } from "./lib/logger";
+import type { EventBus } from "./lib/events";
 import type { Redis } from "./lib/redis";
 
 /** Everything an app instance needs from the outside world. Tests build several of these side by side. */
@@ -11,6 +12,8 @@ export interface AppContext {
   logger: Logger;
   /** Present only when REDIS_URL is set. */
   redis?: Redis;
+  /** Domain events; fans out across replicas through Redis pub/sub when REDIS_URL is set. */
+  events: EventBus;
   lifecycle: Lifecycle;
 }
 

@@ -3,6 +3,7 @@ import { afterAll } from "vitest";
 import { createApp, type CreateAppOptions } from "../app";
 import type { AppContext } from "../context";
 import { parseEnv, type Env } from "../env";
+import { createEventBus } from "../lib/events";
 import { createLogger } from "../lib/logger";
 import { createRedis } from "../lib/redis";
 import { testDatabase } from "./database";
@@ -26,11 +27,13 @@ export async function createTestApp(envOverrides: TestEnv = {}, options: CreateA
   });
   const logger = createLogger(env.LOG_LEVEL);
   const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, logger, "test") : undefined;
-  const ctx: AppContext = { env, database, db: database.db, logger, redis, lifecycle: { shuttingDown: false } };
+  const events = createEventBus(logger, redis);
+  const ctx: AppContext = { env, database, db: database.db, logger, redis, events, lifecycle: { shuttingDown: false } };
   const { app, services } = createApp(ctx, options);
   const servers: Server[] = [];
   const close = async () => {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    await events.close();
     await redis?.quit().catch(() => undefined);
   };
   afterAll(close);

@@ -1,0 +1,87 @@
+import { EventEmitter } from "node:events";
+import { randomUUID } from "node:crypto";
+import type { Logger } from "./logger";
+import type { Redis } from "./redis";
+
+/**
+ * Domain events every feature may publish and any may subscribe to (ARCHITECTURE rule 6).
+ * Payloads are plain JSON: with Redis they cross processes.
+ */
+export interface EventMap {
+  "catalog.changed": { entity: "sector" | "brand" | "product"; id: string };
+  "order.created": { orderId: string; userId: string; order: unknown };
+  "order.status_changed": { orderId: string; number: string; userId: string; status: string; at: string };
+}
+export type Topic = keyof EventMap;
+export type Handler<T extends Topic> = (payload: EventMap[T]) => void | Promise<void>;
+
+export interface EventBus {
+  /** Resolves once the event is handed to the transport (local listeners may still be running). */
+  publish<T extends Topic>(topic: T, payload: EventMap[T]): Promise<void>;
+  /** Returns an unsubscribe function. */
+  subscribe<T extends Topic>(topic: T, handler: Handler<T>): () => void;
+  close(): Promise<void>;
+}
+
+const CHANNEL_PREFIX = "fp:events:";
+const TOPICS: Topic[] = ["catalog.changed", "order.created", "order.status_changed"];
+
+/**
+ * In-process bus; with a Redis connection, events fan out through Redis pub/sub to every replica
+ * (this one included: local delivery comes back through the subscription, so every replica sees
+ * each event exactly once and in the same order).
+ */
+export function createEventBus(logger: Logger, redis?: Redis): EventBus {
+  const local = new EventEmitter();
+  local.setMaxListeners(0);
+  const instance = randomUUID();
+
+  const deliver = (topic: Topic, payload: unknown) => {
+    for (const listener of local.listeners(topic)) {
+      Promise.resolve()
+        .then(() => (listener as (p: unknown) => unknown)(payload))
+        .catch((err: unknown) => logger.error({ err, topic }, "event handler failed"));
+    }
+  };
+
+  let subscriber: Redis | undefined;
+  if (redis) {
+    subscriber = redis.duplicate({ connectionName: "fruitful-planet:events" });
+    subscriber.on("error", () => undefined); // the main connection already logs Redis failures
+    void subscriber.subscribe(...TOPICS.map((t) => CHANNEL_PREFIX + t)).catch((err: Error) =>
+      logger.warn({ err: err.message }, "event bus could not subscribe to Redis"),
+    );
+    subscriber.on("message", (channel: string, message: string) => {
+      try {
+        const { payload } = JSON.parse(message) as { from: string; payload: unknown };
+        deliver(channel.slice(CHANNEL_PREFIX.length) as Topic, payload);
+      } catch (err) {
+        logger.warn({ err, channel }, "dropped a malformed event");
+      }
+    });
+  }
+
+  return {
+    async publish(topic, payload) {
+      if (!redis) {
+        deliver(topic, payload);
+        return;
+      }
+      try {
+        await redis.publish(CHANNEL_PREFIX + topic, JSON.stringify({ from: instance, payload }));
+      } catch (err) {
+        // Redis is down: other replicas miss this event, but this one must not.
+        logger.warn({ err: (err as Error).message, topic }, "event published locally only");
+        deliver(topic, payload);
+      }
+    },
+    subscribe(topic, handler) {
+      local.on(topic, handler as (p: unknown) => void);
+      return () => local.off(topic, handler as (p: unknown) => void);
+    },
+    async close() {
+      local.removeAllListeners();
+      await subscriber?.quit().catch(() => undefined);
+    },
+  };
+}
