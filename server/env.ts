@@ -29,6 +29,10 @@ const envSchema = z
     AUTH_RATE_LIMIT_PER_MINUTE: intFromEnv(5),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SHUTDOWN_GRACE_MS: intFromEnv(10_000),
+    // Checkout pricing (issue 5): tax in basis points (825 = 8.25 %), flat shipping under the free-shipping threshold.
+    TAX_RATE_BPS: z.coerce.number().int().min(0).max(5_000).default(800),
+    SHIPPING_FLAT_CENTS: intFromEnv(599),
+    FREE_SHIPPING_THRESHOLD_CENTS: intFromEnv(5_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -37,6 +41,9 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Every variable the server reads (deployment manifests and docs are checked against this list). */
+export const envVariableNames = Object.keys(envSchema.shape) as Array<keyof Env>;
 
 /** Parses a variables object (process.env by default); throws an Error listing every problem. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {

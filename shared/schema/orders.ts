@@ -4,10 +4,9 @@ import { createdAt, id, updatedAt } from "./columns";
 import { products } from "./catalog";
 import { users } from "./users";
 
-export const orderStatuses = ["pending", "paid", "shipped", "delivered", "cancelled"] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
+import { orderStatuses, type ShippingAddress } from "../contracts/orders";
 
-export type ShippingAddress = { name: string; line1: string; line2?: string; city: string; postalCode: string; country: string };
+export { orderStatuses };
 
 export const orders = pgTable(
   "orders",

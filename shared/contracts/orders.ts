@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { currency, pageQuery, uuid } from "./common";
+
+export const orderStatuses = ["pending", "paid", "shipped", "delivered", "cancelled"] as const;
+export const orderStatus = z.enum(orderStatuses);
+export type OrderStatus = z.infer<typeof orderStatus>;
+
+/** The status machine (CONTRACT "Orders"): every allowed move; anything else is 409 invalid_transition. */
+export const allowedTransitions: Record<OrderStatus, readonly OrderStatus[]> = {
+  pending: ["paid", "cancelled"],
+  paid: ["shipped", "cancelled"],
+  shipped: ["delivered"],
+  delivered: [],
+  cancelled: [],
+};
+export const canTransition = (from: OrderStatus, to: OrderStatus) => allowedTransitions[from].includes(to);
+
+export const TEST_CARD_SUCCESS = "4242424242424242";
+export const TEST_CARD_DECLINE = "4000000000000002";
+
+const text = (max: number) => z.string().trim().min(1, "Required").max(max);
+
+export const shippingAddress = z
+  .object({
+    name: text(100),
+    line1: text(200),
+    line2: z.string().trim().max(200).optional(),
+    city: text(100),
+    postalCode: z.string().trim().min(2, "Enter a postal code").max(20),
+    country: z.string().trim().regex(/^[A-Z]{2}$/, "Use a 2-letter country code, e.g. US"),
+  })
+  .strict();
+export type ShippingAddress = z.infer<typeof shippingAddress>;
+
+export const cartLine = z.object({ productId: uuid, quantity: z.number().int().min(1, "Must be at least 1").max(100, "At most 100 per line") }).strict();
+export type CartLine = z.infer<typeof cartLine>;
+
+const cartItems = z
+  .array(cartLine)
+  .min(1, "Add at least one item")
+  .max(50, "At most 50 different items per order")
+  .refine((items) => new Set(items.map((i) => i.productId)).size === items.length, "Each product may appear only once");
+
+export const paymentInput = z
+  .object({
+    method: z.literal("test_card"),
+    cardNumber: z.string().trim().regex(/^\d{12,19}$/, "Enter the card number using digits only"),
+  })
+  .strict();
+
+/** POST /api/v1/orders. Prices and totals are never accepted from the client (strict → 400). */
+export const orderCreate = z.object({ items: cartItems, shippingAddress, payment: paymentInput }).strict();
+export type OrderCreate = z.infer<typeof orderCreate>;
+
+/** POST /api/v1/cart/quote */
+export const quoteRequest = z.object({ items: cartItems }).strict();
+export type QuoteRequest = z.infer<typeof quoteRequest>;
+
+export const quoteProblem = z.enum(["not_found", "archived", "out_of_stock", "insufficient_stock"]);
+export const quoteLine = z.object({
+  productId: uuid,
+  slug: z.string().nullable(),
+  name: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  quantity: z.number().int(),
+  unitPriceCents: z.number().int().nullable(),
+  lineTotalCents: z.number().int(),
+  available: z.number().int(),
+  problem: quoteProblem.nullable(),
+});
+export const totals = z.object({
+  subtotalCents: z.number().int(),
+  taxCents: z.number().int(),
+  shippingCents: z.number().int(),
+  totalCents: z.number().int(),
+  currency,
+});
+export const quote = z.object({ lines: z.array(quoteLine), ...totals.shape, orderable: z.boolean() });
+export type Quote = z.infer<typeof quote>;
+export type QuoteLine = z.infer<typeof quoteLine>;
+
+export const orderItem = z.object({
+  productId: uuid,
+  name: z.string(),
+  unitPriceCents: z.number().int(),
+  quantity: z.number().int(),
+  lineTotalCents: z.number().int(),
+});
+export const orderEvent = z.object({ status: orderStatus, at: z.string(), actor: z.string() });
+
+export const order = z.object({
+  id: uuid,
+  number: z.string(),
+  userId: uuid,
+  status: orderStatus,
+  items: z.array(orderItem),
+  ...totals.shape,
+  shippingAddress,
+  events: z.array(orderEvent),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Order = z.infer<typeof order>;
+
+export const orderListQuery = z
+  .object({
+    status: orderStatus.optional(),
+    userId: uuid.optional(),
+    /** Staff search: an order number (FP-000123 or 123) or part of the customer's email. */
+    q: z.string().trim().min(1).max(100).optional(),
+    ...pageQuery,
+  })
+  .strict();
+export type OrderListQuery = z.input<typeof orderListQuery>;
+
+export const statusChange = z.object({ status: orderStatus }).strict();
+
+export const transaction = z.object({
+  id: uuid,
+  kind: z.enum(["charge", "refund"]),
+  status: z.enum(["succeeded", "failed"]),
+  amountCents: z.number().int(),
+  currency: z.string(),
+  provider: z.string(),
+  reference: z.string(),
+  createdAt: z.string(),
+});
+export type Transaction = z.infer<typeof transaction>;
+
+/** Idempotency-Key header: opaque, printable, bounded (IETF httpapi-idempotency-key draft). */
+export const idempotencyKey = z.string().trim().min(8, "Idempotency-Key must be 8–255 characters").max(255).regex(/^[\x21-\x7e]+$/, "Idempotency-Key must be printable ASCII");
+
+export const formatOrderNumber = (n: number) => `FP-${String(n).padStart(6, "0")}`;
