@@ -1,0 +1,107 @@
+import { LRUCache } from "lru-cache";
+import type { Logger } from "./logger";
+import type { Redis } from "./redis";
+
+/**
+ * Read-through cache for hot reads (catalog lists and details), grouped in namespaces that are
+ * dropped as a whole on any write to them: catalog writes are rare and reads are many, so
+ * coarse invalidation keeps correctness trivial.
+ *
+ * - Without Redis: an in-process LRU with TTL (one replica; invalidation is synchronous).
+ * - With Redis: one Redis hash per namespace, shared by every replica. A write DELs the hash
+ *   before it returns, so every replica's next read misses: no stale window across replicas.
+ * A Redis failure never fails a request: the loader runs and the result is returned uncached.
+ */
+export interface Cache {
+  getOrLoad<T>(namespace: string, key: string, load: () => Promise<T>): Promise<T>;
+  invalidate(namespace: string): Promise<void>;
+  stats(): CacheStats;
+}
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  errors: number;
+}
+
+export interface CacheOptions {
+  ttlMs?: number;
+  maxEntries?: number;
+}
+
+const PREFIX = "fp:cache:";
+
+export function createCache(logger: Logger, redis?: Redis, options: CacheOptions = {}): Cache {
+  const ttlMs = options.ttlMs ?? 60_000;
+  const stats: CacheStats = { hits: 0, misses: 0, errors: 0 };
+
+  // A load that started before an invalidation must not refill the cache with what it read:
+  // every namespace has a generation, bumped by invalidate(), and a fill only lands if the
+  // generation is still the one seen when the read began.
+  if (!redis) {
+    const lru = new LRUCache<string, { value: unknown }>({ max: options.maxEntries ?? 5_000, ttl: ttlMs });
+    const generations = new Map<string, number>();
+    return {
+      async getOrLoad<T>(namespace: string, key: string, load: () => Promise<T>) {
+        const full = `${namespace}\u0000${key}`;
+        const hit = lru.get(full);
+        if (hit) {
+          stats.hits++;
+          return hit.value as T;
+        }
+        stats.misses++;
+        const generation = generations.get(namespace) ?? 0;
+        const value = await load();
+        if ((generations.get(namespace) ?? 0) === generation) lru.set(full, { value });
+        return value;
+      },
+      async invalidate(namespace) {
+        generations.set(namespace, (generations.get(namespace) ?? 0) + 1);
+        const prefix = `${namespace}\u0000`;
+        for (const key of lru.keys()) if (key.startsWith(prefix)) lru.delete(key);
+      },
+      stats: () => ({ ...stats }),
+    };
+  }
+
+  // KEYS[1] = generation key, KEYS[2] = namespace hash; one round trip per read.
+  const READ = `return { redis.call('GET', KEYS[1]) or '0', redis.call('HGET', KEYS[2], ARGV[1]) }`;
+  const FILL = `if (redis.call('GET', KEYS[1]) or '0') == ARGV[1] then
+      redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]); redis.call('PEXPIRE', KEYS[2], ARGV[4]) end return 1`;
+  const keysOf = (namespace: string) => [`${PREFIX}gen:${namespace}`, `${PREFIX}${namespace}`] as const;
+
+  return {
+    async getOrLoad<T>(namespace: string, key: string, load: () => Promise<T>) {
+      const [genKey, hashKey] = keysOf(namespace);
+      let generation: string;
+      try {
+        const [gen, cached] = (await redis.eval(READ, 2, genKey, hashKey, key)) as [string, string | null];
+        if (cached !== null) {
+          stats.hits++;
+          return JSON.parse(cached) as T;
+        }
+        generation = gen;
+      } catch (err) {
+        stats.errors++;
+        logger.debug({ err: (err as Error).message }, "cache read failed; loading from the database");
+        return load();
+      }
+      stats.misses++;
+      const value = await load();
+      // Fire and forget: the response must not wait for (or fail on) the cache fill.
+      redis.eval(FILL, 2, genKey, hashKey, generation, key, JSON.stringify(value), String(ttlMs)).catch(() => {
+        stats.errors++;
+      });
+      return value;
+    },
+    async invalidate(namespace) {
+      const [genKey, hashKey] = keysOf(namespace);
+      try {
+        await redis.multi().incr(genKey).del(hashKey).exec();
+      } catch (err) {
+        stats.errors++;
+        logger.warn({ err: (err as Error).message, namespace }, "cache invalidation failed");
+      }
+    },
+    stats: () => ({ ...stats }),
+  };
+}
