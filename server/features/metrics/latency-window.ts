@@ -1,0 +1,112 @@
+import * as hdr from "hdr-histogram-js";
+
+/**
+ * Request latencies in a rolling window (ARCHITECTURE §5, issue 6): one HDR histogram for the
+ * current second and one for the current 5-second bucket. Recording is O(1); percentiles come
+ * from the histograms (3 significant digits → within 0.1 % of the exact value), never sampled.
+ * Closed seconds and buckets are turned into plain figures and kept for 15 minutes.
+ */
+export interface HttpFigures {
+  /** Epoch milliseconds of the window's start. */
+  at: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  errorRate: number;
+}
+
+const newHistogram = () =>
+  hdr.build({ bitBucketSize: "packed", lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
+
+class Bucket {
+  histogram = newHistogram();
+  count = 0;
+  errors = 0;
+  constructor(public start: number, readonly lengthMs: number) {}
+
+  record(micros: number, isError: boolean) {
+    this.histogram.recordValue(Math.max(1, Math.round(micros)));
+    this.count++;
+    if (isError) this.errors++;
+  }
+
+  figures(): HttpFigures {
+    const pct = (p: number) => (this.count === 0 ? 0 : Math.round(this.histogram.getValueAtPercentile(p)) / 1000);
+    return {
+      at: this.start,
+      requestsPerSecond: this.count / (this.lengthMs / 1000),
+      p50Ms: pct(50),
+      p95Ms: pct(95),
+      p99Ms: pct(99),
+      errorRate: this.count === 0 ? 0 : this.errors / this.count,
+    };
+  }
+
+  reset(start: number) {
+    this.start = start;
+    this.histogram.reset();
+    this.count = 0;
+    this.errors = 0;
+  }
+}
+
+export const SERIES_INTERVAL_MS = 5_000;
+export const SERIES_LENGTH = (15 * 60_000) / SERIES_INTERVAL_MS;
+
+export class LatencyWindow {
+  private second: Bucket;
+  private interval: Bucket;
+  private lastSecond: HttpFigures;
+  private readonly closedIntervals: HttpFigures[] = [];
+
+  constructor(private readonly now: () => number = Date.now) {
+    const t = now();
+    this.second = new Bucket(floorTo(t, 1_000), 1_000);
+    this.interval = new Bucket(floorTo(t, SERIES_INTERVAL_MS), SERIES_INTERVAL_MS);
+    this.lastSecond = new Bucket(this.second.start - 1_000, 1_000).figures();
+  }
+
+  /** Records one finished request. `isError` means a 5xx. */
+  record(durationMs: number, isError: boolean) {
+    this.roll();
+    this.second.record(durationMs * 1_000, isError);
+    this.interval.record(durationMs * 1_000, isError);
+  }
+
+  /** Figures of the last completed second (what the dashboard shows as "now"). */
+  current(): HttpFigures {
+    this.roll();
+    return this.lastSecond;
+  }
+
+  /** One point per 5 s for the last 15 minutes, oldest first. */
+  series(): HttpFigures[] {
+    this.roll();
+    return [...this.closedIntervals];
+  }
+
+  private roll() {
+    const t = this.now();
+    const secondStart = floorTo(t, 1_000);
+    if (secondStart !== this.second.start) {
+      // A gap of idle seconds means the last completed second had no traffic.
+      this.lastSecond = secondStart - this.second.start === 1_000 ? this.second.figures() : emptyFigures(secondStart - 1_000, 1_000);
+      this.second.reset(secondStart);
+    }
+    const intervalStart = floorTo(t, SERIES_INTERVAL_MS);
+    if (intervalStart !== this.interval.start) {
+      this.pushInterval(this.interval.figures());
+      for (let s = this.interval.start + SERIES_INTERVAL_MS; s < intervalStart; s += SERIES_INTERVAL_MS) this.pushInterval(emptyFigures(s, SERIES_INTERVAL_MS));
+      this.interval.reset(intervalStart);
+    }
+  }
+
+  private pushInterval(figures: HttpFigures) {
+    this.closedIntervals.push(figures);
+    if (this.closedIntervals.length > SERIES_LENGTH) this.closedIntervals.splice(0, this.closedIntervals.length - SERIES_LENGTH);
+  }
+}
+
+const floorTo = (t: number, step: number) => t - (t % step);
+const emptyFigures = (at: number, _lengthMs: number): HttpFigures => ({ at, requestsPerSecond: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, errorRate: 0 });
