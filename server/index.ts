@@ -3,7 +3,7 @@ import { createApp, type CreateAppOptions } from "./app";
 import { closeContext, createContext } from "./boot";
 import { parseEnv, type Env } from "./env";
 import { createLogger } from "./lib/logger";
-import { seedIfEmpty } from "../scripts/seed-data";
+import { DEMO_PASSWORD, DEMO_USERS, seedIfEmpty } from "../scripts/seed-data";
 
 // Boot: env → db (migrate) → seed demo data if empty → createApp → listen → graceful shutdown.
 const startedAt = performance.now();
@@ -39,7 +39,8 @@ server.listen(env.PORT, env.HOST, () => {
   const url = `http://localhost:${port}`;
   logger.info({ url, driver: ctx.database.driver, redis: Boolean(ctx.redis), bootMs: Math.round(performance.now() - startedAt) }, "FruitfulPlanet is ready");
   if (env.NODE_ENV !== "production") {
-    console.log(`\n  FruitfulPlanet is running at ${url}\n  Demo logins (password: fruitful-demo-2026):\n    admin@fruitful.test · staff@fruitful.test · shopper@fruitful.test\n`);
+    const logins = env.SEED_DEMO ? `  Demo logins (password: ${DEMO_PASSWORD}):\n    ${DEMO_USERS.map((u) => u.email).join(" · ")}\n` : "";
+    console.log(`\n  FruitfulPlanet is running at ${url}\n${logins}`);
   }
 });
 
