@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cents, currency, pageQuery, queryBoolean, slug, uuid } from "./common";
+import { cents, currency, listOf, pageQuery, queryBoolean, slug, uuid } from "./common";
 
 // ---- Response shapes (CONTRACT "Catalog") ----
 export const ref = z.object({ id: uuid, slug: z.string(), name: z.string() });
@@ -46,6 +46,12 @@ export const product = z.object({
 export type Product = z.infer<typeof product>;
 
 // ---- Queries ----
+/**
+ * Name-sorted cursors carry the last row's whole name (up to 200 characters, so up to ~800 UTF-8
+ * bytes before base64), which can outgrow the generic 500-character cursor limit.
+ */
+const keysetCursor = z.string().min(1).max(2_000);
+
 export const productSorts = ["relevance", "newest", "price", "-price", "name"] as const;
 export const productSort = z.enum(productSorts);
 export type ProductSort = z.infer<typeof productSort>;
@@ -61,6 +67,7 @@ export const productListQuery = z
     sort: productSort.optional(),
     facets: queryBoolean.optional(),
     ...pageQuery,
+    cursor: keysetCursor.optional(),
   })
   .strict()
   .refine((q) => q.minPrice == null || q.maxPrice == null || q.minPrice <= q.maxPrice, {
@@ -72,9 +79,10 @@ export type ProductListQuery = z.input<typeof productListQuery>;
 export type ProductListFilters = z.output<typeof productListQuery>;
 
 export const brandListQuery = z
-  .object({ sector: slug.optional(), q: z.string().trim().min(1).max(100).optional(), ...pageQuery })
+  .object({ sector: slug.optional(), q: z.string().trim().min(1).max(100).optional(), ...pageQuery, cursor: keysetCursor.optional() })
   .strict();
 export type BrandListQuery = z.input<typeof brandListQuery>;
+export type BrandListFilters = z.output<typeof brandListQuery>;
 
 // ---- Facets (CONTRACT: facets=true) ----
 export const facets = z.object({
@@ -84,6 +92,15 @@ export const facets = z.object({
   inStock: z.number().int(),
 });
 export type Facets = z.infer<typeof facets>;
+
+// ---- List responses ----
+export const sectorList = z.object({ data: z.array(sector) });
+export const brandList = listOf(brand);
+/** `facets` is present only when the query asked for facets=true. */
+export const productList = listOf(product).extend({ facets: facets.optional() });
+export type SectorList = z.infer<typeof sectorList>;
+export type BrandList = z.infer<typeof brandList>;
+export type ProductList = z.infer<typeof productList>;
 
 // ---- Admin write bodies (used by the console forms and the routes) ----
 export const sectorCreate = z
