@@ -6,9 +6,14 @@ import { trustProxySetting } from "./env";
 import { AppError } from "./lib/app-error";
 import { apiNotFound, errorHandler } from "./lib/error-handler";
 import { accessLog, requestId } from "./lib/request-context";
+import { corsAllowList } from "./lib/cors";
+import { createRateLimits } from "./lib/rate-limit";
+import { csrfProtection } from "./features/auth/csrf";
 import { mountBuiltSpa } from "./lib/spa";
 import { createServices, type Services } from "./services";
 import { healthRoutes } from "./features/health/health.routes";
+import { API_DOCS_PATH, apiDocsRoutes } from "./features/openapi/openapi.routes";
+import { productImageRoutes } from "./features/catalog/product-image";
 import { apiV1Routes } from "./routes";
 
 export interface CreateAppOptions {
@@ -68,11 +73,19 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
       strictTransportSecurity: production,
     }),
   );
+  app.use("/api", corsAllowList(ctx.env.ALLOWED_ORIGINS));
   app.use(compression());
 
   app.use("/api/health", healthRoutes(services.health));
+  app.use(API_DOCS_PATH, apiDocsRoutes());
+  app.use("/images", productImageRoutes());
 
   app.use("/api", requireJsonContentType, express.json({ limit: "100kb", strict: true }));
+  // Rate limits → session + passport (or bearer) → CSRF, for /api/v1 only: probes, images and the SPA get no sessions.
+  const rateLimits = createRateLimits(ctx);
+  if (rateLimits.api.length) app.use("/api/v1", ...rateLimits.api);
+  if (rateLimits.signIn.length) app.use(["/api/v1/auth/login", "/api/v1/auth/token"], ...rateLimits.signIn);
+  app.use("/api/v1", services.sessionAuth.identify, csrfProtection({ cookieName: services.sessionAuth.cookieName, allowedOrigins: ctx.env.ALLOWED_ORIGINS }));
   app.use("/api/v1", apiV1Routes(ctx, services));
   app.use("/api", apiNotFound);
 

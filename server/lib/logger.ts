@@ -1,11 +1,11 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
 /**
  * The one logger: JSON lines on stdout. Redaction is the safety net; the access log
  * never serialises bodies, cookies or authorization headers in the first place.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: undefined,
     messageKey: "message",
@@ -15,7 +15,9 @@ export function createLogger(level: string): Logger {
       paths: ["password", "*.password", "token", "*.token", "refreshToken", "*.refreshToken", "accessToken", "*.accessToken", "cardNumber", "*.cardNumber", "cookie", "*.cookie", "authorization", "*.authorization", "sid", "*.sid"],
       censor: "[redacted]",
     },
-  });
+  };
+  // A destination other than stdout only in tests that read the log lines back.
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

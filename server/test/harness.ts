@@ -4,18 +4,25 @@ import { createApp, type CreateAppOptions } from "../app";
 import type { AppContext } from "../context";
 import { parseEnv, type Env } from "../env";
 import { createEventBus } from "../lib/events";
-import { createLogger } from "../lib/logger";
+import { createLogger, type Logger } from "../lib/logger";
 import { createRedis } from "../lib/redis";
+import type { Database } from "../db";
 import { testDatabase } from "./database";
 
 export type TestEnv = Partial<Record<keyof Env, string>>;
+
+/** Rarely needed: a private database (e.g. a test that needs "the only admin") or a logger writing to a test stream. */
+export interface TestAppOverrides {
+  database?: Database;
+  logger?: Logger;
+}
 
 /**
  * An in-process app on the worker's real database. Rate limits are off unless a test turns them on;
  * Redis is used when REDIS_URL is set (CI), exactly as in production.
  */
-export async function createTestApp(envOverrides: TestEnv = {}, options: CreateAppOptions = {}) {
-  const database = await testDatabase();
+export async function createTestApp(envOverrides: TestEnv = {}, options: CreateAppOptions = {}, overrides: TestAppOverrides = {}) {
+  const database = overrides.database ?? (await testDatabase());
   const env = parseEnv({
     NODE_ENV: "test",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
@@ -25,7 +32,7 @@ export async function createTestApp(envOverrides: TestEnv = {}, options: CreateA
     REDIS_URL: process.env.REDIS_URL,
     ...envOverrides,
   });
-  const logger = createLogger(env.LOG_LEVEL);
+  const logger = overrides.logger ?? createLogger(env.LOG_LEVEL);
   const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, logger, "test") : undefined;
   const events = createEventBus(logger, redis);
   const ctx: AppContext = { env, database, db: database.db, logger, redis, events, lifecycle: { shuttingDown: false } };

@@ -1,0 +1,59 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { refreshTokens } from "@shared/schema";
+import type { Db } from "../../db";
+
+export type RotateResult =
+  | { kind: "rotated"; userId: string }
+  /** A used or revoked token came back: its whole family has just been revoked. */
+  | { kind: "reused" }
+  | { kind: "invalid" };
+
+/** Owns refresh_tokens (the sessions table belongs to the session store). */
+export function createAuthRepo(db: Db) {
+  return {
+    async insertRefreshToken(values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+      await db.insert(refreshTokens).values(values);
+    },
+
+    /**
+     * Marks the presented token used and stores its successor in one transaction. The "used_at is null" condition
+     * makes the rotation race-free: of two concurrent refreshes with the same token only one wins.
+     */
+    async rotate(oldHash: string, next: { tokenHash: string; expiresAt: Date }): Promise<RotateResult> {
+      return db.transaction(async (tx) => {
+        const [current] = await tx
+          .update(refreshTokens)
+          .set({ usedAt: sql`now()` })
+          .where(and(eq(refreshTokens.tokenHash, oldHash), isNull(refreshTokens.usedAt), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, sql`now()`)))
+          .returning({ userId: refreshTokens.userId, familyId: refreshTokens.familyId });
+        if (current) {
+          await tx.insert(refreshTokens).values({ userId: current.userId, familyId: current.familyId, ...next });
+          return { kind: "rotated", userId: current.userId };
+        }
+        const [known] = await tx
+          .select({ familyId: refreshTokens.familyId, usedAt: refreshTokens.usedAt, revokedAt: refreshTokens.revokedAt })
+          .from(refreshTokens)
+          .where(eq(refreshTokens.tokenHash, oldHash));
+        if (known && (known.usedAt || known.revokedAt)) {
+          await tx.update(refreshTokens).set({ revokedAt: sql`now()` }).where(and(eq(refreshTokens.familyId, known.familyId), isNull(refreshTokens.revokedAt)));
+          return { kind: "reused" };
+        }
+        return { kind: "invalid" };
+      });
+    },
+
+    /** Revokes every token of the presented token's family; unknown tokens change nothing. */
+    async revokeFamilyOf(tokenHash: string): Promise<void> {
+      await db
+        .update(refreshTokens)
+        .set({ revokedAt: sql`now()` })
+        .where(
+          and(
+            isNull(refreshTokens.revokedAt),
+            eq(refreshTokens.familyId, sql`(select ${refreshTokens.familyId} from ${refreshTokens} where ${refreshTokens.tokenHash} = ${tokenHash})`),
+          ),
+        );
+    },
+  };
+}
+export type AuthRepo = ReturnType<typeof createAuthRepo>;

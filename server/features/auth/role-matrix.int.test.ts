@@ -1,0 +1,154 @@
+import request from "supertest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@shared/contracts/auth";
+import { anonymousAgent, bearerFor, signedInAgent, type Agent } from "../../test/agents";
+import { createTestApp } from "../../test/harness";
+import { listRoutes } from "../../test/routes-list";
+
+/**
+ * The intended role matrix of every /api/v1 route (function-level authorization, OWASP API5).
+ *   public    – anyone, signed in or not
+ *   signed-in – any role; anonymous → 401
+ *   staff     – staff and admin; customer → 403; anonymous → 401
+ *   admin     – admin only; customer and staff → 403; anonymous → 401
+ * A mounted route missing here fails the test: add it with its intended access when you add the route.
+ * Routes of the CONTRACT that are not mounted yet are listed too, so their access is decided up front.
+ */
+type Access = "public" | "signed-in" | "staff" | "admin";
+const ROLE_MATRIX: Record<string, Access> = {
+  // Auth (CONTRACT "Auth and users")
+  "GET /auth/csrf": "public",
+  "POST /auth/register": "public",
+  "POST /auth/login": "public",
+  "POST /auth/logout": "public",
+  "GET /auth/me": "signed-in",
+  "POST /auth/token": "public",
+  "POST /auth/token/refresh": "public",
+  "POST /auth/token/revoke": "public",
+  // Users admin API and audit log
+  "GET /users": "admin",
+  "GET /users/:id": "admin",
+  "PATCH /users/:id": "admin",
+  "DELETE /users/:id": "admin",
+  "GET /audit": "admin",
+  // Catalog reads are open; writes are admin
+  "GET /sectors": "public",
+  "GET /sectors/:idOrSlug": "public",
+  "GET /brands": "public",
+  "GET /brands/:idOrSlug": "public",
+  "GET /products": "public",
+  "GET /products/:idOrSlug": "public",
+  "POST /sectors": "admin",
+  "PATCH /sectors/:id": "admin",
+  "DELETE /sectors/:id": "admin",
+  "POST /brands": "admin",
+  "PATCH /brands/:id": "admin",
+  "DELETE /brands/:id": "admin",
+  "POST /products": "admin",
+  "PATCH /products/:id": "admin",
+  "DELETE /products/:id": "admin",
+  "POST /products/:id/stock": "admin",
+  "GET /products/export.csv": "admin",
+  "POST /products/import": "admin",
+  // Orders
+  "POST /orders": "signed-in",
+  "GET /orders": "signed-in",
+  "GET /orders/:id": "signed-in",
+  "POST /orders/:id/status": "staff",
+  "POST /orders/:id/cancel": "signed-in",
+  "GET /orders/:id/transactions": "staff",
+  // Dashboard metrics and API docs
+  "GET /metrics/summary": "staff",
+  "GET /openapi.json": "public",
+};
+
+const allowedRoles: Record<Access, Array<Role | "anonymous">> = {
+  public: ["anonymous", "customer", "staff", "admin"],
+  "signed-in": ["customer", "staff", "admin"],
+  staff: ["staff", "admin"],
+  admin: ["admin"],
+};
+
+/** Routes that end the caller's session: each call gets a fresh agent. */
+const ENDS_SESSION = new Set(["POST /auth/logout"]);
+const ABSENT_ID = "6b0f3f0e-8d4c-4c1e-9a57-000000000001";
+
+type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+let t: TestApp;
+let mounted: Array<{ key: string; method: string; url: string }>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  mounted = listRoutes(t.app)
+    .filter((r) => r.path.startsWith("/api/v1/"))
+    .map((r) => {
+      const relative = r.path.slice("/api/v1".length);
+      return { key: `${r.method} ${relative}`, method: r.method, url: `/api/v1${relative.replace(/:[A-Za-z_]\w*/g, ABSENT_ID)}` };
+    });
+});
+
+type Caller = "anonymous" | Role;
+
+function send(agent: Agent | ReturnType<typeof request>, method: string, url: string, authorization?: string) {
+  const m = method.toLowerCase() as "get" | "post" | "patch" | "put" | "delete";
+  let req = (agent as Agent)[m](url);
+  if (authorization) req = req.set("Authorization", authorization);
+  return m === "get" || m === "delete" ? req : req.send({});
+}
+
+/** "allowed" = the guard let the caller through: anything but 401/403 (validation errors and 404s included), never 5xx. */
+function verdict(status: number): "allowed" | "401" | "403" | "5xx" {
+  if (status === 401) return "401";
+  if (status === 403) return "403";
+  if (status >= 500) return "5xx";
+  return "allowed";
+}
+
+const expected = (access: Access, caller: Caller) => (allowedRoles[access].includes(caller) ? "allowed" : caller === "anonymous" ? "401" : "403");
+
+describe("role matrix", () => {
+  it("when the routes are listed, then every mounted /api/v1 route has an intended access level", () => {
+    expect(mounted.length).toBeGreaterThan(10);
+    const missing = mounted.map((r) => r.key).filter((key) => !(key in ROLE_MATRIX));
+    expect(missing, "add these routes to ROLE_MATRIX with their intended access").toEqual([]);
+  });
+
+  it("when every route is called with a session as anonymous, customer, staff and admin, then each answer matches the matrix", async () => {
+    const sessionFor = async (caller: Caller) => (caller === "anonymous" ? (await anonymousAgent(t)).agent : (await signedInAgent(t, caller)).agent);
+    const agents = new Map<Caller, Agent>();
+    for (const caller of ["anonymous", "customer", "staff", "admin"] as const) agents.set(caller, await sessionFor(caller));
+
+    const mismatches: string[] = [];
+    for (const route of mounted) {
+      const access = ROLE_MATRIX[route.key];
+      if (!access) continue;
+      for (const caller of ["anonymous", "customer", "staff", "admin"] as const) {
+        const agent = ENDS_SESSION.has(route.key) ? await sessionFor(caller) : agents.get(caller)!;
+        const res = await send(agent, route.method, route.url);
+        const got = verdict(res.status);
+        const want = expected(access, caller);
+        if (got !== want) mismatches.push(`${route.key} as ${caller}: expected ${want}, got ${res.status} ${JSON.stringify(res.body?.error?.code ?? "")}`);
+        if (got === "401") expect(res.body.error.code).toMatch(/^(unauthenticated|invalid_credentials)$/);
+        if (got === "403") expect(res.body.error.code).toBe("forbidden");
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("when every route is called with a bearer token per role, then each answer matches the matrix too", async () => {
+    const tokens = new Map<Role, string>();
+    for (const role of ["customer", "staff", "admin"] as const) tokens.set(role, (await bearerFor(t, role)).authorization);
+    const mismatches: string[] = [];
+    for (const route of mounted) {
+      const access = ROLE_MATRIX[route.key];
+      if (!access) continue;
+      for (const role of ["customer", "staff", "admin"] as const) {
+        const res = await send(request(t.app), route.method, route.url, tokens.get(role));
+        const got = verdict(res.status);
+        const want = expected(access, role);
+        if (got !== want) mismatches.push(`${route.key} as ${role} (bearer): expected ${want}, got ${res.status}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

@@ -1,0 +1,185 @@
+import type { IncomingMessage } from "node:http";
+import connectPgSimple from "connect-pg-simple";
+import { Router, type Request, type RequestHandler, type Response } from "express";
+import session from "express-session";
+import passportModule from "passport";
+import { Strategy as LocalStrategy } from "passport-local";
+import type { Role } from "@shared/contracts/auth";
+import type { AppContext } from "../../context";
+import { AppError } from "../../lib/app-error";
+import { requestMeta } from "../audit/request-meta";
+import type { UserRecord } from "../users/users.service";
+import type { AuthService } from "./auth.service";
+import { newCsrfToken } from "./csrf";
+import { ANONYMOUS_SESSION_MS, SESSION_POLICIES, sessionCookieName } from "./session-policy";
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- passport types req.user through the global Express namespace
+  namespace Express {
+    interface User {
+      id: string;
+      email: string;
+      name: string;
+      role: Role;
+      createdAt: Date;
+    }
+  }
+}
+
+declare module "express-serve-static-core" {
+  interface Request {
+    /** How req.user was identified: a session cookie or an Authorization: Bearer access token. */
+    authMethod?: "session" | "bearer";
+  }
+}
+
+declare module "express-session" {
+  interface SessionData {
+    /** Epoch ms of the sign-in: the absolute lifetime counts from here. */
+    authenticatedAt?: number;
+    passport?: { user?: string };
+  }
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_.-]+)$/;
+
+/** An Authorization: Bearer header's token; undefined when there is none; "" when it is malformed. */
+function bearerTokenOf(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  if (header === undefined || !/^bearer\s/i.test(header)) return undefined;
+  return BEARER.exec(header)?.[1] ?? "";
+}
+
+const promisify = (fn: (done: (err?: unknown) => void) => void) =>
+  new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
+
+/**
+ * Cookie sessions (express-session in PostgreSQL via connect-pg-simple, passport for identity) and bearer
+ * tokens. Mount `identify` on /api/v1 only: health probes, images and the SPA never create sessions.
+ */
+export function createSessionAuth(ctx: AppContext, auth: AuthService, secret: string) {
+  const production = ctx.env.NODE_ENV === "production";
+  const cookieName = sessionCookieName(production);
+  const cookieOptions = { httpOnly: true, sameSite: "lax" as const, secure: production, path: "/" };
+
+  const PgStore = connectPgSimple(session);
+  const store = new PgStore({
+    pool: ctx.database.pool as never,
+    tableName: "sessions",
+    createTableIfMissing: false,
+    // Only the message: the store's errors never need session contents in the log.
+    errorLog: (...args: unknown[]) => ctx.logger.error({ err: args.map((a) => (a instanceof Error ? a.message : String(a))).join(" ") }, "session store error"),
+  });
+
+  const sessionMiddleware = session({
+    name: cookieName,
+    secret,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { ...cookieOptions, maxAge: ANONYMOUS_SESSION_MS },
+  });
+
+  const passport = new passportModule.Passport();
+  passport.serializeUser<string>((user, done) => done(null, user.id));
+  passport.deserializeUser<string>((id, done) => {
+    auth.userById(id).then((user) => done(null, user ?? false), done);
+  });
+  passport.use(
+    new LocalStrategy({ usernameField: "email", passwordField: "password", passReqToCallback: true, session: false }, (req, email, password, done) => {
+      auth.verifyCredentials({ email, password }, requestMeta(req)).then(
+        (user) => done(null, user),
+        (err: unknown) => (err instanceof AppError && err.code === "invalid_credentials" ? done(null, false) : done(err)),
+      );
+    }),
+  );
+
+  const bearer: RequestHandler = async (req, _res, next) => {
+    const token = bearerTokenOf(req);
+    if (token === undefined) return next();
+    const user = token ? await auth.userForAccessToken(token) : undefined;
+    if (!user) throw new AppError("unauthenticated", "The access token is invalid or expired.");
+    req.user = user;
+    req.authMethod = "bearer";
+    next();
+  };
+
+  const unlessBearer = (handler: RequestHandler): RequestHandler => (req, res, next) => (req.authMethod === "bearer" ? next() : handler(req, res, next));
+
+  /** Applies the role's lifetimes: ends sessions past the absolute limit, keeps the idle lifetime in step with the role. */
+  const enforceLifetime: RequestHandler = (req, res, next) => {
+    if (!req.user) return next();
+    req.authMethod = "session";
+    const policy = SESSION_POLICIES[req.user.role];
+    const authenticatedAt = req.session.authenticatedAt ?? 0;
+    if (Date.now() - authenticatedAt > policy.absoluteMs) {
+      req.user = undefined;
+      req.authMethod = undefined;
+      req.session.destroy((err) => {
+        if (err) return next(err);
+        res.clearCookie(cookieName, cookieOptions);
+        next();
+      });
+      return;
+    }
+    // A role change (e.g. customer promoted to staff) takes the new role's idle lifetime from the next request.
+    if (req.session.cookie.originalMaxAge !== policy.idleMs) req.session.cookie.maxAge = policy.idleMs;
+    next();
+  };
+
+  const identify = Router();
+  identify.use(sessionMiddleware, passport.initialize(), bearer, unlessBearer(passport.session()), unlessBearer(enforceLifetime));
+
+  return {
+    cookieName,
+    identify,
+
+    /**
+     * Who opens a WebSocket (CONTRACT "/ws"): the `?access_token=` bearer token or the session cookie, with the
+     * same lifetime rules as HTTP. Undefined when neither identifies a user. Never creates or touches a session.
+     */
+    async userForUpgrade(req: IncomingMessage): Promise<UserRecord | undefined> {
+      const token = new URL(req.url ?? "/", "http://upgrade.invalid").searchParams.get("access_token");
+      if (token) return auth.userForAccessToken(token);
+      if (!req.headers.cookie?.includes(`${cookieName}=`)) return undefined;
+      const request = req as Request;
+      // express-session only needs the request; the stub response is never written (no cookie is set on upgrades).
+      const stub = { getHeader: () => undefined, setHeader: () => undefined, writeHead: () => undefined, end: () => undefined } as unknown as Response;
+      await promisify((done) => sessionMiddleware(request, stub, done));
+      const userId = request.session?.passport?.user;
+      if (!userId) return undefined;
+      const user = await auth.userById(userId);
+      if (!user || Date.now() - (request.session.authenticatedAt ?? 0) > SESSION_POLICIES[user.role].absoluteMs) return undefined;
+      return user;
+    },
+
+    /** Runs passport-local (which calls auth.verifyCredentials); rejects with invalid_credentials. */
+    authenticateLocal(req: Request, res: Response): Promise<UserRecord> {
+      return new Promise((resolve, reject) => {
+        passport.authenticate("local", { session: false }, (err: unknown, user: UserRecord | false) => {
+          if (err) return reject(err);
+          if (!user) return reject(new AppError("invalid_credentials", "The email or password is incorrect."));
+          resolve(user);
+        })(req, res, reject);
+      });
+    },
+
+    /** Signs the user in: a new session id (passport regenerates it), a fresh CSRF token, the role's lifetime. */
+    async establish(req: Request, user: UserRecord): Promise<void> {
+      await promisify((done) => req.login(user, done));
+      req.session.authenticatedAt = Date.now();
+      req.session.csrfToken = newCsrfToken();
+      req.session.cookie.maxAge = SESSION_POLICIES[user.role].idleMs;
+      req.authMethod = "session";
+    },
+
+    /** Destroys the session row and clears the cookie; a signed-out cookie is dead from here on. */
+    async end(req: Request, res: Response): Promise<void> {
+      if (req.session) await promisify((done) => req.session.destroy(done));
+      req.user = undefined;
+      res.clearCookie(cookieName, cookieOptions);
+    },
+  };
+}
+export type SessionAuth = ReturnType<typeof createSessionAuth>;

@@ -1,0 +1,104 @@
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { users, type Role } from "@shared/schema";
+import type { Db, Executor } from "../../db";
+import { cursorTimestamp, type CreatedAtCursor } from "../../lib/timestamp-cursor";
+
+/** A user as the rest of the server sees it: the password hash is never part of it. */
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+}
+
+const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt };
+
+export interface UserListParams {
+  role?: Role;
+  q?: string;
+  after?: CreatedAtCursor;
+  limit: number;
+}
+
+/** The PostgreSQL error code of a failed statement, whichever driver (and Drizzle wrapper) raised it. */
+export function pgErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = typeof e?.code === "string" ? e.code : typeof e?.cause?.code === "string" ? e.cause.code : undefined;
+  return code;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function createUsersRepo(db: Db) {
+  return {
+    transaction: <T>(fn: (tx: Executor) => Promise<T>) => db.transaction(fn),
+
+    async findById(id: string, executor: Executor = db): Promise<UserRecord | undefined> {
+      const [row] = await executor.select(publicColumns).from(users).where(eq(users.id, id)).limit(1);
+      return row;
+    },
+
+    /** The only read of a password hash: for verifying a sign-in. */
+    async findCredentialsByEmail(email: string): Promise<{ user: UserRecord; passwordHash: string } | undefined> {
+      const [row] = await db.select({ ...publicColumns, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email)).limit(1);
+      if (!row) return undefined;
+      const { passwordHash, ...user } = row;
+      return { user, passwordHash };
+    },
+
+    /** Inserts a user; undefined when the email is taken (the unique index decides, so races are safe). */
+    async insert(values: { email: string; name: string; passwordHash: string; role?: Role }, executor: Executor = db): Promise<UserRecord | undefined> {
+      const [row] = await executor.insert(users).values(values).onConflictDoNothing({ target: users.email }).returning(publicColumns);
+      return row;
+    },
+
+    /** Newest first, keyset paging on (created_at, id); fetches limit + 1 rows. */
+    async list(params: UserListParams) {
+      const conditions: SQL[] = [];
+      if (params.role) conditions.push(eq(users.role, params.role));
+      if (params.q) {
+        const pattern = `%${escapeLike(params.q)}%`;
+        conditions.push(or(ilike(users.email, pattern), ilike(users.name, pattern))!);
+      }
+      if (params.after) {
+        conditions.push(sql`(${users.createdAt}, ${users.id}) < (${params.after.createdAt}::timestamptz, ${params.after.id}::uuid)`);
+      }
+      return db
+        .select({ user: publicColumns, createdAtText: cursorTimestamp(users.createdAt) })
+        .from(users)
+        .where(conditions.length ? and(...conditions) : undefined)
+        .orderBy(desc(users.createdAt), desc(users.id))
+        .limit(params.limit + 1);
+    },
+
+    /**
+     * Locks every admin row (in id order, so concurrent callers cannot deadlock) and returns their ids.
+     * Whoever holds these locks may safely decide whether an admin is the last one.
+     */
+    async lockAdmins(executor: Executor): Promise<string[]> {
+      const rows = await executor.select({ id: users.id }).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).for("update");
+      return rows.map((r) => r.id);
+    },
+
+    async lockById(id: string, executor: Executor): Promise<UserRecord | undefined> {
+      const [row] = await executor.select(publicColumns).from(users).where(eq(users.id, id)).for("update");
+      return row;
+    },
+
+    async update(id: string, patch: { name?: string; role?: Role }, executor: Executor): Promise<UserRecord | undefined> {
+      const [row] = await executor
+        .update(users)
+        .set({ ...patch, updatedAt: sql`now()` })
+        .where(eq(users.id, id))
+        .returning(publicColumns);
+      return row;
+    },
+
+    async delete(id: string, executor: Executor): Promise<boolean> {
+      const rows = await executor.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+      return rows.length > 0;
+    },
+  };
+}
+export type UsersRepo = ReturnType<typeof createUsersRepo>;

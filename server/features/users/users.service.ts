@@ -1,0 +1,129 @@
+import type { User } from "@shared/contracts/auth";
+import type { ListOf } from "@shared/contracts/common";
+import type { UserListFilters, UserUpdate } from "@shared/contracts/users";
+import { AppError, notFound } from "../../lib/app-error";
+import { toPage } from "../../lib/pagination";
+import { decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
+import type { AuditService, RequestMeta } from "../audit/audit.service";
+import { pgErrorCode, type UserRecord, type UsersRepo } from "./users.repo";
+
+export type { UserRecord } from "./users.repo";
+
+/** Who is asking: routes pass the signed-in user; services re-check permissions themselves. */
+export type Viewer = Pick<UserRecord, "id" | "email" | "role"> | undefined;
+
+const LIST_SORT = "users:newest";
+/** restrict_violation (ON DELETE RESTRICT, what orders use) and foreign_key_violation (NO ACTION). */
+const STILL_REFERENCED = new Set(["23001", "23503"]);
+
+/** The public JSON shape (CONTRACT `User`), mapped field by field so nothing else can leak. */
+export function toUserJson(user: UserRecord): User {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt.toISOString() };
+}
+
+function assertAdmin(viewer: Viewer): asserts viewer is NonNullable<Viewer> {
+  if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (viewer.role !== "admin") throw new AppError("forbidden", "Only admins can manage users.");
+}
+
+const lastAdmin = (what: string) =>
+  new AppError("conflict", `This is the last admin account; it cannot be ${what}. Promote another user to admin first.`);
+
+const actorOf = (viewer: NonNullable<Viewer>) => ({ id: viewer.id, email: viewer.email });
+
+export function createUsersService(repo: UsersRepo, audit: AuditService) {
+  return {
+    // ---- Used by the auth feature (no HTTP surface of their own) ----
+    findById: (id: string) => repo.findById(id),
+    findCredentialsByEmail: (email: string) => repo.findCredentialsByEmail(email),
+
+    /** Creates a customer account; the audit row is written in the same transaction. */
+    async registerCustomer(input: { email: string; name: string; passwordHash: string }, meta: RequestMeta): Promise<UserRecord> {
+      return repo.transaction(async (tx) => {
+        const user = await repo.insert({ ...input, role: "customer" }, tx);
+        if (!user) throw new AppError("email_taken", "An account with this email already exists.", [{ path: "email", message: "Already registered" }]);
+        await audit.record({ actor: actorOf(user), action: "auth.register", target: { type: "user", id: user.id }, summary: { role: user.role } }, meta, tx);
+        return user;
+      });
+    },
+
+    // ---- Admin API ----
+    async list(viewer: Viewer, filters: UserListFilters): Promise<ListOf<User>> {
+      assertAdmin(viewer);
+      const rows = await repo.list({ role: filters.role, q: filters.q, after: decodeCreatedAtCursor(filters.cursor, LIST_SORT), limit: filters.limit });
+      return toPage(rows, filters.limit, LIST_SORT, (r) => [r.createdAtText, r.user.id], (r) => toUserJson(r.user));
+    },
+
+    async get(viewer: Viewer, id: string): Promise<User> {
+      assertAdmin(viewer);
+      const user = await repo.findById(id);
+      if (!user) throw notFound("User");
+      return toUserJson(user);
+    },
+
+    /** Name and role changes; demoting the last admin is refused (decided under row locks, so races cannot bypass it). */
+    async update(viewer: Viewer, id: string, patch: UserUpdate, meta: RequestMeta): Promise<User> {
+      assertAdmin(viewer);
+      const updated = await repo.transaction(async (tx) => {
+        // Lock admins first (id order), then the target: every writer takes locks in the same order.
+        const adminIds = patch.role !== undefined ? await repo.lockAdmins(tx) : [];
+        const before = await repo.lockById(id, tx);
+        if (!before) throw notFound("User");
+        if (patch.role !== undefined && patch.role !== before.role && before.role === "admin" && adminIds.length <= 1) {
+          throw lastAdmin("demoted");
+        }
+        const changes = {
+          ...(patch.name !== undefined && patch.name !== before.name ? { name: patch.name } : {}),
+          ...(patch.role !== undefined && patch.role !== before.role ? { role: patch.role } : {}),
+        };
+        if (Object.keys(changes).length === 0) return before;
+        const after = (await repo.update(id, changes, tx))!;
+        const target = { type: "user", id };
+        if (changes.role) {
+          await audit.record(
+            { actor: actorOf(viewer), action: "user.role_changed", target, summary: { email: after.email, before: { role: before.role }, after: { role: after.role } } },
+            meta,
+            tx,
+          );
+        }
+        if (changes.name) {
+          await audit.record(
+            { actor: actorOf(viewer), action: "user.updated", target, summary: { email: after.email, before: { name: before.name }, after: { name: after.name } } },
+            meta,
+            tx,
+          );
+        }
+        return after;
+      });
+      return toUserJson(updated);
+    },
+
+    /**
+     * Deletes an account. Accounts with orders are kept (orders reference users ON DELETE RESTRICT for
+     * accounting), so that case is a 409 conflict rather than an anonymisation.
+     */
+    async remove(viewer: Viewer, id: string, meta: RequestMeta): Promise<void> {
+      assertAdmin(viewer);
+      try {
+        await repo.transaction(async (tx) => {
+          const adminIds = await repo.lockAdmins(tx);
+          const target = await repo.lockById(id, tx);
+          if (!target) throw notFound("User");
+          if (target.role === "admin" && adminIds.length <= 1) throw lastAdmin("deleted");
+          await repo.delete(id, tx);
+          await audit.record(
+            { actor: actorOf(viewer), action: "user.deleted", target: { type: "user", id }, summary: { email: target.email, role: target.role } },
+            meta,
+            tx,
+          );
+        });
+      } catch (err) {
+        if (STILL_REFERENCED.has(pgErrorCode(err) ?? "")) {
+          throw new AppError("conflict", "This user has orders, which are kept for accounting; the account cannot be deleted.");
+        }
+        throw err;
+      }
+    },
+  };
+}
+export type UsersService = ReturnType<typeof createUsersService>;

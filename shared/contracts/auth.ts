@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { uuid } from "./common";
+
+// ---- Shared field rules (CONTRACT "Auth and users") ----
+export const roles = ["customer", "staff", "admin"] as const;
+export const role = z.enum(roles);
+export type Role = z.infer<typeof role>;
+
+/** Emails are compared and stored trimmed and lower-cased. */
+export const email = z
+  .string({ error: "Email is required" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Must be a valid email address" }).max(254, "Must be at most 254 characters"));
+
+/** OWASP ASVS L2: at least 12 characters, at most 128 (no composition rules). */
+export const newPassword = z
+  .string({ error: "Password is required" })
+  .min(12, "Must be at least 12 characters")
+  .max(128, "Must be at most 128 characters");
+
+export const personName = z
+  .string({ error: "Name is required" })
+  .trim()
+  .min(1, "Name is required")
+  .max(100, "Must be at most 100 characters");
+
+// ---- Requests ----
+export const registerBody = z.object({ email, password: newPassword, name: personName }).strict();
+export type RegisterBody = z.infer<typeof registerBody>;
+
+/** Login checks only the bounds: the stored hash decides, whatever rule the password was created under. */
+export const loginBody = z
+  .object({ email, password: z.string({ error: "Password is required" }).min(1, "Password is required").max(128, "Must be at most 128 characters") })
+  .strict();
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const tokenBody = loginBody;
+export type TokenBody = LoginBody;
+
+export const refreshTokenBody = z.object({ refreshToken: z.string().min(1, "refreshToken is required").max(200) }).strict();
+export type RefreshTokenBody = z.infer<typeof refreshTokenBody>;
+
+// ---- Responses ----
+/** The public user: never a password hash. */
+export const user = z.object({ id: uuid, email: z.string(), name: z.string(), role, createdAt: z.string() });
+export type User = z.infer<typeof user>;
+
+export const userEnvelope = z.object({ user });
+export type UserEnvelope = z.infer<typeof userEnvelope>;
+
+export const csrfResponse = z.object({ csrfToken: z.string() });
+export type CsrfResponse = z.infer<typeof csrfResponse>;
+
+export const tokenPair = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int(),
+});
+export type TokenPair = z.infer<typeof tokenPair>;
