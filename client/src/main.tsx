@@ -1,13 +1,16 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app/App";
+import { Providers } from "./app/providers";
 import "./styles.css";
 
-function App() {
-  return <h1 className="p-8 text-2xl font-semibold">FruitfulPlanet</h1>;
-}
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html is missing the #root element");
 
-createRoot(document.getElementById("root")!).render(
+createRoot(root).render(
   <StrictMode>
-    <App />
+    <Providers>
+      <App />
+    </Providers>
   </StrictMode>,
 );

@@ -1,0 +1,114 @@
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
+import { Route, Switch, useLocation } from "wouter";
+import { PageShell } from "@client/components/ui/layout";
+import { PageSkeleton, Spinner } from "@client/components/ui/skeleton";
+import { ToastProvider } from "@client/components/ui/toast";
+import { useAuthProblemSync } from "@client/features/auth/api/auth";
+import { ErrorBoundary } from "./error-boundary";
+import { ALL_ROLES, RequireRole } from "./guards";
+import { SiteFooter } from "./site-footer";
+import { SiteHeader } from "./site-header";
+
+// Every page is its own chunk: the entry holds only the shell, router and data layer.
+const HomePage = lazy(() => import("@client/pages/home-page"));
+const SectorPage = lazy(() => import("@client/pages/sector-page"));
+const BrandPage = lazy(() => import("@client/pages/brand-page"));
+const ProductPage = lazy(() => import("@client/pages/product-page"));
+const SearchPage = lazy(() => import("@client/pages/search-page"));
+const NotFoundPage = lazy(() => import("@client/pages/not-found-page"));
+const LoginPage = lazy(() => import("@client/pages/login-page"));
+const RegisterPage = lazy(() => import("@client/pages/register-page"));
+const AccountPage = lazy(() => import("@client/pages/account-page"));
+// Staff and admin areas bring their own layout; their chunks load only past the role guard.
+const DashboardPage = lazy(() => import("@client/pages/dashboard-page"));
+const AdminApp = lazy(() => import("@client/pages/admin/admin-app"));
+
+/** A new page starts at the top, like a normal site (wouter leaves scroll alone). */
+function ScrollToTop() {
+  const [location] = useLocation();
+  useEffect(() => {
+    window.scrollTo({ top: 0, behavior: "instant" });
+  }, [location]);
+  return null;
+}
+
+function StorefrontRoutes() {
+  return (
+    <Switch>
+      <Route path="/" component={HomePage} />
+      <Route path="/sectors/:slug">{(params) => <SectorPage key={params.slug} slug={params.slug} />}</Route>
+      <Route path="/brands/:slug">{(params) => <BrandPage key={params.slug} slug={params.slug} />}</Route>
+      <Route path="/products/:slug">{(params) => <ProductPage key={params.slug} slug={params.slug} />}</Route>
+      <Route path="/search" component={SearchPage} />
+      <Route path="/login" component={LoginPage} />
+      <Route path="/register" component={RegisterPage} />
+      <Route path="/account">
+        <RequireRole roles={ALL_ROLES}>
+          <AccountPage />
+        </RequireRole>
+      </Route>
+      {/* Reserved for later features (each a lazy chunk like the pages above): /cart /checkout /orders /orders/:id. */}
+      <Route component={NotFoundPage} />
+    </Switch>
+  );
+}
+
+/** The storefront frame: header, footer, and an error boundary + suspense around the page. */
+function Storefront({ children }: { children: ReactNode }) {
+  const [location] = useLocation();
+  return (
+    <PageShell header={<SiteHeader />} footer={<SiteFooter />}>
+      <ErrorBoundary resetKey={location}>
+        <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
+      </ErrorBoundary>
+    </PageShell>
+  );
+}
+
+/** A console area (admin, dashboard): its chunk loads behind a spinner; a failed load gets the error screen. */
+function Console({ children }: { children: ReactNode }) {
+  const [location] = useLocation();
+  return (
+    <ErrorBoundary resetKey={location}>
+      <Suspense
+        fallback={
+          <div className="flex min-h-screen items-center justify-center text-stone-600">
+            <Spinner label="Loading" className="gap-3" />
+          </div>
+        }
+      >
+        {children}
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+export function App() {
+  useAuthProblemSync();
+  return (
+    <ToastProvider>
+      <ScrollToTop />
+      <Switch>
+        <Route path="/admin/*?">
+          <RequireRole roles={["admin"]} shell={Storefront}>
+            <Console>
+              <AdminApp />
+            </Console>
+          </RequireRole>
+        </Route>
+        <Route path="/dashboard">
+          <RequireRole roles={["staff", "admin"]} shell={Storefront}>
+            <Console>
+              <DashboardPage />
+            </Console>
+          </RequireRole>
+        </Route>
+        <Route>
+          <Storefront>
+            <StorefrontRoutes />
+          </Storefront>
+        </Route>
+      </Switch>
+    </ToastProvider>
+  );
+}

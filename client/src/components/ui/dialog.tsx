@@ -1,0 +1,66 @@
+import * as RadixDialog from "@radix-ui/react-dialog";
+import { useRef, type ReactNode, type RefObject } from "react";
+
+export interface DialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Required: it names the dialog for screen readers (aria-labelledby). */
+  title: ReactNode;
+  /** Announced with the title (aria-describedby) when present. */
+  description?: ReactNode;
+  children?: ReactNode;
+  /** Buttons, right-aligned under the content. */
+  footer?: ReactNode;
+  size?: "sm" | "md" | "lg";
+  /** Keep the dialog open on Escape and outside clicks (while a request is running, say). */
+  dismissible?: boolean;
+  /**
+   * Where focus goes on close when the element that opened the dialog is gone (the button of a row the
+   * dialog just deleted). By default focus returns to that element.
+   */
+  fallbackFocusRef?: RefObject<HTMLElement | null>;
+}
+
+const widths = { sm: "max-w-sm", md: "max-w-md", lg: "max-w-2xl" };
+
+/**
+ * A modal dialog on Radix: focus is trapped inside and returns to the trigger on close, Escape and a click
+ * on the backdrop close it, the rest of the page is hidden from screen readers while it is open.
+ */
+export function Dialog({ open, onOpenChange, title, description, children, footer, size = "md", dismissible = true, fallbackFocusRef }: DialogProps) {
+  const opener = useRef<Element | null>(null);
+  const block = (event: Event) => {
+    if (!dismissible) event.preventDefault();
+  };
+  const returnFocus = (event: Event) => {
+    if (opener.current?.isConnected || !fallbackFocusRef?.current) return;
+    event.preventDefault();
+    fallbackFocusRef.current.focus();
+  };
+  return (
+    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="fixed inset-0 z-50 bg-stone-950/40 backdrop-blur-[1px]" />
+        <RadixDialog.Content
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement;
+          }}
+          onCloseAutoFocus={returnFocus}
+          onEscapeKeyDown={block}
+          onPointerDownOutside={block}
+          onInteractOutside={block}
+          {...(description ? {} : { "aria-describedby": undefined })}
+          className={`fixed left-1/2 top-1/2 z-50 max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] ${widths[size]} -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-2xl bg-white p-6 shadow-xl focus:outline-none`}
+        >
+          <RadixDialog.Title className="text-lg font-semibold text-stone-900">{title}</RadixDialog.Title>
+          {description && <RadixDialog.Description className="mt-2 text-sm text-stone-600">{description}</RadixDialog.Description>}
+          {children && <div className="mt-4">{children}</div>}
+          {footer && <div className="mt-6 flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">{footer}</div>}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}
+
+/** A button that closes the surrounding <Dialog> (use it for "Cancel"). */
+export const DialogClose = RadixDialog.Close;

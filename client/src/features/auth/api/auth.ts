@@ -1,0 +1,92 @@
+import { queryOptions, useMutation, useQuery, useQueryClient, type Query, type QueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import type { LoginBody, RegisterBody, User, UserEnvelope } from "@shared/contracts/auth";
+import { api, isApiError, onAuthProblem, resetCsrfToken } from "@client/lib/api";
+
+/** The auth feature's one query-key factory. */
+export const authKeys = {
+  all: ["auth"] as const,
+  me: () => [...authKeys.all, "me"] as const,
+};
+
+const isMeQuery = (query: Query) => query.queryKey[0] === authKeys.all[0] && query.queryKey[1] === "me";
+/** Public data that looks the same to everyone; everything else may be specific to who is signed in. */
+const isPublicQuery = (query: Query) => query.queryKey[0] === "catalog";
+
+/** Who is signed in: the user, or null when nobody is (a 401 is an answer here, not an error). */
+export const meOptions = () =>
+  queryOptions({
+    queryKey: authKeys.me(),
+    queryFn: async ({ signal }): Promise<User | null> => {
+      try {
+        return (await api.get<UserEnvelope>("/api/v1/auth/me", undefined, signal)).user;
+      } catch (error) {
+        if (isApiError(error) && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+    // Coming back to the tab re-checks: the session may have expired or ended elsewhere meanwhile.
+    refetchOnWindowFocus: true,
+  });
+
+export const useMe = () => useQuery(meOptions());
+
+/** After sign-in or registration: a new session (and CSRF token); every private query refetches as the new user. */
+function signedIn(queryClient: QueryClient, user: User): void {
+  resetCsrfToken();
+  queryClient.setQueryData(authKeys.me(), user);
+  void queryClient.invalidateQueries({ predicate: (query) => !isMeQuery(query) });
+}
+
+/** After sign-out: drop private data from the cache so the next person on this browser never sees it. */
+function signedOut(queryClient: QueryClient): void {
+  resetCsrfToken();
+  queryClient.removeQueries({ predicate: (query) => !isMeQuery(query) && !isPublicQuery(query) });
+  queryClient.setQueryData(authKeys.me(), null);
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginBody) => api.post<UserEnvelope>("/api/v1/auth/login", body),
+    onSuccess: ({ user }) => signedIn(queryClient, user),
+  });
+}
+
+export function useRegister() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RegisterBody) => api.post<UserEnvelope>("/api/v1/auth/register", body),
+    onSuccess: ({ user }) => signedIn(queryClient, user),
+  });
+}
+
+/**
+ * Signs out. `onSignedOut` runs before the cache forgets the user, so a caller can leave a guarded page
+ * first (otherwise the guard would send the person to the sign-in form).
+ */
+export function useLogout({ onSignedOut }: { onSignedOut?: () => void } = {}) {
+  const queryClient = useQueryClient();
+  const finish = () => {
+    onSignedOut?.();
+    signedOut(queryClient);
+  };
+  return useMutation({
+    mutationFn: () => api.post<void>("/api/v1/auth/logout"),
+    onSuccess: finish,
+    onError: (error) => {
+      // Already signed out (the session expired): the outcome the person wanted.
+      if (isApiError(error) && error.status === 401) finish();
+    },
+  });
+}
+
+/**
+ * Keeps "who is signed in" honest: when any request answers 401 (session ended) or 403 (role changed),
+ * /auth/me is asked again, so route guards redirect to sign-in or show the 403 screen. Mount once.
+ */
+export function useAuthProblemSync(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => onAuthProblem(() => void queryClient.invalidateQueries({ queryKey: authKeys.me() })), [queryClient]);
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { loginHref, safeNextPath } from "./safe-next";
+
+describe("safeNextPath", () => {
+  it("when next is a path on this site, then it is kept with its query and hash", () => {
+    expect(safeNextPath("/admin/users?q=ada&role=staff#top")).toBe("/admin/users?q=ada&role=staff#top");
+    expect(safeNextPath("/")).toBe("/");
+  });
+
+  it.each([
+    ["an absolute URL", "https://evil.example/phish"],
+    ["a protocol-relative URL", "//evil.example/phish"],
+    ["a backslash trick", "/\\evil.example"],
+    ["a tab that URL parsing strips", "/\t/evil.example"],
+    ["a javascript: URL", "javascript:alert(1)"],
+    ["a relative path without a slash", "admin"],
+    ["an empty value", ""],
+  ])("when next is %s, then it is refused", (_label, raw) => {
+    expect(safeNextPath(raw)).toBeUndefined();
+  });
+
+  it("when next is missing, then there is none", () => {
+    expect(safeNextPath(null)).toBeUndefined();
+    expect(safeNextPath(undefined)).toBeUndefined();
+  });
+
+  it("when next points at the sign-in or registration page, then it is dropped (no loop)", () => {
+    expect(safeNextPath("/login?next=/admin")).toBeUndefined();
+    expect(safeNextPath("/register")).toBeUndefined();
+  });
+});
+
+describe("loginHref", () => {
+  it("when the person is on a page, then the sign-in link brings them back to it", () => {
+    expect(loginHref("/admin/audit?action=user.deleted")).toBe("/login?next=%2Fadmin%2Faudit%3Faction%3Duser.deleted");
+    expect(loginHref("/products/apple", "/register")).toBe("/register?next=%2Fproducts%2Fapple");
+  });
+
+  it("when the person is home or on an auth page, then no next is added", () => {
+    expect(loginHref("/")).toBe("/login");
+    expect(loginHref("/login?next=/x")).toBe("/login");
+  });
+});

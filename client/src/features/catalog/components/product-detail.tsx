@@ -1,0 +1,68 @@
+import { Link } from "wouter";
+import type { Product } from "@shared/contracts/catalog";
+import { Breadcrumbs } from "@client/components/ui/breadcrumbs";
+import { Price } from "./price";
+import { ProductImage } from "./product-image";
+import { StockStatus } from "./stock-status";
+
+export function ProductDetail({ product }: { product: Product }) {
+  const paragraphs = product.description.split(/\n{2,}/).filter(Boolean);
+  return (
+    <article>
+      <Breadcrumbs
+        items={[
+          { label: "Home", href: "/" },
+          { label: product.sector.name, href: `/sectors/${product.sector.slug}` },
+          { label: product.brand.name, href: `/brands/${product.brand.slug}` },
+          { label: product.name },
+        ]}
+      />
+      <div className="grid gap-8 md:grid-cols-2 lg:gap-14">
+        <div className="overflow-hidden rounded-3xl border border-stone-200 bg-white shadow-sm">
+          <ProductImage src={product.imageUrl} alt={product.name} eager size={720} />
+        </div>
+        <div className="flex flex-col gap-5 md:py-4">
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <Link href={`/brands/${product.brand.slug}`} className="font-semibold uppercase tracking-wide text-brand-800 hover:underline">
+              {product.brand.name}
+            </Link>
+            <span aria-hidden="true" className="text-stone-400">·</span>
+            <Link href={`/sectors/${product.sector.slug}`} className="text-stone-600 hover:text-brand-800 hover:underline">
+              {product.sector.name}
+            </Link>
+          </div>
+          <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{product.name}</h1>
+          <div className="flex flex-wrap items-center gap-4">
+            <Price cents={product.priceCents} currency={product.currency} className="text-3xl" />
+            <StockStatus stock={product.stock} size="md" />
+          </div>
+          {product.status === "archived" && (
+            <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">This product is no longer sold.</p>
+          )}
+          {/* Add to cart arrives with the cart feature. */}
+          <section aria-labelledby="product-description" className="border-t border-stone-200 pt-5">
+            <h2 id="product-description" className="text-sm font-semibold uppercase tracking-wide text-stone-700">About this product</h2>
+            <div className="mt-3 space-y-3 leading-relaxed text-stone-700">
+              {paragraphs.length > 0 ? paragraphs.map((text, i) => <p key={i}>{text}</p>) : <p>No description yet.</p>}
+            </div>
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+export function ProductDetailSkeleton() {
+  return (
+    <div aria-busy="true" className="grid gap-8 md:grid-cols-2 lg:gap-14">
+      <span role="status" className="sr-only">Loading product</span>
+      <div aria-hidden="true" className="aspect-square w-full animate-pulse rounded-3xl bg-stone-200 motion-reduce:animate-none" />
+      <div aria-hidden="true" className="space-y-4 md:py-4">
+        <div className="h-4 w-1/4 animate-pulse rounded bg-stone-200" />
+        <div className="h-10 w-3/4 animate-pulse rounded bg-stone-200" />
+        <div className="h-8 w-1/3 animate-pulse rounded bg-stone-200" />
+        <div className="h-24 w-full animate-pulse rounded bg-stone-200" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { useMutationState } from "@tanstack/react-query";
+import { useMemo, useRef, useState } from "react";
+import { Link } from "wouter";
+import type { Role, User } from "@shared/contracts/auth";
+import type { UserUpdate } from "@shared/contracts/users";
+import { Button, buttonClasses } from "@client/components/ui/button";
+import { ConfirmDialog } from "@client/components/ui/confirm-dialog";
+import { EmptyState } from "@client/components/ui/empty-state";
+import { QueryErrorState } from "@client/components/ui/query-error-state";
+import { Spinner } from "@client/components/ui/skeleton";
+import { useToast } from "@client/components/ui/toast";
+import { useMe } from "@client/features/auth/api/auth";
+import { isDemotion, roleLabels } from "@client/features/auth/roles";
+import { pluralize } from "@client/lib/format";
+import { useDeleteUser, useUpdateUser, useUserPages, usersKeys, type UserFilters } from "../api/users";
+import { USERS_PATH } from "../search-params";
+import { UsersTable, UsersTableSkeleton } from "./users-table";
+
+interface PendingConfirm<T> {
+  user: User;
+  value: T;
+  error?: string;
+}
+
+const demotionWarning: Record<Role, string> = {
+  admin: "",
+  staff: "They will lose access to the admin console: users, roles, catalog and the audit log.",
+  customer: "They will lose access to the staff dashboard and every order but their own.",
+};
+
+/** The admin users list: filters from the URL, role changes (demotions confirmed first), deletion with confirmation. */
+export function UserList({ filters }: { filters: UserFilters }) {
+  const query = useUserPages(filters);
+  const me = useMe();
+  const update = useUpdateUser();
+  const remove = useDeleteUser();
+  const { toast } = useToast();
+  const listRef = useRef<HTMLDivElement>(null);
+  const [demotion, setDemotion] = useState<PendingConfirm<Role> | null>(null);
+  const [deletion, setDeletion] = useState<PendingConfirm<null> | null>(null);
+
+  // Every role change in flight (one admin may change several rows at once).
+  const inFlight = useMutationState({
+    filters: { mutationKey: usersKeys.update(), status: "pending" },
+    select: (mutation) => mutation.state.variables as { id: string; patch: UserUpdate } | undefined,
+  });
+  const pendingRoles = useMemo(() => new Map(inFlight.flatMap((v) => (v?.patch.role ? [[v.id, v.patch.role] as const] : []))), [inFlight]);
+
+  /** Resolves to an error message, or undefined on success (with a toast). */
+  async function changeRole(user: User, role: Role): Promise<string | undefined> {
+    try {
+      const updated = await update.mutateAsync({ id: user.id, patch: { role } });
+      toast({ title: `${updated.name} is now ${roleLabels[updated.role]}`, tone: "success" });
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : "The role could not be changed.";
+    }
+  }
+
+  function requestRoleChange(user: User, role: Role) {
+    if (role === user.role) return;
+    if (isDemotion(user.role, role)) {
+      setDemotion({ user, value: role });
+      return;
+    }
+    void changeRole(user, role).then((error) => {
+      if (error) toast({ title: `${user.name}'s role was not changed`, description: error, tone: "error" });
+    });
+  }
+
+  async function confirmDemotion() {
+    if (!demotion) return;
+    const error = await changeRole(demotion.user, demotion.value);
+    setDemotion(error ? { ...demotion, error } : null);
+  }
+
+  async function confirmDeletion() {
+    if (!deletion) return;
+    try {
+      await remove.mutateAsync(deletion.user.id);
+      toast({ title: `${deletion.user.name}'s account was deleted`, tone: "success" });
+      setDeletion(null);
+    } catch (error) {
+      setDeletion({ ...deletion, error: error instanceof Error ? error.message : "The account could not be deleted." });
+    }
+  }
+
+  if (query.isPending) {
+    return (
+      <div aria-busy="true">
+        <p role="status" className="sr-only">Loading users</p>
+        <UsersTableSkeleton />
+      </div>
+    );
+  }
+  if (query.isError && !query.data) {
+    return <QueryErrorState error={query.error} title="We couldn't load the users" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
+  }
+
+  const users = query.data.pages.flatMap((page) => page.data);
+  const filtered = Boolean(filters.q || filters.role);
+  if (users.length === 0) {
+    return (
+      <EmptyState
+        icon="👤"
+        title={filtered ? "No users match these filters" : "No users yet"}
+        description={filtered ? "Try other words, or show every role." : "Accounts appear here as people register."}
+        action={filtered ? <Link href={USERS_PATH} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link> : undefined}
+      />
+    );
+  }
+
+  const demotionPending = demotion !== null && pendingRoles.has(demotion.user.id);
+  return (
+    <div ref={listRef} tabIndex={-1} className="focus:outline-none">
+      <p role="status" className="mb-3 text-sm text-stone-600" data-testid="user-count">
+        Showing <span className="font-semibold text-stone-900">{pluralize(users.length, "user")}</span>
+        {query.hasNextPage ? " — more available" : ""}
+      </p>
+      <UsersTable
+        users={users}
+        currentUserId={me.data?.id}
+        pendingRoles={pendingRoles}
+        busy={query.isFetching}
+        onRoleChange={requestRoleChange}
+        onDelete={(user) => setDeletion({ user, value: null })}
+      />
+      <div className="mt-6 flex flex-col items-center gap-3">
+        {query.isFetchNextPageError && <p role="alert" className="text-sm text-red-800">{query.error?.message ?? "Loading more users failed."}</p>}
+        {query.hasNextPage && (
+          <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="min-w-40">
+            {query.isFetchingNextPage && <Spinner label="Loading more users" />}
+            {query.isFetchingNextPage ? "Loading…" : query.isFetchNextPageError ? "Try again" : "Load more"}
+          </Button>
+        )}
+      </div>
+
+      {demotion && (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => !open && setDemotion(null)}
+          title={`Change ${demotion.user.name}'s role to ${roleLabels[demotion.value]}?`}
+          description={
+            <>
+              {demotion.user.id === me.data?.id ? "This is your own account. " : ""}
+              {demotionWarning[demotion.value]}
+            </>
+          }
+          confirmLabel={`Make ${roleLabels[demotion.value]}`}
+          tone="danger"
+          pending={demotionPending}
+          error={demotion.error}
+          onConfirm={() => void confirmDemotion()}
+          fallbackFocusRef={listRef}
+        />
+      )}
+      {deletion && (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => !open && setDeletion(null)}
+          title={`Delete ${deletion.user.name}'s account?`}
+          description={
+            <>
+              <span className="font-medium text-stone-900">{deletion.user.email}</span> will no longer be able to sign in. This cannot be undone.
+            </>
+          }
+          confirmLabel="Delete account"
+          tone="danger"
+          pending={remove.isPending}
+          error={deletion.error}
+          onConfirm={() => void confirmDeletion()}
+          fallbackFocusRef={listRef}
+        />
+      )}
+    </div>
+  );
+}

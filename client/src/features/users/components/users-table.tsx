@@ -1,0 +1,95 @@
+import type { Role, User } from "@shared/contracts/auth";
+import { roles } from "@shared/contracts/auth";
+import { Button } from "@client/components/ui/button";
+import { Select } from "@client/components/ui/select";
+import { Spinner } from "@client/components/ui/skeleton";
+import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
+import { roleLabels } from "@client/features/auth/roles";
+import { formatDate } from "@client/lib/dates";
+
+const roleOptions = roles.map((role) => ({ value: role, label: roleLabels[role] }));
+
+interface UsersTableProps {
+  users: User[];
+  /** The signed-in admin: their own row says "You" and cannot be deleted from here. */
+  currentUserId?: string;
+  /** Role changes in flight, by user id (the select shows the new role and a spinner). */
+  pendingRoles: ReadonlyMap<string, Role>;
+  busy?: boolean;
+  onRoleChange: (user: User, role: Role) => void;
+  onDelete: (user: User) => void;
+}
+
+export function UsersTable({ users, currentUserId, pendingRoles, busy, onRoleChange, onDelete }: UsersTableProps) {
+  return (
+    <Table caption="Users" busy={busy}>
+      <THead>
+        <tr>
+          <Th>Name</Th>
+          <Th>Email</Th>
+          <Th>Role</Th>
+          <Th>Joined</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        </tr>
+      </THead>
+      <TBody>
+        {users.map((user) => {
+          const pendingRole = pendingRoles.get(user.id);
+          const isSelf = user.id === currentUserId;
+          return (
+            <Tr key={user.id} data-testid="user-row">
+              <Td className="font-medium text-stone-900">
+                <span className="flex items-center gap-2">
+                  {user.name}
+                  {isSelf && <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">You</span>}
+                </span>
+              </Td>
+              <Td className="break-all text-stone-700">{user.email}</Td>
+              <Td>
+                <span className="flex items-center gap-2">
+                  <Select
+                    aria-label={`Role for ${user.name}`}
+                    value={pendingRole ?? user.role}
+                    disabled={pendingRole !== undefined}
+                    onChange={(e) => onRoleChange(user, e.target.value as Role)}
+                    options={roleOptions}
+                    className="h-9 w-32"
+                  />
+                  {pendingRole !== undefined && <Spinner label={`Saving ${user.name}'s role`} className="text-brand-700" />}
+                </span>
+              </Td>
+              <Td className="whitespace-nowrap text-stone-600">
+                <time dateTime={user.createdAt}>{formatDate(user.createdAt)}</time>
+              </Td>
+              <Td className="text-right">
+                {!isSelf && (
+                  <Button variant="ghost" size="sm" onClick={() => onDelete(user)} className="text-red-700 hover:bg-red-50 hover:text-red-800">
+                    Delete<span className="sr-only"> {user.name}</span>
+                  </Button>
+                )}
+              </Td>
+            </Tr>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}
+
+/** Placeholder rows while the first page loads. */
+export function UsersTableSkeleton() {
+  return (
+    <div aria-hidden="true" className="overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
+      <div className="h-11 bg-stone-50" />
+      {Array.from({ length: 6 }, (_, i) => (
+        <div key={i} className="flex items-center gap-6 border-t border-stone-100 px-4 py-4">
+          <div className="h-4 w-32 animate-pulse rounded bg-stone-200 motion-reduce:animate-none" />
+          <div className="h-4 w-48 animate-pulse rounded bg-stone-200 motion-reduce:animate-none" />
+          <div className="h-8 w-28 animate-pulse rounded bg-stone-200 motion-reduce:animate-none" />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { Suspense } from "react";
+import { Link, Route, Switch, useLocation } from "wouter";
+import { ConsoleShell } from "@client/app/console-shell";
+import { ErrorBoundary } from "@client/app/error-boundary";
+import { NotFoundState } from "@client/components/ui/not-found-state";
+import { PageSkeleton } from "@client/components/ui/skeleton";
+import { adminSections, isSectionActive } from "./admin-sections";
+import AdminHomePage from "./admin-home-page";
+
+function AdminNav() {
+  const [location] = useLocation();
+  return (
+    <nav aria-label="Admin" className="px-3 py-3 lg:py-6">
+      <ul className="flex gap-1 overflow-x-auto lg:flex-col">
+        <li>
+          <Link
+            href="/admin"
+            aria-current={location === "/admin" ? "page" : undefined}
+            className={`flex items-center gap-3 whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium ${location === "/admin" ? "bg-brand-50 text-brand-900" : "text-stone-700 hover:bg-stone-100 hover:text-stone-900"}`}
+          >
+            <span aria-hidden="true">🏠</span> Overview
+          </Link>
+        </li>
+        {adminSections.map((section) => {
+          const active = isSectionActive(section, location);
+          return (
+            <li key={section.href}>
+              <Link
+                href={section.href}
+                aria-current={active ? "page" : undefined}
+                className={`flex items-center gap-3 whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium ${active ? "bg-brand-50 text-brand-900" : "text-stone-700 hover:bg-stone-100 hover:text-stone-900"}`}
+              >
+                <span aria-hidden="true">{section.icon}</span> {section.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** The admin console (a lazy chunk, reached only past the admin guard): sidebar + one lazy page per section. */
+export default function AdminApp() {
+  const [location] = useLocation();
+  return (
+    <ConsoleShell area="Admin" sidebar={<AdminNav />}>
+      <ErrorBoundary resetKey={location}>
+        <Suspense fallback={<PageSkeleton />}>
+          <Switch>
+            <Route path="/admin" component={AdminHomePage} />
+            {adminSections.flatMap((section) => [
+              <Route key={section.href} path={section.href} component={section.page} />,
+              <Route key={`${section.href}/*`} path={`${section.href}/*`} component={section.page} />,
+            ])}
+            <Route>
+              <NotFoundState title="Admin page not found" message="This part of the admin console doesn't exist. Pick a section from the menu." />
+            </Route>
+          </Switch>
+        </Suspense>
+      </ErrorBoundary>
+    </ConsoleShell>
+  );
+}

@@ -1,0 +1,5 @@
+import { NotFoundState } from "@client/components/ui/not-found-state";
+
+export default function NotFoundPage() {
+  return <NotFoundState />;
+}
