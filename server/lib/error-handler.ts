@@ -27,6 +27,25 @@ function toAppError(err: unknown): AppError | undefined {
   return undefined;
 }
 
+/**
+ * What of an unexpected error may reach the log: message, code, stack and the SQL text, but never
+ * query parameters (Drizzle's DrizzleQueryError carries them: they can hold password or token hashes).
+ */
+const withoutParams = (text: string) => text.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/, "\nparams: [redacted]");
+
+export function loggableError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const e = err as Error & { code?: string; query?: string; cause?: unknown };
+  return {
+    type: e.name,
+    message: withoutParams(e.message),
+    code: e.code,
+    query: e.query,
+    stack: e.stack && withoutParams(e.stack),
+    cause: e.cause instanceof Error ? loggableError(e.cause) : undefined,
+  };
+}
+
 export function errorBodyFor(err: AppError, requestId?: string): ErrorBody {
   return {
     error: {
@@ -44,7 +63,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const known = toAppError(err);
     const appError = known ?? new AppError("internal", "Something went wrong on our side. Please try again.");
     if (!known || appError.status >= 500) {
-      logger.error({ err, requestId: req.id, method: req.method, path: req.path }, "request failed");
+      logger.error({ err: loggableError(err), requestId: req.id, method: req.method, path: req.originalUrl.split("?")[0] }, "request failed");
     }
     if (res.headersSent) {
       // Too late for a body; end the response so the client is not left hanging.
