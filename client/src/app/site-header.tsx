@@ -29,7 +29,8 @@ export function SiteHeader() {
         </div>
         {/* The cart link joins here when that feature lands. */}
         <div className="ml-auto flex items-center gap-1 sm:ml-0 sm:gap-2">
-          <nav aria-label="Shop">
+          {/* Phones keep the logo and account on one row; they browse with the search box and sector bar below. */}
+          <nav aria-label="Shop" className="max-sm:hidden">
             <Link href="/search" className="rounded-lg px-3 py-2 text-sm font-semibold text-stone-800 hover:bg-brand-50 hover:text-brand-900">
               All products
             </Link>

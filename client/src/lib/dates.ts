@@ -1,6 +1,6 @@
 /** Creating Intl formatters is slow: one of each, in the browser's own locale and time zone. */
 const dateFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-const dateTimeFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+const timeFormatter = new Intl.DateTimeFormat(undefined, { timeStyle: "medium" });
 
 const parse = (iso: string): Date | undefined => {
   const date = new Date(iso);
@@ -13,8 +13,8 @@ export function formatDate(iso: string): string {
   return date ? dateFormatter.format(date) : iso;
 }
 
-/** "Mar 4, 2026, 2:05:09 PM" (the reader's locale and time zone). */
-export function formatDateTime(iso: string): string {
+/** "2:05:09 PM" (the reader's locale and time zone). */
+export function formatTime(iso: string): string {
   const date = parse(iso);
-  return date ? dateTimeFormatter.format(date) : iso;
+  return date ? timeFormatter.format(date) : iso;
 }

@@ -16,7 +16,7 @@ export interface DialogProps {
   dismissible?: boolean;
   /**
    * Where focus goes on close when the element that opened the dialog is gone (the button of a row the
-   * dialog just deleted). By default focus returns to that element.
+   * dialog just deleted). Otherwise focus returns to that element.
    */
   fallbackFocusRef?: RefObject<HTMLElement | null>;
 }
@@ -32,10 +32,12 @@ export function Dialog({ open, onOpenChange, title, description, children, foote
   const block = (event: Event) => {
     if (!dismissible) event.preventDefault();
   };
+  // Radix returns focus only to a <Dialog.Trigger>; these dialogs are opened from anywhere (a row's button, a
+  // select), so focus goes back to whatever opened it — or to the fallback when that is gone.
   const returnFocus = (event: Event) => {
-    if (opener.current?.isConnected || !fallbackFocusRef?.current) return;
     event.preventDefault();
-    fallbackFocusRef.current.focus();
+    const opened = opener.current instanceof HTMLElement && opener.current.isConnected ? opener.current : null;
+    (opened ?? fallbackFocusRef?.current)?.focus();
   };
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>

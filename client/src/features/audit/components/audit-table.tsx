@@ -1,7 +1,7 @@
 import { Link } from "wouter";
 import type { AuditEntry } from "@shared/contracts/audit";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
-import { formatDateTime } from "@client/lib/dates";
+import { formatDate, formatTime } from "@client/lib/dates";
 import { actionLabel, isFailureAction } from "../action-labels";
 import { auditHref } from "../search-params";
 import { summaryLines } from "../summary";
@@ -52,9 +52,12 @@ export function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy?: bo
           return (
             <Tr key={entry.id} data-testid="audit-row">
               <Td className="whitespace-nowrap text-stone-600">
-                <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+                <time dateTime={entry.createdAt}>
+                  <span className="block text-stone-800">{formatDate(entry.createdAt)}</span>
+                  <span className="block text-xs">{formatTime(entry.createdAt)}</span>
+                </time>
               </Td>
-              <Td className="max-w-56 break-all">
+              <Td className="whitespace-nowrap">
                 {actor ? (
                   <Link href={auditHref({ actor })} title="Show only this actor's entries" className="text-brand-800 hover:underline">
                     {actor}
@@ -88,7 +91,14 @@ export function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy?: bo
               </Td>
               <Td className="whitespace-nowrap font-mono text-xs text-stone-600">{entry.ip ?? "—"}</Td>
               <Td className="font-mono text-xs text-stone-600">
-                {entry.requestId ? <span title={entry.requestId}>{entry.requestId.length > 12 ? `${entry.requestId.slice(0, 12)}…` : entry.requestId}</span> : "—"}
+                {entry.requestId ? (
+                  <span title={entry.requestId} className="whitespace-nowrap">
+                    {entry.requestId.length > 8 ? `${entry.requestId.slice(0, 8)}…` : entry.requestId}
+                    {entry.requestId.length > 8 && <span className="sr-only"> (full id: {entry.requestId})</span>}
+                  </span>
+                ) : (
+                  "—"
+                )}
               </Td>
             </Tr>
           );

@@ -22,11 +22,12 @@ interface PendingConfirm<T> {
   error?: string;
 }
 
-const demotionWarning: Record<Role, string> = {
-  admin: "",
-  staff: "They will lose access to the admin console: users, roles, catalog and the audit log.",
-  customer: "They will lose access to the staff dashboard and every order but their own.",
-};
+/** What a demotion to `role` takes away, said to the admin about someone else or about themselves. */
+function demotionWarning(role: Role, self: boolean): string {
+  const who = self ? "You" : "They";
+  if (role === "staff") return `${who} will lose access to the admin console: users, roles, catalog and the audit log.`;
+  return `${who} will lose access to the staff dashboard and to every order but ${self ? "your" : "their"} own.`;
+}
 
 /** The admin users list: filters from the URL, role changes (demotions confirmed first), deletion with confirmation. */
 export function UserList({ filters }: { filters: UserFilters }) {
@@ -99,53 +100,49 @@ export function UserList({ filters }: { filters: UserFilters }) {
 
   const users = query.data.pages.flatMap((page) => page.data);
   const filtered = Boolean(filters.q || filters.role);
-  if (users.length === 0) {
-    return (
-      <EmptyState
-        icon="👤"
-        title={filtered ? "No users match these filters" : "No users yet"}
-        description={filtered ? "Try other words, or show every role." : "Accounts appear here as people register."}
-        action={filtered ? <Link href={USERS_PATH} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link> : undefined}
-      />
-    );
-  }
-
   const demotionPending = demotion !== null && pendingRoles.has(demotion.user.id);
+  // One wrapper for every outcome: dialogs stay mounted and focus has somewhere to land when the last row goes.
   return (
     <div ref={listRef} tabIndex={-1} className="focus:outline-none">
-      <p role="status" className="mb-3 text-sm text-stone-600" data-testid="user-count">
-        Showing <span className="font-semibold text-stone-900">{pluralize(users.length, "user")}</span>
-        {query.hasNextPage ? " — more available" : ""}
-      </p>
-      <UsersTable
-        users={users}
-        currentUserId={me.data?.id}
-        pendingRoles={pendingRoles}
-        busy={query.isFetching}
-        onRoleChange={requestRoleChange}
-        onDelete={(user) => setDeletion({ user, value: null })}
-      />
-      <div className="mt-6 flex flex-col items-center gap-3">
-        {query.isFetchNextPageError && <p role="alert" className="text-sm text-red-800">{query.error?.message ?? "Loading more users failed."}</p>}
-        {query.hasNextPage && (
-          <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="min-w-40">
-            {query.isFetchingNextPage && <Spinner label="Loading more users" />}
-            {query.isFetchingNextPage ? "Loading…" : query.isFetchNextPageError ? "Try again" : "Load more"}
-          </Button>
-        )}
-      </div>
+      {users.length === 0 ? (
+        <EmptyState
+          icon="👤"
+          title={filtered ? "No users match these filters" : "No users yet"}
+          description={filtered ? "Try other words, or show every role." : "Accounts appear here as people register."}
+          action={filtered ? <Link href={USERS_PATH} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link> : undefined}
+        />
+      ) : (
+        <>
+          <p role="status" className="mb-3 text-sm text-stone-600" data-testid="user-count">
+            Showing <span className="font-semibold text-stone-900">{pluralize(users.length, "user")}</span>
+            {query.hasNextPage ? " — more available" : ""}
+          </p>
+          <UsersTable
+            users={users}
+            currentUserId={me.data?.id}
+            pendingRoles={pendingRoles}
+            busy={query.isFetching}
+            onRoleChange={requestRoleChange}
+            onDelete={(user) => setDeletion({ user, value: null })}
+          />
+          <div className="mt-6 flex flex-col items-center gap-3">
+            {query.isFetchNextPageError && <p role="alert" className="text-sm text-red-800">{query.error?.message ?? "Loading more users failed."}</p>}
+            {query.hasNextPage && (
+              <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="min-w-40">
+                {query.isFetchingNextPage && <Spinner label="Loading more users" />}
+                {query.isFetchingNextPage ? "Loading…" : query.isFetchNextPageError ? "Try again" : "Load more"}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
 
       {demotion && (
         <ConfirmDialog
           open
           onOpenChange={(open) => !open && setDemotion(null)}
           title={`Change ${demotion.user.name}'s role to ${roleLabels[demotion.value]}?`}
-          description={
-            <>
-              {demotion.user.id === me.data?.id ? "This is your own account. " : ""}
-              {demotionWarning[demotion.value]}
-            </>
-          }
+          description={demotion.user.id === me.data?.id ? `This is your own account. ${demotionWarning(demotion.value, true)}` : demotionWarning(demotion.value, false)}
           confirmLabel={`Make ${roleLabels[demotion.value]}`}
           tone="danger"
           pending={demotionPending}

@@ -40,13 +40,13 @@ export function UsersTable({ users, currentUserId, pendingRoles, busy, onRoleCha
           const isSelf = user.id === currentUserId;
           return (
             <Tr key={user.id} data-testid="user-row">
-              <Td className="font-medium text-stone-900">
+              <Td className="whitespace-nowrap font-medium text-stone-900">
                 <span className="flex items-center gap-2">
                   {user.name}
                   {isSelf && <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800">You</span>}
                 </span>
               </Td>
-              <Td className="break-all text-stone-700">{user.email}</Td>
+              <Td className="whitespace-nowrap text-stone-700">{user.email}</Td>
               <Td>
                 <span className="flex items-center gap-2">
                   <Select
@@ -55,7 +55,7 @@ export function UsersTable({ users, currentUserId, pendingRoles, busy, onRoleCha
                     disabled={pendingRole !== undefined}
                     onChange={(e) => onRoleChange(user, e.target.value as Role)}
                     options={roleOptions}
-                    className="h-9 w-32"
+                    className="h-9 w-32 min-w-32"
                   />
                   {pendingRole !== undefined && <Spinner label={`Saving ${user.name}'s role`} className="text-brand-700" />}
                 </span>
