@@ -56,24 +56,37 @@ export const productSorts = ["relevance", "newest", "price", "-price", "name"] a
 export const productSort = z.enum(productSorts);
 export type ProductSort = z.infer<typeof productSort>;
 
+/**
+ * Which products a list shows. Absent: what shoppers see (active products of active brands).
+ * Staff and admins may pass it: it then filters on the product's own status, whatever its brand's;
+ * `archived` or `all` from anyone else is a 403.
+ */
+export const productStatusFilter = z.enum(["active", "archived", "all"]);
+export type ProductStatusFilter = z.infer<typeof productStatusFilter>;
+
+/** The filters shared by the product list and the CSV export. */
+const productFilterFields = {
+  q: z.string().trim().min(1).max(100).optional(),
+  sector: slug.optional(),
+  brand: slug.optional(),
+  minPrice: cents.optional(),
+  maxPrice: cents.optional(),
+  inStock: queryBoolean.optional(),
+  status: productStatusFilter.optional(),
+};
+const priceRangeOrdered = (q: { minPrice?: number; maxPrice?: number }) => q.minPrice == null || q.maxPrice == null || q.minPrice <= q.maxPrice;
+const priceRangeIssue = { path: ["minPrice"], message: "minPrice must not exceed maxPrice" };
+
 export const productListQuery = z
   .object({
-    q: z.string().trim().min(1).max(100).optional(),
-    sector: slug.optional(),
-    brand: slug.optional(),
-    minPrice: cents.optional(),
-    maxPrice: cents.optional(),
-    inStock: queryBoolean.optional(),
+    ...productFilterFields,
     sort: productSort.optional(),
     facets: queryBoolean.optional(),
     ...pageQuery,
     cursor: keysetCursor.optional(),
   })
   .strict()
-  .refine((q) => q.minPrice == null || q.maxPrice == null || q.minPrice <= q.maxPrice, {
-    path: ["minPrice"],
-    message: "minPrice must not exceed maxPrice",
-  })
+  .refine(priceRangeOrdered, priceRangeIssue)
   .refine((q) => q.sort !== "relevance" || q.q !== undefined, { path: ["sort"], message: "relevance sort needs a search query q" });
 export type ProductListQuery = z.input<typeof productListQuery>;
 export type ProductListFilters = z.output<typeof productListQuery>;
@@ -85,6 +98,19 @@ export type BrandListQuery = z.input<typeof brandListQuery>;
 export type BrandListFilters = z.output<typeof brandListQuery>;
 
 // ---- Facets (CONTRACT: facets=true) ----
+/**
+ * Fixed price buckets in cents, both bounds inclusive (the same as minPrice/maxPrice), so a bucket
+ * can be applied as a filter as it is. Empty buckets are left out of the facets.
+ */
+export const priceFacetBuckets = [
+  { minCents: 0, maxCents: 999 },
+  { minCents: 1_000, maxCents: 2_499 },
+  { minCents: 2_500, maxCents: 4_999 },
+  { minCents: 5_000, maxCents: 9_999 },
+  { minCents: 10_000, maxCents: 24_999 },
+  { minCents: 25_000, maxCents: 100_000_000 },
+] as const;
+
 export const facets = z.object({
   sectors: z.array(z.object({ slug: z.string(), name: z.string(), count: z.number().int() })),
   brands: z.array(z.object({ slug: z.string(), name: z.string(), count: z.number().int() })),
@@ -146,3 +172,77 @@ export type BrandUpdate = z.infer<typeof brandUpdate>;
 export type ProductCreate = z.infer<typeof productCreate>;
 export type ProductUpdate = z.infer<typeof productUpdate>;
 export type StockAdjust = z.infer<typeof stockAdjust>;
+
+// ---- CSV export and import (CONTRACT: export.csv, import?mode=dry-run|apply) ----
+/** The list's filters (status included), without paging or facets; rows come sorted by slug. */
+export const productExportQuery = z.object(productFilterFields).strict().refine(priceRangeOrdered, priceRangeIssue);
+export type ProductExportQuery = z.input<typeof productExportQuery>;
+export type ProductExportFilters = z.output<typeof productExportQuery>;
+
+/** The export's header row, in order; the import accepts these columns in any order. */
+export const productCsvColumns = ["slug", "name", "description", "priceCents", "currency", "stock", "imageUrl", "status", "brandSlug"] as const;
+export type ProductCsvColumn = (typeof productCsvColumns)[number];
+/** Columns an import file must have; the others may be left out (new products get the defaults, existing ones keep their values). */
+export const requiredProductCsvColumns = ["slug", "name", "priceCents", "stock", "brandSlug"] as const satisfies readonly ProductCsvColumn[];
+
+/** CSV cells are text: whole numbers are parsed, then checked by productCreate's own rules. */
+const csvInteger = (rule: z.ZodNumber) =>
+  z.string().trim().regex(/^-?\d+$/, "Must be a whole number").transform(Number).pipe(rule);
+/** An empty cell in an optional column means "the default". */
+const emptyAsDefault = <T extends z.ZodType>(rule: T) => z.preprocess((v) => (v === "" ? undefined : v), rule.optional());
+
+/** One CSV data row, derived from productCreate: the brand is named by slug, the slug is required (rows match by it). */
+export const productCsvRow = z
+  .object({
+    slug,
+    name: productCreate.shape.name,
+    description: productCreate.shape.description,
+    priceCents: csvInteger(productCreate.shape.priceCents),
+    currency: emptyAsDefault(currency),
+    stock: csvInteger(productCreate.shape.stock),
+    imageUrl: productCreate.shape.imageUrl,
+    status: emptyAsDefault(productStatus),
+    brandSlug: slug,
+  })
+  .strict();
+export type ProductCsvRow = z.output<typeof productCsvRow>;
+
+export const productImportMode = z.enum(["dry-run", "apply"]);
+export type ProductImportMode = z.infer<typeof productImportMode>;
+export const productImportQuery = z.object({ mode: productImportMode.default("dry-run") }).strict();
+
+/** `row` is the row number a spreadsheet shows: the header is row 1, the first data row is row 2; a blank line still takes a number. */
+export const productImportRowError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export const productImportResult = z.object({
+  mode: productImportMode,
+  /** Data rows in the file (blank rows are not counted). */
+  rows: z.number().int(),
+  /** Products created (apply) or that would be (dry-run). */
+  created: z.number().int(),
+  /** Existing products changed (or that would be); rows identical to the product are not counted. */
+  updated: z.number().int(),
+  errors: z.array(productImportRowError),
+});
+export type ProductImportRowError = z.infer<typeof productImportRowError>;
+export type ProductImportResult = z.infer<typeof productImportResult>;
+
+/** Import files are limited to 5 MB (CONTRACT) and this many data rows. */
+export const PRODUCT_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const PRODUCT_IMPORT_MAX_ROWS = 20_000;
+
+// ---- Audit actions recorded by catalog writes ----
+export const catalogAuditActions = [
+  "catalog.sector.created",
+  "catalog.sector.updated",
+  "catalog.sector.deleted",
+  "catalog.brand.created",
+  "catalog.brand.updated",
+  "catalog.brand.deleted",
+  "catalog.product.created",
+  "catalog.product.updated",
+  "catalog.product.deleted",
+  "catalog.product.archived",
+  "catalog.product.stock_adjusted",
+  "catalog.products.imported",
+] as const;
+export type CatalogAuditAction = (typeof catalogAuditActions)[number];

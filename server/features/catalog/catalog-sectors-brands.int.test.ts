@@ -5,7 +5,7 @@ import { makeBrand, makeProducts, makeSector, uniqueSuffix } from "../../test/fa
 
 describe("sectors", () => {
   it("when listing sectors, then each carries counts of active brands and shopper-visible products, ordered by name", async () => {
-    const { app, db } = await createTestApp();
+    const { app, db, services } = await createTestApp();
     const s = uniqueSuffix();
     const later = await makeSector(db, { name: `Zz sector ${s}`, emoji: "🍐", description: "Pears and more" });
     const earlier = await makeSector(db, { name: `Aa sector ${s}` });
@@ -14,6 +14,8 @@ describe("sectors", () => {
     await makeProducts(db, brandA.id, [{}, {}, { status: "archived" }]);
     await makeProducts(db, brandB.id, [{ stock: 0 }]);
     await makeProducts(db, archivedBrand.id, [{}, {}]);
+    // Factories write behind the catalog service's back; with a shared Redis cache another test may have cached this list.
+    await services.catalog.invalidateCache();
 
     const res = await request(app).get("/api/v1/sectors");
     expect(res.status).toBe(200);
