@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currency, pageQuery, uuid } from "./common";
+import { currency, listOf, pageQuery, uuid } from "./common";
 
 export const orderStatuses = ["pending", "paid", "shipped", "delivered", "cancelled"] as const;
 export const orderStatus = z.enum(orderStatuses);
@@ -56,7 +56,13 @@ export type OrderCreate = z.infer<typeof orderCreate>;
 export const quoteRequest = z.object({ items: cartItems }).strict();
 export type QuoteRequest = z.infer<typeof quoteRequest>;
 
-export const quoteProblem = z.enum(["not_found", "archived", "out_of_stock", "insufficient_stock"]);
+/**
+ * Why a cart line cannot be ordered as it is: the product is gone, archived (or its brand is), sold out, has
+ * fewer units than asked (`available` says how many), or is priced in another currency than the rest of the cart.
+ */
+export const quoteProblem = z.enum(["not_found", "archived", "out_of_stock", "insufficient_stock", "currency_mismatch"]);
+export type QuoteProblem = z.infer<typeof quoteProblem>;
+/** One line of a quote. Lines with a problem have lineTotalCents 0 and are left out of the totals. */
 export const quoteLine = z.object({
   productId: uuid,
   slug: z.string().nullable(),
@@ -75,6 +81,7 @@ export const totals = z.object({
   totalCents: z.number().int(),
   currency,
 });
+/** Current server prices for a cart; `orderable` is true when every line can be ordered as it is. */
 export const quote = z.object({ lines: z.array(quoteLine), ...totals.shape, orderable: z.boolean() });
 export type Quote = z.infer<typeof quote>;
 export type QuoteLine = z.infer<typeof quoteLine>;
@@ -112,6 +119,8 @@ export const orderListQuery = z
   })
   .strict();
 export type OrderListQuery = z.input<typeof orderListQuery>;
+export type OrderListFilters = z.output<typeof orderListQuery>;
+export const orderList = listOf(order);
 
 export const statusChange = z.object({ status: orderStatus }).strict();
 
@@ -126,8 +135,27 @@ export const transaction = z.object({
   createdAt: z.string(),
 });
 export type Transaction = z.infer<typeof transaction>;
+export const transactionList = z.object({ data: z.array(transaction) });
+
+/** Figures for the staff dashboard: paid, shipped or delivered orders created since midnight UTC. */
+export const businessFigures = z.object({
+  ordersToday: z.number().int(),
+  revenueTodayCents: z.number().int(),
+  customersWhoOrderedToday: z.number().int(),
+});
+export type BusinessFigures = z.infer<typeof businessFigures>;
 
 /** Idempotency-Key header: opaque, printable, bounded (IETF httpapi-idempotency-key draft). */
+export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+/** Set on a response that repeats the stored answer to an earlier request with the same Idempotency-Key. */
+export const IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed";
 export const idempotencyKey = z.string().trim().min(8, "Idempotency-Key must be 8–255 characters").max(255).regex(/^[\x21-\x7e]+$/, "Idempotency-Key must be printable ASCII");
 
 export const formatOrderNumber = (n: number) => `FP-${String(n).padStart(6, "0")}`;
+/** "FP-000123", "fp-123" or "123" → 123; anything else → undefined (then it is not an order number). */
+export function parseOrderNumber(text: string): number | undefined {
+  const match = /^(?:FP-?)?0*(\d{1,15})$/i.exec(text.trim());
+  if (!match) return undefined;
+  const n = Number(match[1]);
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}

@@ -1,0 +1,328 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { idempotencyKeys, orderEvents, orderItems, orders, transactions, users, type orderStatuses } from "@shared/schema";
+import type { ShippingAddress } from "@shared/contracts/orders";
+import type { Db, Executor } from "../../db";
+import { cursorTimestamp, type CreatedAtCursor } from "../../lib/timestamp-cursor";
+
+/**
+ * The only module that touches orders, order_items, order_events, transactions and idempotency_keys.
+ * The one exception to "own tables only" is a read-only join to users in `list`, for the staff search
+ * by customer email (one statement instead of a users lookup plus a second orders query).
+ */
+
+type Status = (typeof orderStatuses)[number];
+
+export interface OrderRow {
+  id: string;
+  number: number;
+  userId: string;
+  status: Status;
+  subtotalCents: number;
+  taxCents: number;
+  shippingCents: number;
+  totalCents: number;
+  currency: string;
+  shippingAddress: ShippingAddress;
+  createdAt: Date;
+  updatedAt: Date;
+  /** created_at as the database's UTC text with microseconds (the keyset cursor value). */
+  createdAtText: string;
+}
+
+export interface ItemRow {
+  orderId: string;
+  productId: string;
+  name: string;
+  unitPriceCents: number;
+  quantity: number;
+  lineTotalCents: number;
+}
+
+export interface EventRow {
+  orderId: string;
+  status: Status;
+  actor: string;
+  at: Date;
+}
+
+export type TransactionRow = typeof transactions.$inferSelect;
+export type NewTransaction = Omit<typeof transactions.$inferInsert, "id" | "createdAt">;
+
+/** A raw row of insertPendingOrder (drivers differ: timestamps may come as Date or text, bigint as text). */
+type RawPlacedOrder = {
+  id: string;
+  number: string;
+  created_at: Date | string;
+  updated_at: Date | string;
+  created_at_text: string;
+  event_at: Date | string;
+};
+
+export interface NewOrder {
+  userId: string;
+  subtotalCents: number;
+  taxCents: number;
+  shippingCents: number;
+  totalCents: number;
+  currency: string;
+  shippingAddress: ShippingAddress;
+}
+
+export interface OrderListParams {
+  userId?: string;
+  status?: Status;
+  /** Order number to match exactly. */
+  number?: number;
+  /** Part of the customer's email (case-insensitive). */
+  emailContains?: string;
+  after?: CreatedAtCursor;
+  limit: number;
+}
+
+export interface StoredIdempotency {
+  fingerprint: string;
+  responseStatus: number | null;
+  responseBody: unknown;
+}
+
+const orderColumns = {
+  id: orders.id,
+  number: orders.number,
+  userId: orders.userId,
+  status: orders.status,
+  subtotalCents: orders.subtotalCents,
+  taxCents: orders.taxCents,
+  shippingCents: orders.shippingCents,
+  totalCents: orders.totalCents,
+  currency: orders.currency,
+  shippingAddress: orders.shippingAddress,
+  createdAt: orders.createdAt,
+  updatedAt: orders.updatedAt,
+  createdAtText: cursorTimestamp(orders.createdAt),
+};
+
+const itemColumns = {
+  orderId: orderItems.orderId,
+  productId: orderItems.productId,
+  name: orderItems.name,
+  unitPriceCents: orderItems.unitPriceCents,
+  quantity: orderItems.quantity,
+  lineTotalCents: orderItems.lineTotalCents,
+};
+
+const eventColumns = { orderId: orderEvents.orderId, status: orderEvents.status, actor: orderEvents.actor, at: orderEvents.at };
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Idempotency keys are kept 24 hours (CONTRACT: "at least 24 hours"). */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+
+export function createOrdersRepo(db: Db) {
+  return {
+    transaction: <T>(fn: (tx: Executor) => Promise<T>) => db.transaction(fn),
+
+    /**
+     * The new order (pending), its items and its first event in ONE statement (data-modifying CTEs): checkout's
+     * hot path, where every round trip counts. Returns the order row and the event.
+     */
+    async insertPendingOrder(tx: Executor, values: NewOrder, items: Array<Omit<ItemRow, "orderId">>, actor: string): Promise<{ row: OrderRow; event: EventRow }> {
+      const itemsJson = JSON.stringify(
+        items.map((i) => ({ product_id: i.productId, name: i.name, unit_price_cents: i.unitPriceCents, quantity: i.quantity, line_total_cents: i.lineTotalCents })),
+      );
+      const { rows } = await tx.execute<RawPlacedOrder>(sql`
+        with o as (
+          insert into ${orders} (user_id, status, subtotal_cents, tax_cents, shipping_cents, total_cents, currency, shipping_address)
+          values (${values.userId}, 'pending', ${values.subtotalCents}, ${values.taxCents}, ${values.shippingCents}, ${values.totalCents}, ${values.currency}, ${JSON.stringify(values.shippingAddress)}::jsonb)
+          returning id, number, created_at, updated_at
+        ), i as (
+          insert into ${orderItems} (order_id, product_id, name, unit_price_cents, quantity, line_total_cents)
+          select o.id, x.product_id, x.name, x.unit_price_cents, x.quantity, x.line_total_cents
+          from o, jsonb_to_recordset(${itemsJson}::jsonb) as x(product_id uuid, name text, unit_price_cents int, quantity int, line_total_cents int)
+        ), e as (
+          insert into ${orderEvents} (order_id, status, actor, at) select o.id, 'pending', ${actor}, clock_timestamp() from o returning at
+        )
+        select o.id, o.number::text as number, o.created_at, o.updated_at,
+          to_char(o.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at_text, e.at as event_at
+        from o, e`);
+      const r = rows[0]!;
+      const row: OrderRow = {
+        id: r.id,
+        number: Number(r.number),
+        userId: values.userId,
+        status: "pending",
+        subtotalCents: values.subtotalCents,
+        taxCents: values.taxCents,
+        shippingCents: values.shippingCents,
+        totalCents: values.totalCents,
+        currency: values.currency,
+        shippingAddress: values.shippingAddress,
+        createdAt: new Date(r.created_at),
+        updatedAt: new Date(r.updated_at),
+        createdAtText: r.created_at_text,
+      };
+      return { row, event: { orderId: r.id, status: "pending", actor, at: new Date(r.event_at) } };
+    },
+
+    /**
+     * Records a payment outcome in ONE statement: the conditional status move (`from` → `to`), the transaction
+     * row (always: a charge happened whether or not the order could still move) and, if the order moved, its
+     * event. Undefined when the order was no longer `from` (someone else moved it first).
+     */
+    async settlePayment(tx: Executor, orderId: string, move: { from: Status; to: Status; actor: string }, payment: NewTransaction): Promise<{ updatedAt: Date; event: EventRow } | undefined> {
+      const { rows } = await tx.execute<{ updated_at: Date | string; event_at: Date | string }>(sql`
+        with moved as (
+          update ${orders} set status = ${move.to}, updated_at = clock_timestamp()
+          where id = ${orderId} and status = ${move.from}
+          returning id, updated_at
+        ), t as (
+          insert into ${transactions} (order_id, kind, status, amount_cents, currency, provider, reference)
+          values (${payment.orderId}, ${payment.kind}, ${payment.status}, ${payment.amountCents}, ${payment.currency}, ${payment.provider}, ${payment.reference})
+        ), e as (
+          insert into ${orderEvents} (order_id, status, actor, at) select moved.id, ${move.to}, ${move.actor}, clock_timestamp() from moved returning at
+        )
+        select moved.updated_at, e.at as event_at from moved, e`);
+      const r = rows[0];
+      if (!r) return undefined;
+      return { updatedAt: new Date(r.updated_at), event: { orderId, status: move.to, actor: move.actor, at: new Date(r.event_at) } };
+    },
+
+    /**
+     * Appends a status event. clock_timestamp(), not now() (the transaction's start): the event is written
+     * after the order row is locked, so events of one order are ordered by `at` even when their transactions overlapped.
+     */
+    async appendEvent(tx: Executor, orderId: string, status: Status, actor: string): Promise<EventRow> {
+      const [row] = await tx.insert(orderEvents).values({ orderId, status, actor, at: sql`clock_timestamp()` }).returning(eventColumns);
+      return row!;
+    },
+
+    /**
+     * Moves an order from `from` to `to` in ONE conditional statement. Under concurrency exactly one caller
+     * wins; the others get undefined (their WHERE no longer matches once the winner commits).
+     */
+    async transition(tx: Executor, id: string, from: Status, to: Status): Promise<{ updatedAt: Date } | undefined> {
+      const [row] = await tx
+        .update(orders)
+        .set({ status: to, updatedAt: sql`clock_timestamp()` })
+        .where(and(eq(orders.id, id), eq(orders.status, from)))
+        .returning({ updatedAt: orders.updatedAt });
+      return row;
+    },
+
+    async findById(id: string, executor: Executor = db): Promise<OrderRow | undefined> {
+      const [row] = await executor.select(orderColumns).from(orders).where(eq(orders.id, id)).limit(1);
+      return row;
+    },
+
+    /** Items of many orders in one query (list pages: no N+1). */
+    async itemsOf(orderIds: readonly string[], executor: Executor = db): Promise<ItemRow[]> {
+      if (orderIds.length === 0) return [];
+      return executor.select(itemColumns).from(orderItems).where(inArray(orderItems.orderId, [...orderIds])).orderBy(asc(orderItems.name), asc(orderItems.productId));
+    },
+
+    /** Events of many orders in one query, oldest first. */
+    async eventsOf(orderIds: readonly string[], executor: Executor = db): Promise<EventRow[]> {
+      if (orderIds.length === 0) return [];
+      return executor.select(eventColumns).from(orderEvents).where(inArray(orderEvents.orderId, [...orderIds])).orderBy(asc(orderEvents.at), asc(orderEvents.id));
+    },
+
+    /** Newest first, keyset paging on (created_at, id); fetches limit + 1 rows. */
+    async list(params: OrderListParams): Promise<OrderRow[]> {
+      const conditions: SQL[] = [];
+      if (params.userId) conditions.push(eq(orders.userId, params.userId));
+      if (params.status) conditions.push(eq(orders.status, params.status));
+      const search: SQL[] = [];
+      if (params.number !== undefined) search.push(eq(orders.number, params.number));
+      if (params.emailContains) search.push(ilike(users.email, `%${escapeLike(params.emailContains)}%`));
+      if (search.length) conditions.push(or(...search)!);
+      if (params.after) conditions.push(sql`(${orders.createdAt}, ${orders.id}) < (${params.after.createdAt}::timestamptz, ${params.after.id}::uuid)`);
+      const base = db.select(orderColumns).from(orders);
+      const joined = params.emailContains ? base.innerJoin(users, eq(users.id, orders.userId)) : base;
+      return joined
+        .where(conditions.length ? and(...conditions) : undefined)
+        .orderBy(desc(orders.createdAt), desc(orders.id))
+        .limit(params.limit + 1);
+    },
+
+    async insertTransaction(tx: Executor, values: NewTransaction): Promise<TransactionRow> {
+      const [row] = await tx.insert(transactions).values(values).returning();
+      return row!;
+    },
+
+    async transactionsOf(orderId: string): Promise<TransactionRow[]> {
+      return db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(asc(transactions.createdAt), asc(transactions.id));
+    },
+
+    async succeededCharge(tx: Executor, orderId: string): Promise<TransactionRow | undefined> {
+      const [row] = await tx
+        .select()
+        .from(transactions)
+        .where(and(eq(transactions.orderId, orderId), eq(transactions.kind, "charge"), eq(transactions.status, "succeeded")))
+        .limit(1);
+      return row;
+    },
+
+    /** Paid, shipped or delivered orders created since midnight UTC (the dashboard's business figures). */
+    async figuresSinceUtcMidnight(): Promise<{ orders: number; revenueCents: number; customers: number }> {
+      const [row] = await db
+        .select({
+          orders: sql<number>`count(*)::int`,
+          revenueCents: sql<string>`coalesce(sum(${orders.totalCents}), 0)::bigint`,
+          customers: sql<number>`count(distinct ${orders.userId})::int`,
+        })
+        .from(orders)
+        .where(
+          and(
+            inArray(orders.status, ["paid", "shipped", "delivered"]),
+            sql`${orders.createdAt} >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'`,
+          ),
+        );
+      return { orders: row?.orders ?? 0, revenueCents: Number(row?.revenueCents ?? 0), customers: row?.customers ?? 0 };
+    },
+
+    // ---------------------------------------------------------------- idempotency keys
+
+    /**
+     * Claims (userId, key) in one autocommitted statement, so a concurrent duplicate sees the claim at once.
+     * An expired row for the same key is taken over; the user's other expired keys are deleted on the way
+     * (deterministic cleanup: the table holds at most a day of keys per active user).
+     * Returns undefined when claimed, else the stored row.
+     */
+    async claimIdempotencyKey(userId: string, key: string, fingerprint: string): Promise<StoredIdempotency | undefined> {
+      const claimed = await db.execute<{ claimed: number }>(sql`
+        with purge as (
+          delete from ${idempotencyKeys}
+          where ${idempotencyKeys.userId} = ${userId} and ${idempotencyKeys.expiresAt} <= now() and ${idempotencyKeys.key} <> ${key}
+        )
+        insert into ${idempotencyKeys} (user_id, key, fingerprint, expires_at)
+        values (${userId}, ${key}, ${fingerprint}, now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}))
+        on conflict (user_id, key) do update
+          set fingerprint = excluded.fingerprint, response_status = null, response_body = null, created_at = now(), expires_at = excluded.expires_at
+          where ${idempotencyKeys.expiresAt} <= now()
+        returning 1 as claimed`);
+      if (claimed.rows.length > 0) return undefined;
+      const [row] = await db
+        .select({ fingerprint: idempotencyKeys.fingerprint, responseStatus: idempotencyKeys.responseStatus, responseBody: idempotencyKeys.responseBody })
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
+        .limit(1);
+      // Gone between the two statements (its request failed and released it): report it as still running.
+      return row ?? { fingerprint, responseStatus: null, responseBody: null };
+    },
+
+    /** Stores the final response of a claimed key (inside the transaction that produced it, when there is one). */
+    async completeIdempotencyKey(userId: string, key: string, status: number, body: unknown, executor: Executor = db): Promise<void> {
+      await executor
+        .update(idempotencyKeys)
+        .set({ responseStatus: status, responseBody: body })
+        .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+    },
+
+    /** Gives an unfinished key back (its request failed in a retryable way). */
+    async releaseIdempotencyKey(userId: string, key: string): Promise<void> {
+      await db
+        .delete(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.responseStatus)));
+    },
+  };
+}
+export type OrdersRepo = ReturnType<typeof createOrdersRepo>;

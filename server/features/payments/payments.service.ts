@@ -1,0 +1,92 @@
+import type { Logger } from "../../lib/logger";
+import { CircuitBreaker, CircuitOpenError } from "./circuit-breaker";
+import type { ChargeRequest, PaymentProvider, RefundRequest } from "./payment-provider";
+
+/**
+ * Calls to the payment provider, each bounded by a timeout and guarded by a circuit breaker, so a slow or
+ * failing provider costs a checkout at most `timeoutMs` and, once it keeps failing, nothing at all.
+ *
+ * Outcomes are values, not exceptions: "declined" is the shopper's card saying no; "unavailable" is the
+ * provider failing (error, timeout or open circuit). Only "unavailable" counts against the breaker.
+ */
+export type ChargeOutcome =
+  | { outcome: "succeeded"; reference: string }
+  | { outcome: "declined"; reference: string; reason: string }
+  | { outcome: "unavailable"; reference: string; reason: string };
+
+export type RefundOutcome = { outcome: "succeeded"; reference: string } | { outcome: "unavailable"; reason: string };
+
+export interface PaymentsOptions {
+  provider: PaymentProvider;
+  timeoutMs?: number;
+  breaker?: CircuitBreaker;
+  logger?: Logger;
+}
+
+export class PaymentTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`The payment provider did not answer within ${ms} ms.`);
+    this.name = "PaymentTimeoutError";
+  }
+}
+
+export const DEFAULT_PAYMENT_TIMEOUT_MS = 5_000;
+
+/** Runs `call` with an AbortSignal that fires after `ms`; rejects with PaymentTimeoutError then. */
+async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new PaymentTimeoutError(ms)); // first, so the race reports the timeout, not the provider's abort error
+      controller.abort();
+    }, ms);
+  });
+  try {
+    return await Promise.race([call(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createPaymentsService(options: PaymentsOptions) {
+  const { provider, logger } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PAYMENT_TIMEOUT_MS;
+  const breaker = options.breaker ?? new CircuitBreaker({ failureThreshold: 5, coolDownMs: 30_000 });
+
+  const reasonOf = (err: unknown) =>
+    err instanceof CircuitOpenError ? "circuit_open" : err instanceof PaymentTimeoutError ? "timeout" : "provider_error";
+
+  return {
+    providerName: provider.name,
+    get circuitState() {
+      return breaker.state;
+    },
+
+    async charge(request: Omit<ChargeRequest, "signal">): Promise<ChargeOutcome> {
+      try {
+        const result = await breaker.execute(() => withTimeout(timeoutMs, (signal) => provider.charge({ ...request, signal })));
+        return result.status === "succeeded"
+          ? { outcome: "succeeded", reference: result.reference }
+          : { outcome: "declined", reference: result.reference, reason: result.reason };
+      } catch (err) {
+        const reason = reasonOf(err);
+        // Never the request: it holds the card number.
+        logger?.warn({ provider: provider.name, orderId: request.orderId, reason, err: (err as Error)?.message }, "payment charge failed");
+        return { outcome: "unavailable", reference: `unavailable:${reason}`, reason };
+      }
+    },
+
+    async refund(request: Omit<RefundRequest, "signal">): Promise<RefundOutcome> {
+      try {
+        const result = await breaker.execute(() => withTimeout(timeoutMs, (signal) => provider.refund({ ...request, signal })));
+        return { outcome: "succeeded", reference: result.reference };
+      } catch (err) {
+        const reason = reasonOf(err);
+        logger?.warn({ provider: provider.name, orderId: request.orderId, reason, err: (err as Error)?.message }, "payment refund failed");
+        return { outcome: "unavailable", reason };
+      }
+    },
+  };
+}
+export type PaymentsService = ReturnType<typeof createPaymentsService>;
