@@ -15,6 +15,8 @@ import { healthRoutes } from "./features/health/health.routes";
 import { API_DOCS_PATH, apiDocsRoutes } from "./features/openapi/openapi.routes";
 import { productImageRoutes } from "./features/catalog/product-image";
 import { apiV1Routes } from "./routes";
+import { requestMetrics } from "./features/metrics/metrics.middleware";
+import { prometheusRoute } from "./features/metrics/metrics.routes";
 
 export interface CreateAppOptions {
   /** Serve dist/client (production and E2E). Tests of the API leave it off. */
@@ -41,6 +43,14 @@ const requireJsonContentType: RequestHandler = (req, _res, next) => {
   next(new AppError("unsupported_media_type", `Send the request body as ${allowed ?? "application/json"}.`));
 };
 
+/**
+ * gzip at level 1: measured ~40 % cheaper than the default 6 on a 15 KB product page for ~8 % more bytes;
+ * dynamic JSON is compressed on every request, so CPU matters more than the last few bytes.
+ * Clients that accept no encoding skip the middleware entirely (it costs ~55 µs a request even then).
+ */
+const compress = compression({ level: 1 });
+const compressWhenAccepted: RequestHandler = (req, res, next) => (req.headers["accept-encoding"] ? compress(req, res, next) : next());
+
 export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App {
   const app = express();
   const services = createServices(ctx);
@@ -51,6 +61,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   app.set("query parser", "simple");
 
   app.use(requestId);
+  app.use(requestMetrics(services.metrics)); // first: times every request, labelled by the route template that answers
   app.use(accessLog(ctx.logger));
   app.use(
     helmet({
@@ -74,9 +85,11 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
     }),
   );
   app.use("/api", corsAllowList(ctx.env.ALLOWED_ORIGINS));
-  app.use(compression());
+  app.use(compressWhenAccepted);
 
   app.use("/api/health", healthRoutes(services.health));
+  // Prometheus scrapes: outside /api/v1 (no session, no rate limit); bearer METRICS_TOKEN when set.
+  app.get("/metrics", prometheusRoute(services.metrics, ctx.env.METRICS_TOKEN));
   app.use(API_DOCS_PATH, apiDocsRoutes());
   app.use("/images", productImageRoutes());
 

@@ -4,6 +4,7 @@ import { closeContext, createContext } from "./boot";
 import { parseEnv, type Env } from "./env";
 import { createLogger } from "./lib/logger";
 import { DEMO_PASSWORD, DEMO_USERS, seedIfEmpty } from "../scripts/seed-data";
+import { attachRealtime } from "./features/realtime/realtime.server";
 
 // Boot: env → db (migrate) → seed demo data if empty → createApp → listen → graceful shutdown.
 const startedAt = performance.now();
@@ -28,10 +29,13 @@ if (process.argv.includes("--dev")) {
   const vite = await createVite({ server: { middlewareMode: true }, appType: "spa" });
   options.devMiddleware = vite.middlewares;
 }
-const { app } = createApp(ctx, options);
+const { app, services } = createApp(ctx, options);
 const server = createServer(app);
 server.keepAliveTimeout = 65_000; // longer than typical load balancer idle timeouts
 server.headersTimeout = 66_000;
+// WebSocket /ws on the same server and port; the dashboard's once-a-second snapshots start with it.
+const realtime = attachRealtime(server, ctx, services);
+services.metrics.start();
 
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
@@ -55,6 +59,10 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, env.SHUTDOWN_GRACE_MS);
   grace.unref();
+  // WebSocket clients first (close code 1001, so the SPA reconnects to another replica): server.close()
+  // would otherwise wait for their sockets.
+  await realtime.close(1001, "Server shutting down");
+  services.metrics.stop();
   server.close(); // stop accepting; in-flight requests finish
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.once("close", () => resolve()));

@@ -4,6 +4,7 @@ import { createHealthService } from "./features/health/health.service";
 import { createCatalogService } from "./features/catalog/catalog.service";
 import { createCatalogRepo } from "./features/catalog/catalog.repo";
 import { createAuditRepo } from "./features/audit/audit.repo";
+import { createCache } from "./lib/cache";
 import { createAuditService } from "./features/audit/audit.service";
 import { createUsersRepo } from "./features/users/users.repo";
 import { createUsersService } from "./features/users/users.service";
@@ -11,6 +12,12 @@ import { createAuthRepo } from "./features/auth/auth.repo";
 import { createAuthService } from "./features/auth/auth.service";
 import { deriveKey, resolveSessionSecret } from "./features/auth/secret";
 import { createSessionAuth } from "./features/auth/session";
+import { createCatalogStock } from "./features/catalog/catalog.stock";
+import { createOrdersRepo } from "./features/orders/orders.repo";
+import { createOrdersService } from "./features/orders/orders.service";
+import { createPaymentsService } from "./features/payments/payments.service";
+import { createTestCardProvider } from "./features/payments/test-card-provider";
+import { createMetricsService } from "./features/metrics/metrics.service";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
@@ -18,6 +25,17 @@ export function createServices(ctx: AppContext) {
   const users = createUsersService(createUsersRepo(ctx.db), audit);
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const auth = createAuthService({ repo: createAuthRepo(ctx.db), users, audit, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
+  const catalog = createCatalogService(createCatalogRepo(ctx.db), { audit, events: ctx.events, cache: createCache(ctx.logger, ctx.redis) });
+  const orders = createOrdersService({
+    repo: createOrdersRepo(ctx.db),
+    stock: createCatalogStock(ctx.db),
+    audit,
+    payments: createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger }),
+    events: ctx.events,
+    logger: ctx.logger,
+    pricing: { taxRateBps: ctx.env.TAX_RATE_BPS, shippingFlatCents: ctx.env.SHIPPING_FLAT_CENTS, freeShippingThresholdCents: ctx.env.FREE_SHIPPING_THRESHOLD_CENTS },
+    fingerprintKey: deriveKey(sessionSecret, "idempotency-fingerprint-v1"),
+  });
   return {
     audit,
     users,
@@ -25,7 +43,10 @@ export function createServices(ctx: AppContext) {
     /** HTTP glue rather than a service: session cookies, passport and bearer identification (mounted in app.ts). */
     sessionAuth: createSessionAuth(ctx, auth, sessionSecret),
     health: createHealthService(ctx, () => getHeapStatistics().heap_size_limit),
-    catalog: createCatalogService(createCatalogRepo(ctx.db)),
+    catalog,
+    orders,
+    /** The dashboard's collector: request timing (app.ts), snapshots (realtime), GET /metrics and /metrics/summary. */
+    metrics: createMetricsService({ ctx, registrations: users, business: orders, cacheStats: () => catalog.cacheStats() }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
+import type { Order } from "@shared/contracts/orders";
 import type { Logger } from "./logger";
 import type { Redis } from "./redis";
 
@@ -9,11 +10,15 @@ import type { Redis } from "./redis";
  */
 export interface EventMap {
   "catalog.changed": { entity: "sector" | "brand" | "product"; id: string };
-  "order.created": { orderId: string; userId: string; order: unknown };
+  "order.created": { orderId: string; userId: string; order: Order };
   "order.status_changed": { orderId: string; number: string; userId: string; status: string; at: string };
 }
 export type Topic = keyof EventMap;
-export type Handler<T extends Topic> = (payload: EventMap[T]) => void | Promise<void>;
+/** Where an event was raised: `local` is true on the replica that published it (e.g. to count it once cluster-wide). */
+export interface EventMeta {
+  local: boolean;
+}
+export type Handler<T extends Topic> = (payload: EventMap[T], meta: EventMeta) => void | Promise<void>;
 
 export interface EventBus {
   /** Resolves once the event is handed to the transport (local listeners may still be running). */
@@ -36,10 +41,10 @@ export function createEventBus(logger: Logger, redis?: Redis): EventBus {
   local.setMaxListeners(0);
   const instance = randomUUID();
 
-  const deliver = (topic: Topic, payload: unknown) => {
+  const deliver = (topic: Topic, payload: unknown, meta: EventMeta) => {
     for (const listener of local.listeners(topic)) {
       Promise.resolve()
-        .then(() => (listener as (p: unknown) => unknown)(payload))
+        .then(() => (listener as (p: unknown, m: EventMeta) => unknown)(payload, meta))
         .catch((err: unknown) => logger.error({ err, topic }, "event handler failed"));
     }
   };
@@ -53,8 +58,8 @@ export function createEventBus(logger: Logger, redis?: Redis): EventBus {
     );
     subscriber.on("message", (channel: string, message: string) => {
       try {
-        const { payload } = JSON.parse(message) as { from: string; payload: unknown };
-        deliver(channel.slice(CHANNEL_PREFIX.length) as Topic, payload);
+        const { from, payload } = JSON.parse(message) as { from: string; payload: unknown };
+        deliver(channel.slice(CHANNEL_PREFIX.length) as Topic, payload, { local: from === instance });
       } catch (err) {
         logger.warn({ err, channel }, "dropped a malformed event");
       }
@@ -64,7 +69,7 @@ export function createEventBus(logger: Logger, redis?: Redis): EventBus {
   return {
     async publish(topic, payload) {
       if (!redis) {
-        deliver(topic, payload);
+        deliver(topic, payload, { local: true });
         return;
       }
       try {
@@ -72,12 +77,12 @@ export function createEventBus(logger: Logger, redis?: Redis): EventBus {
       } catch (err) {
         // Redis is down: other replicas miss this event, but this one must not.
         logger.warn({ err: (err as Error).message, topic }, "event published locally only");
-        deliver(topic, payload);
+        deliver(topic, payload, { local: true });
       }
     },
     subscribe(topic, handler) {
-      local.on(topic, handler as (p: unknown) => void);
-      return () => local.off(topic, handler as (p: unknown) => void);
+      local.on(topic, handler as (p: unknown, m: EventMeta) => void);
+      return () => local.off(topic, handler as (p: unknown, m: EventMeta) => void);
     },
     async close() {
       local.removeAllListeners();

@@ -2,6 +2,8 @@ import express, { type Express } from "express";
 import request from "supertest";
 import type { Role } from "@shared/schema";
 import type { Db } from "../db";
+import { deriveKey } from "../features/auth/secret";
+import { signAccessToken } from "../features/auth/tokens";
 import { makeUser } from "./factories";
 
 /** What the helpers need from createTestApp()'s result. */
@@ -100,3 +102,13 @@ export function recordResponses(inner: Express): { app: Express; bodies: string[
 
 /** Markers of a password hash: the column name and argon2's PHC prefix. */
 export const PASSWORD_HASH_MARKERS = [`"passwordHash":`, `"password_hash":`, "$argon2"];
+
+/**
+ * A ready `Authorization` header for an existing user, signed with the app's own key: no sign-in round trip
+ * and no argon2 verification, for tests that act as hundreds of users (pair with makeUsers).
+ */
+export function accessTokenFor(t: { ctx: { env: { SESSION_SECRET?: string } } }, userId: string): string {
+  const secret = t.ctx.env.SESSION_SECRET;
+  if (!secret) throw new Error("accessTokenFor needs the app's SESSION_SECRET (createTestApp sets one)");
+  return `Bearer ${signAccessToken(deriveKey(secret, "access-token-v1"), userId)}`;
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
-import { brands, products, sectors, users, type Role } from "@shared/schema";
+import { brands, orderEvents, orderItems, orders, products, sectors, transactions, users, type Role } from "@shared/schema";
 import { hashPassword } from "../features/auth/password";
 
 /** Unique per call, so tests never collide on slugs even when they share a database. */
@@ -74,4 +74,64 @@ export async function makeUser(db: Db, overrides: { role?: Role; email?: string;
     .values({ email: overrides.email ?? `user-${s}@example.test`, name: overrides.name ?? `User ${s}`, role: overrides.role ?? "customer", passwordHash })
     .returning({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt });
   return { ...row!, password };
+}
+
+/**
+ * `count` users in one statement, all with TEST_PASSWORD (hashed once per process): for tests that need many
+ * distinct buyers. Pair with accessTokenFor (agents.ts) to act as them without 200 sign-ins.
+ */
+export async function makeUsers(db: Db, count: number, role: Role = "customer") {
+  const passwordHash = await (testPasswordHash ??= hashPassword(TEST_PASSWORD));
+  const s = uniqueSuffix();
+  return db
+    .insert(users)
+    .values(Array.from({ length: count }, (_, i) => ({ email: `user-${s}-${i}@example.test`, name: `User ${s} ${i}`, role, passwordHash })))
+    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt });
+}
+
+type OrderStatusValue = (typeof orders.$inferSelect)["status"];
+
+/**
+ * An order written straight to the tables in any status, with the history a real one would have
+ * (pending first, then each step to `status`) and, once paid, a succeeded test_card charge. Stock is NOT
+ * taken from the product: cancelling such an order through the API gives stock back that it never took,
+ * which tests account for. For checkout itself use POST /api/v1/orders.
+ */
+export async function makeOrder(
+  db: Db,
+  options: { userId: string; productId: string; quantity?: number; unitPriceCents?: number; status?: OrderStatusValue; name?: string },
+) {
+  const quantity = options.quantity ?? 1;
+  const unitPriceCents = options.unitPriceCents ?? 1000;
+  const status = options.status ?? "pending";
+  const subtotalCents = unitPriceCents * quantity;
+  const [order] = await db
+    .insert(orders)
+    .values({
+      userId: options.userId,
+      status,
+      subtotalCents,
+      taxCents: 0,
+      shippingCents: 0,
+      totalCents: subtotalCents,
+      currency: "USD",
+      shippingAddress: { name: "Test Buyer", line1: "1 Test Street", city: "Testville", postalCode: "12345", country: "US" },
+    })
+    .returning();
+  await db.insert(orderItems).values({ orderId: order!.id, productId: options.productId, name: options.name ?? "Factory item", unitPriceCents, quantity, lineTotalCents: subtotalCents });
+  const path: Record<OrderStatusValue, OrderStatusValue[]> = {
+    pending: ["pending"],
+    paid: ["pending", "paid"],
+    shipped: ["pending", "paid", "shipped"],
+    delivered: ["pending", "paid", "shipped", "delivered"],
+    cancelled: ["pending", "cancelled"],
+  };
+  const steps = path[status];
+  // One millisecond apart, so the history reads in order.
+  const start = Date.now() - steps.length;
+  await db.insert(orderEvents).values(steps.map((s, i) => ({ orderId: order!.id, status: s, actor: i === 0 ? options.userId : "system", at: new Date(start + i) })));
+  if (steps.includes("paid")) {
+    await db.insert(transactions).values({ orderId: order!.id, kind: "charge", status: "succeeded", amountCents: subtotalCents, currency: "USD", provider: "test_card", reference: `ch_factory_${uniqueSuffix()}` });
+  }
+  return order!;
 }

@@ -50,13 +50,15 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /products/:id/stock": "admin",
   "GET /products/export.csv": "admin",
   "POST /products/import": "admin",
-  // Orders
+  // Orders (the cart quote is public: shoppers price their cart before signing in)
+  "POST /cart/quote": "public",
   "POST /orders": "signed-in",
   "GET /orders": "signed-in",
   "GET /orders/:id": "signed-in",
   "POST /orders/:id/status": "staff",
   "POST /orders/:id/cancel": "signed-in",
-  "GET /orders/:id/transactions": "staff",
+  // Staff-only in the service; the guard admits every signed-in user so a customer gets 404 for other people's orders.
+  "GET /orders/:id/transactions": "signed-in",
   // Dashboard metrics and API docs
   "GET /metrics/summary": "staff",
   "GET /openapi.json": "public",

@@ -95,6 +95,12 @@ export function createUsersRepo(db: Db) {
       return row;
     },
 
+    /** Accounts created at or after `since` (the dashboard's registrations today). */
+    async countCreatedSince(since: Date): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.createdAt} >= ${since.toISOString()}::timestamptz`);
+      return row?.n ?? 0;
+    },
+
     async delete(id: string, executor: Executor): Promise<boolean> {
       const rows = await executor.delete(users).where(eq(users.id, id)).returning({ id: users.id });
       return rows.length > 0;

@@ -36,6 +36,8 @@ export function createUsersService(repo: UsersRepo, audit: AuditService) {
     // ---- Used by the auth feature (no HTTP surface of their own) ----
     findById: (id: string) => repo.findById(id),
     findCredentialsByEmail: (email: string) => repo.findCredentialsByEmail(email),
+    /** For the dashboard's registrations today (metrics feature). */
+    countRegisteredSince: (since: Date) => repo.countCreatedSince(since),
 
     /** Creates a customer account; the audit row is written in the same transaction. */
     async registerCustomer(input: { email: string; name: string; passwordHash: string }, meta: RequestMeta): Promise<UserRecord> {

@@ -3,6 +3,8 @@ import * as audit from "./audit";
 import * as auth from "./auth";
 import * as catalog from "./catalog";
 import * as health from "./health";
+import * as orders from "./orders";
+import * as metrics from "./metrics";
 import * as users from "./users";
 
 /**
@@ -15,4 +17,4 @@ export interface FeaturePaths {
   register: (registry: OpenAPIRegistry) => void;
 }
 
-export const pathRegistrations: readonly FeaturePaths[] = [health, auth, users, audit, catalog];
+export const pathRegistrations: readonly FeaturePaths[] = [health, auth, users, audit, catalog, orders, metrics];

@@ -1,0 +1,277 @@
+// npm run bench:ws-fanout — issue 6's WebSocket fan-out benchmark.
+//
+// Starts the REAL server as production runs it (node dist/server/index.js, NODE_ENV=production) on
+// PostgreSQL (database fp_wsbench: created, migrated and seeded with the demo catalog and users if
+// missing; PostgreSQL rather than embedded PGlite because PGlite lives inside the server process and
+// would add ~400 MB to the RSS being measured). Signs in as the demo staff user through
+// POST /api/v1/auth/token, opens BENCH_CLIENTS WebSockets with ?access_token=, subscribes each to the
+// `metrics` channel (the server broadcasts one snapshot a second), and measures for BENCH_BROADCASTS
+// broadcasts the delivery lag of every client: receive time − the snapshot's `at` (same machine, same
+// clock; includes building the snapshot, serialising it once, writing it to every socket and this
+// process reading and parsing it). Reports lag p50/p99/max, how many clients got each broadcast, and
+// the server's RSS (VmRSS/VmHWM from /proc) idle and with every client connected.
+// Targets at 2,000 clients: lag p99 ≤ 200 ms, RSS ≤ 250 MB. The exit code is 0 whether targets pass
+// or miss (non-zero only when the bench itself fails). Results go to bench/results/ws-fanout-<time>.json.
+//
+// Environment: BENCH_CLIENTS (2000), BENCH_BROADCASTS (10, after 2 warm-up broadcasts), BENCH_PORT
+// (6001), DATABASE_URL (postgres://postgres@127.0.0.1:5432/fp_wsbench), BENCH_SKIP_BUILD=1 (use the
+// existing dist/server), BENCH_CONNECT_CONCURRENCY (200 upgrades in flight).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { WebSocket } from "ws";
+import type { Snapshot } from "@shared/contracts/metrics";
+import type { ServerMessage } from "@shared/realtime";
+import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed-data";
+import { envVariableNames } from "../server/env";
+import { prepareBenchDatabase } from "./lib/bench-database";
+import { installChildGuards, spawnChild, type Child } from "./lib/children";
+import { memoryOf, portIsFree, waitForOk } from "./lib/probes";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const RESULTS_DIR = join(ROOT, "bench/results");
+const APP_ENTRY = join(ROOT, "dist/server/index.js");
+const TARGETS = { maxLagP99Ms: 200, maxRssMb: 250, atClients: 2_000 };
+const WARMUP_BROADCASTS = 2;
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+}
+
+const config = {
+  clients: intFromEnv("BENCH_CLIENTS", 2_000),
+  broadcasts: intFromEnv("BENCH_BROADCASTS", 10),
+  port: intFromEnv("BENCH_PORT", 6001),
+  connectConcurrency: intFromEnv("BENCH_CONNECT_CONCURRENCY", 200),
+  databaseUrl: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/fp_wsbench",
+  skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+};
+
+const log = (message: string) => console.log(message);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+function buildServer(): void {
+  if (config.skipBuild) {
+    if (!existsSync(APP_ENTRY)) throw new Error("BENCH_SKIP_BUILD=1 but dist/server/index.js is missing");
+    log("Using the existing dist/server/index.js (BENCH_SKIP_BUILD=1).");
+    return;
+  }
+  // Only the server bundle: the SPA is not part of what is measured.
+  const result = spawnSync("npm", ["run", "--silent", "build:server"], { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`npm run build:server failed (exit ${result.status})`);
+}
+
+/** The child sees only what the bench sets: none of this shell's server variables leak in. */
+function childEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of envVariableNames) delete env[name];
+  delete env.NODE_OPTIONS;
+  return {
+    ...env,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(config.port),
+    DATABASE_URL: config.databaseUrl,
+    SESSION_SECRET: "ws-fanout-bench-session-secret-0123456789",
+    LOG_LEVEL: "warn",
+    RATE_LIMIT_PER_MINUTE: "0",
+    AUTH_RATE_LIMIT_PER_MINUTE: "0",
+    SEED_DEMO: "false",
+  };
+}
+
+async function staffAccessToken(base: string): Promise<string> {
+  const staff = DEMO_USERS.find((u) => u.role === "staff");
+  if (!staff) throw new Error("no demo staff user in scripts/seed-data.ts");
+  const res = await fetch(`${base}/api/v1/auth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: staff.email, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`POST /api/v1/auth/token for ${staff.email} answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+interface Receipt {
+  at: string;
+  lagMs: number;
+}
+
+interface BenchClient {
+  ws: WebSocket;
+  receipts: Receipt[];
+  closedEarly: boolean;
+}
+
+/** Opens one socket, subscribes it to `metrics`, resolves once subscribed. */
+function openClient(url: string, onSnapshot: (snapshot: Snapshot) => void): Promise<BenchClient> {
+  return new Promise((resolvePromise, reject) => {
+    const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 30_000 });
+    const client: BenchClient = { ws, receipts: [], closedEarly: false };
+    let subscribed = false;
+    ws.on("message", (data) => {
+      const receivedAt = Date.now();
+      const message = JSON.parse(data.toString()) as ServerMessage;
+      if (message.type === "metrics") {
+        client.receipts.push({ at: message.data.at, lagMs: receivedAt - Date.parse(message.data.at) });
+        onSnapshot(message.data);
+      } else if (message.type === "welcome") {
+        ws.send(JSON.stringify({ type: "subscribe", channel: "metrics" }));
+      } else if (message.type === "subscribed") {
+        subscribed = true;
+        resolvePromise(client);
+      } else if (message.type === "error") {
+        reject(new Error(`server error message: ${message.code} ${message.message}`));
+      }
+    });
+    ws.once("unexpected-response", (_req, res) => reject(new Error(`upgrade refused with ${res.statusCode}`)));
+    ws.once("error", (err) => (subscribed ? undefined : reject(err)));
+    ws.once("close", () => {
+      if (subscribed) client.closedEarly = true;
+    });
+  });
+}
+
+async function openClients(url: string, count: number, onSnapshot: (snapshot: Snapshot) => void): Promise<{ clients: BenchClient[]; ms: number }> {
+  const started = performance.now();
+  const clients: BenchClient[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      clients.push(await openClient(url, onSnapshot));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(config.connectConcurrency, count) }, worker));
+  return { clients, ms: performance.now() - started };
+}
+
+async function main() {
+  installChildGuards();
+  log(`ws-fanout: ${config.clients} clients, ${config.broadcasts} measured broadcasts (+${WARMUP_BROADCASTS} warm-up), port ${config.port}`);
+  log(`open-file limit of this process (ulimit -n): ${spawnSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).stdout.trim()}`);
+  if (!(await portIsFree(config.port))) throw new Error(`port ${config.port} is taken; set BENCH_PORT`);
+  buildServer();
+  const database = await prepareBenchDatabase(config.databaseUrl, log);
+  log(`database ${new URL(config.databaseUrl).pathname.slice(1)}: ${database.totalProducts} products${database.seeded ? " (seeded now)" : ""}`);
+
+  const base = `http://127.0.0.1:${config.port}`;
+  const spawnedAt = performance.now();
+  const child: Child = spawnChild("app", process.execPath, [APP_ENTRY], childEnv(), ROOT);
+  let clients: BenchClient[] = [];
+  try {
+    const bootToReadyMs = await waitForOk(`${base}/api/health/readiness`, spawnedAt, {
+      everyMs: 50,
+      timeoutMs: 30_000,
+      exited: () => child.process.exitCode !== null,
+    }).catch((err: Error) => {
+      throw new Error(`${err.message}\n--- server output ---\n${child.output()}`);
+    });
+    await sleep(1_000);
+    const idle = memoryOf(child.pid);
+    log(`server ready in ${Math.round(bootToReadyMs)} ms; idle RSS ${round(idle.rssMb)} MB`);
+
+    const token = await staffAccessToken(base);
+    const wsUrl = `ws://127.0.0.1:${config.port}/ws?access_token=${encodeURIComponent(token)}`;
+    const seenAts = new Map<string, Snapshot>();
+    const connected = await openClients(wsUrl, config.clients, (s) => {
+      if (!seenAts.has(s.at)) seenAts.set(s.at, s);
+    });
+    clients = connected.clients;
+    log(`${clients.length} clients connected and subscribed in ${Math.round(connected.ms)} ms`);
+
+    // Measure only broadcasts that started after every client was subscribed.
+    const measureFrom = new Date().toISOString();
+    const wanted = WARMUP_BROADCASTS + config.broadcasts;
+    const deadline = Date.now() + (wanted + 10) * 1_000;
+    let connectedRss = memoryOf(child.pid);
+    while (Date.now() < deadline) {
+      const ats = [...seenAts.keys()].filter((at) => at > measureFrom);
+      if (ats.length >= wanted + 1) break; // one more, so the last measured one has reached everyone
+      await sleep(200);
+      connectedRss = memoryOf(child.pid);
+    }
+    const measuredAts = [...seenAts.keys()].filter((at) => at > measureFrom).sort().slice(WARMUP_BROADCASTS, wanted);
+    if (measuredAts.length < config.broadcasts) throw new Error(`only ${measuredAts.length} broadcasts arrived in time`);
+    const measured = new Set(measuredAts);
+
+    const lags: number[] = [];
+    const perBroadcast = measuredAts.map((at) => {
+      const broadcastLags = clients.flatMap((c) => c.receipts.filter((r) => r.at === at).map((r) => r.lagMs)).sort((a, b) => a - b);
+      return { at, received: broadcastLags.length, p50Ms: percentile(broadcastLags, 50), p99Ms: percentile(broadcastLags, 99), maxMs: broadcastLags.at(-1) ?? NaN };
+    });
+    for (const c of clients) for (const r of c.receipts) if (measured.has(r.at)) lags.push(r.lagMs);
+    lags.sort((a, b) => a - b);
+    const serverView = measuredAts.map((at) => seenAts.get(at)!);
+
+    const results = {
+      bench: "ws-fanout",
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavg: loadavg().map((n) => round(n, 2)), node: process.version },
+      database: { driver: "pg", name: new URL(config.databaseUrl).pathname.slice(1) },
+      config: { clients: config.clients, broadcasts: config.broadcasts, warmupBroadcasts: WARMUP_BROADCASTS },
+      connect: { clients: clients.length, ms: Math.round(connected.ms) },
+      lag: {
+        deliveries: lags.length,
+        expectedDeliveries: clients.length * measuredAts.length,
+        p50Ms: percentile(lags, 50),
+        p99Ms: percentile(lags, 99),
+        maxMs: lags.at(-1) ?? NaN,
+      },
+      perBroadcast,
+      server: {
+        pid: child.pid,
+        bootToReadyMs: Math.round(bootToReadyMs),
+        idleRssMb: round(idle.rssMb),
+        connectedRssMb: round(connectedRss.rssMb),
+        peakRssMb: round(connectedRss.peakRssMb),
+        snapshotWsConnections: serverView.at(-1)?.ws.connections,
+        snapshotCpuPercent: serverView.map((s) => s.process.cpuPercent),
+        snapshotEventLoopLagMs: serverView.map((s) => s.process.eventLoopLagMs),
+      },
+      clientsClosedEarly: clients.filter((c) => c.closedEarly).length,
+    };
+    const lagPass = results.lag.p99Ms <= TARGETS.maxLagP99Ms && results.lag.deliveries === results.lag.expectedDeliveries;
+    const rssPass = results.server.peakRssMb <= TARGETS.maxRssMb;
+    const verdicts = {
+      lagP99: `${lagPass ? "PASS" : "MISS"} (${results.lag.p99Ms} ms, target ≤ ${TARGETS.maxLagP99Ms} ms, ${results.lag.deliveries}/${results.lag.expectedDeliveries} delivered)`,
+      rss: `${rssPass ? "PASS" : "MISS"} (peak ${results.server.peakRssMb} MB, target ≤ ${TARGETS.maxRssMb} MB)`,
+      note: config.clients === TARGETS.atClients ? "at the target's client count" : `targets are set for ${TARGETS.atClients} clients; this run used ${config.clients}`,
+    };
+
+    log("");
+    log(`clients connected            ${clients.length} (server counted ${results.server.snapshotWsConnections})`);
+    log(`delivery lag p50 / p99 / max ${results.lag.p50Ms} / ${results.lag.p99Ms} / ${results.lag.maxMs} ms over ${measuredAts.length} broadcasts`);
+    log(`per broadcast p99 (ms)       ${perBroadcast.map((b) => b.p99Ms).join(", ")}`);
+    log(`server RSS idle / connected / peak  ${results.server.idleRssMb} / ${results.server.connectedRssMb} / ${results.server.peakRssMb} MB`);
+    log(`server CPU % per snapshot    ${results.server.snapshotCpuPercent.join(", ")}`);
+    log(`lag p99 target               ${verdicts.lagP99}`);
+    log(`RSS target                   ${verdicts.rss}`);
+    log(`                             ${verdicts.note}`);
+
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = join(RESULTS_DIR, `ws-fanout-${results.date.replace(/[:.]/g, "-")}.json`);
+    writeFileSync(file, `${JSON.stringify({ ...results, verdicts }, null, 2)}\n`);
+    log(`results: ${relative(ROOT, file)}`);
+  } finally {
+    for (const c of clients) c.ws.terminate();
+    await child.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

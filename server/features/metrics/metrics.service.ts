@@ -1,0 +1,245 @@
+import type { Role } from "@shared/contracts/auth";
+import type { MetricsSummary, Snapshot } from "@shared/contracts/metrics";
+import type { AppContext } from "../../context";
+import { AppError } from "../../lib/app-error";
+import { createMemoryActivityTracker, createRedisActivityTracker, utcMidnight, type ActivityCounts, type ActivityTracker } from "./activity-tracker";
+import { LatencyWindow, SERIES_INTERVAL_MS, SERIES_LENGTH, type HttpFigures } from "./latency-window";
+import { ProcessSampler } from "./process-figures";
+import { createPromMetrics } from "./prometheus";
+
+/**
+ * The metrics collector of one app instance (issue 6): every request's duration goes into the Prometheus
+ * histogram and the rolling latency window; once a second ONE timer turns the window, the process figures,
+ * the WebSocket count and the (cached) business figures into a Snapshot for the dashboard's channel; every
+ * 5 s a full snapshot is kept for the 15-minute series.
+ */
+
+/** What the orders feature tells the dashboard (ordersService.businessFiguresToday()). */
+export interface BusinessFiguresSource {
+  businessFiguresToday(): Promise<{ ordersToday: number; revenueTodayCents: number; customersWhoOrderedToday: number }>;
+}
+/** What the users feature tells the dashboard. */
+export interface RegistrationsSource {
+  countRegisteredSince(since: Date): Promise<number>;
+}
+
+export interface MetricsServiceDeps {
+  ctx: Pick<AppContext, "logger" | "redis" | "events">;
+  registrations: RegistrationsSource;
+  /** Absent until the orders feature provides it: order figures are then reported as 0 orders. */
+  business?: BusinessFiguresSource;
+  cacheStats?: () => { hits: number; misses: number; errors: number };
+  activity?: ActivityTracker;
+  now?: () => number;
+  /** Database figures are refreshed at most this often (default 5 s), never per snapshot. */
+  businessRefreshMs?: number;
+}
+
+export interface RequestRecord {
+  method: string;
+  route: string;
+  status: number;
+  durationMs: number;
+  user?: { id: string; role: Role };
+}
+
+/** Routes outside the dashboard's request figures: probes and scrapes would drown real traffic. */
+const EXCLUDED_FROM_WINDOW = /^\/(api\/health\/|metrics$)/;
+
+const SNAPSHOT_INTERVAL_MS = 1_000;
+const isStaff = (role: Role | undefined) => role === "staff" || role === "admin";
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function httpPart(figures: HttpFigures): Snapshot["http"] {
+  return {
+    requestsPerSecond: round(figures.requestsPerSecond, 3),
+    p50Ms: figures.p50Ms,
+    p95Ms: figures.p95Ms,
+    p99Ms: figures.p99Ms,
+    errorRate: round(figures.errorRate, 4),
+  };
+}
+
+interface DatabaseFigures {
+  ordersToday: number;
+  revenueTodayCents: number;
+  customersWhoOrderedToday: number;
+  registrationsToday: number;
+  fetchedAt: number;
+}
+
+export function createMetricsService(deps: MetricsServiceDeps) {
+  const { logger } = deps.ctx;
+  const now = deps.now ?? Date.now;
+  const businessRefreshMs = deps.businessRefreshMs ?? 5_000;
+  const window = new LatencyWindow(now);
+  const sampler = new ProcessSampler();
+  const activity = deps.activity ?? (deps.ctx.redis ? createRedisActivityTracker(deps.ctx.redis, logger) : createMemoryActivityTracker());
+
+  const webSocketCounters = new Set<() => number>();
+  const webSocketConnections = () => {
+    let total = 0;
+    for (const count of webSocketCounters) total += count();
+    return total;
+  };
+
+  let database: DatabaseFigures | undefined;
+  let activityCounts: ActivityCounts = { activeUsers: 0, activeCustomersToday: 0 };
+  const business = (): Snapshot["business"] | undefined => {
+    if (!database) return undefined;
+    // Ordering needs a signed-in request, so a customer who ordered today was active today: the tracked
+    // count can only fall short of it (e.g. after a restart without Redis), never the other way round.
+    const activeCustomers = Math.max(activityCounts.activeCustomersToday, database.customersWhoOrderedToday);
+    return {
+      ordersToday: database.ordersToday,
+      revenueTodayCents: database.revenueTodayCents,
+      registrationsToday: database.registrationsToday,
+      activeUsers: activityCounts.activeUsers,
+      conversionRate: activeCustomers === 0 ? 0 : round(database.customersWhoOrderedToday / activeCustomers, 4),
+    };
+  };
+
+  const prom = createPromMetrics({ webSocketConnections, business, cache: deps.cacheStats });
+
+  // Counted on the replica that created the order only: every replica receives every event.
+  deps.ctx.events.subscribe("order.created", (_payload, meta) => {
+    if (meta.local) prom.ordersCreated.inc();
+  });
+
+  let refreshing: Promise<void> | undefined;
+  /** Database figures (at most every businessRefreshMs) and activity counts; failures keep the last values. */
+  const refresh = (force = false): Promise<void> => {
+    refreshing ??= (async () => {
+      const t = now();
+      const jobs: Array<Promise<unknown>> = [
+        activity.counts(t).then((counts) => {
+          activityCounts = counts;
+        }),
+      ];
+      if (force || !database || t - database.fetchedAt >= businessRefreshMs) {
+        jobs.push(
+          Promise.all([
+            deps.business?.businessFiguresToday() ?? { ordersToday: 0, revenueTodayCents: 0, customersWhoOrderedToday: 0 },
+            deps.registrations.countRegisteredSince(utcMidnight(t)),
+          ]).then(([orders, registrationsToday]) => {
+            database = { ...orders, registrationsToday, fetchedAt: t };
+          }),
+        );
+      }
+      const failed = (await Promise.allSettled(jobs)).filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      for (const failure of failed) logger.warn({ err: (failure.reason as Error)?.message }, "dashboard figures could not be refreshed");
+    })().finally(() => {
+      refreshing = undefined;
+    });
+    return refreshing;
+  };
+
+  const listeners = new Set<(snapshot: Snapshot) => void>();
+  const series: Snapshot[] = [];
+  let latest: Snapshot | undefined;
+  let lastSeriesStart: number | undefined;
+  let processFigures: Snapshot["process"] | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+
+  const build = (at: number, http: Snapshot["http"]): Snapshot | undefined => {
+    const figures = business();
+    if (!figures) return undefined;
+    processFigures ??= sampler.sample();
+    return { at: new Date(at).toISOString(), http, ws: { connections: webSocketConnections() }, process: processFigures, business: figures };
+  };
+
+  const tick = () => {
+    const t = now();
+    processFigures = sampler.sample();
+    const snapshot = build(t, httpPart(window.current()));
+    void refresh(); // for the next tick: a snapshot never waits for the database
+    if (!snapshot) return;
+    latest = snapshot;
+    const closed = window.series().at(-1);
+    if (closed && closed.at !== lastSeriesStart) {
+      lastSeriesStart = closed.at;
+      series.push({ ...snapshot, at: new Date(closed.at + SERIES_INTERVAL_MS).toISOString(), http: httpPart(closed) });
+      if (series.length > SERIES_LENGTH) series.splice(0, series.length - SERIES_LENGTH);
+    }
+    for (const listener of listeners) {
+      try {
+        listener(snapshot);
+      } catch (err) {
+        logger.error({ err }, "snapshot listener failed");
+      }
+    }
+  };
+
+  /** Runs just after each second boundary, so the window's "last completed second" is the one that just ended. */
+  const schedule = () => {
+    if (!running) return;
+    const delay = SNAPSHOT_INTERVAL_MS - (now() % SNAPSHOT_INTERVAL_MS) + 5;
+    timer = setTimeout(() => {
+      tick();
+      schedule();
+    }, delay);
+    timer.unref();
+  };
+
+  const current = async (): Promise<Snapshot> => {
+    if (latest && now() - Date.parse(latest.at) < 2 * SNAPSHOT_INTERVAL_MS) return latest;
+    await refresh();
+    if (!database) await refresh(true);
+    processFigures = undefined; // a fresh process sample when computed on demand
+    const snapshot = build(now(), httpPart(window.current()));
+    if (!snapshot) throw new Error("the dashboard's database figures are unavailable");
+    return snapshot;
+  };
+
+  return {
+    prom,
+
+    /** Called once per finished request by the metrics middleware. */
+    recordRequest(record: RequestRecord): void {
+      prom.httpRequestDuration.observe({ method: record.method, route: record.route, status_code: String(record.status) }, record.durationMs / 1_000);
+      if (!EXCLUDED_FROM_WINDOW.test(record.route)) window.record(record.durationMs, record.status >= 500);
+      if (record.user) activity.record(record.user.id, record.user.role, now());
+      if (record.method === "POST" && record.route === "/api/v1/auth/register" && record.status === 201) prom.registrations.inc();
+    },
+
+    /** The realtime server reports its open connections here; returns the way to stop reporting. */
+    trackWebSocketConnections(count: () => number): () => void {
+      webSocketCounters.add(count);
+      return () => webSocketCounters.delete(count);
+    },
+
+    /** Listeners receive every snapshot (about once a second) while the collector runs. */
+    onSnapshot(listener: (snapshot: Snapshot) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** Starts the one snapshot timer (unref'd). Idempotent. */
+    start(): void {
+      if (running) return;
+      running = true;
+      sampler.start();
+      void refresh(true);
+      schedule();
+    },
+
+    stop(): void {
+      running = false;
+      clearTimeout(timer);
+      sampler.stop();
+    },
+
+    /** The latest snapshot; computed on demand when the timer is not running (or has not ticked yet). */
+    now: current,
+
+    /** GET /api/v1/metrics/summary (staff and admins). */
+    async summary(viewer: { role: Role } | undefined): Promise<MetricsSummary> {
+      if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
+      if (!isStaff(viewer.role)) throw new AppError("forbidden", "Only staff can see the dashboard's metrics.");
+      const snapshot = await current();
+      return { now: snapshot, series: [...series] };
+    },
+  };
+}
+export type MetricsService = ReturnType<typeof createMetricsService>;

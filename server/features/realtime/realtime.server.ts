@@ -1,0 +1,253 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { errorStatus, type ErrorCode } from "@shared/errors";
+import { clientMessage, WS_CLOSE, WS_MAX_MESSAGE_BYTES, WS_PATH, type Channel, type WsErrorCode } from "@shared/realtime";
+import type { AppContext } from "../../context";
+import type { SessionAuth } from "../auth/session";
+import type { UserRecord } from "../users/users.service";
+import { toUserJson } from "../users/users.service";
+import type { MetricsService } from "../metrics/metrics.service";
+import { mayJoin } from "./channels";
+import { originAllowed } from "./origin";
+import { createHub, wireHubToEvents, type BackpressureOptions, type HubClient } from "./realtime.hub";
+import { TokenBucket } from "./token-bucket";
+
+/**
+ * The WebSocket server of /ws (issue 6, CONTRACT "WebSocket"), on the app's own HTTP server (`noServer`):
+ * the upgrade is checked BEFORE the handshake (path 404, foreign Origin 403, no identity 401, shutting down
+ * 503); then every message is size-checked, rate-limited and validated with the shared zod union.
+ *
+ * Identity is taken at the upgrade and the account is re-read on every subscribe (a deleted account is
+ * closed with 1008, a changed role applies to the new subscription and to what is delivered from then on).
+ * Known limitation: channels joined earlier are not re-checked until the next subscribe or reconnect, and a
+ * session that is signed out or expires elsewhere keeps its open socket until it reconnects (the SPA closes
+ * its socket on sign-out).
+ */
+export interface RealtimeOptions {
+  /** Ping period; a socket that has not answered the previous ping is terminated (default 30 s). */
+  heartbeatMs?: number;
+  /** Messages above this get an `error` (default 16 KiB, CONTRACT). */
+  maxMessageBytes?: number;
+  /** Frames above this are refused by `ws` itself with 1009 (default 64 KiB). */
+  hardMaxPayloadBytes?: number;
+  /** Invalid messages (too big, not JSON, not a known message) tolerated before closing with 1008 (default 3). */
+  maxOffences?: number;
+  /** Per-connection message rate (token bucket; default 20/s, burst 40); false turns it off. Abusers are closed with 1008. */
+  rateLimit?: { perSecond: number; burst: number } | false;
+  backpressure?: Partial<BackpressureOptions>;
+  /** How long close() waits for clients to acknowledge before terminating them (default 2 s). */
+  closeTimeoutMs?: number;
+}
+
+export interface RealtimeServer {
+  /** Closes every client with `code` (1001 on shutdown), waits for them (bounded), then stops. */
+  close(code?: number, reason?: string): Promise<void>;
+  clientCount(): number;
+}
+
+export interface RealtimeDeps {
+  sessionAuth: Pick<SessionAuth, "userForUpgrade">;
+  auth: { userById(id: string): Promise<UserRecord | undefined> };
+  metrics: Pick<MetricsService, "onSnapshot" | "trackWebSocketConnections" | "prom">;
+}
+
+interface Connection {
+  ws: WebSocket;
+  client: HubClient;
+  bucket?: TokenBucket;
+  offences: number;
+  alive: boolean;
+}
+
+const STATUS_TEXT: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 503: "Service Unavailable" };
+
+/** Answers an upgrade with a plain HTTP error (the contract's error body) and closes the socket: no handshake. */
+function refuseUpgrade(socket: Duplex, code: ErrorCode, message: string) {
+  if (socket.destroyed) return;
+  const status = errorStatus[code];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.once("finish", () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+export function attachRealtime(server: Server, ctx: Pick<AppContext, "env" | "events" | "logger">, deps: RealtimeDeps, options: RealtimeOptions = {}): RealtimeServer {
+  const heartbeatMs = options.heartbeatMs ?? 30_000;
+  const maxMessageBytes = options.maxMessageBytes ?? WS_MAX_MESSAGE_BYTES;
+  const maxOffences = options.maxOffences ?? 3;
+  const rateLimit = options.rateLimit === undefined ? { perSecond: 20, burst: 40 } : options.rateLimit;
+  const allowedOrigins = new Set(ctx.env.ALLOWED_ORIGINS);
+  const prom = deps.metrics.prom;
+  const log = ctx.logger;
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.hardMaxPayloadBytes ?? 64 * 1024, perMessageDeflate: false, clientTracking: false });
+  const hub = createHub({
+    backpressure: options.backpressure,
+    instruments: {
+      sent: (n) => prom.webSocketMessagesSent.inc(n),
+      dropped: () => prom.webSocketMessagesDropped.inc(),
+      terminated: (reason) => prom.webSocketClosedByServer.inc({ reason }),
+    },
+  });
+  const connections = new Map<WebSocket, Connection>();
+  const stopEvents = wireHubToEvents(hub, ctx.events, deps.metrics);
+  const untrack = deps.metrics.trackWebSocketConnections(() => hub.size());
+  let closing = false;
+
+  const refuse = (socket: Duplex, code: ErrorCode, message: string, reason: string) => {
+    prom.webSocketRejected.inc({ reason });
+    refuseUpgrade(socket, code, message);
+  };
+
+  const closeWith = (connection: Connection, code: number, reason: string, label: string) => {
+    prom.webSocketClosedByServer.inc({ reason: label });
+    connection.ws.close(code, reason);
+  };
+
+  const sendError = (connection: Connection, code: WsErrorCode, message: string) => hub.send(connection.client, { type: "error", code, message });
+
+  /** An invalid message: an `error` reply, and after maxOffences of them the connection is closed with 1008. */
+  const offence = (connection: Connection, code: WsErrorCode, message: string) => {
+    connection.offences++;
+    sendError(connection, code, message);
+    if (connection.offences >= maxOffences) closeWith(connection, WS_CLOSE.policyViolation, "Too many invalid messages", "invalid_messages");
+  };
+
+  const subscribe = async (connection: Connection, channel: Channel) => {
+    // Re-read the account: a deleted user is shut out, a role change applies from here on.
+    const user = await deps.auth.userById(connection.client.user.id);
+    if (connection.ws.readyState !== connection.ws.OPEN) return;
+    if (!user) {
+      closeWith(connection, WS_CLOSE.policyViolation, "This account no longer exists", "account_gone");
+      return;
+    }
+    connection.client.user = { id: user.id, role: user.role };
+    if (!mayJoin(channel, user.role)) {
+      sendError(connection, "forbidden", `Your account may not subscribe to the ${channel} channel.`);
+      return;
+    }
+    hub.join(connection.client, channel);
+    hub.send(connection.client, { type: "subscribed", channel });
+  };
+
+  const onMessage = (connection: Connection, data: RawData, isBinary: boolean) => {
+    if (connection.ws.readyState !== connection.ws.OPEN) return; // already being closed: ignore the rest
+    if (connection.bucket && !connection.bucket.take(Date.now())) {
+      closeWith(connection, WS_CLOSE.policyViolation, "Too many messages", "rate_limited");
+      return;
+    }
+    const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
+    if (bytes > maxMessageBytes) return offence(connection, "payload_too_large", `Messages are limited to ${maxMessageBytes} bytes.`);
+    if (isBinary) return offence(connection, "invalid_json", "Send JSON in text frames.");
+    let parsed: unknown;
+    try {
+      const text = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+      parsed = JSON.parse(text.toString("utf8"));
+    } catch {
+      return offence(connection, "invalid_json", "Messages must be JSON objects.");
+    }
+    const result = clientMessage.safeParse(parsed);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      return offence(connection, "validation_failed", `Unknown or malformed message${issue ? ` (${issue.path.join(".") || "type"}: ${issue.message})` : ""}.`);
+    }
+    const message = result.data;
+    switch (message.type) {
+      case "ping":
+        hub.send(connection.client, { type: "pong" });
+        return;
+      case "unsubscribe":
+        hub.leave(connection.client, message.channel);
+        hub.send(connection.client, { type: "unsubscribed", channel: message.channel });
+        return;
+      case "subscribe":
+        subscribe(connection, message.channel).catch((err: unknown) => {
+          log.error({ err, userId: connection.client.user.id }, "websocket subscribe failed");
+          closeWith(connection, 1011, "Internal error", "error");
+        });
+        return;
+    }
+  };
+
+  const onConnection = (ws: WebSocket, user: UserRecord) => {
+    const client = hub.add(ws, { id: user.id, role: user.role });
+    const connection: Connection = {
+      ws,
+      client,
+      bucket: rateLimit ? new TokenBucket(rateLimit.perSecond, rateLimit.burst, Date.now()) : undefined,
+      offences: 0,
+      alive: true,
+    };
+    connections.set(ws, connection);
+    ws.on("message", (data, isBinary) => onMessage(connection, data, isBinary));
+    ws.on("pong", () => {
+      connection.alive = true;
+    });
+    ws.on("error", (err) => log.debug({ err: err.message, userId: user.id }, "websocket error"));
+    ws.once("close", () => {
+      connections.delete(ws);
+      hub.remove(client);
+    });
+    hub.send(client, { type: "welcome", user: toUserJson(user) });
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on("error", () => socket.destroy()); // a client that vanishes mid-upgrade must not crash the process
+    const path = (req.url ?? "/").split("?")[0];
+    if (path !== WS_PATH) return refuse(socket, "not_found", "No WebSocket endpoint here; use /ws.", "path");
+    if (closing) return refuse(socket, "not_ready", "The server is shutting down; reconnect shortly.", "shutdown");
+    if (!originAllowed(req.headers.origin, req.headers.host, allowedOrigins)) return refuse(socket, "forbidden", "This origin may not open a WebSocket.", "origin");
+    deps.sessionAuth.userForUpgrade(req).then(
+      (user) => {
+        if (socket.destroyed) return;
+        if (closing) return refuse(socket, "not_ready", "The server is shutting down; reconnect shortly.", "shutdown");
+        if (!user) return refuse(socket, "unauthenticated", "Sign in (session cookie or ?access_token=) to open a WebSocket.", "unauthenticated");
+        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, user));
+      },
+      (err: unknown) => {
+        log.error({ err }, "websocket upgrade could not identify the user");
+        refuse(socket, "internal", "Something went wrong.", "error");
+      },
+    );
+  };
+  server.on("upgrade", onUpgrade);
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections.values()) {
+      // A closing socket is on its way out (ws destroys it after its close timeout); ping() would throw.
+      if (connection.ws.readyState !== connection.ws.OPEN) continue;
+      if (!connection.alive) {
+        prom.webSocketClosedByServer.inc({ reason: "heartbeat" });
+        connection.ws.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.ws.ping();
+    }
+    hub.sweep();
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  return {
+    clientCount: () => hub.size(),
+
+    async close(code = WS_CLOSE.goingAway, reason = "Server shutting down") {
+      if (closing) return;
+      closing = true;
+      clearInterval(heartbeat);
+      stopEvents();
+      const open = [...connections.values()];
+      const closed = open.map((c) => new Promise<void>((resolve) => (c.ws.readyState === c.ws.CLOSED ? resolve() : c.ws.once("close", () => resolve()))));
+      for (const connection of open) closeWith(connection, code, reason, "shutdown");
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(closed), new Promise<void>((resolve) => (timer = setTimeout(resolve, options.closeTimeoutMs ?? 2_000)))]);
+      clearTimeout(timer);
+      for (const connection of connections.values()) connection.ws.terminate();
+      untrack();
+      wss.close(); // the upgrade listener stays and answers 503 until the HTTP server closes
+    },
+  };
+}
