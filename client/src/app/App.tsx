@@ -4,6 +4,8 @@ import { PageShell } from "@client/components/ui/layout";
 import { PageSkeleton, Spinner } from "@client/components/ui/skeleton";
 import { ToastProvider } from "@client/components/ui/toast";
 import { useAuthProblemSync } from "@client/features/auth/api/auth";
+import { RealtimeGate } from "@client/features/realtime/realtime-gate";
+import { adminRolesFor } from "@client/pages/admin/admin-sections";
 import { ErrorBoundary } from "./error-boundary";
 import { ALL_ROLES, RequireRole } from "./guards";
 import { SiteFooter } from "./site-footer";
@@ -19,6 +21,10 @@ const NotFoundPage = lazy(() => import("@client/pages/not-found-page"));
 const LoginPage = lazy(() => import("@client/pages/login-page"));
 const RegisterPage = lazy(() => import("@client/pages/register-page"));
 const AccountPage = lazy(() => import("@client/pages/account-page"));
+const CartPage = lazy(() => import("@client/pages/cart-page"));
+const CheckoutPage = lazy(() => import("@client/pages/checkout-page"));
+const OrdersPage = lazy(() => import("@client/pages/orders-page"));
+const OrderPage = lazy(() => import("@client/pages/order-page"));
 // Staff and admin areas bring their own layout; their chunks load only past the role guard.
 const DashboardPage = lazy(() => import("@client/pages/dashboard-page"));
 const AdminApp = lazy(() => import("@client/pages/admin/admin-app"));
@@ -47,7 +53,24 @@ function StorefrontRoutes() {
           <AccountPage />
         </RequireRole>
       </Route>
-      {/* Reserved for later features (each a lazy chunk like the pages above): /cart /checkout /orders /orders/:id. */}
+      <Route path="/cart" component={CartPage} />
+      <Route path="/checkout">
+        <RequireRole roles={ALL_ROLES}>
+          <CheckoutPage />
+        </RequireRole>
+      </Route>
+      <Route path="/orders">
+        <RequireRole roles={ALL_ROLES}>
+          <OrdersPage />
+        </RequireRole>
+      </Route>
+      <Route path="/orders/:id">
+        {(params) => (
+          <RequireRole roles={ALL_ROLES}>
+            <OrderPage key={params.id} id={params.id} />
+          </RequireRole>
+        )}
+      </Route>
       <Route component={NotFoundPage} />
     </Switch>
   );
@@ -83,18 +106,27 @@ function Console({ children }: { children: ReactNode }) {
   );
 }
 
+/** /admin/*: admins only, except sections open to staff too (orders): admin-sections.ts says which. */
+function AdminArea() {
+  const [location] = useLocation();
+  return (
+    <RequireRole roles={adminRolesFor(location)} shell={Storefront}>
+      <Console>
+        <AdminApp />
+      </Console>
+    </RequireRole>
+  );
+}
+
 export function App() {
   useAuthProblemSync();
   return (
     <ToastProvider>
       <ScrollToTop />
+      <RealtimeGate />
       <Switch>
         <Route path="/admin/*?">
-          <RequireRole roles={["admin"]} shell={Storefront}>
-            <Console>
-              <AdminApp />
-            </Console>
-          </RequireRole>
+          <AdminArea />
         </Route>
         <Route path="/dashboard">
           <RequireRole roles={["staff", "admin"]} shell={Storefront}>

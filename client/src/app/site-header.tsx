@@ -3,6 +3,7 @@ import { Container } from "@client/components/ui/layout";
 import { HeaderSearch } from "@client/features/catalog/components/header-search";
 import { SectorNav } from "@client/features/catalog/components/sector-nav";
 import { AccountMenu } from "@client/features/auth/components/account-menu";
+import { CartLink } from "@client/features/cart/components/cart-link";
 
 export function Logo() {
   return (
@@ -27,7 +28,6 @@ export function SiteHeader() {
         <div className="order-3 w-full sm:order-none sm:flex-1">
           <HeaderSearch />
         </div>
-        {/* The cart link joins here when that feature lands. */}
         <div className="ml-auto flex items-center gap-1 sm:ml-0 sm:gap-2">
           {/* Phones keep the logo and account on one row; they browse with the search box and sector bar below. */}
           <nav aria-label="Shop" className="max-sm:hidden">
@@ -35,6 +35,7 @@ export function SiteHeader() {
               All products
             </Link>
           </nav>
+          <CartLink />
           <AccountMenu />
         </div>
       </Container>

@@ -185,6 +185,28 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
   }
 }
 
+// ---- For request helpers beside this module (upload.ts: XMLHttpRequest, for upload progress) ----
+
+/** The session's CSRF token, the same one (fetched and cached the same way) that writes through `api` send. */
+export const getCsrfToken = (): Promise<string> => csrfTokenForWrite();
+
+/** Builds the ApiError for a failed answer read some other way than fetch: the contract's error body, or a generic one. */
+export function apiErrorFromBody(status: number, statusText: string, bodyText: string, requestId?: string): ApiError {
+  try {
+    const body = JSON.parse(bodyText) as { error?: { code?: ErrorCode; message?: string; details?: ErrorDetail[]; requestId?: string } };
+    if (body?.error?.code && body.error.message) return new ApiError(status, body.error.code, body.error.message, body.error.details ?? [], body.error.requestId ?? requestId);
+  } catch {
+    // Not JSON: the generic message below.
+  }
+  return new ApiError(status, "bad_response", `The server answered ${status} ${statusText}`.trim(), [], requestId);
+}
+
+/** What `api` does after a failed write, for helpers that send their own: a 401 drops the dead token, 401/403 reach onAuthProblem. */
+export function noteFailedRequest(error: ApiError, path: string): void {
+  if (error.code === "unauthenticated") resetCsrfToken();
+  reportAuthProblem(error, path);
+}
+
 /** The one fetch wrapper: typed JSON on success, a thrown ApiError otherwise. */
 export const api = {
   get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => request<T>("GET", path, { query, signal }),

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Link } from "wouter";
 
 export type ToastTone = "success" | "error" | "info";
 
@@ -8,12 +9,15 @@ export interface ToastInput {
   tone?: ToastTone;
   /** Milliseconds before it leaves by itself; errors stay longer. Hovering or focusing a toast pauses it. */
   durationMs?: number;
+  /** A link to follow up ("View cart"); following it dismisses the toast. */
+  action?: { label: string; href: string };
 }
 
 interface Toast extends Required<Pick<ToastInput, "title" | "tone">> {
   id: number;
   description?: string;
   durationMs: number;
+  action?: { label: string; href: string };
 }
 
 interface ToastApi {
@@ -53,6 +57,11 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
       <div className="min-w-0 flex-1">
         <p className="text-sm font-semibold text-stone-900">{toast.title}</p>
         {toast.description && <p className="mt-0.5 text-sm text-stone-600">{toast.description}</p>}
+        {toast.action && (
+          <Link href={toast.action.href} onClick={() => onDismiss(toast.id)} className="mt-1.5 inline-block rounded text-sm font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900">
+            {toast.action.label}
+          </Link>
+        )}
       </div>
       <button type="button" onClick={() => onDismiss(toast.id)} className="-m-1 rounded-md p-1 text-stone-500 hover:bg-stone-100 hover:text-stone-800">
         <span className="sr-only">Dismiss notification</span>
@@ -75,8 +84,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
   const api = useMemo<ToastApi>(
     () => ({
-      toast: ({ title, description, tone = "info", durationMs }) => {
-        const toast: Toast = { id: nextId.current++, title, description, tone, durationMs: durationMs ?? (tone === "error" ? 10_000 : 5_000) };
+      toast: ({ title, description, tone = "info", durationMs, action }) => {
+        const toast: Toast = { id: nextId.current++, title, description, tone, action, durationMs: durationMs ?? (tone === "error" ? 10_000 : 5_000) };
         setToasts((list) => [...list, toast].slice(-MAX_VISIBLE));
       },
     }),

@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from "react";
+import type { Role } from "@shared/contracts/auth";
 
 export interface AdminSection {
   /** The section's root; it also owns every path below it (/admin/catalog/products/…). */
@@ -9,6 +10,8 @@ export interface AdminSection {
   icon: string;
   /** A lazy page: each section is its own chunk. */
   page: LazyExoticComponent<ComponentType>;
+  /** Who may open it; admins only unless listed (App.tsx guards the route with the same roles). */
+  roles?: readonly Role[];
 }
 
 /**
@@ -18,8 +21,14 @@ export interface AdminSection {
 export const adminSections: readonly AdminSection[] = [
   { href: "/admin/users", label: "Users", icon: "👥", description: "Find accounts, change roles, remove accounts.", page: lazy(() => import("./users-page")) },
   { href: "/admin/audit", label: "Audit log", icon: "📜", description: "Who signed in, registered or changed what, and when.", page: lazy(() => import("./audit-page")) },
-  { href: "/admin/catalog", label: "Catalog", icon: "🍎", description: "Sectors, brands, products, stock and CSV import.", page: lazy(() => import("./catalog-placeholder-page")) },
-  { href: "/admin/orders", label: "Orders", icon: "📦", description: "Every order, its payments and its status.", page: lazy(() => import("./orders-placeholder-page")) },
+  { href: "/admin/catalog", label: "Catalog", icon: "🍎", description: "Sectors, brands, products, stock and CSV import.", page: lazy(() => import("./catalog-page")) },
+  { href: "/admin/orders", label: "Orders", icon: "📦", description: "Every order, its payments and its status.", page: lazy(() => import("./orders-page")), roles: ["staff", "admin"] },
 ];
 
+/** Staff open the console for the sections that list their role (orders); everything else stays admin-only. */
+export const canOpenSection = (section: AdminSection, role: Role | undefined): boolean => role !== undefined && (section.roles ?? ["admin"]).includes(role);
+
 export const isSectionActive = (section: AdminSection, location: string): boolean => location === section.href || location.startsWith(`${section.href}/`);
+
+/** The roles App.tsx lets into this /admin path: its section's, or admins only (the overview, unknown paths). */
+export const adminRolesFor = (location: string): readonly Role[] => adminSections.find((section) => isSectionActive(section, location))?.roles ?? ["admin"];

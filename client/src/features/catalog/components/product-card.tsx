@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
 import type { Product } from "@shared/contracts/catalog";
+import { AddToCartButton } from "@client/features/cart/components/add-to-cart";
 import { primeProductDetail } from "../api/products";
 import { Price } from "./price";
 import { ProductImage } from "./product-image";
@@ -32,6 +33,7 @@ export function ProductCard({ product, eager = false }: { product: Product; eage
           <Price cents={product.priceCents} currency={product.currency} className="text-base" />
           <StockStatus stock={product.stock} />
         </div>
+        <AddToCartButton product={product} />
       </div>
     </article>
   );

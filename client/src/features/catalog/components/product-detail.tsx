@@ -1,6 +1,7 @@
 import { Link } from "wouter";
 import type { Product } from "@shared/contracts/catalog";
 import { Breadcrumbs } from "@client/components/ui/breadcrumbs";
+import { AddToCartForm } from "@client/features/cart/components/add-to-cart";
 import { Price } from "./price";
 import { ProductImage } from "./product-image";
 import { StockStatus } from "./stock-status";
@@ -39,7 +40,7 @@ export function ProductDetail({ product }: { product: Product }) {
           {product.status === "archived" && (
             <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">This product is no longer sold.</p>
           )}
-          {/* Add to cart arrives with the cart feature. */}
+          {product.status === "active" && <AddToCartForm product={product} />}
           <section aria-labelledby="product-description" className="border-t border-stone-200 pt-5">
             <h2 id="product-description" className="text-sm font-semibold uppercase tracking-wide text-stone-700">About this product</h2>
             <div className="mt-3 space-y-3 leading-relaxed text-stone-700">

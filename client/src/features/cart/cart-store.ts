@@ -1,0 +1,129 @@
+import { useSyncExternalStore } from "react";
+// zod/mini, not zod: this module is in the storefront entry (the header badge) and full zod would add ~15 KB gz.
+import * as z from "zod/mini";
+
+/**
+ * The cart: which products and how many, nothing else. Names, prices and stock are server data and come from
+ * the quote (TanStack Query), so a cart saved last week never shows last week's prices.
+ * Persisted in localStorage (versioned key) and kept in step across tabs through the `storage` event.
+ */
+export interface CartLine {
+  productId: string;
+  quantity: number;
+}
+
+export const CART_STORAGE_KEY = "fp.cart.v1";
+/** The contract's limits (shared/contracts/orders.ts cartLine / cartItems): the store never holds what the API refuses. */
+export const MAX_QUANTITY_PER_LINE = 100;
+export const MAX_CART_LINES = 50;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const storedCart = z.object({
+  lines: z.array(
+    z.object({
+      productId: z.string().check(z.regex(uuidPattern)),
+      quantity: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_QUANTITY_PER_LINE)),
+    }),
+  ),
+});
+
+const EMPTY: readonly CartLine[] = Object.freeze([]);
+
+/** Stored text → lines. Anything unreadable (corrupt JSON, an old shape, hand edits) is an empty cart, never a crash. */
+export function parseStoredCart(text: string | null): readonly CartLine[] {
+  if (!text) return EMPTY;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return EMPTY;
+  }
+  const parsed = storedCart.safeParse(raw);
+  if (!parsed.success) return EMPTY;
+  // One line per product (the API refuses duplicates), at most MAX_CART_LINES of them.
+  const seen = new Set<string>();
+  const lines = parsed.data.lines.filter((line) => !seen.has(line.productId) && seen.add(line.productId));
+  return lines.length === 0 ? EMPTY : lines.slice(0, MAX_CART_LINES);
+}
+
+function storage(): Storage | undefined {
+  try {
+    return typeof window === "undefined" ? undefined : window.localStorage;
+  } catch {
+    return undefined; // storage disabled (some private modes): the cart still works for this page view
+  }
+}
+
+let lines: readonly CartLine[] = parseStoredCart(storage()?.getItem(CART_STORAGE_KEY) ?? null);
+const listeners = new Set<() => void>();
+
+function emit(): void {
+  for (const listener of listeners) listener();
+}
+
+function commit(next: readonly CartLine[]): void {
+  lines = next.length === 0 ? EMPTY : next;
+  try {
+    if (lines.length === 0) storage()?.removeItem(CART_STORAGE_KEY);
+    else storage()?.setItem(CART_STORAGE_KEY, JSON.stringify({ lines }));
+  } catch {
+    // Quota or privacy mode: keep the in-memory cart rather than failing the click.
+  }
+  emit();
+}
+
+if (typeof window !== "undefined") {
+  // Another tab changed the cart (or cleared storage): adopt its version.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== CART_STORAGE_KEY && event.key !== null) return;
+    lines = parseStoredCart(event.key === null ? null : event.newValue);
+    emit();
+  });
+}
+
+const clampQuantity = (quantity: number) => Math.min(MAX_QUANTITY_PER_LINE, Math.max(1, Math.floor(quantity)));
+
+export const cartStore = {
+  getLines: (): readonly CartLine[] => lines,
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  /** Adds to the line's quantity (capped at the per-line limit). Returns false when the cart already has the maximum number of lines. */
+  add(productId: string, quantity = 1): boolean {
+    const existing = lines.find((line) => line.productId === productId);
+    if (existing) {
+      commit(lines.map((line) => (line.productId === productId ? { productId, quantity: clampQuantity(line.quantity + quantity) } : line)));
+      return true;
+    }
+    if (lines.length >= MAX_CART_LINES) return false;
+    commit([...lines, { productId, quantity: clampQuantity(quantity) }]);
+    return true;
+  },
+  setQuantity(productId: string, quantity: number): void {
+    if (!lines.some((line) => line.productId === productId)) return;
+    commit(lines.map((line) => (line.productId === productId ? { productId, quantity: clampQuantity(quantity) } : line)));
+  },
+  remove(productId: string): void {
+    commit(lines.filter((line) => line.productId !== productId));
+  },
+  clear(): void {
+    commit(EMPTY);
+  },
+};
+
+const countOf = (cart: readonly CartLine[]) => cart.reduce((sum, line) => sum + line.quantity, 0);
+
+/** The cart's lines; re-renders when they change (here or in another tab). */
+export const useCartLines = (): readonly CartLine[] => useSyncExternalStore(cartStore.subscribe, cartStore.getLines, cartStore.getLines);
+
+/** Total units in the cart, for the header badge. */
+export const useCartCount = (): number => useSyncExternalStore(cartStore.subscribe, () => countOf(lines), () => countOf(lines));
+
+/** How many units of one product are already in the cart. */
+export const useCartQuantity = (productId: string): number =>
+  useSyncExternalStore(
+    cartStore.subscribe,
+    () => lines.find((line) => line.productId === productId)?.quantity ?? 0,
+    () => 0,
+  );

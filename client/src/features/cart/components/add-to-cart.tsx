@@ -1,0 +1,80 @@
+import { useId, useState } from "react";
+import type { Product } from "@shared/contracts/catalog";
+import { Button } from "@client/components/ui/button";
+import { useToast } from "@client/components/ui/toast";
+import { pluralize } from "@client/lib/format";
+import { cartStore, MAX_CART_LINES, MAX_QUANTITY_PER_LINE, useCartQuantity } from "../cart-store";
+import { rememberShownPrice } from "../price-memory";
+import { QuantityStepper } from "./quantity-stepper";
+
+type CartProduct = Pick<Product, "id" | "name" | "priceCents" | "stock" | "status">;
+
+/** How many more units this shopper may add: what is in stock and under the per-line limit, minus what the cart holds. */
+const addableQuantity = (product: CartProduct, inCart: number) => Math.max(0, Math.min(product.stock, MAX_QUANTITY_PER_LINE) - inCart);
+
+function useAddToCart() {
+  const { toast } = useToast();
+  return (product: CartProduct, quantity: number) => {
+    if (!cartStore.add(product.id, quantity)) {
+      toast({ title: "Your cart is full", description: `A cart holds at most ${MAX_CART_LINES} different products.`, tone: "error", action: { label: "View cart", href: "/cart" } });
+      return;
+    }
+    rememberShownPrice(product.id, product.priceCents);
+    toast({ title: "Added to cart", description: `${quantity} × ${product.name}`, tone: "success", action: { label: "View cart", href: "/cart" } });
+  };
+}
+
+/** The product page's control: a quantity and "Add to cart"; disabled (with the reason) when it cannot be bought. */
+export function AddToCartForm({ product }: { product: CartProduct }) {
+  const inCart = useCartQuantity(product.id);
+  const addable = addableQuantity(product, inCart);
+  const [quantity, setQuantity] = useState(1);
+  const add = useAddToCart();
+  const noteId = useId();
+  const chosen = Math.min(quantity, Math.max(1, addable));
+
+  let note: string | undefined;
+  if (product.status === "archived") note = "This product is no longer sold.";
+  else if (product.stock <= 0) note = "Out of stock right now.";
+  else if (addable === 0) note = `Your cart already holds ${inCart === product.stock ? "every unit in stock" : `the most you can order (${inCart})`}.`;
+  else if (inCart > 0) note = `${pluralize(inCart, "unit")} already in your cart.`;
+  const unavailable = product.status === "archived" || product.stock <= 0;
+  const disabled = unavailable || addable === 0;
+
+  return (
+    <form
+      aria-label="Add to cart"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (disabled) return;
+        add(product, chosen);
+        setQuantity(1);
+      }}
+      className="flex flex-wrap items-center gap-3"
+    >
+      {!unavailable && <QuantityStepper value={chosen} max={Math.max(1, addable)} onChange={setQuantity} label={`Quantity of ${product.name}`} disabled={disabled} />}
+      <Button type="submit" size="lg" disabled={disabled} aria-describedby={note ? noteId : undefined} className="min-w-44">
+        {unavailable ? "Out of stock" : "Add to cart"}
+      </Button>
+      {note && (
+        <p id={noteId} className="w-full text-sm text-stone-600">
+          {note}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The product card's one-click "Add to cart" (one unit); sits above the card's stretched link. */
+export function AddToCartButton({ product }: { product: CartProduct }) {
+  const inCart = useCartQuantity(product.id);
+  const add = useAddToCart();
+  const soldOut = product.status === "archived" || product.stock <= 0;
+  const disabled = soldOut || addableQuantity(product, inCart) === 0;
+  return (
+    <Button variant="secondary" size="sm" disabled={disabled} onClick={() => add(product, 1)} className="relative z-10 w-full">
+      {soldOut ? "Out of stock" : "Add to cart"}
+      <span className="sr-only">: {product.name}</span>
+    </Button>
+  );
+}

@@ -1,0 +1,174 @@
+import { useEffect, useId, useState } from "react";
+import { Link } from "wouter";
+import type { OrderStatus } from "@shared/contracts/orders";
+import { Button, buttonClasses } from "@client/components/ui/button";
+import { EmptyState } from "@client/components/ui/empty-state";
+import { controlClasses, labelClasses } from "@client/components/ui/field-styles";
+import { QueryErrorState } from "@client/components/ui/query-error-state";
+import { Skeleton, Spinner } from "@client/components/ui/skeleton";
+import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
+import { formatDate, formatTime } from "@client/lib/dates";
+import { formatMoney, pluralize } from "@client/lib/format";
+import { useOrderPages, type OrderFilters } from "../api/orders";
+import { itemCount } from "../order-status";
+import { ADMIN_ORDERS_PATH, ordersHref } from "../search-params";
+import { StatusFilter } from "./order-history";
+import { OrderStatusBadge } from "./order-status-badge";
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** Search (order number or customer email, applied 300 ms after the last keystroke) and a status filter; both in the URL. */
+export function AdminOrderFilters({ filters, onChange }: { filters: OrderFilters; onChange: (filters: OrderFilters) => void }) {
+  const id = useId();
+  const urlQ = filters.q ?? "";
+  const [draft, setDraft] = useState(urlQ);
+  // Back/forward changed the URL: show its words, unless they are what is being typed.
+  const [syncedQ, setSyncedQ] = useState(urlQ);
+  if (syncedQ !== urlQ) {
+    setSyncedQ(urlQ);
+    if (draft.trim() !== urlQ) setDraft(urlQ);
+  }
+  const { status } = filters;
+  useEffect(() => {
+    const q = draft.trim();
+    if (q === urlQ) return;
+    const timer = setTimeout(() => onChange({ q: q || undefined, status }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, urlQ, status, onChange]);
+
+  return (
+    <form role="search" aria-label="Filter orders" onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-4 sm:flex-row sm:items-end">
+      <div className="sm:w-80">
+        <label htmlFor={`${id}-q`} className={labelClasses}>
+          Search
+        </label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={draft}
+          maxLength={100}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") onChange({ q: draft.trim() || undefined, status });
+          }}
+          placeholder="Order number or customer email"
+          autoComplete="off"
+          className={controlClasses({ className: "mt-1.5" })}
+        />
+      </div>
+      <StatusFilter value={status} allLabel="All statuses" onChange={(next: OrderStatus | undefined) => onChange({ q: draft.trim() || undefined, status: next })} />
+    </form>
+  );
+}
+
+function TableSkeleton() {
+  return (
+    <div aria-hidden="true" className="space-y-2 rounded-2xl border border-stone-200 bg-white p-4">
+      {Array.from({ length: 6 }, (_, i) => (
+        <Skeleton key={i} className="h-10 w-full" />
+      ))}
+    </div>
+  );
+}
+
+/** Every order (staff view), newest first, with cursor paging; each row opens the order's detail. */
+export function AdminOrderList({ filters }: { filters: OrderFilters }) {
+  const query = useOrderPages(filters);
+
+  if (query.isPending) {
+    return (
+      <div aria-busy="true">
+        <p role="status" className="sr-only">
+          Loading orders
+        </p>
+        <TableSkeleton />
+      </div>
+    );
+  }
+  if (query.isError && !query.data) {
+    return <QueryErrorState error={query.error} title="We couldn't load the orders" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
+  }
+
+  const orders = query.data.pages.flatMap((page) => page.data);
+  const filtered = Boolean(filters.q || filters.status);
+  if (orders.length === 0) {
+    return (
+      <EmptyState
+        icon="📦"
+        title={filtered ? "No orders match these filters" : "No orders yet"}
+        description={filtered ? "Search by the full order number (FP-000123, or just 123) or part of the customer's email." : "Orders appear here as shoppers check out."}
+        action={
+          filtered ? (
+            <Link href={ADMIN_ORDERS_PATH} className={buttonClasses({ variant: "secondary" })}>
+              Clear filters
+            </Link>
+          ) : undefined
+        }
+      />
+    );
+  }
+
+  const detailHref = (id: string) => `${ADMIN_ORDERS_PATH}/${id}${filtered ? `?back=${encodeURIComponent(ordersHref(ADMIN_ORDERS_PATH, filters))}` : ""}`;
+  return (
+    <>
+      <p role="status" className="mb-3 text-sm text-stone-600" data-testid="order-count">
+        Showing <span className="font-semibold text-stone-900">{pluralize(orders.length, "order")}</span>
+        {query.hasNextPage ? " — more available" : ""}
+      </p>
+      <Table caption="Orders" busy={query.isFetching}>
+        <THead>
+          <tr>
+            <Th>Order</Th>
+            {/* Status second: on a phone the table scrolls sideways, and status is what staff scan for. */}
+            <Th>Status</Th>
+            <Th>Placed</Th>
+            <Th>Ship to</Th>
+            <Th className="text-right">Items</Th>
+            <Th className="text-right">Total</Th>
+          </tr>
+        </THead>
+        <TBody>
+          {orders.map((order) => (
+            <Tr key={order.id} data-testid="admin-order-row" data-order-id={order.id}>
+              <Td className="whitespace-nowrap font-semibold">
+                <Link href={detailHref(order.id)} className="text-brand-800 hover:underline">
+                  {order.number}
+                </Link>
+              </Td>
+              <Td>
+                <OrderStatusBadge status={order.status} />
+              </Td>
+              <Td className="whitespace-nowrap">
+                <time dateTime={order.createdAt}>
+                  {formatDate(order.createdAt)}
+                  <span className="block text-xs text-stone-600">{formatTime(order.createdAt)}</span>
+                </time>
+              </Td>
+              <Td className="min-w-40">
+                {order.shippingAddress.name}
+                <span className="block text-xs text-stone-600">
+                  {order.shippingAddress.city}, {order.shippingAddress.country}
+                </span>
+              </Td>
+              <Td className="text-right tabular-nums">{itemCount(order)}</Td>
+              <Td className="whitespace-nowrap text-right font-medium tabular-nums">{formatMoney(order.totalCents, order.currency)}</Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+      <div className="mt-6 flex flex-col items-center gap-3">
+        {query.isFetchNextPageError && (
+          <p role="alert" className="text-sm text-red-800">
+            {query.error?.message ?? "Loading more orders failed."}
+          </p>
+        )}
+        {query.hasNextPage && (
+          <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="min-w-40">
+            {query.isFetchingNextPage && <Spinner label="Loading more orders" />}
+            {query.isFetchingNextPage ? "Loading…" : query.isFetchNextPageError ? "Try again" : "Load more"}
+          </Button>
+        )}
+      </div>
+    </>
+  );
+}

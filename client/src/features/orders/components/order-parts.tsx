@@ -1,0 +1,119 @@
+import type { ReactNode } from "react";
+import { Link } from "wouter";
+import type { Order } from "@shared/contracts/orders";
+import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
+import { formatDate, formatTime } from "@client/lib/dates";
+import { formatMoney } from "@client/lib/format";
+import { actorLabel, statusLabels } from "../order-status";
+import { OrderStatusBadge } from "./order-status-badge";
+
+/** The order's lines as the server priced them at checkout (names and prices are the order's own copies). */
+export function OrderItemsTable({ order, linkProducts = true }: { order: Order; linkProducts?: boolean }) {
+  return (
+    <Table caption={`Items in order ${order.number}`}>
+      <THead>
+        <tr>
+          <Th>Product</Th>
+          <Th className="text-right">Price</Th>
+          <Th className="text-right">Qty</Th>
+          <Th className="text-right">Total</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {order.items.map((item) => (
+          <Tr key={item.productId} data-testid="order-item">
+            <Td className="min-w-48 font-medium text-stone-900">
+              {/* The product page takes an id as well as a slug. */}
+              {linkProducts ? (
+                <Link href={`/products/${item.productId}`} className="hover:text-brand-800 hover:underline">
+                  {item.name}
+                </Link>
+              ) : (
+                item.name
+              )}
+            </Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">{formatMoney(item.unitPriceCents, order.currency)}</Td>
+            <Td className="text-right tabular-nums">{item.quantity}</Td>
+            <Td className="whitespace-nowrap text-right font-medium tabular-nums">{formatMoney(item.lineTotalCents, order.currency)}</Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+let regionNames: Intl.DisplayNames | undefined;
+/** "US" → "United States" in the reader's language; the code itself where the browser cannot name it. */
+function countryName(code: string): string {
+  try {
+    regionNames ??= new Intl.DisplayNames(undefined, { type: "region" });
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function ShippingAddressBlock({ address }: { address: Order["shippingAddress"] }) {
+  return (
+    <address className="text-sm not-italic leading-relaxed text-stone-800" data-testid="shipping-address">
+      <span className="font-semibold text-stone-900">{address.name}</span>
+      <br />
+      {address.line1}
+      {address.line2 && (
+        <>
+          <br />
+          {address.line2}
+        </>
+      )}
+      <br />
+      {address.city} {address.postalCode}
+      <br />
+      {countryName(address.country)}
+    </address>
+  );
+}
+
+/** The status history, oldest first: what happened, when, and who did it. */
+export function OrderTimeline({ order, viewer }: { order: Order; viewer: "owner" | "staff" }) {
+  return (
+    <ol className="relative space-y-5 border-l-2 border-stone-200 pl-6" data-testid="order-timeline">
+      {order.events.map((event, index) => {
+        const latest = index === order.events.length - 1;
+        return (
+          <li key={`${event.status}-${event.at}-${index}`} className="relative" data-testid="timeline-event" data-status={event.status}>
+            <span
+              aria-hidden="true"
+              className={`absolute -left-[31px] top-1 size-4 rounded-full border-2 border-white ring-2 ${latest ? "bg-brand-600 ring-brand-300" : "bg-stone-300 ring-stone-200"}`}
+            />
+            <div className="flex flex-wrap items-center gap-2">
+              <OrderStatusBadge status={event.status} />
+              {latest && <span className="sr-only">(current status)</span>}
+              <span className="text-sm text-stone-600">by {actorLabel(event.actor, order, viewer)}</span>
+            </div>
+            <p className="mt-1 text-sm text-stone-700">
+              <span className="sr-only">{statusLabels[event.status]} on </span>
+              <time dateTime={event.at}>
+                {formatDate(event.at)}, {formatTime(event.at)}
+              </time>
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** A titled white card: the building block of the order pages. */
+export function Panel({ title, id, children, className = "", action }: { title: string; id: string; children: ReactNode; className?: string; action?: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={`rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6 ${className}`}>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+        <h2 id={id} className="text-lg font-semibold text-stone-900">
+          {title}
+        </h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
