@@ -48,7 +48,7 @@ export default function SearchPage() {
           </div>
         </aside>
         <section aria-label="Search results">
-          <ProductResults filters={filters} resetHref="/search" />
+          <ProductResults filters={filters} resetHref="/search" withFacets />
         </section>
       </div>
     </>

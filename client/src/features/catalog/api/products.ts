@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
 import type { Product, ProductList, ProductListFilters } from "@shared/contracts/catalog";
 import { api, type QueryParams } from "@client/lib/api";
 import { catalogKeys } from "./catalog-keys";
@@ -30,10 +30,12 @@ export const productPageOptions = (filters: ProductFilters, limit = PRODUCT_PAGE
     queryFn: ({ signal }) => api.get<ProductPage>("/api/v1/products", toProductParams(filters, limit), signal),
   });
 
-export const productPagesOptions = (filters: ProductFilters, pageSize = PRODUCT_PAGE_SIZE) =>
+/** withFacets: the first page also carries the facet counts of the whole filtered list (CONTRACT facets=true). */
+export const productPagesOptions = (filters: ProductFilters, pageSize = PRODUCT_PAGE_SIZE, withFacets = false) =>
   infiniteQueryOptions({
-    queryKey: catalogKeys.productPages(filters, pageSize),
-    queryFn: ({ pageParam, signal }) => api.get<ProductPage>("/api/v1/products", toProductParams(filters, pageSize, pageParam), signal),
+    queryKey: catalogKeys.productPages(filters, pageSize, withFacets),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<ProductPage>("/api/v1/products", { ...toProductParams(filters, pageSize, pageParam), facets: withFacets && pageParam === undefined ? true : undefined }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => (last.pagination.hasMore ? (last.pagination.nextCursor ?? undefined) : undefined),
   });
@@ -45,7 +47,14 @@ export const productOptions = (slug: string) =>
   });
 
 export const useProductPage = (filters: ProductFilters, limit?: number) => useQuery(productPageOptions(filters, limit));
-export const useProductPages = (filters: ProductFilters, pageSize?: number) => useInfiniteQuery(productPagesOptions(filters, pageSize));
+export const useProductPages = (filters: ProductFilters, pageSize?: number, withFacets?: boolean) => useInfiniteQuery(productPagesOptions(filters, pageSize, withFacets));
+
+/**
+ * The facets of a search: read from the same query as its results (facets come with the first page), so
+ * they cost no extra request. While new filters load, the previous counts stay on screen.
+ */
+export const useProductFacets = (filters: ProductFilters) =>
+  useInfiniteQuery({ ...productPagesOptions(filters, PRODUCT_PAGE_SIZE, true), select: (data) => data.pages[0]?.facets, placeholderData: keepPreviousData });
 export const useProduct = (slug: string) => useQuery(productOptions(slug));
 
 /** A card already holds the full Product: hand it to the detail page so it renders at once. */

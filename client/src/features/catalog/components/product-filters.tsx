@@ -3,10 +3,9 @@ import { Link } from "wouter";
 import { productSorts, type ProductSort } from "@shared/contracts/catalog";
 import { Button, buttonClasses } from "@client/components/ui/button";
 import { centsToDollars, dollarsToCents } from "@client/lib/format";
-import { useSectorBrands } from "../api/brands";
-import type { ProductFilters } from "../api/products";
-import { useSectors } from "../api/sectors";
+import { useProductFacets, type ProductFilters } from "../api/products";
 import { defaultSort, sortLabels } from "../search-params";
+import { ProductFacets, selectedBucket } from "./product-facets";
 
 /** What the form holds while the shopper types: prices as the dollars they see. */
 interface Draft {
@@ -66,8 +65,9 @@ interface ProductFiltersFormProps {
 }
 
 /**
- * Search filters. Selects and the checkbox apply at once; typed fields (words, prices) apply on
- * "Apply filters" or Enter, so each keystroke does not fire a request.
+ * Search filters. The facets (sector, brand, price range, in stock: checkable, with counts) and the sort
+ * apply at once; typed fields (words, a custom price range) apply on "Apply filters" or Enter, so each
+ * keystroke does not fire a request.
  */
 export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFiltersFormProps) {
   const id = useId();
@@ -81,8 +81,8 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
     setError(undefined);
   }
 
-  const sectors = useSectors();
-  const brands = useSectorBrands(draft.sector || undefined);
+  // The same query as the results below (facets ride on its first page).
+  const facets = useProductFacets(filters);
 
   function apply(next: Draft) {
     setDraft(next);
@@ -100,12 +100,47 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
     apply(draft);
   }
 
-  const brandOptions = brands.data?.data ?? [];
-  // A brand from a shared link may not be in the loaded list yet: keep it selectable.
-  const brandMissing = draft.brand && !brandOptions.some((b) => b.slug === draft.brand);
   const hasWords = Boolean(draft.q.trim());
   const sortOptions = productSorts.filter((s) => s !== "relevance" || hasWords);
   const shownSort = draft.sort === "relevance" && !hasWords ? "newest" : (draft.sort ?? defaultSort({ q: hasWords ? draft.q : undefined }));
+
+  const customPrice = (
+    <div className="mt-3">
+      <p className="text-xs font-medium text-stone-700">Or a custom range (USD)</p>
+      <div className="mt-1 grid grid-cols-2 gap-3">
+        <div>
+          <label htmlFor={`${id}-min`} className="text-xs text-stone-700">Min price</label>
+          <input
+            id={`${id}-min`}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="0.01"
+            value={draft.minDollars}
+            onChange={(e) => setDraft({ ...draft, minDollars: e.target.value })}
+            placeholder="0"
+            aria-invalid={error?.includes("minimum") || undefined}
+            className={`${fieldClasses} mt-1`}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-max`} className="text-xs text-stone-700">Max price</label>
+          <input
+            id={`${id}-max`}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="0.01"
+            value={draft.maxDollars}
+            onChange={(e) => setDraft({ ...draft, maxDollars: e.target.value })}
+            placeholder="Any"
+            aria-invalid={error?.includes("maximum") || undefined}
+            className={`${fieldClasses} mt-1`}
+          />
+        </div>
+      </div>
+    </div>
+  );
 
   return (
     <form onSubmit={submit} aria-label="Filter products" className="space-y-5" noValidate>
@@ -123,90 +158,6 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
       </div>
 
       <div>
-        <label htmlFor={`${id}-sector`} className={labelClasses}>Sector</label>
-        <select
-          id={`${id}-sector`}
-          value={draft.sector}
-          onChange={(e) => apply({ ...draft, sector: e.target.value, brand: "" })}
-          className={fieldClasses}
-        >
-          <option value="">All sectors</option>
-          {sectors.data?.map((sector) => (
-            <option key={sector.id} value={sector.slug}>{sector.name}</option>
-          ))}
-          {draft.sector && !sectors.data?.some((s) => s.slug === draft.sector) && <option value={draft.sector}>{draft.sector}</option>}
-        </select>
-      </div>
-
-      <div>
-        <label htmlFor={`${id}-brand`} className={labelClasses}>Brand</label>
-        <select
-          id={`${id}-brand`}
-          value={draft.brand}
-          disabled={!draft.sector && !draft.brand}
-          aria-describedby={!draft.sector ? `${id}-brand-hint` : undefined}
-          onChange={(e) => apply({ ...draft, brand: e.target.value })}
-          className={fieldClasses}
-        >
-          <option value="">All brands</option>
-          {brandOptions.map((brand) => (
-            <option key={brand.id} value={brand.slug}>{brand.name}</option>
-          ))}
-          {brandMissing && <option value={draft.brand}>{draft.brand}</option>}
-        </select>
-        {!draft.sector && (
-          <p id={`${id}-brand-hint`} className="mt-1 text-xs text-stone-600">Choose a sector to pick one of its brands.</p>
-        )}
-      </div>
-
-      <fieldset>
-        <legend className={labelClasses}>Price (USD)</legend>
-        <div className="mt-1.5 grid grid-cols-2 gap-3">
-          <div>
-            <label htmlFor={`${id}-min`} className="text-xs text-stone-700">Min price</label>
-            <input
-              id={`${id}-min`}
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="0.01"
-              value={draft.minDollars}
-              onChange={(e) => setDraft({ ...draft, minDollars: e.target.value })}
-              placeholder="0"
-              aria-invalid={error?.includes("minimum") || undefined}
-              className={`${fieldClasses} mt-1`}
-            />
-          </div>
-          <div>
-            <label htmlFor={`${id}-max`} className="text-xs text-stone-700">Max price</label>
-            <input
-              id={`${id}-max`}
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="0.01"
-              value={draft.maxDollars}
-              onChange={(e) => setDraft({ ...draft, maxDollars: e.target.value })}
-              placeholder="Any"
-              aria-invalid={error?.includes("maximum") || undefined}
-              className={`${fieldClasses} mt-1`}
-            />
-          </div>
-        </div>
-      </fieldset>
-
-      <div className="flex items-center gap-2.5">
-        <input
-          id={`${id}-stock`}
-          type="checkbox"
-          checked={draft.inStock}
-          onChange={(e) => apply({ ...draft, inStock: e.target.checked })}
-          className="size-4 rounded border-stone-400 accent-brand-700"
-        />
-        <label htmlFor={`${id}-stock`} className="text-sm font-medium text-stone-800">In stock only</label>
-      </div>
-
-      <div>
         <label htmlFor={`${id}-sort`} className={labelClasses}>Sort by</label>
         <select id={`${id}-sort`} value={shownSort} onChange={(e) => apply({ ...draft, sort: e.target.value as ProductSort })} className={fieldClasses}>
           {sortOptions.map((sort) => (
@@ -214,6 +165,24 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
           ))}
         </select>
       </div>
+
+      <ProductFacets
+        facets={facets.data}
+        busy={facets.isPlaceholderData}
+        failed={facets.isError && !facets.data}
+        selection={{ sector: filters.sector ?? "", brand: filters.brand ?? "", price: selectedBucket(filters.minPrice, filters.maxPrice), inStock: filters.inStock ?? false }}
+        onSector={(sector) => apply({ ...draft, sector, brand: "" })}
+        onBrand={(brand) => apply({ ...draft, brand })}
+        onPrice={(range) =>
+          apply({
+            ...draft,
+            minDollars: range === "any" || !range.minCents ? "" : centsToDollars(range.minCents),
+            maxDollars: range === "any" ? "" : centsToDollars(range.maxCents),
+          })
+        }
+        onInStock={(inStock) => apply({ ...draft, inStock })}
+        priceExtra={customPrice}
+      />
 
       {error && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>

@@ -16,11 +16,13 @@ interface ProductResultsProps {
   emptyDescription?: ReactNode;
   /** Optional content shown to the right of the result count (a sort control, say). */
   toolbar?: ReactNode;
+  /** Ask for facet counts with the first page (the search page's filters show them). */
+  withFacets?: boolean;
 }
 
 /** A product list over cursors: skeleton, empty, error, the grid and a "Load more" button. */
-export function ProductResults({ filters, resetHref, emptyTitle = "No products match these filters", emptyDescription, toolbar }: ProductResultsProps) {
-  const query = useProductPages(filters);
+export function ProductResults({ filters, resetHref, emptyTitle = "No products match these filters", emptyDescription, toolbar, withFacets }: ProductResultsProps) {
+  const query = useProductPages(filters, undefined, withFacets);
 
   if (query.isPending) {
     return (

@@ -1,0 +1,38 @@
+import type { ComponentPropsWithRef, ReactNode } from "react";
+import { Field, useFieldIds } from "@client/components/ui/field";
+import { controlClasses } from "@client/components/ui/field-styles";
+
+/** The form-level message of a failed submit (errors.root.server); announced at once. */
+export function FormAlert({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p role="alert" className="mb-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800">
+      {message}
+    </p>
+  );
+}
+
+interface TextAreaFieldProps extends Omit<ComponentPropsWithRef<"textarea">, "children"> {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+}
+
+/** A labelled multi-line input, built on the shared <Field> like <TextField>. */
+export function TextAreaField({ label, hint, error, className, id, rows = 3, ...props }: TextAreaFieldProps) {
+  const ids = useFieldIds({ id, hint, error });
+  return (
+    <Field label={label} ids={ids} hint={hint} error={error} className={className}>
+      <textarea id={ids.controlId} rows={rows} {...ids.describedBy} className={controlClasses({ invalid: Boolean(error), className: "h-auto py-2 leading-relaxed" })} {...props} />
+    </Field>
+  );
+}
+
+/** "Archived" / "Active" pill for products and brands. */
+export function StatusBadge({ status }: { status: "active" | "archived" }) {
+  return status === "archived" ? (
+    <span className="inline-flex items-center rounded-full bg-stone-100 px-2 py-0.5 text-xs font-semibold text-stone-700 ring-1 ring-inset ring-stone-300">Archived</span>
+  ) : (
+    <span className="inline-flex items-center rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800 ring-1 ring-inset ring-brand-200">Active</span>
+  );
+}

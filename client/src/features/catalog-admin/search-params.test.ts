@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { adminBrandsHref, adminProductsHref, adminSectorsHref, parseAdminBrandFilters, parseAdminProductFilters, parseAdminSectorFilters } from "./search-params";
+
+describe("console product filters in the URL", () => {
+  it("when every filter is set, then the URL round-trips them", () => {
+    const filters = { q: "apple", sector: "fruit", brand: "orchard-co", status: "archived" as const, inStock: true as const, sort: "-price" as const };
+    const href = adminProductsHref(filters);
+    expect(href).toBe("/admin/catalog/products?q=apple&sector=fruit&brand=orchard-co&status=archived&inStock=true&sort=-price");
+    expect(parseAdminProductFilters(href.split("?")[1]!)).toEqual(filters);
+  });
+
+  it("when the sort is the default for the query, then it is left out of the URL", () => {
+    expect(adminProductsHref({ sort: "newest" })).toBe("/admin/catalog/products");
+    expect(adminProductsHref({ q: "pear", sort: "relevance" })).toBe("/admin/catalog/products?q=pear");
+  });
+
+  it("when a link holds bad values, then only those are dropped", () => {
+    expect(parseAdminProductFilters("q=kiwi&sector=Not%20A%20Slug&status=all&inStock=yes&sort=cheapest")).toEqual({
+      q: "kiwi",
+      sector: undefined,
+      brand: undefined,
+      status: undefined,
+      inStock: undefined,
+      sort: undefined,
+    });
+  });
+
+  it("when relevance is asked for without words, then the default order is used", () => {
+    expect(parseAdminProductFilters("sort=relevance").sort).toBeUndefined();
+  });
+});
+
+describe("console brand and sector filters in the URL", () => {
+  it("when brand filters are set, then they round-trip", () => {
+    const href = adminBrandsHref({ q: "farm", sector: "dairy" });
+    expect(href).toBe("/admin/catalog/brands?q=farm&sector=dairy");
+    expect(parseAdminBrandFilters(href.split("?")[1]!)).toEqual({ q: "farm", sector: "dairy" });
+  });
+
+  it("when the sector search is empty, then the URL has no query string", () => {
+    expect(adminSectorsHref({})).toBe("/admin/catalog/sectors");
+    expect(parseAdminSectorFilters("q=%20%20")).toEqual({ q: undefined });
+  });
+});

@@ -1,0 +1,89 @@
+import { useCallback, useMemo } from "react";
+import { Redirect, Route, Switch, useLocation, useSearch } from "wouter";
+import { ConsolePageHeader } from "@client/app/console-shell";
+import { EmptyState } from "@client/components/ui/empty-state";
+import type { AdminBrandFilters, AdminProductFilters, AdminSectorFilters } from "@client/features/catalog-admin/api/keys";
+import { BrandList } from "@client/features/catalog-admin/components/brand-list";
+import { CatalogTabs } from "@client/features/catalog-admin/components/catalog-tabs";
+import { ProductList } from "@client/features/catalog-admin/components/product-list";
+import { SectorList } from "@client/features/catalog-admin/components/sector-list";
+import {
+  adminBrandsHref,
+  adminProductsHref,
+  adminSectorsHref,
+  CATALOG_PATH,
+  catalogPaths,
+  parseAdminBrandFilters,
+  parseAdminProductFilters,
+  parseAdminSectorFilters,
+} from "@client/features/catalog-admin/search-params";
+import { useRealtimeChannel } from "@client/features/realtime/use-realtime";
+
+/** Filters live in the URL; a change replaces the entry (typing must not fill the history). */
+function useUrlFilters<F>(parse: (search: string) => F, href: (filters: F) => string): [F, (next: F) => void] {
+  const search = useSearch();
+  const [location, navigate] = useLocation();
+  const filters = useMemo(() => parse(search), [parse, search]);
+  const current = `${location}${search ? `?${search}` : ""}`;
+  const apply = useCallback(
+    (next: F) => {
+      const target = href(next);
+      if (target !== current) navigate(target, { replace: true });
+    },
+    [current, href, navigate],
+  );
+  return [filters, apply];
+}
+
+function ProductsTab() {
+  const [filters, apply] = useUrlFilters<AdminProductFilters>(parseAdminProductFilters, adminProductsHref);
+  return (
+    <>
+      <title>Products · Catalog · Admin · FruitfulPlanet</title>
+      <ProductList filters={filters} onFiltersChange={apply} />
+    </>
+  );
+}
+
+function BrandsTab() {
+  const [filters, apply] = useUrlFilters<AdminBrandFilters>(parseAdminBrandFilters, adminBrandsHref);
+  return (
+    <>
+      <title>Brands · Catalog · Admin · FruitfulPlanet</title>
+      <BrandList filters={filters} onFiltersChange={apply} />
+    </>
+  );
+}
+
+function SectorsTab() {
+  const [filters, apply] = useUrlFilters<AdminSectorFilters>(parseAdminSectorFilters, adminSectorsHref);
+  return (
+    <>
+      <title>Sectors · Catalog · Admin · FruitfulPlanet</title>
+      <SectorList filters={filters} onFiltersChange={apply} />
+    </>
+  );
+}
+
+/** /admin/catalog: products, brands and sectors as sub-routes (each tab has its own URL and filters). */
+export default function CatalogPage() {
+  // Live: another admin's edit or an import refreshes these tables (catalog.changed → the catalog key factories).
+  useRealtimeChannel("catalog");
+  return (
+    <>
+      <ConsolePageHeader title="Catalog" description="Sectors, brands and products: what the shop sells. Every change is recorded in the audit log." />
+      <CatalogTabs />
+      <Switch>
+        <Route path={CATALOG_PATH}>
+          <Redirect to={catalogPaths.products} replace />
+        </Route>
+        <Route path={catalogPaths.products} component={ProductsTab} />
+        <Route path={catalogPaths.brands} component={BrandsTab} />
+        <Route path={catalogPaths.sectors} component={SectorsTab} />
+        <Route>
+          <EmptyState icon="🍂" title="This catalog page doesn't exist" description="Pick Products, Brands or Sectors above." />
+        </Route>
+      </Switch>
+    </>
+  );
+}
