@@ -1,13 +1,11 @@
-import { ConsolePageHeader, ConsoleShell } from "@client/app/console-shell";
-import { EmptyState } from "@client/components/ui/empty-state";
+import { ConsoleShell } from "@client/app/console-shell";
+import { Dashboard } from "@client/features/dashboard/components/dashboard";
 
-/** Placeholder for the staff dashboard (its own issue): guarded for staff and admins, its own lazy chunk. */
+/** /dashboard — staff and admins (guarded in App.tsx); a lazy chunk, so Recharts never loads on the storefront. */
 export default function DashboardPage() {
   return (
     <ConsoleShell area="Dashboard">
-      <title>Dashboard · FruitfulPlanet</title>
-      <ConsolePageHeader title="Live dashboard" />
-      <EmptyState icon="📈" title="The live dashboard is coming" description="Orders, revenue, traffic and server health, updating every second, will appear here." />
+      <Dashboard />
     </ConsoleShell>
   );
 }

@@ -1,0 +1,111 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { ProductList } from "../shared/contracts/catalog";
+import type { Order } from "../shared/contracts/orders";
+import { IDEMPOTENCY_KEY_HEADER, TEST_CARD_SUCCESS } from "../shared/contracts/orders";
+import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed-data";
+import { expectNoSeriousA11yViolations } from "./fixtures/axe";
+
+const demoStaff = DEMO_USERS.find((u) => u.role === "staff")!;
+const PASSWORD = "orchard-ladder-basket-77";
+
+/** A unique, readable account per test run (no randomness shown to users: time + the test's own label). */
+function newAccount(label: string) {
+  const stamp = `${Date.now()}-${test.info().retry}`;
+  return { name: `E2E ${label} ${stamp.slice(-6)}`, email: `e2e-${label}-${stamp}@example.test` };
+}
+
+async function csrfToken(page: Page): Promise<string> {
+  return ((await (await page.request.get("/api/v1/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+}
+
+/** Registers through the page's own cookie jar, so the page is signed in as the new shopper. */
+async function registerShopper(page: Page, label: string) {
+  const account = newAccount(label);
+  const response = await page.request.post("/api/v1/auth/register", { data: { ...account, password: PASSWORD }, headers: { "X-CSRF-Token": await csrfToken(page) } });
+  expect(response.status()).toBe(201);
+  return account;
+}
+
+/** Places a one-item order with the test card through the API, as the page's signed-in shopper. */
+async function placeOrderViaApi(page: Page, shopperName: string): Promise<Order> {
+  const products = (await (await page.request.get("/api/v1/products?inStock=true&limit=20")).json()) as ProductList;
+  const product = products.data.find((p) => p.stock >= 5 && p.currency === "USD");
+  expect(product, "an in-stock product from the seeded catalog").toBeDefined();
+  const response = await page.request.post("/api/v1/orders", {
+    data: {
+      items: [{ productId: product!.id, quantity: 1 }],
+      shippingAddress: { name: shopperName, line1: "12 Orchard Lane", city: "Portland", postalCode: "97201", country: "US" },
+      payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS },
+    },
+    headers: { "X-CSRF-Token": await csrfToken(page), [IDEMPOTENCY_KEY_HEADER]: `e2e-realtime-${Date.now()}-${test.info().retry}` },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()) as Order;
+}
+
+async function signInAs(browser: Browser, email: string, next: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(next);
+  return page;
+}
+
+const numberIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).getByTestId("kpi-value").textContent())?.replace(/[^\d.]/g, ""));
+
+test("when staff ship an order, then the shopper's open order page shows it shipped without a reload, and the live dashboard moves and lists the new order", async ({ page, browser }) => {
+  const staff = await signInAs(browser, demoStaff.email, "/dashboard");
+  let order: Order;
+  let ordersBefore = 0;
+
+  await test.step("the dashboard loads, goes live and its charts advance every second", async () => {
+    await expect(staff.getByRole("heading", { level: 1, name: "Live dashboard" })).toBeVisible();
+    await expect(staff.getByTestId("connection-status")).toHaveText(/Live/);
+    const chart = staff.getByTestId("chart-requests");
+    await expect(chart).toHaveAttribute("data-last-at", /\d+/);
+    const firstAt = Number(await chart.getAttribute("data-last-at"));
+    // A snapshot a second: within a few seconds the newest point has moved on (no reload, no refetch).
+    await expect.poll(async () => Number(await chart.getAttribute("data-last-at")), { timeout: 10_000 }).toBeGreaterThan(firstAt);
+    await expect(chart.getByRole("application", { name: "Request rate" })).toBeVisible();
+    ordersBefore = await numberIn(staff, "kpi-orders");
+  });
+
+  await test.step("a shopper places an order and keeps its page open", async () => {
+    const shopper = await registerShopper(page, "realtime");
+    order = await placeOrderViaApi(page, shopper.name);
+    expect(order.status).toBe("paid");
+    await page.goto(`/orders/${order.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Order ${order.number}`);
+    await expect(page.getByRole("main").getByTestId("order-status").first()).toHaveText("Paid");
+    // Survives only if the page is never reloaded or navigated away from.
+    await page.evaluate(() => Object.assign(window, { __realtimeMarker: "still here" }));
+  });
+
+  await test.step("the dashboard's feed shows the new order and the orders figure rises", async () => {
+    const feedItem = staff.getByTestId("latest-order").filter({ hasText: order.number });
+    await expect(feedItem).toBeVisible();
+    await expect(feedItem).toContainText(order.shippingAddress.name);
+    await expect(feedItem).toContainText("$");
+    await expect.poll(() => numberIn(staff, "kpi-orders"), { timeout: 10_000 }).toBeGreaterThan(ordersBefore);
+    await expectNoSeriousA11yViolations(staff, "dashboard");
+  });
+
+  await test.step("staff open the order from the feed and mark it shipped", async () => {
+    await staff.getByTestId("latest-order").filter({ hasText: order.number }).getByRole("link", { name: order.number }).click();
+    await expect(staff.getByRole("heading", { level: 1 })).toContainText(order.number);
+    await staff.getByRole("button", { name: "Mark as shipped" }).click();
+    await expect(staff.getByTestId("toast").filter({ hasText: `${order.number} is now shipped` })).toBeVisible();
+  });
+
+  await test.step("the shopper's page shows shipped at once: badge, timeline and a toast, with no reload", async () => {
+    await expect(page.getByRole("main").getByTestId("order-status").first()).toHaveText("Shipped");
+    await expect(page.getByTestId("timeline-event").last()).toHaveAttribute("data-status", "shipped");
+    await expect(page.getByTestId("toast").filter({ hasText: `Order ${order.number} is now shipped` })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __realtimeMarker?: string }).__realtimeMarker)).toBe("still here");
+    expect(new URL(page.url()).pathname).toBe(`/orders/${order.id}`);
+  });
+
+  await staff.context().close();
+});
