@@ -64,9 +64,11 @@ export function createCatalogStock(db: Db) {
      * `stock >= quantity` is checked by the same statement that writes, under the row lock, so concurrent
      * checkouts can never oversell (a read-then-write could). Only active products of active brands qualify.
      * Returns the first line that could not be reserved (not enough stock, archived or missing); the caller
-     * must then roll its transaction back, which also undoes the lines already decremented.
+     * must then roll its transaction back, which also undoes the lines already decremented. On success,
+     * `soldOut` lists the products this reservation took to zero (the catalog's cached lists must hear of it).
      */
-    async reserveStock(tx: Executor, lines: readonly StockLine[]): Promise<{ ok: true } | { ok: false; productId: string }> {
+    async reserveStock(tx: Executor, lines: readonly StockLine[]): Promise<{ ok: true; soldOut: string[] } | { ok: false; productId: string }> {
+      const soldOut: string[] = [];
       for (const line of inLockOrder(lines)) {
         const updated = await tx
           .update(products)
@@ -79,20 +81,29 @@ export function createCatalogStock(db: Db) {
               sql`exists (select 1 from ${brands} where ${brands.id} = ${products.brandId} and ${brands.status} = 'active')`,
             ),
           )
-          .returning({ id: products.id });
+          .returning({ id: products.id, stock: products.stock });
         if (updated.length === 0) return { ok: false, productId: line.productId };
+        if (updated[0]!.stock === 0) soldOut.push(line.productId);
       }
-      return { ok: true };
+      return { ok: true, soldOut };
     },
 
     /**
      * Puts reserved stock back (a declined payment, a cancelled order), in product-id order. Archived
      * products get their stock back too: the units exist whatever the product's status.
+     * Returns the products that were sold out and are available again.
      */
-    async releaseStock(tx: Executor, lines: readonly StockLine[]): Promise<void> {
+    async releaseStock(tx: Executor, lines: readonly StockLine[]): Promise<string[]> {
+      const backInStock: string[] = [];
       for (const line of inLockOrder(lines)) {
-        await tx.update(products).set({ stock: sql`${products.stock} + ${line.quantity}` }).where(eq(products.id, line.productId));
+        const [row] = await tx
+          .update(products)
+          .set({ stock: sql`${products.stock} + ${line.quantity}` })
+          .where(eq(products.id, line.productId))
+          .returning({ stock: products.stock });
+        if (row && row.stock === line.quantity) backInStock.push(line.productId);
       }
+      return backInStock;
     },
   };
 }

@@ -193,6 +193,27 @@ describe("checkout: POST /api/v1/orders", () => {
     }
   });
 
+  it("when an order takes the last units or a cancellation brings them back, then the catalog hears of the product (its cached lists change)", async () => {
+    const user = await bearerFor(t, "customer");
+    const lastUnits = await makeProduct(t.db, { stock: 2 });
+    const plenty = await makeProduct(t.db, { stock: 50 });
+    const heard: string[] = [];
+    const off = t.ctx.events.subscribe("catalog.changed", (p) => void heard.push(p.id));
+    try {
+      const res = await post(user.authorization, orderBody([{ productId: lastUnits.id, quantity: 2 }, { productId: plenty.id }]));
+      expect(res.status).toBe(201);
+      await expect.poll(() => heard.filter((id) => id === lastUnits.id).length).toBe(1);
+      const declined = await post(user.authorization, orderBody([{ productId: plenty.id }], TEST_CARD_DECLINE));
+      expect(declined.status).toBe(402);
+      await request(t.app).post(`/api/v1/orders/${res.body.id}/cancel`).set("Authorization", user.authorization).expect(200);
+      await expect.poll(() => heard.filter((id) => id === lastUnits.id).length).toBe(2);
+      // Stock that never crossed zero is not announced.
+      expect(heard).not.toContain(plenty.id);
+    } finally {
+      off();
+    }
+  });
+
   it("when nobody is signed in, then it is 401", async () => {
     const res = await request(t.app).post("/api/v1/orders").send(orderBody([{ productId: "6b0f3f0e-8d4c-4c1e-9a57-00000000abcd" }]));
     expect(res.status).toBe(401);

@@ -161,6 +161,15 @@ export function createOrdersService(deps: OrdersDeps) {
   const publish: EventBus["publish"] = (topic, payload) =>
     events.publish(topic, payload).catch((err: unknown) => logger.warn({ err: (err as Error)?.message, topic }, "order event not published"));
 
+  /**
+   * Stock that crossed zero (sold out, or back after a cancellation) changes what shoppers may see in the
+   * catalog's cached lists (in stock / out of stock): tell the catalog, like its own writes do. Smaller stock
+   * changes do not invalidate its cache (that would empty it on every order); its TTL bounds their staleness.
+   */
+  const announceStockCrossings = (productIds: readonly string[]) => {
+    for (const id of productIds) void publish("catalog.changed", { entity: "product", id });
+  };
+
   const publishStatus = (row: Pick<OrderRow, "id" | "number" | "userId">, status: OrderStatus, at: Date) =>
     publish("order.status_changed", { orderId: row.id, number: formatOrderNumber(row.number), userId: row.userId, status, at: at.toISOString() });
 
@@ -250,7 +259,7 @@ export function createOrdersService(deps: OrdersDeps) {
         if (!now || !isOrderable(now)) throw new AppError("validation_failed", "Some items cannot be ordered.", [{ path: `items.${index}.productId`, message: "This product is no longer sold" }]);
         throw outOfStock([{ product: now, quantity: lines[index]!.quantity }], 0, index);
       }
-      return { row, items, events: [created] };
+      return { row, items, events: [created], soldOut: reserved.soldOut };
     });
   }
 
@@ -331,6 +340,7 @@ export function createOrdersService(deps: OrdersDeps) {
       const failedCharge = { orderId: row.id, kind: "charge" as const, status: "failed" as const, amountCents: row.totalCents, currency: row.currency, provider: payments.providerName, reference: charge.reference };
       const moved = await repo.settlePayment(tx, row.id, { from: "pending", to: "cancelled", actor: SYSTEM_ACTOR }, failedCharge);
       // Not moved: cancelled meanwhile by someone else, who already gave the stock back.
+      let outcome: { event: EventRow; backInStock: string[] } | undefined;
       if (moved) {
         await audit.record(
           {
@@ -342,13 +352,16 @@ export function createOrdersService(deps: OrdersDeps) {
           meta,
           tx,
         );
-        await stock.releaseStock(tx, placed.items);
+        outcome = { event: moved.event, backInStock: await stock.releaseStock(tx, placed.items) };
       }
       if (idempotency) await repo.completeIdempotencyKey(idempotency.userId, idempotency.key, error.status, storedErrorBody(error), tx);
-      return moved?.event;
+      return outcome;
     });
     progress.responseStored = Boolean(idempotency);
-    if (cancelled) void publishStatus(row, "cancelled", cancelled.at);
+    if (cancelled) {
+      void publishStatus(row, "cancelled", cancelled.event.at);
+      announceStockCrossings(cancelled.backInStock);
+    }
     throw error;
   }
 
@@ -356,6 +369,7 @@ export function createOrdersService(deps: OrdersDeps) {
     const placed = await insertPendingOrder(viewer, input, meta);
     progress.orderCommitted = true;
     void publish("order.created", { orderId: placed.row.id, userId: viewer.id, order: toOrderJson(placed.row, placed.items, placed.events) });
+    announceStockCrossings(placed.soldOut);
 
     const charge = await payments.charge({ orderId: placed.row.id, amountCents: placed.row.totalCents, currency: placed.row.currency, cardNumber: input.payment.cardNumber });
     return charge.outcome === "succeeded"
@@ -372,6 +386,7 @@ export function createOrdersService(deps: OrdersDeps) {
       const moved = await repo.transition(tx, row.id, from, to);
       if (!moved) return undefined; // lost a race: someone else moved it first
       let refund: TransactionRow | undefined;
+      let backInStock: string[] = [];
       if (to === "cancelled") {
         const charge = from === "paid" ? await repo.succeededCharge(tx, row.id) : undefined;
         if (charge) {
@@ -383,7 +398,7 @@ export function createOrdersService(deps: OrdersDeps) {
           }
           refund = await repo.insertTransaction(tx, { orderId: row.id, kind: "refund", status: "succeeded", amountCents: charge.amountCents, currency: charge.currency, provider: payments.providerName, reference: result.reference });
         }
-        await stock.releaseStock(tx, await repo.itemsOf([row.id], tx));
+        backInStock = await stock.releaseStock(tx, await repo.itemsOf([row.id], tx));
       }
       const event = await repo.appendEvent(tx, row.id, to, viewer.id);
       await audit.record(
@@ -398,7 +413,7 @@ export function createOrdersService(deps: OrdersDeps) {
           tx,
         );
       }
-      return event;
+      return { event, backInStock };
     });
     if (!changed) {
       const now = await repo.findById(row.id);
@@ -406,7 +421,8 @@ export function createOrdersService(deps: OrdersDeps) {
         { path: "status", message: `Not allowed from ${now?.status ?? from}` },
       ]);
     }
-    void publishStatus(row, to, changed.at);
+    void publishStatus(row, to, changed.event.at);
+    announceStockCrossings(changed.backInStock);
     return (await orderJsonById(row.id))!;
   }
 
