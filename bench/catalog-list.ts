@@ -14,7 +14,7 @@
 // Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/fp_bench, created and
 // seeded if missing or empty), BENCH_DURATION (s, 10), BENCH_WARMUP (s, 3), BENCH_CONNECTIONS (32),
 // BENCH_ROUNDS (2), BENCH_PORT_BASE (5701), BENCH_SKIP_BUILD=1 (use the existing dist/server),
-// BENCH_REDIS_URL (adds an "app + redis" scenario when that Redis answers PING; skipped otherwise).
+// BENCH_REDIS_URL (default redis://127.0.0.1:6379; "" turns it off) adds an "app cached + redis" scenario when it answers PING.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -40,7 +40,7 @@ const QUERY = { limit: String(PAGE_SIZE) };
 const LIST_PATH = `/api/v1/products?limit=${PAGE_SIZE}`;
 const READINESS_PATH = "/api/health/readiness";
 
-const TARGETS = { minRatio: 0.7, maxP99Ms: 25, maxIdleRssMb: 100, maxBootMs: 1_000 };
+const TARGETS = { minRatio: 0.7, maxP99Ms: 25, maxIdleRssMb: 100, maxBootMs: 1_000, minCachedRatio: 1.5 };
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -58,7 +58,7 @@ const config = {
   rounds: intFromEnv("BENCH_ROUNDS", 2),
   portBase: intFromEnv("BENCH_PORT_BASE", 5701),
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
-  redisUrl: process.env.BENCH_REDIS_URL || undefined,
+  redisUrl: (process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379") || undefined,
   poolSize: 10, // DATABASE_POOL_SIZE's default: the app and the baseline get the same
 };
 
@@ -87,6 +87,8 @@ interface ScenarioRun {
   serverCoresBusy: number;
   /** Database transactions (autocommit statements) per request over warm-up + measured run. */
   dbStatementsPerRequest: number;
+  /** Catalog cache hits ÷ lookups over the whole run, from the app's /metrics (undefined when it has no cache). */
+  cacheHitRatio?: number;
 }
 
 interface Scenario {
@@ -142,6 +144,7 @@ async function runScenario(name: string, server: ServerCommand, env: Record<stri
     const serverCoresBusy = cpuMs / (performance.now() - loadStarted);
     const cpuUsPerRequest = measured.requests > 0 ? (cpuMs * 1000) / measured.requests : 0;
     const after = memoryOf(child.pid);
+    const cacheHitRatio = await cacheHitRatioOf(base);
     log(
       `    measured ${config.durationS} s: ${measured.reqPerSec.toFixed(0)} req/s, p50 ${measured.p50Ms} ms, p99 ${measured.p99Ms} ms, errors ${measured.errors}, non-2xx ${measured.non2xx}; ` +
         `server CPU ${cpuUsPerRequest.toFixed(0)} µs/request (${serverCoresBusy.toFixed(2)} cores busy)`,
@@ -160,6 +163,7 @@ async function runScenario(name: string, server: ServerCommand, env: Record<stri
       measured,
       cpuUsPerRequest,
       serverCoresBusy,
+      cacheHitRatio,
     };
   } catch (err) {
     console.error(`--- last output of ${name} ---\n${child.output()}\n---`);
@@ -172,6 +176,16 @@ async function runScenario(name: string, server: ServerCommand, env: Record<stri
   const requests = 1 + run.warmup.requests + run.measured.requests;
   const dbStatementsPerRequest = ((await databaseTransactions(config.databaseUrl)) - transactionsBefore - 1) / requests;
   return { ...run, dbStatementsPerRequest };
+}
+
+/** Reads the catalog cache counters the app exports on /metrics (issue 4: report the hit ratio). */
+async function cacheHitRatioOf(base: string): Promise<number | undefined> {
+  const res = await httpGet(`${base}/metrics`);
+  if (res.status !== 200) return undefined;
+  const counter = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(res.body)?.[1] ?? Number.NaN);
+  const hits = counter("fp_catalog_cache_hits_total");
+  const misses = counter("fp_catalog_cache_misses_total");
+  return Number.isFinite(hits) && Number.isFinite(misses) && hits + misses > 0 ? hits / (hits + misses) : undefined;
 }
 
 // ---------------------------------------------------------------- build
@@ -277,14 +291,16 @@ async function main(): Promise<void> {
         BASELINE_IMAGE_PREFIX: productImagePath("").replace(/\.svg$/, ""),
       },
     },
-    { name: "app", server: node(APP_ENTRY), env: { ...appEnv, PORT: String(config.portBase + 1) } },
+    // Issue 2's comparison: the app doing the same work as the baseline, so its cache is off.
+    { name: "app", server: node(APP_ENTRY), env: { ...appEnv, CACHE_TTL_SECONDS: "0", PORT: String(config.portBase + 1) } },
+    // Issue 4: the same request with the catalog cache warm (in process, then shared through Redis).
+    { name: "app cached", server: node(APP_ENTRY), env: { ...appEnv, CACHE_TTL_SECONDS: "60", PORT: String(config.portBase + 2) } },
   ];
-  // Structure for a cached run: the cache layer lands later; this scenario only adds REDIS_URL.
   if (config.redisUrl) {
     if (await redisAnswers(config.redisUrl)) {
-      scenarios.push({ name: "app + redis", server: node(APP_ENTRY), env: { ...appEnv, REDIS_URL: config.redisUrl, PORT: String(config.portBase + 2) } });
+      scenarios.push({ name: "app cached + redis", server: node(APP_ENTRY), env: { ...appEnv, CACHE_TTL_SECONDS: "60", REDIS_URL: config.redisUrl, PORT: String(config.portBase + 3) } });
     } else {
-      log(`BENCH_REDIS_URL ${config.redisUrl} does not answer PING: the "app + redis" scenario is skipped.`);
+      log(`BENCH_REDIS_URL ${config.redisUrl} does not answer PING: the "app cached + redis" scenario is skipped.`);
     }
   }
 
@@ -314,7 +330,7 @@ async function main(): Promise<void> {
   log(`\nSummary (best of ${config.rounds} runs per server by req/s; boot and idle RSS: worst of its runs)`);
   log(
     table([
-      ["server", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "non-2xx", "body bytes", "CPU µs/req", "cores busy", "SQL/req", "boot ms", "idle RSS MB", "req/s of each run", "vs baseline"],
+      ["server", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "non-2xx", "body bytes", "CPU µs/req", "cores busy", "SQL/req", "cache hits", "boot ms", "idle RSS MB", "req/s of each run", "vs baseline"],
       ...bests.map((b) => [
         b.name,
         fmt(b.best.measured.reqPerSec),
@@ -327,6 +343,7 @@ async function main(): Promise<void> {
         fmt(b.best.cpuUsPerRequest),
         fmt(b.best.serverCoresBusy, 2),
         fmt(b.best.dbStatementsPerRequest, 2),
+        b.best.cacheHitRatio === undefined ? "—" : `${(b.best.cacheHitRatio * 100).toFixed(2)} %`,
         fmt(Math.max(...b.runs.map((r) => r.bootToReadyMs))),
         fmt(Math.max(...b.runs.map((r) => r.idleRssMb)), 1),
         b.runs.map((r) => fmt(r.measured.reqPerSec)).join(" / "),
@@ -346,7 +363,11 @@ async function main(): Promise<void> {
     { target: `idle RSS ≤ ${TARGETS.maxIdleRssMb} MB`, value: `${fmt(appIdleRss, 1)} MB`, pass: appIdleRss <= TARGETS.maxIdleRssMb },
     { target: `boot to ready ≤ ${TARGETS.maxBootMs} ms (PostgreSQL, built)`, value: `${fmt(appBoot)} ms`, pass: appBoot <= TARGETS.maxBootMs },
   ];
-  log("\nTargets (issue 2) for the app");
+  for (const cached of bests.filter((b) => b.name.startsWith("app cached"))) {
+    const cachedRatio = cached.best.measured.reqPerSec / baseline.best.measured.reqPerSec;
+    targets.push({ target: `${cached.name}: req/s ≥ ${TARGETS.minCachedRatio}× baseline (issue 4)`, value: `${cachedRatio.toFixed(2)}×`, pass: cachedRatio >= TARGETS.minCachedRatio });
+  }
+  log("\nTargets (issues 2 and 4) for the app");
   log(table([["target", "reached", "result"], ...targets.map((t) => [t.target, t.value, t.pass ? "PASS" : "MISS"])]));
   log(`\nload average before: ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after: ${loadAfter.map((l) => l.toFixed(2)).join(" ")} (${cpus().length} cores; other work on the machine lowers both servers' figures, and autocannon itself shares the cores)`);
 

@@ -29,6 +29,8 @@ const envSchema = z
     AUTH_RATE_LIMIT_PER_MINUTE: intFromEnv(5),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SHUTDOWN_GRACE_MS: intFromEnv(10_000),
+    /** Lifetime of cached catalog reads; 0 turns the cache off (benchmarks compare both). */
+    CACHE_TTL_SECONDS: intFromEnv(60),
     // Checkout pricing (issue 5): tax in basis points (825 = 8.25 %), flat shipping under the free-shipping threshold.
     TAX_RATE_BPS: z.coerce.number().int().min(0).max(5_000).default(800),
     SHIPPING_FLAT_CENTS: intFromEnv(599),

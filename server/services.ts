@@ -25,7 +25,7 @@ export function createServices(ctx: AppContext) {
   const users = createUsersService(createUsersRepo(ctx.db), audit);
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const auth = createAuthService({ repo: createAuthRepo(ctx.db), users, audit, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
-  const catalog = createCatalogService(createCatalogRepo(ctx.db), { audit, events: ctx.events, cache: createCache(ctx.logger, ctx.redis) });
+  const catalog = createCatalogService(createCatalogRepo(ctx.db), { audit, events: ctx.events, cache: ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000 }) : undefined });
   const orders = createOrdersService({
     repo: createOrdersRepo(ctx.db),
     stock: createCatalogStock(ctx.db),
