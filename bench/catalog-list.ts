@@ -15,24 +15,21 @@
 // seeded if missing or empty), BENCH_DURATION (s, 10), BENCH_WARMUP (s, 3), BENCH_CONNECTIONS (32),
 // BENCH_ROUNDS (2), BENCH_PORT_BASE (5701), BENCH_SKIP_BUILD=1 (use the existing dist/server),
 // BENCH_REDIS_URL (default redis://127.0.0.1:6379; "" turns it off) adds an "app cached + redis" scenario when it answers PING.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { build } from "esbuild";
-import { envVariableNames } from "../server/env";
 import { productImagePath } from "../server/features/catalog/product-image";
+import { BENCH_APP_ENV, buildServerBundle, cleanChildEnv } from "./lib/app-server";
 import { DEFAULT_BENCH_DATABASE_URL, databaseTransactions, prepareBenchDatabase, type BenchDatabase } from "./lib/bench-database";
 import { captureProductListQuery, type CapturedQuery } from "./lib/captured-sql";
 import { installChildGuards, spawnChild, type Child } from "./lib/children";
+import { APP_ENTRY, intFromEnv, RESULTS_DIR, ROOT, sleep } from "./lib/config";
 import { runLoad, type LoadSummary } from "./lib/load";
 import { cpuMsOf, httpGet, memoryOf, portIsFree, redisAnswers, waitForOk } from "./lib/probes";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const RESULTS_DIR = join(ROOT, "bench/results");
-const APP_ENTRY = join(ROOT, "dist/server/index.js");
 const RAW_SERVER_BUNDLE = join(RESULTS_DIR, ".build/raw-server.mjs");
 
 const PAGE_SIZE = 24;
@@ -41,14 +38,6 @@ const LIST_PATH = `/api/v1/products?limit=${PAGE_SIZE}`;
 const READINESS_PATH = "/api/health/readiness";
 
 const TARGETS = { minRatio: 0.7, maxP99Ms: 25, maxIdleRssMb: 100, maxBootMs: 1_000, minCachedRatio: 1.5 };
-
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-}
 
 const config = {
   databaseUrl: process.env.DATABASE_URL || DEFAULT_BENCH_DATABASE_URL,
@@ -97,16 +86,7 @@ interface Scenario {
   env: Record<string, string>;
 }
 
-const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 const log = (message: string) => console.log(message);
-
-/** The environment a child starts from: ours, minus every variable the app reads (each scenario sets its own). */
-function cleanChildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of envVariableNames) delete env[name];
-  delete env.NODE_OPTIONS; // e.g. a loader from the bench's own runner must not reach the servers
-  return env;
-}
 
 /** First response bodies per scenario, compared afterwards (the baseline must answer what the app answers). */
 const sampleBodies = new Map<string, string>();
@@ -190,19 +170,6 @@ async function cacheHitRatioOf(base: string): Promise<number | undefined> {
 
 // ---------------------------------------------------------------- build
 
-function buildApp(): void {
-  if (config.skipBuild) {
-    if (!existsSync(APP_ENTRY)) throw new Error("BENCH_SKIP_BUILD=1 but dist/server/index.js is missing");
-    log("Using the existing dist/server/index.js (BENCH_SKIP_BUILD=1).");
-    return;
-  }
-  // Only the server bundle: the measured path is /api, and the SPA bundle (vite) neither changes it
-  // nor is needed for it (the app simply does not mount the SPA when dist/client is absent).
-  log("Building the app as production runs it: npm run build:server → dist/server/index.js");
-  const result = spawnSync("npm", ["run", "--silent", "build:server"], { cwd: ROOT, stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`npm run build:server failed (exit ${result.status})`);
-}
-
 async function buildRawServer(): Promise<void> {
   // Bundled to plain JS and run by node like the app: no TypeScript loader in the baseline either.
   await build({
@@ -263,20 +230,12 @@ async function main(): Promise<void> {
   log(`  ${query.text.replace(/\s+/g, " ")}`);
 
   log("");
-  buildApp();
+  buildServerBundle(config.skipBuild, log);
   await buildRawServer();
   log(`Built the baseline: ${relative(ROOT, RAW_SERVER_BUNDLE)}`);
 
   const common = { HOST: "127.0.0.1", DATABASE_URL: config.databaseUrl, DATABASE_POOL_SIZE: String(config.poolSize) };
-  const appEnv = {
-    ...common,
-    NODE_ENV: "production",
-    SESSION_SECRET: "bench-only-session-secret-0123456789abcdef",
-    LOG_LEVEL: "warn",
-    RATE_LIMIT_PER_MINUTE: "0",
-    AUTH_RATE_LIMIT_PER_MINUTE: "0",
-    SEED_DEMO: "false",
-  };
+  const appEnv = { ...common, ...BENCH_APP_ENV, SESSION_SECRET: "bench-only-session-secret-0123456789abcdef" };
   const node = (entry: string): ServerCommand => ({ command: process.execPath, args: [entry] });
   const scenarios: Scenario[] = [
     {

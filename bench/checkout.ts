@@ -16,34 +16,28 @@
 // the sources), BENCH_REDIS_URL (run the server with Redis), BENCH_CPU_PROF=1 (a V8 CPU profile of the server
 // in bench/results/.prof). Besides orders/s it prints the CPU time per order of the server, its PostgreSQL
 // backends and the load generator: on a shared machine those say more than throughput does.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { cpus, loadavg } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { brands, products, sectors, users } from "@shared/schema";
 import { TEST_CARD_SUCCESS } from "@shared/contracts/orders";
+import { createRng } from "../scripts/demo-catalog";
 import { openDatabase } from "../server/db";
 import { hashPassword } from "../server/features/auth/password";
+import { BENCH_APP_ENV, cleanChildEnv } from "./lib/app-server";
+import { recreateDatabase } from "./lib/bench-database";
+import { spawnChild, type Child } from "./lib/children";
+import { APP_ENTRY, intFromEnv, percentile, RESULTS_DIR, ROOT, round } from "./lib/config";
+import { cpuMsOf, waitForOk } from "./lib/probes";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const APP_ENTRY = join(ROOT, "dist/server/index.js");
-const RESULTS_DIR = join(ROOT, "bench/results");
 const TARGETS = { minOrdersPerSecond: 400, maxP99Ms: 150 };
 const INITIAL_STOCK = 1_000_000;
 const PASSWORD = "bench-password-123456";
-
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-}
 
 const config = {
   databaseUrl: process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/fp_checkout_bench",
@@ -58,7 +52,6 @@ const config = {
 };
 
 const log = (message: string) => console.log(`[checkout-bench] ${message}`);
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- build
 
@@ -95,23 +88,6 @@ function run(command: string, args: string[]): Promise<void> {
 }
 
 // ---------------------------------------------------------------- database
-
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-async function recreateDatabase(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!name) throw new Error(`BENCH_DATABASE_URL has no database name: ${url}`);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
-    await client.query(`create database ${quoteIdent(name)}`);
-  } finally {
-    await client.end();
-  }
-}
 
 interface Seeded {
   productIds: string[];
@@ -186,43 +162,24 @@ async function verify(url: string): Promise<Verdict> {
 
 // ---------------------------------------------------------------- server
 
-function startServer(): { child: ChildProcess; output: () => string } {
+function startServer(): Child {
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
+    ...cleanChildEnv(),
+    ...BENCH_APP_ENV,
     PORT: String(config.port),
     DATABASE_URL: config.databaseUrl,
     DATABASE_POOL_SIZE: String(config.poolSize),
     SESSION_SECRET: randomBytes(32).toString("hex"),
-    LOG_LEVEL: "warn",
-    RATE_LIMIT_PER_MINUTE: "0",
-    AUTH_RATE_LIMIT_PER_MINUTE: "0",
-    SEED_DEMO: "false",
     ...(config.redisUrl ? { REDIS_URL: config.redisUrl } : {}),
   };
   // BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to bench/results/.prof on shutdown.
   const nodeArgs = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", "--cpu-prof-dir", join(RESULTS_DIR, ".prof")] : [];
-  const child = spawn(process.execPath, [...nodeArgs, APP_ENTRY], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let tail = "";
-  const keep = (chunk: Buffer) => void (tail = (tail + chunk.toString("utf8")).slice(-8_000));
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  // Never leave the server behind, whatever happens to the bench.
-  const kill = () => child.exitCode === null && child.kill("SIGKILL");
-  process.once("exit", kill);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => (kill(), process.exit(130)));
-  return { child, output: () => tail };
+  // spawnChild never leaves the server behind, whatever happens to the bench.
+  return spawnChild("app", process.execPath, [...nodeArgs, APP_ENTRY], env, ROOT);
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
+/** SIGTERM, then SIGKILL after 10 s: the server finishes in-flight orders before it exits. */
+const stopServer = (server: Child) => server.stop(10_000);
 
 // ---------------------------------------------------------------- HTTP client
 
@@ -245,29 +202,6 @@ function call(method: string, path: string, headers: Record<string, string>, bod
   });
 }
 
-async function waitForReady(child: ChildProcess, timeoutMs: number): Promise<number> {
-  const started = performance.now();
-  for (;;) {
-    const answer = await call("GET", "/api/health/readiness", {}).catch(() => undefined);
-    if (answer?.status === 200) return performance.now() - started;
-    if (child.exitCode !== null) throw new Error("the server exited before it was ready");
-    if (performance.now() - started > timeoutMs) throw new Error(`not ready within ${timeoutMs} ms`);
-    await sleep(100);
-  }
-}
-
-/** Deterministic pseudo-random numbers (mulberry32): the same run orders the same carts. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 interface Tally {
   latenciesMs: number[];
   statuses: Map<number, number>;
@@ -281,7 +215,7 @@ async function load(tokens: string[], productIds: string[], untilMs: number, run
   const tally: Tally = { latenciesMs: [], statuses: new Map(), transportErrors: 0 };
   await Promise.all(
     tokens.map(async (token, worker) => {
-      const random = prng(worker + 1 + runTag.length * 1_000);
+      const random = createRng(worker + 1 + runTag.length * 1_000).next;
       for (let n = 0; performance.now() < untilMs; n++) {
         const lines = 1 + Math.floor(random() * 3);
         const chosen = new Set<string>();
@@ -305,14 +239,12 @@ async function load(tokens: string[], productIds: string[], untilMs: number, run
   return tally;
 }
 
-/** CPU time (user + system) used so far, in ms, of one process (/proc/<pid>/stat; USER_HZ = 100). */
-function cpuMsOf(pid: number): number {
+/** CPU time used so far, in ms, of a process that may have ended meanwhile (then 0). */
+function cpuMsOrZero(pid: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    return cpuMsOf(pid);
   } catch {
-    return 0; // the process ended meanwhile
+    return 0;
   }
 }
 
@@ -328,9 +260,6 @@ async function benchBackendPids(url: string): Promise<number[]> {
   }
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -341,12 +270,17 @@ async function main() {
   const seeded = await seed(config.databaseUrl);
   log(`seeded ${seeded.productIds.length} products × ${INITIAL_STOCK} units, ${seeded.emails.length} buyers`);
 
+  const spawnedAt = performance.now();
   const server = startServer();
   try {
-    const readyMs = await waitForReady(server.child, 20_000).catch((err: Error) => {
+    const readyMs = await waitForOk(`http://127.0.0.1:${config.port}/api/health/readiness`, spawnedAt, {
+      everyMs: 100,
+      timeoutMs: 20_000,
+      exited: () => server.process.exitCode !== null,
+    }).catch((err: Error) => {
       throw new Error(`${err.message}\n${server.output()}`);
     });
-    log(`server ready in ${Math.round(readyMs)} ms (pid ${server.child.pid}, pool ${config.poolSize}${config.redisUrl ? ", redis" : ""})`);
+    log(`server ready in ${Math.round(readyMs)} ms (pid ${server.pid}, pool ${config.poolSize}${config.redisUrl ? ", redis" : ""})`);
 
     // Sign every buyer in before the clock starts (argon2 verification is not what this bench measures).
     const tokens = await Promise.all(
@@ -363,18 +297,18 @@ async function main() {
     log(`measuring ${config.durationS} s with ${tokens.length} concurrent buyers`);
     // The pool's backends all exist after the warm-up; their CPU time is what PostgreSQL spends on this bench.
     const backends = await benchBackendPids(config.databaseUrl);
-    const backendCpu = () => backends.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
-    const cpuBefore = { server: cpuMsOf(server.child.pid!), postgres: backendCpu(), bench: process.cpuUsage() };
+    const backendCpu = () => backends.reduce((sum, pid) => sum + cpuMsOrZero(pid), 0);
+    const cpuBefore = { server: cpuMsOrZero(server.pid), postgres: backendCpu(), bench: process.cpuUsage() };
     const tally = await load(tokens, seeded.productIds, measuredFrom + config.durationS * 1_000, "run");
     const elapsedS = (performance.now() - measuredFrom) / 1_000;
     const benchCpu = process.cpuUsage(cpuBefore.bench);
     const cpuMs = {
-      server: cpuMsOf(server.child.pid!) - cpuBefore.server,
+      server: cpuMsOrZero(server.pid) - cpuBefore.server,
       postgres: backendCpu() - cpuBefore.postgres,
       loadGenerator: (benchCpu.user + benchCpu.system) / 1_000,
     };
 
-    await stopServer(server.child);
+    await stopServer(server);
     const verdict = await verify(config.databaseUrl);
 
     const sorted = [...tally.latenciesMs].sort((a, b) => a - b);
@@ -425,7 +359,7 @@ async function main() {
     console.log("");
     if (!oversellFree || serverErrors > 0 || !everyAnswerIsAnOrder) process.exitCode = 1;
   } finally {
-    await stopServer(server.child);
+    await stopServer(server);
     agent.destroy();
   }
 }

@@ -17,32 +17,21 @@
 // (6001), DATABASE_URL (postgres://postgres@127.0.0.1:5432/fp_wsbench), BENCH_SKIP_BUILD=1 (use the
 // existing dist/server), BENCH_CONNECT_CONCURRENCY (200 upgrades in flight).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative } from "node:path";
 import { WebSocket } from "ws";
 import type { Snapshot } from "@shared/contracts/metrics";
 import type { ServerMessage } from "@shared/realtime";
 import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed-data";
-import { envVariableNames } from "../server/env";
+import { BENCH_APP_ENV, buildServerBundle, cleanChildEnv } from "./lib/app-server";
 import { prepareBenchDatabase } from "./lib/bench-database";
 import { installChildGuards, spawnChild, type Child } from "./lib/children";
+import { APP_ENTRY, intFromEnv, percentile, RESULTS_DIR, ROOT, round, sleep } from "./lib/config";
 import { memoryOf, portIsFree, waitForOk } from "./lib/probes";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const RESULTS_DIR = join(ROOT, "bench/results");
-const APP_ENTRY = join(ROOT, "dist/server/index.js");
 const TARGETS = { maxLagP99Ms: 200, maxRssMb: 250, atClients: 2_000 };
 const WARMUP_BROADCASTS = 2;
-
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-}
 
 const config = {
   clients: intFromEnv("BENCH_CLIENTS", 2_000),
@@ -54,41 +43,15 @@ const config = {
 };
 
 const log = (message: string) => console.log(message);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-function buildServer(): void {
-  if (config.skipBuild) {
-    if (!existsSync(APP_ENTRY)) throw new Error("BENCH_SKIP_BUILD=1 but dist/server/index.js is missing");
-    log("Using the existing dist/server/index.js (BENCH_SKIP_BUILD=1).");
-    return;
-  }
-  // Only the server bundle: the SPA is not part of what is measured.
-  const result = spawnSync("npm", ["run", "--silent", "build:server"], { cwd: ROOT, stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`npm run build:server failed (exit ${result.status})`);
-}
 
 /** The child sees only what the bench sets: none of this shell's server variables leak in. */
 function childEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of envVariableNames) delete env[name];
-  delete env.NODE_OPTIONS;
   return {
-    ...env,
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
+    ...cleanChildEnv(),
+    ...BENCH_APP_ENV,
     PORT: String(config.port),
     DATABASE_URL: config.databaseUrl,
     SESSION_SECRET: "ws-fanout-bench-session-secret-0123456789",
-    LOG_LEVEL: "warn",
-    RATE_LIMIT_PER_MINUTE: "0",
-    AUTH_RATE_LIMIT_PER_MINUTE: "0",
-    SEED_DEMO: "false",
   };
 }
 
@@ -163,7 +126,7 @@ async function main() {
   log(`ws-fanout: ${config.clients} clients, ${config.broadcasts} measured broadcasts (+${WARMUP_BROADCASTS} warm-up), port ${config.port}`);
   log(`open-file limit of this process (ulimit -n): ${spawnSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).stdout.trim()}`);
   if (!(await portIsFree(config.port))) throw new Error(`port ${config.port} is taken; set BENCH_PORT`);
-  buildServer();
+  buildServerBundle(config.skipBuild, log);
   const database = await prepareBenchDatabase(config.databaseUrl, log);
   log(`database ${new URL(config.databaseUrl).pathname.slice(1)}: ${database.totalProducts} products${database.seeded ? " (seeded now)" : ""}`);
 

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import type { BrandList, SectorList } from "../shared/contracts/catalog";
 import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed-data";
+import { fillSignIn } from "./fixtures/accounts";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 
 const demoAdmin = DEMO_USERS.find((u) => u.role === "admin")!;
@@ -11,9 +12,7 @@ const stamp = () => `${Date.now()}${test.info().retry}`.slice(-8);
 
 async function signInAsAdmin(page: Page) {
   await page.goto("/login");
-  await page.getByLabel("Email").fill(demoAdmin.email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await fillSignIn(page, demoAdmin.email, DEMO_PASSWORD);
   await expect(page.getByRole("button", { name: `Account: ${demoAdmin.name}` })).toBeVisible();
 }
 

@@ -1,24 +1,12 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed-data";
+import { fillSignIn, newAccount, NEW_ACCOUNT_PASSWORD, registerAccount } from "./fixtures/accounts";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 
 const demoAdmin = DEMO_USERS.find((u) => u.role === "admin")!;
 const demoShopper = DEMO_USERS.find((u) => u.role === "customer")!;
-const NEW_PASSWORD = "orchard-ladder-basket-77";
-
-/** A unique, readable account per test run (no randomness shown to users: time + the test's own label). */
-function newAccount(label: string) {
-  const stamp = `${Date.now()}-${test.info().retry}`;
-  return { name: `E2E ${label} ${stamp.slice(-6)}`, email: `e2e-${label}-${stamp}@example.test` };
-}
 
 const accountButton = (page: Page, name: string) => page.getByRole("button", { name: `Account: ${name}` });
-
-async function fillSignIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-}
 
 async function signIn(page: Page, email: string, password: string, name: string) {
   await page.goto("/login");
@@ -33,16 +21,6 @@ async function signOut(page: Page, name: string) {
   await expect(page).toHaveURL("/");
 }
 
-/** Registers through the API in a separate cookie jar (the page stays signed in as whoever it was). */
-async function registerViaApi(request: APIRequestContext, account: { name: string; email: string }) {
-  const { csrfToken } = (await (await request.get("/api/v1/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/v1/auth/register", {
-    data: { ...account, password: NEW_PASSWORD },
-    headers: { "X-CSRF-Token": csrfToken },
-  });
-  expect(response.status()).toBe(201);
-}
-
 test("when a shopper registers, signs out and back in, then an admin promotes them to staff and the audit log shows it", async ({ page }) => {
   const shopper = newAccount("promote");
 
@@ -55,7 +33,7 @@ test("when a shopper registers, signs out and back in, then an admin promotes th
     await page.getByLabel("Password", { exact: true }).fill("too-short");
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByText("Must be at least 12 characters")).toBeVisible();
-    await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel("Password", { exact: true }).fill(NEW_ACCOUNT_PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(accountButton(page, shopper.name)).toBeVisible();
     await expect(page).toHaveURL("/");
@@ -71,7 +49,7 @@ test("when a shopper registers, signs out and back in, then an admin promotes th
     await expectNoSeriousA11yViolations(page, "login");
     await fillSignIn(page, shopper.email, "not-the-password");
     await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect");
-    await fillSignIn(page, shopper.email, NEW_PASSWORD);
+    await fillSignIn(page, shopper.email, NEW_ACCOUNT_PASSWORD);
     await expect(accountButton(page, shopper.name)).toBeVisible();
     await accountButton(page, shopper.name).click();
     await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
@@ -149,7 +127,7 @@ test("when a customer opens an admin page, then they see the 403 screen and no a
 
 test("when an admin deletes an account after confirming, then it leaves the list and the audit log records it", async ({ page, request }) => {
   const doomed = newAccount("delete");
-  await registerViaApi(request, doomed);
+  await registerAccount(request, doomed);
   await signIn(page, demoAdmin.email, DEMO_PASSWORD, demoAdmin.name);
   await page.goto(`/admin/users?q=${encodeURIComponent(doomed.email)}`);
   await expect(page.getByTestId("user-row")).toHaveCount(1);

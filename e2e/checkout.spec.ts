@@ -1,28 +1,13 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import type { Product, ProductList } from "../shared/contracts/catalog";
 import type { Quote } from "../shared/contracts/orders";
 import { TEST_CARD_DECLINE, TEST_CARD_SUCCESS } from "../shared/contracts/orders";
 import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed-data";
+import { fillSignIn, registerShopper, signInAs } from "./fixtures/accounts";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 
 const demoStaff = DEMO_USERS.find((u) => u.role === "staff")!;
-const PASSWORD = "orchard-ladder-basket-77";
 const ADDRESS = { line1: "12 Orchard Lane", city: "Portland", postalCode: "97201", country: "US" };
-
-/** A unique, readable account per test run (no randomness shown to users: time + the test's own label). */
-function newAccount(label: string) {
-  const stamp = `${Date.now()}-${test.info().retry}`;
-  return { name: `E2E ${label} ${stamp.slice(-6)}`, email: `e2e-${label}-${stamp}@example.test` };
-}
-
-/** Registers through the page's own cookie jar, so the page is signed in as the new shopper. */
-async function registerShopper(page: Page, label: string) {
-  const account = newAccount(label);
-  const { csrfToken } = (await (await page.request.get("/api/v1/auth/csrf")).json()) as { csrfToken: string };
-  const response = await page.request.post("/api/v1/auth/register", { data: { ...account, password: PASSWORD }, headers: { "X-CSRF-Token": csrfToken } });
-  expect(response.status()).toBe(201);
-  return account;
-}
 
 /** Two different in-stock active products with room for a few units, picked from the seeded catalog. */
 async function pickProducts(request: APIRequestContext, offset: number): Promise<[Product, Product]> {
@@ -53,17 +38,6 @@ async function fillCheckout(page: Page, cardNumber: string) {
   await page.getByLabel("Postal code").fill(ADDRESS.postalCode);
   await page.getByLabel("Country").fill(ADDRESS.country);
   await page.getByLabel("Card number").fill(cardNumber.replace(/(\d{4})(?=\d)/g, "$1 "));
-}
-
-async function signInAs(browser: Browser, email: string, next: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(next);
-  return page;
 }
 
 test("when a shopper checks out two products with the test card, then the order is paid, staff ship it and the shopper sees it shipped", async ({ page, browser, request }) => {
@@ -203,9 +177,7 @@ test("when a signed-out visitor opens checkout, then they sign in and come back 
   await page.goto("/checkout");
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent("/checkout")}`);
   const shopper = DEMO_USERS.find((u) => u.role === "customer")!;
-  await page.getByLabel("Email").fill(shopper.email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await fillSignIn(page, shopper.email, DEMO_PASSWORD);
   await expect(page).toHaveURL("/checkout");
   await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
 });

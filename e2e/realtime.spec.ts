@@ -1,30 +1,12 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import type { ProductList } from "../shared/contracts/catalog";
 import type { Order } from "../shared/contracts/orders";
 import { IDEMPOTENCY_KEY_HEADER, TEST_CARD_SUCCESS } from "../shared/contracts/orders";
-import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed-data";
+import { DEMO_USERS } from "../scripts/seed-data";
+import { csrfToken, registerShopper, signInAs } from "./fixtures/accounts";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 
 const demoStaff = DEMO_USERS.find((u) => u.role === "staff")!;
-const PASSWORD = "orchard-ladder-basket-77";
-
-/** A unique, readable account per test run (no randomness shown to users: time + the test's own label). */
-function newAccount(label: string) {
-  const stamp = `${Date.now()}-${test.info().retry}`;
-  return { name: `E2E ${label} ${stamp.slice(-6)}`, email: `e2e-${label}-${stamp}@example.test` };
-}
-
-async function csrfToken(page: Page): Promise<string> {
-  return ((await (await page.request.get("/api/v1/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
-}
-
-/** Registers through the page's own cookie jar, so the page is signed in as the new shopper. */
-async function registerShopper(page: Page, label: string) {
-  const account = newAccount(label);
-  const response = await page.request.post("/api/v1/auth/register", { data: { ...account, password: PASSWORD }, headers: { "X-CSRF-Token": await csrfToken(page) } });
-  expect(response.status()).toBe(201);
-  return account;
-}
 
 /** Places a one-item order with the test card through the API, as the page's signed-in shopper. */
 async function placeOrderViaApi(page: Page, shopperName: string): Promise<Order> {
@@ -37,20 +19,10 @@ async function placeOrderViaApi(page: Page, shopperName: string): Promise<Order>
       shippingAddress: { name: shopperName, line1: "12 Orchard Lane", city: "Portland", postalCode: "97201", country: "US" },
       payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS },
     },
-    headers: { "X-CSRF-Token": await csrfToken(page), [IDEMPOTENCY_KEY_HEADER]: `e2e-realtime-${Date.now()}-${test.info().retry}` },
+    headers: { "X-CSRF-Token": await csrfToken(page.request), [IDEMPOTENCY_KEY_HEADER]: `e2e-realtime-${Date.now()}-${test.info().retry}` },
   });
   expect(response.status()).toBe(201);
   return (await response.json()) as Order;
-}
-
-async function signInAs(browser: Browser, email: string, next: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(next);
-  return page;
 }
 
 const numberIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).getByTestId("kpi-value").textContent())?.replace(/[^\d.]/g, ""));

@@ -1,4 +1,6 @@
-import type { ProductStatus } from "@shared/schema";
+import type { BrandRow, ProductRow, SectorRow } from "@shared/schema";
+import { productImagePath } from "../server/features/catalog/product-image";
+import { slugify as slugifyName } from "../server/features/catalog/slugify";
 import { CATALOG_WORDS, type ProductTypeWords, type SectorWords } from "./catalog-words";
 
 /**
@@ -7,40 +9,10 @@ import { CATALOG_WORDS, type ProductTypeWords, type SectorWords } from "./catalo
  * see the same shop. Randomness comes only from a seeded PRNG, never Math.random().
  */
 
-export interface DemoSector {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  emoji: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface DemoBrand {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  sectorId: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface DemoProduct {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  priceCents: number;
-  currency: string;
-  stock: number;
-  imageUrl: string;
-  status: ProductStatus;
-  brandId: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+// The demo rows are the tables' own rows (brands take the default status; search vectors come from triggers).
+export type DemoSector = SectorRow;
+export type DemoBrand = Omit<BrandRow, "status">;
+export type DemoProduct = Omit<ProductRow, "searchVector">;
 
 export interface DemoCatalog {
   sectors: DemoSector[];
@@ -103,15 +75,9 @@ export function createRng(seed: number) {
 }
 export type Rng = ReturnType<typeof createRng>;
 
+/** The server's slugify, with "&" spelled out and apostrophes dropped first ("Chef's Knife" → "chefs-knife"). */
 export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "") // strip accents (Pâté → Pate)
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  return slugifyName(text.replace(/&/g, " and ").replace(/['’]/g, ""), "");
 }
 
 interface NameChoice {
@@ -216,7 +182,7 @@ export function generateDemoCatalog(options: DemoCatalogOptions = {}): DemoCatal
         priceCents: priceCents(rng, choice.type.price, choice.tier),
         currency: "USD",
         stock,
-        imageUrl: `/images/products/${slug}.svg`,
+        imageUrl: productImagePath(slug),
         status: "active",
         brandId: brand.id,
         createdAt,

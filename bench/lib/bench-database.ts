@@ -16,23 +16,37 @@ export interface BenchDatabase {
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** CREATE DATABASE when it does not exist (connecting to the server's `postgres` database to do it). */
-async function createIfMissing(url: string): Promise<boolean> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!name) throw new Error(`DATABASE_URL has no database name: ${url}`);
+/** Runs fn with a client of the server's `postgres` database (CREATE/DROP DATABASE cannot run inside the target). */
+async function onServerOf<T>(url: string, fn: (client: pg.Client, name: string) => Promise<T>): Promise<T> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!name) throw new Error(`the database URL has no database name: ${url}`);
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
+    return await fn(client, name);
+  } finally {
+    await client.end();
+  }
+}
+
+/** CREATE DATABASE when it does not exist. */
+function createIfMissing(url: string): Promise<boolean> {
+  return onServerOf(url, async (client, name) => {
     const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name]);
     if (rowCount) return false;
     await client.query(`create database ${quoteIdent(name)}`);
     return true;
-  } finally {
-    await client.end();
-  }
+  });
+}
+
+/** DROP (forcing out any connection) and CREATE: a bench that must start from an empty database. */
+export function recreateDatabase(url: string): Promise<void> {
+  return onServerOf(url, async (client, name) => {
+    await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
+    await client.query(`create database ${quoteIdent(name)}`);
+  });
 }
 
 /** Creates (if needed), migrates and seeds (if empty) the bench database with the project's own code. */

@@ -6,7 +6,7 @@ import { AppError } from "./app-error";
  * carries the last row's sort values plus its id, so pages stay exact when sort values repeat.
  * Timestamps must be carried as the database's text (microseconds), never as JS Dates (milliseconds).
  */
-type CursorValue = string | number | null;
+export type CursorValue = string | number | null;
 
 export function encodeCursor(sort: string, values: CursorValue[]): string {
   return Buffer.from(JSON.stringify({ s: sort, v: values })).toString("base64url");
@@ -32,6 +32,16 @@ export function decodeCursor(cursor: string, sort: string, arity: number): Curso
   const values = (parsed as { v: unknown[] }).v;
   if (values.length !== arity || !values.every((v) => v === null || typeof v === "string" || typeof v === "number")) throw malformed();
   return values as CursorValue[];
+}
+
+/**
+ * decodeCursor, then each value must pass its check: the values reach SQL casts, so one of the wrong type
+ * must be the contract's 400, never a database error (500).
+ */
+export function decodeKeyset(cursor: string, sort: string, checks: Array<(value: CursorValue) => boolean>): CursorValue[] {
+  const values = decodeCursor(cursor, sort, checks.length);
+  if (!checks.every((check, i) => check(values[i]!))) throw malformed();
+  return values;
 }
 
 /** Builds a list response from `limit + 1` fetched rows: the extra row only tells whether more exist. */

@@ -1,13 +1,12 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { AppError } from "./app-error";
-import { decodeCursor, encodeCursor } from "./pagination";
+import { decodeKeyset } from "./pagination";
+import { looksLikeUuid } from "./uuid";
 
 /**
  * Keyset cursors over (created_at, id), newest first, for lists sorted by creation time.
  * The timestamp is the database's UTC text with microseconds; both parts are checked before they reach SQL.
  */
 const DB_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface CreatedAtCursor {
   createdAt: string;
@@ -20,13 +19,9 @@ export const cursorTimestamp = (column: AnyColumn): SQL<string> =>
 
 export function decodeCreatedAtCursor(cursor: string | undefined, sort: string): CreatedAtCursor | undefined {
   if (!cursor) return undefined;
-  const [createdAt, id] = decodeCursor(cursor, sort, 2);
-  if (typeof createdAt !== "string" || !DB_TIMESTAMP.test(createdAt) || typeof id !== "string" || !UUID.test(id)) {
-    throw new AppError("validation_failed", "The cursor is malformed or belongs to another query.", [
-      { path: "cursor", message: "Invalid cursor; use the nextCursor of the previous page" },
-    ]);
-  }
-  return { createdAt, id };
+  const [createdAt, id] = decodeKeyset(cursor, sort, [
+    (v) => typeof v === "string" && DB_TIMESTAMP.test(v),
+    (v) => typeof v === "string" && looksLikeUuid(v),
+  ]);
+  return { createdAt: createdAt as string, id: id as string };
 }
-
-export const encodeCreatedAtCursor = (sort: string, c: CreatedAtCursor) => encodeCursor(sort, [c.createdAt, c.id]);

@@ -54,3 +54,6 @@ export async function createTestApp(envOverrides: TestEnv = {}, options: CreateA
   };
   return { app, ctx, services, db: database.db, listen, close };
 }
+
+/** What createTestApp() resolves to: suites keep it in a `let t: TestApp` filled by beforeAll. */
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

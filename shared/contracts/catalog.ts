@@ -15,7 +15,8 @@ export const sector = z.object({
 });
 export type Sector = z.infer<typeof sector>;
 
-export const productStatus = z.enum(["active", "archived"]);
+export const productStatuses = ["active", "archived"] as const;
+export const productStatus = z.enum(productStatuses);
 
 export const brand = z.object({
   id: uuid,

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { productStatuses } from "../contracts/catalog";
 import { createdAt, id, tsvector, updatedAt } from "./columns";
 
-export const productStatuses = ["active", "archived"] as const;
+// The contract's list, so the columns' enum and the API's status schema cannot drift apart.
+export { productStatuses };
 export type ProductStatus = (typeof productStatuses)[number];
 
 export const sectors = pgTable("sectors", {

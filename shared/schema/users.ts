@@ -1,8 +1,9 @@
 import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { roles, type Role } from "../contracts/auth";
 import { createdAt, id, updatedAt } from "./columns";
 
-export const roles = ["customer", "staff", "admin"] as const;
-export type Role = (typeof roles)[number];
+// The contract's list, so the column's enum and the API's role schema cannot drift apart.
+export { roles, type Role };
 
 export const users = pgTable(
   "users",

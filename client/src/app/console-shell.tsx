@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "wouter";
+import { SkipLink } from "@client/components/ui/layout";
 import { AccountMenu } from "@client/features/auth/components/account-menu";
 import { Logo } from "./site-header";
 
@@ -15,12 +16,7 @@ interface ConsoleShellProps {
 export function ConsoleShell({ area, sidebar, children }: ConsoleShellProps) {
   return (
     <div className="flex min-h-screen flex-col">
-      <a
-        href="#main"
-        className="sr-only z-50 rounded-md bg-white px-4 py-2 font-medium text-brand-800 shadow focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="sticky top-0 z-40 border-b border-stone-200 bg-white">
         <div className="flex h-16 items-center gap-3 px-4 sm:px-6">
           <Logo />

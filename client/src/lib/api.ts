@@ -1,3 +1,4 @@
+import type { Pagination } from "@shared/contracts/common";
 import type { ErrorCode, ErrorDetail } from "@shared/errors";
 
 /** Codes the client adds for failures that never reached (or never came back from) the API. */
@@ -214,4 +215,13 @@ export const api = {
   put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, "body">) => request<T>("PUT", path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, "body">) => request<T>("PATCH", path, { ...options, body }),
   delete: <T = void>(path: string, options?: RequestOptions) => request<T>("DELETE", path, options),
+};
+
+/**
+ * useInfiniteQuery's paging over the API's list envelope ({ data, pagination: { nextCursor, hasMore } }):
+ * the first page has no cursor, each next page the previous page's nextCursor. Spread it into infiniteQueryOptions.
+ */
+export const cursorPaging = {
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (last: { pagination: Pagination }) => (last.pagination.hasMore ? (last.pagination.nextCursor ?? undefined) : undefined),
 };

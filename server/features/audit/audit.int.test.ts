@@ -2,9 +2,8 @@ import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrfTokenFor, signedInAgent } from "../../test/agents";
 import { makeUser, uniqueSuffix } from "../../test/factories";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 let admin: Awaited<ReturnType<typeof signedInAgent>>;
 

@@ -4,6 +4,7 @@ import type { Executor } from "../../db";
 import { AppError } from "../../lib/app-error";
 import { toPage } from "../../lib/pagination";
 import { decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
+import { looksLikeUuid } from "../../lib/uuid";
 import type { AuditRepo, AuditRowWithCursor } from "./audit.repo";
 
 /** Who acted. Anonymous actions (a failed sign-in) have no id but may carry the email that was tried. */
@@ -27,7 +28,6 @@ export interface AuditRecord {
   summary?: Record<string, unknown>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SORT = "audit:newest";
 
 function toEntry({ row, createdAtText }: AuditRowWithCursor): AuditEntry {
@@ -71,8 +71,8 @@ export function createAuditService(repo: AuditRepo) {
       const after = decodeCreatedAtCursor(filters.cursor, SORT);
       const actor = filters.actor;
       const rows = await repo.list({
-        actorId: actor && UUID.test(actor) ? actor : undefined,
-        actorEmail: actor && !UUID.test(actor) ? actor.toLowerCase() : undefined,
+        actorId: actor && looksLikeUuid(actor) ? actor : undefined,
+        actorEmail: actor && !looksLikeUuid(actor) ? actor.toLowerCase() : undefined,
         action: filters.action,
         after,
         limit: filters.limit,

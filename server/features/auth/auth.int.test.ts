@@ -5,10 +5,9 @@ import { users } from "@shared/schema";
 import { eq } from "drizzle-orm";
 import { csrfTokenFor, PASSWORD_HASH_MARKERS, recordResponses, sessionIdFromCookie, setCookieValue, signedInAgent, type Agent } from "../../test/agents";
 import { makeUser, uniqueSuffix } from "../../test/factories";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 import { SESSION_POLICIES } from "./session-policy";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 let app: TestApp["app"];
 let bodies: string[];

@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshTokens, users } from "@shared/schema";
 import { bearerFor, PASSWORD_HASH_MARKERS, recordResponses, signedInAgent } from "../../test/agents";
 import { makeUser } from "../../test/factories";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 import { hashRefreshToken } from "./tokens";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 let app: TestApp["app"];
 let bodies: string[];

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { users } from "@shared/schema";
 import { bearerFor, csrfTokenFor, signedInAgent } from "../../test/agents";
 import { makeUser, uniqueSuffix } from "../../test/factories";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 import { listRoutes } from "../../test/routes-list";
 
 const ALLOWED_ORIGIN = "https://admin.fruitful.test";
@@ -12,7 +12,6 @@ const FOREIGN_ORIGIN = "https://evil.example";
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const ABSENT_ID = "6b0f3f0e-8d4c-4c1e-9a57-000000000002";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 
 beforeAll(async () => {

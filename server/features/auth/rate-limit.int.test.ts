@@ -3,14 +3,12 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { csrfTokenFor } from "../../test/agents";
 import { makeUser } from "../../test/factories";
-import { createTestApp, type TestEnv } from "../../test/harness";
+import { createTestApp, type TestApp, type TestEnv } from "../../test/harness";
 
 // Counters persist in a shared Redis between runs: every test signs in from its own client IP (X-Forwarded-For
 // with TRUST_PROXY) and its own account, so no test sees another's hits.
 const limits: TestEnv = { AUTH_RATE_LIMIT_PER_MINUTE: "5", TRUST_PROXY: "true" };
 const freshIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 async function wrongLogin(t: TestApp, email: string, ip: string) {
   const agent = request.agent(t.app);

@@ -2,7 +2,7 @@ import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@shared/contracts/auth";
 import { anonymousAgent, bearerFor, signedInAgent, type Agent } from "../../test/agents";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 import { listRoutes } from "../../test/routes-list";
 
 /**
@@ -75,7 +75,6 @@ const allowedRoles: Record<Access, Array<Role | "anonymous">> = {
 const ENDS_SESSION = new Set(["POST /auth/logout"]);
 const ABSENT_ID = "6b0f3f0e-8d4c-4c1e-9a57-000000000001";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 let mounted: Array<{ key: string; method: string; url: string }>;
 

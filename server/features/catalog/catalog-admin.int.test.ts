@@ -1,13 +1,12 @@
 import request from "supertest";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { orderItems, orders, products } from "@shared/schema";
+import { orderItems, products } from "@shared/schema";
 import type { Db } from "../../db";
 import { bearerFor, signedInAgent, type Agent } from "../../test/agents";
-import { createTestApp } from "../../test/harness";
-import { makeBrand, makeProduct, makeSector, makeUser, uniqueSuffix } from "../../test/factories";
+import { createTestApp, type TestApp } from "../../test/harness";
+import { makeBrand, makeOrder, makeProduct, makeSector, makeUser, uniqueSuffix } from "../../test/factories";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 let admin: Agent;
 
@@ -16,23 +15,10 @@ beforeAll(async () => {
   admin = (await signedInAgent(t, "admin")).agent;
 });
 
-/** An order line for the product, written straight to the tables (the orders API is another feature's). */
+/** A new buyer's paid order with one line of the product (the factory writes straight to the orders tables). */
 async function orderContaining(db: Db, productId: string) {
   const buyer = await makeUser(db);
-  const [order] = await db
-    .insert(orders)
-    .values({
-      userId: buyer.id,
-      status: "paid",
-      subtotalCents: 1000,
-      taxCents: 0,
-      shippingCents: 0,
-      totalCents: 1000,
-      shippingAddress: { name: "Buyer", line1: "1 Main St", city: "Town", postalCode: "12345", country: "US" },
-    })
-    .returning();
-  await db.insert(orderItems).values({ orderId: order!.id, productId, name: "Line", unitPriceCents: 1000, quantity: 1, lineTotalCents: 1000 });
-  return order!;
+  return makeOrder(db, { userId: buyer.id, productId, status: "paid" });
 }
 
 /** The audit entries of one action about one target, newest first. */

@@ -4,10 +4,9 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { products } from "@shared/schema";
 import type { EventMap } from "../../lib/events";
 import { bearerFor, signedInAgent, type Agent } from "../../test/agents";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 import { makeBrand, makeProduct, makeProducts } from "../../test/factories";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 let admin: Agent;
 

@@ -6,10 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { products } from "@shared/schema";
 import { productCsvColumns } from "@shared/contracts/catalog";
 import { bearerFor, signedInAgent, type Agent } from "../../test/agents";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 import { makeBrand, makeProduct, makeProducts, uniqueSuffix } from "../../test/factories";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 let admin: Agent;
 

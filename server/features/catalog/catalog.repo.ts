@@ -2,6 +2,8 @@ import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { brands, products, sectors } from "@shared/schema";
 import { priceFacetBuckets, type Brand, type Facets, type Product, type ProductSort, type Sector } from "@shared/contracts/catalog";
 import type { Executor } from "../../db";
+import type { CursorValue } from "../../lib/pagination";
+import { looksLikeUuid } from "../../lib/uuid";
 import { productImagePath } from "./product-image";
 
 /**
@@ -14,7 +16,6 @@ import { productImagePath } from "./product-image";
  * "Visible to shoppers" means: the product is active AND its brand is active.
  */
 
-export type CursorValue = string | number | null;
 /** A row plus the values its keyset cursor carries. */
 export interface Keyed<T> {
   item: T;
@@ -22,9 +23,6 @@ export interface Keyed<T> {
 }
 
 type Status = Product["status"];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const looksLikeUuid = (value: string) => UUID.test(value);
 
 /** Microsecond-exact UTC text: cursors must round-trip created_at exactly (a JS Date keeps only ms). */
 const utcMicros = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -241,6 +239,15 @@ const storedProductColumns = {
   status: products.status,
   brandId: products.brandId,
 };
+
+const storedSectorColumns = { id: sectors.id, slug: sectors.slug, name: sectors.name, description: sectors.description, emoji: sectors.emoji };
+const storedBrandColumns = { id: brands.id, slug: brands.slug, name: brands.name, description: brands.description, sectorId: brands.sectorId };
+
+/** How many rows of `table` point at `id` through `column` (the children a delete must not orphan). */
+async function countReferences(db: Executor, table: CatalogTable, column: "sector_id" | "brand_id", id: string): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(column)} = ${id}::uuid`);
+  return rows[0]?.n ?? 0;
+}
 
 /** Rows per multi-row INSERT of an import: 9 parameters each keeps a statement well under PostgreSQL's 65,535. */
 const IMPORT_BATCH = 500;
@@ -546,20 +553,13 @@ function catalogQueries(db: Executor) {
       return row?.id;
     },
     async lockSector(id: string): Promise<StoredSector | undefined> {
-      const [row] = await db
-        .select({ id: sectors.id, slug: sectors.slug, name: sectors.name, description: sectors.description, emoji: sectors.emoji })
-        .from(sectors)
-        .where(eq(sectors.id, id))
-        .for("update");
+      const [row] = await db.select(storedSectorColumns).from(sectors).where(eq(sectors.id, id)).for("update");
       return row;
     },
     async updateSector(id: string, changes: Partial<Omit<StoredSector, "id">>): Promise<void> {
       await db.update(sectors).set({ ...changes, updatedAt: sql`now()` }).where(eq(sectors.id, id));
     },
-    async brandCountOfSector(id: string): Promise<number> {
-      const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from brands where sector_id = ${id}::uuid`);
-      return rows[0]?.n ?? 0;
-    },
+    brandCountOfSector: (id: string) => countReferences(db, "brands", "sector_id", id),
 
     // ---- brands
     async insertBrand(values: Omit<StoredBrand, "id">): Promise<string | undefined> {
@@ -567,20 +567,13 @@ function catalogQueries(db: Executor) {
       return row?.id;
     },
     async lockBrand(id: string): Promise<StoredBrand | undefined> {
-      const [row] = await db
-        .select({ id: brands.id, slug: brands.slug, name: brands.name, description: brands.description, sectorId: brands.sectorId })
-        .from(brands)
-        .where(eq(brands.id, id))
-        .for("update");
+      const [row] = await db.select(storedBrandColumns).from(brands).where(eq(brands.id, id)).for("update");
       return row;
     },
     async updateBrand(id: string, changes: Partial<Omit<StoredBrand, "id">>): Promise<void> {
       await db.update(brands).set({ ...changes, updatedAt: sql`now()` }).where(eq(brands.id, id));
     },
-    async productCountOfBrand(id: string): Promise<number> {
-      const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from products where brand_id = ${id}::uuid`);
-      return rows[0]?.n ?? 0;
-    },
+    productCountOfBrand: (id: string) => countReferences(db, "products", "brand_id", id),
 
     // ---- products
     async insertProduct(values: Partial<ProductValues> & Pick<ProductValues, "slug" | "name" | "priceCents" | "stock" | "brandId">): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import express, { Router, type Request, type Response } from "express";
+import type { z } from "zod";
 import {
   brandCreate,
   brandListQuery,
@@ -18,10 +19,11 @@ import {
 import { idOrSlugParams, idParams } from "@shared/contracts/common";
 import { AppError } from "../../lib/app-error";
 import { parseBody, parseParams, parseQuery } from "../../lib/validate";
+import type { RequestMeta } from "../audit/audit.service";
 import { requestMeta } from "../audit/request-meta";
 import { requireAdmin } from "../auth/guards";
 import { productCsvStringifier } from "./catalog-csv";
-import type { CatalogService } from "./catalog.service";
+import type { CatalogActor, CatalogService, CatalogViewer } from "./catalog.service";
 
 /**
  * Reads revalidate: ETag (Express's weak ETag on every res.json, answering If-None-Match with 304)
@@ -36,6 +38,42 @@ function revalidate(req: Request, res: Response): void {
 /** The CSV import's own body parser (5 MB, CONTRACT), mounted on that route only. */
 const csvBody = express.text({ type: "text/csv", limit: PRODUCT_IMPORT_MAX_BYTES });
 
+/** One catalog object type's service calls, as objectRoutes mounts them. */
+interface ObjectService<Create, Update> {
+  get(idOrSlug: string, viewer?: CatalogViewer): Promise<unknown>;
+  create(actor: CatalogActor | undefined, input: Create, meta: RequestMeta): Promise<unknown>;
+  update(actor: CatalogActor | undefined, id: string, patch: Update, meta: RequestMeta): Promise<unknown>;
+  remove(actor: CatalogActor | undefined, id: string, meta: RequestMeta): Promise<unknown>;
+}
+
+/**
+ * The routes sectors, brands and products share: GET <path>/:idOrSlug (open, revalidated) and the admin
+ * writes POST <path> (201), PATCH <path>/:id and DELETE <path>/:id (204). Each still only parses and
+ * calls one service function.
+ */
+function objectRoutes<C extends z.ZodType, U extends z.ZodType>(
+  router: Router,
+  path: string,
+  schemas: { create: C; update: U },
+  service: ObjectService<z.output<C>, z.output<U>>,
+): void {
+  router.get(`${path}/:idOrSlug`, async (req, res) => {
+    revalidate(req, res);
+    res.json(await service.get(parseParams(idOrSlugParams, req).idOrSlug, req.user));
+  });
+  router.post(path, requireAdmin, async (req, res) => {
+    res.status(201).json(await service.create(req.user, parseBody(schemas.create, req), requestMeta(req)));
+  });
+  router.patch(`${path}/:id`, requireAdmin, async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    res.json(await service.update(req.user, id, parseBody(schemas.update, req), requestMeta(req)));
+  });
+  router.delete(`${path}/:id`, requireAdmin, async (req, res) => {
+    await service.remove(req.user, parseParams(idParams, req).id, requestMeta(req));
+    res.status(204).end();
+  });
+}
+
 /** CONTRACT "Catalog": reads are open, writes are admin-only (the service checks again). */
 export function catalogRoutes(catalog: CatalogService): Router {
   const router = Router();
@@ -45,20 +83,11 @@ export function catalogRoutes(catalog: CatalogService): Router {
     revalidate(req, res);
     res.json(await catalog.listSectors(req.user));
   });
-  router.get("/sectors/:idOrSlug", async (req, res) => {
-    revalidate(req, res);
-    res.json(await catalog.getSector(parseParams(idOrSlugParams, req).idOrSlug, req.user));
-  });
-  router.post("/sectors", requireAdmin, async (req, res) => {
-    res.status(201).json(await catalog.createSector(req.user, parseBody(sectorCreate, req), requestMeta(req)));
-  });
-  router.patch("/sectors/:id", requireAdmin, async (req, res) => {
-    const { id } = parseParams(idParams, req);
-    res.json(await catalog.updateSector(req.user, id, parseBody(sectorUpdate, req), requestMeta(req)));
-  });
-  router.delete("/sectors/:id", requireAdmin, async (req, res) => {
-    await catalog.deleteSector(req.user, parseParams(idParams, req).id, requestMeta(req));
-    res.status(204).end();
+  objectRoutes(router, "/sectors", { create: sectorCreate, update: sectorUpdate }, {
+    get: catalog.getSector,
+    create: catalog.createSector,
+    update: catalog.updateSector,
+    remove: catalog.deleteSector,
   });
 
   // ---- brands
@@ -66,20 +95,11 @@ export function catalogRoutes(catalog: CatalogService): Router {
     revalidate(req, res);
     res.json(await catalog.listBrands(parseQuery(brandListQuery, req), req.user));
   });
-  router.get("/brands/:idOrSlug", async (req, res) => {
-    revalidate(req, res);
-    res.json(await catalog.getBrand(parseParams(idOrSlugParams, req).idOrSlug, req.user));
-  });
-  router.post("/brands", requireAdmin, async (req, res) => {
-    res.status(201).json(await catalog.createBrand(req.user, parseBody(brandCreate, req), requestMeta(req)));
-  });
-  router.patch("/brands/:id", requireAdmin, async (req, res) => {
-    const { id } = parseParams(idParams, req);
-    res.json(await catalog.updateBrand(req.user, id, parseBody(brandUpdate, req), requestMeta(req)));
-  });
-  router.delete("/brands/:id", requireAdmin, async (req, res) => {
-    await catalog.deleteBrand(req.user, parseParams(idParams, req).id, requestMeta(req));
-    res.status(204).end();
+  objectRoutes(router, "/brands", { create: brandCreate, update: brandUpdate }, {
+    get: catalog.getBrand,
+    create: catalog.createBrand,
+    update: catalog.updateBrand,
+    remove: catalog.deleteBrand,
   });
 
   // ---- products (the fixed paths come before /products/:idOrSlug)
@@ -100,21 +120,12 @@ export function catalogRoutes(catalog: CatalogService): Router {
     }
     res.json(await catalog.importProducts(req.user, req.body, mode, requestMeta(req)));
   });
-  router.get("/products/:idOrSlug", async (req, res) => {
-    revalidate(req, res);
-    res.json(await catalog.getProduct(parseParams(idOrSlugParams, req).idOrSlug, req.user));
-  });
-  router.post("/products", requireAdmin, async (req, res) => {
-    res.status(201).json(await catalog.createProduct(req.user, parseBody(productCreate, req), requestMeta(req)));
-  });
-  router.patch("/products/:id", requireAdmin, async (req, res) => {
-    const { id } = parseParams(idParams, req);
-    res.json(await catalog.updateProduct(req.user, id, parseBody(productUpdate, req), requestMeta(req)));
-  });
   // Products that appear in orders are archived instead of deleted; both answer 204.
-  router.delete("/products/:id", requireAdmin, async (req, res) => {
-    await catalog.deleteProduct(req.user, parseParams(idParams, req).id, requestMeta(req));
-    res.status(204).end();
+  objectRoutes(router, "/products", { create: productCreate, update: productUpdate }, {
+    get: catalog.getProduct,
+    create: catalog.createProduct,
+    update: catalog.updateProduct,
+    remove: catalog.deleteProduct,
   });
   router.post("/products/:id/stock", requireAdmin, async (req, res) => {
     const { id } = parseParams(idParams, req);

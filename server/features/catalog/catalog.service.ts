@@ -24,16 +24,15 @@ import type {
 import { AppError, notFound } from "../../lib/app-error";
 import type { Cache, CacheStats } from "../../lib/cache";
 import type { EventBus, EventMap } from "../../lib/events";
-import { decodeCursor, toPage } from "../../lib/pagination";
+import { decodeKeyset, toPage, type CursorValue } from "../../lib/pagination";
+import { looksLikeUuid } from "../../lib/uuid";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
 import { parseProductCsv, rowErrorsAsDetails, type ValidProductRow } from "./catalog-csv";
 import {
   databaseErrorOf,
-  looksLikeUuid,
   type CatalogQueries,
   type CatalogRepo,
   type CatalogTable,
-  type CursorValue,
   type ProductCsvRecord,
   type ProductFilterCriteria,
   type ProductValues,
@@ -77,16 +76,6 @@ const PRODUCT_KEY_CHECKS: Record<ProductSort, Check[]> = {
   name: [isText, isId],
   relevance: [isRank, isId],
 };
-
-function decodeKeyset(cursor: string, sort: string, checks: Check[]): CursorValue[] {
-  const values = decodeCursor(cursor, sort, checks.length);
-  if (!checks.every((check, i) => check(values[i]!))) {
-    throw new AppError("validation_failed", "The cursor is malformed or belongs to another query.", [
-      { path: "cursor", message: "Invalid cursor; use the nextCursor of the previous page" },
-    ]);
-  }
-  return values;
-}
 
 /**
  * What the service needs beyond its repository. Optional so read-only tools (the benchmark's SQL

@@ -3,9 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Quote } from "@shared/contracts/orders";
 import { anonymousAgent } from "../../test/agents";
 import { makeBrand, makeProduct } from "../../test/factories";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 
 beforeAll(async () => {

@@ -3,10 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { orderItems, orders } from "@shared/schema";
 import { accessTokenFor } from "../../test/agents";
 import { makeProduct, makeUsers } from "../../test/factories";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 import { orderBody, stockOf } from "./test-support";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 
 beforeAll(async () => {

@@ -6,16 +6,12 @@ import { TEST_CARD_DECLINE, TEST_CARD_SUCCESS, type Order } from "@shared/contra
 import type { EventMap } from "../../lib/events";
 import { bearerFor } from "../../test/agents";
 import { makeBrand, makeProduct, makeUser } from "../../test/factories";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 import { createCatalogStock } from "../catalog/catalog.stock";
 import { createPaymentsService } from "../payments/payments.service";
 import type { PaymentProvider } from "../payments/payment-provider";
-import { createTestCardProvider } from "../payments/test-card-provider";
-import { createOrdersRepo } from "./orders.repo";
-import { createOrdersService } from "./orders.service";
-import { ADDRESS, orderBody, ordersOfUser, stockOf, transactionsOfOrders } from "./test-support";
+import { ADDRESS, orderBody, ordersOfUser, ordersServiceWith, stockOf, transactionsOfOrders } from "./test-support";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 let buyer: Awaited<ReturnType<typeof bearerFor>>;
 
@@ -222,16 +218,7 @@ describe("checkout: POST /api/v1/orders", () => {
 
 describe("checkout when the payment provider fails", () => {
   function serviceWith(provider: PaymentProvider, timeoutMs: number) {
-    return createOrdersService({
-      repo: createOrdersRepo(t.db),
-      stock: createCatalogStock(t.db),
-      audit: t.services.audit,
-      payments: createPaymentsService({ provider, timeoutMs }),
-      events: t.ctx.events,
-      logger: t.ctx.logger,
-      pricing: { taxRateBps: 800, shippingFlatCents: 599, freeShippingThresholdCents: 5_000 },
-      fingerprintKey: Buffer.alloc(32, 7),
-    });
+    return ordersServiceWith(t, { payments: createPaymentsService({ provider, timeoutMs }), fingerprintKey: Buffer.alloc(32, 7) });
   }
 
   it("when the provider does not answer in time, then it is 402 'not charged', the order is cancelled with a failed charge and stock is back", async () => {
@@ -276,14 +263,8 @@ describe("the conditional stock decrement", () => {
         return stale ? rows.map((r) => ({ ...r, stock: 5 })) : rows;
       },
     };
-    const orders = createOrdersService({
-      repo: createOrdersRepo(t.db),
+    const orders = ordersServiceWith(t, {
       stock: { ...staleStock, reserveStock: async (...args: Parameters<typeof realStock.reserveStock>) => ((stale = false), realStock.reserveStock(...args)) },
-      audit: t.services.audit,
-      payments: createPaymentsService({ provider: createTestCardProvider() }),
-      events: t.ctx.events,
-      logger: t.ctx.logger,
-      pricing: { taxRateBps: 800, shippingFlatCents: 599, freeShippingThresholdCents: 5_000 },
       fingerprintKey: Buffer.alloc(32, 3),
     });
     const user = await makeUser(t.db);

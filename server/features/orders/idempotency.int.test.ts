@@ -5,15 +5,10 @@ import { idempotencyKeys } from "@shared/schema";
 import { TEST_CARD_DECLINE } from "@shared/contracts/orders";
 import { bearerFor } from "../../test/agents";
 import { makeProduct, makeUser, uniqueSuffix } from "../../test/factories";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 import { createCatalogStock } from "../catalog/catalog.stock";
-import { createPaymentsService } from "../payments/payments.service";
-import { createTestCardProvider } from "../payments/test-card-provider";
-import { createOrdersRepo } from "./orders.repo";
-import { createOrdersService } from "./orders.service";
-import { orderBody, ordersOfUser, stockOf, transactionsOfOrders } from "./test-support";
+import { orderBody, ordersOfUser, ordersServiceWith, stockOf, transactionsOfOrders } from "./test-support";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 
 beforeAll(async () => {
@@ -179,16 +174,7 @@ describe("Idempotency-Key on POST /api/v1/orders", () => {
         return realStock.loadProductsForOrder(...args);
       },
     };
-    const orders = createOrdersService({
-      repo: createOrdersRepo(t.db),
-      stock: flakyStock,
-      audit: t.services.audit,
-      payments: createPaymentsService({ provider: createTestCardProvider() }),
-      events: t.ctx.events,
-      logger: t.ctx.logger,
-      pricing: { taxRateBps: 800, shippingFlatCents: 599, freeShippingThresholdCents: 5_000 },
-      fingerprintKey: Buffer.alloc(32, 1),
-    });
+    const orders = ordersServiceWith(t, { stock: flakyStock, fingerprintKey: Buffer.alloc(32, 1) });
     const user = await makeUser(t.db);
     const product = await makeProduct(t.db, { stock: 3 });
     const key = newKey();

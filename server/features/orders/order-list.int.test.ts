@@ -5,9 +5,8 @@ import { orders } from "@shared/schema";
 import type { Order } from "@shared/contracts/orders";
 import { bearerFor } from "../../test/agents";
 import { makeOrder, makeProduct, makeUser } from "../../test/factories";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof bearerFor>>;
 

@@ -5,10 +5,9 @@ import { auditLog, orderEvents, orders } from "@shared/schema";
 import { orderStatuses, canTransition, type OrderStatus } from "@shared/contracts/orders";
 import { bearerFor, signedInAgent } from "../../test/agents";
 import { makeOrder, makeProduct, makeUser } from "../../test/factories";
-import { createTestApp } from "../../test/harness";
+import { createTestApp, type TestApp } from "../../test/harness";
 import { orderBody, stockOf, transactionsOfOrders } from "./test-support";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof bearerFor>>;
 

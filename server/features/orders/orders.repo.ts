@@ -58,15 +58,7 @@ type RawPlacedOrder = {
   event_at: Date | string;
 };
 
-export interface NewOrder {
-  userId: string;
-  subtotalCents: number;
-  taxCents: number;
-  shippingCents: number;
-  totalCents: number;
-  currency: string;
-  shippingAddress: ShippingAddress;
-}
+export type NewOrder = Pick<OrderRow, "userId" | "subtotalCents" | "taxCents" | "shippingCents" | "totalCents" | "currency" | "shippingAddress">;
 
 export interface OrderListParams {
   userId?: string;

@@ -2,10 +2,33 @@ import { eq, inArray } from "drizzle-orm";
 import { orders, products, transactions } from "@shared/schema";
 import { TEST_CARD_SUCCESS, type OrderCreate } from "@shared/contracts/orders";
 import type { Db } from "../../db";
+import type { TestApp } from "../../test/harness";
+import { createCatalogStock, type CatalogStock } from "../catalog/catalog.stock";
+import { createPaymentsService, type PaymentsService } from "../payments/payments.service";
+import { createTestCardProvider } from "../payments/test-card-provider";
+import { createOrdersRepo } from "./orders.repo";
+import { createOrdersService } from "./orders.service";
 
 /** Helpers shared by the orders integration tests (not a test file itself). */
 
 export const ADDRESS = { name: "Ada Buyer", line1: "1 Orchard Lane", city: "Springfield", postalCode: "12345", country: "US" } as const;
+
+/**
+ * An orders service over the test app's database with a part swapped in (a stock API that stages a race, a
+ * payment provider that fails); the rest is the real thing, priced at 8% tax and $5.99 shipping, free from $50.
+ */
+export function ordersServiceWith(t: TestApp, parts: { stock?: CatalogStock; payments?: PaymentsService; fingerprintKey: Buffer }) {
+  return createOrdersService({
+    repo: createOrdersRepo(t.db),
+    stock: parts.stock ?? createCatalogStock(t.db),
+    audit: t.services.audit,
+    payments: parts.payments ?? createPaymentsService({ provider: createTestCardProvider() }),
+    events: t.ctx.events,
+    logger: t.ctx.logger,
+    pricing: { taxRateBps: 800, shippingFlatCents: 599, freeShippingThresholdCents: 5_000 },
+    fingerprintKey: parts.fingerprintKey,
+  });
+}
 
 export function orderBody(items: Array<{ productId: string; quantity?: number }>, cardNumber: string = TEST_CARD_SUCCESS): OrderCreate {
   return {

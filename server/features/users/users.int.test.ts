@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orders, users } from "@shared/schema";
+import { users } from "@shared/schema";
 import { bearerFor, PASSWORD_HASH_MARKERS, recordResponses, signedInAgent } from "../../test/agents";
-import { makeUser, uniqueWord } from "../../test/factories";
-import { createTestApp } from "../../test/harness";
+import { makeOrder, makeProduct, makeUser, uniqueWord } from "../../test/factories";
+import { createTestApp, type TestApp } from "../../test/harness";
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 let app: TestApp["app"];
 let bodies: string[];
@@ -137,15 +136,7 @@ describe("users admin API", () => {
 
   it("when the user to delete has orders, then it is 409 conflict and the account stays", async () => {
     const buyer = await makeUser(t.db);
-    await t.db.insert(orders).values({
-      userId: buyer.id,
-      status: "paid",
-      subtotalCents: 1000,
-      taxCents: 0,
-      shippingCents: 0,
-      totalCents: 1000,
-      shippingAddress: { name: "B", line1: "1 Road", city: "Town", postalCode: "12345", country: "US" },
-    });
+    await makeOrder(t.db, { userId: buyer.id, productId: (await makeProduct(t.db)).id, status: "paid" });
     const res = await admin.agent.delete(`/api/v1/users/${buyer.id}`);
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe("conflict");

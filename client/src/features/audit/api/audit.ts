@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import type { AuditEntry } from "@shared/contracts/audit";
 import type { ListOf } from "@shared/contracts/common";
-import { api } from "@client/lib/api";
+import { api, cursorPaging } from "@client/lib/api";
 
 /** What the audit log filters by: the actor (email or user id) and the action. */
 export interface AuditFilters {
@@ -23,8 +23,7 @@ export const auditPagesOptions = (filters: AuditFilters, pageSize = AUDIT_PAGE_S
   infiniteQueryOptions({
     queryKey: auditKeys.list(filters, pageSize),
     queryFn: ({ pageParam, signal }) => api.get<AuditPage>("/api/v1/audit", { actor: filters.actor, action: filters.action, limit: pageSize, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => (last.pagination.hasMore ? (last.pagination.nextCursor ?? undefined) : undefined),
+    ...cursorPaging,
     // The log only grows: show the newest on every visit.
     staleTime: 0,
   });

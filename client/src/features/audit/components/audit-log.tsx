@@ -1,9 +1,9 @@
 import { Link } from "wouter";
-import { Button, buttonClasses } from "@client/components/ui/button";
+import { buttonClasses } from "@client/components/ui/button";
 import { EmptyState } from "@client/components/ui/empty-state";
+import { ListCount, LoadMore } from "@client/components/ui/list-paging";
 import { QueryErrorState } from "@client/components/ui/query-error-state";
-import { Skeleton, Spinner } from "@client/components/ui/skeleton";
-import { pluralize } from "@client/lib/format";
+import { Skeleton } from "@client/components/ui/skeleton";
 import { useAuditPages, type AuditFilters } from "../api/audit";
 import { AUDIT_PATH } from "../search-params";
 import { AuditTable } from "./audit-table";
@@ -41,20 +41,9 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
 
   return (
     <div>
-      <p role="status" className="mb-3 text-sm text-stone-600">
-        Showing <span className="font-semibold text-stone-900">{pluralize(entries.length, "entry", "entries")}</span>
-        {query.hasNextPage ? " — older entries available" : ""}
-      </p>
+      <ListCount count={entries.length} noun="entry" plural="entries" hasMore={query.hasNextPage} moreLabel="older entries available" className="mb-3" />
       <AuditTable entries={entries} busy={query.isFetching} />
-      <div className="mt-6 flex flex-col items-center gap-3">
-        {query.isFetchNextPageError && <p role="alert" className="text-sm text-red-800">{query.error?.message ?? "Loading more entries failed."}</p>}
-        {query.hasNextPage && (
-          <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="min-w-40">
-            {query.isFetchingNextPage && <Spinner label="Loading older entries" />}
-            {query.isFetchingNextPage ? "Loading…" : query.isFetchNextPageError ? "Try again" : "Load older entries"}
-          </Button>
-        )}
-      </div>
+      <LoadMore query={query} noun="entries" label="Load older entries" loadingLabel="Loading older entries" />
     </div>
   );
 }

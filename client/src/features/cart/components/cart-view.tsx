@@ -1,7 +1,6 @@
 import { Link } from "wouter";
 import type { Quote, QuoteLine } from "@shared/contracts/orders";
 import { Button, buttonClasses } from "@client/components/ui/button";
-import { EmptyState } from "@client/components/ui/empty-state";
 import { ErrorState } from "@client/components/ui/error-state";
 import { Skeleton, Spinner } from "@client/components/ui/skeleton";
 import { formatMoney, pluralize } from "@client/lib/format";
@@ -10,6 +9,7 @@ import { useQuote } from "../api/quote";
 import { cartStore, MAX_QUANTITY_PER_LINE, useCartLines, type CartLine } from "../cart-store";
 import { usePriceChanges, type PriceChange } from "../price-memory";
 import { lineProblem } from "../quote-problems";
+import { EmptyCart } from "./empty-cart";
 import { QuantityStepper } from "./quantity-stepper";
 import { TotalsSummary } from "./totals-summary";
 
@@ -151,18 +151,7 @@ export function CartView() {
   const { changes, accept } = usePriceChanges(quote.data?.lines);
 
   if (lines.length === 0) {
-    return (
-      <EmptyState
-        icon="🧺"
-        title="Your cart is empty"
-        description="Find something fresh: browse the sectors or search the whole catalog."
-        action={
-          <Link href="/search" className={buttonClasses()}>
-            Start shopping
-          </Link>
-        }
-      />
-    );
+    return <EmptyCart description="Find something fresh: browse the sectors or search the whole catalog." />;
   }
   if (quote.isError && !quote.data) {
     return (

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Brand, BrandCreate, BrandList, BrandUpdate } from "@shared/contracts/catalog";
-import { api } from "@client/lib/api";
+import { api, cursorPaging } from "@client/lib/api";
 import { catalogAdminKeys, invalidateCatalog, type AdminBrandFilters } from "./keys";
 
 export const ADMIN_BRAND_PAGE_SIZE = 25;
@@ -13,8 +13,7 @@ export const adminBrandPagesOptions = (filters: AdminBrandFilters, pageSize = AD
   infiniteQueryOptions({
     queryKey: catalogAdminKeys.brandPages(filters, pageSize),
     queryFn: ({ pageParam, signal }) => api.get<BrandList>("/api/v1/brands", { q: filters.q, sector: filters.sector, limit: pageSize, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => (last.pagination.hasMore ? (last.pagination.nextCursor ?? undefined) : undefined),
+    ...cursorPaging,
     staleTime: 0,
   });
 

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { Product, ProductCreate, ProductList, ProductUpdate } from "@shared/contracts/catalog";
-import { api, isApiError, type QueryParams } from "@client/lib/api";
+import { api, cursorPaging, isApiError, type QueryParams } from "@client/lib/api";
 import { catalogAdminKeys, invalidateCatalog, type AdminProductFilters } from "./keys";
 
 export const ADMIN_PRODUCT_PAGE_SIZE = 25;
@@ -21,8 +21,7 @@ export const adminProductPagesOptions = (filters: AdminProductFilters, pageSize 
     queryKey: catalogAdminKeys.productPages(filters, pageSize),
     queryFn: ({ pageParam, signal }) =>
       api.get<ProductList>("/api/v1/products", { ...adminProductQuery(filters), sort: filters.sort, limit: pageSize, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => (last.pagination.hasMore ? (last.pagination.nextCursor ?? undefined) : undefined),
+    ...cursorPaging,
     staleTime: 0,
   });
 

@@ -13,7 +13,7 @@ import { applyServerError } from "@client/lib/form-errors";
 import { useSaveBrand } from "../api/brands";
 import { useAdminSectors } from "../api/sectors";
 import { changedValues, createOrUpdateResolver, emptyAsUndefined, withEmptyMessages } from "../form-support";
-import { FormAlert, TextAreaField } from "./form-parts";
+import { FormAlert, SlugField, TextAreaField } from "./form-parts";
 
 type BrandFormValues = z.input<typeof brandCreate>;
 const FIELDS = ["name", "slug", "description", "sectorId"] as const;
@@ -107,15 +107,7 @@ function BrandForm({ formId, title, brand, sectors, sectorSlug, save, onDone }: 
       <FormAlert message={errors.root?.server?.message} />
       <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
       <SelectField label="Sector" placeholderOption="Choose a sector" options={sectorOptions} error={errors.sectorId?.message} {...form.register("sectorId")} />
-      <TextField
-        label="Slug"
-        autoComplete="off"
-        spellCheck={false}
-        autoCapitalize="none"
-        hint={brand ? "Changing it changes the brand's address (/brands/…)." : "Optional: made from the name when left empty."}
-        error={errors.slug?.message}
-        {...form.register("slug", emptyAsUndefined)}
-      />
+      <SlugField noun="brand" editing={Boolean(brand)} error={errors.slug?.message} {...form.register("slug", emptyAsUndefined)} />
       <TextAreaField label="Description" hint="Optional" error={errors.description?.message} {...form.register("description")} />
     </form>
   );

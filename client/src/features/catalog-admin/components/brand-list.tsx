@@ -2,23 +2,20 @@ import { useCallback, useId, useRef, useState } from "react";
 import { Link } from "wouter";
 import type { Brand } from "@shared/contracts/catalog";
 import { Button, buttonClasses } from "@client/components/ui/button";
-import { ConfirmDialog } from "@client/components/ui/confirm-dialog";
 import { EmptyState } from "@client/components/ui/empty-state";
 import { labelClasses } from "@client/components/ui/field-styles";
-import { QueryErrorState } from "@client/components/ui/query-error-state";
+import { SearchBox } from "@client/components/ui/search-box";
 import { Select } from "@client/components/ui/select";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
-import { useToast } from "@client/components/ui/toast";
 import { formatCount } from "@client/lib/format";
 import { useAdminBrandPages, useDeleteBrand } from "../api/brands";
 import type { AdminBrandFilters } from "../api/keys";
 import { useAdminSectors } from "../api/sectors";
-import { deleteErrorMessage } from "../form-support";
 import { adminProductsHref, catalogPaths } from "../search-params";
 import { BrandFormDialog } from "./brand-form-dialog";
+import { DeleteDialog } from "./delete-dialog";
 import { StatusBadge } from "./form-parts";
-import { ListCount, LoadMore, RowActions, TableSkeleton } from "./list-parts";
-import { SearchBox } from "./search-box";
+import { AdminListBody, RowActions, sectorFilterOptions } from "./list-parts";
 
 interface BrandListProps {
   /** The filters in the URL. */
@@ -32,42 +29,46 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
   const query = useAdminBrandPages(filters);
   const sectors = useAdminSectors();
   const remove = useDeleteBrand();
-  const { toast } = useToast();
   const listRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<Brand | "new" | null>(null);
-  const [deleting, setDeleting] = useState<{ brand: Brand; error?: string } | null>(null);
+  const [deleting, setDeleting] = useState<Brand | null>(null);
   const search = useCallback((q: string | undefined) => onFiltersChange({ ...filters, q }), [filters, onFiltersChange]);
-
-  async function confirmDelete() {
-    if (!deleting) return;
-    try {
-      await remove.mutateAsync(deleting.brand.id);
-      toast({ title: `${deleting.brand.name} was deleted`, tone: "success" });
-      setDeleting(null);
-    } catch (error) {
-      setDeleting({ ...deleting, error: deleteErrorMessage(error, "This brand still has products. Move or delete them first.") });
-    }
-  }
-
   const filtered = Boolean(filters.q || filters.sector);
-  let content;
-  if (query.isPending) content = <TableSkeleton label="Loading brands" />;
-  else if (query.isError && !query.data) {
-    content = <QueryErrorState error={query.error} title="We couldn't load the brands" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
-  } else {
-    const brands = query.data.pages.flatMap((page) => page.data);
-    content =
-      brands.length === 0 ? (
-        filtered ? (
-          <EmptyState icon="🔍" title="No brands match these filters" description="Try other words, or show every sector." action={<Link href={catalogPaths.brands} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link>} />
-        ) : (
-          <EmptyState icon="🏷️" title="No brands yet" description="Create a brand in one of the sectors, then add its products." />
-        )
-      ) : (
-        <>
-          <div className="mb-3">
-            <ListCount count={brands.length} noun="brand" hasMore={query.hasNextPage} testId="brand-count" />
+
+  return (
+    <div ref={listRef} tabIndex={-1} className="focus:outline-none">
+      <div className="mb-6 flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
+        <form role="search" aria-label="Filter brands" onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-4 sm:flex-row sm:items-end">
+          <SearchBox label="Search brands" value={filters.q} onSearch={search} placeholder="Brand name" className="sm:w-72" />
+          <div className="sm:w-56">
+            <label htmlFor={`${id}-sector`} className={labelClasses}>Sector</label>
+            <Select
+              id={`${id}-sector`}
+              value={filters.sector ?? ""}
+              onChange={(e) => onFiltersChange({ ...filters, sector: e.target.value || undefined })}
+              placeholderOption="All sectors"
+              options={sectorFilterOptions(sectors.data, filters.sector)}
+              className="mt-1.5"
+            />
           </div>
+        </form>
+        <Button onClick={() => setEditing("new")}>New brand</Button>
+      </div>
+      <AdminListBody
+        noun="brand"
+        query={query}
+        items={query.data?.pages.flatMap((page) => page.data) ?? []}
+        pages={query}
+        testId="brand-count"
+        empty={
+          filtered ? (
+            <EmptyState icon="🔍" title="No brands match these filters" description="Try other words, or show every sector." action={<Link href={catalogPaths.brands} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link>} />
+          ) : (
+            <EmptyState icon="🏷️" title="No brands yet" description="Create a brand in one of the sectors, then add its products." />
+          )
+        }
+      >
+        {(brands) => (
           <Table caption="Brands" busy={query.isFetching}>
             <THead>
               <tr>
@@ -93,64 +94,28 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
                   </Td>
                   <Td><StatusBadge status={brand.status} /></Td>
                   <Td>
-                    <RowActions name={brand.name} onEdit={() => setEditing(brand)} onDelete={() => setDeleting({ brand })} />
+                    <RowActions name={brand.name} onEdit={() => setEditing(brand)} onDelete={() => setDeleting(brand)} />
                   </Td>
                 </Tr>
               ))}
             </TBody>
           </Table>
-          <LoadMore
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            failed={query.isFetchNextPageError}
-            errorMessage={query.error?.message}
-            noun="brands"
-            onLoadMore={() => void query.fetchNextPage()}
-          />
-        </>
-      );
-  }
-
-  return (
-    <div ref={listRef} tabIndex={-1} className="focus:outline-none">
-      <div className="mb-6 flex flex-col gap-4 lg:flex-row lg:items-end lg:justify-between">
-        <form role="search" aria-label="Filter brands" onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-4 sm:flex-row sm:items-end">
-          <SearchBox label="Search brands" value={filters.q} onSearch={search} placeholder="Brand name" className="sm:w-72" />
-          <div className="sm:w-56">
-            <label htmlFor={`${id}-sector`} className={labelClasses}>Sector</label>
-            <Select
-              id={`${id}-sector`}
-              value={filters.sector ?? ""}
-              onChange={(e) => onFiltersChange({ ...filters, sector: e.target.value || undefined })}
-              placeholderOption="All sectors"
-              options={[
-                ...(sectors.data ?? []).map((s) => ({ value: s.slug, label: s.name })),
-                // A sector from a shared link before the list has loaded (or one deleted since): keep it selectable.
-                ...(filters.sector && !sectors.data?.some((s) => s.slug === filters.sector) ? [{ value: filters.sector, label: filters.sector }] : []),
-              ]}
-              className="mt-1.5"
-            />
-          </div>
-        </form>
-        <Button onClick={() => setEditing("new")}>New brand</Button>
-      </div>
-      {content}
+        )}
+      </AdminListBody>
       {editing && <BrandFormDialog brand={editing === "new" ? undefined : editing} sectorSlug={filters.sector} onClose={() => setEditing(null)} />}
       {deleting && (
-        <ConfirmDialog
-          open
-          onOpenChange={(open) => !open && setDeleting(null)}
-          title={`Delete ${deleting.brand.name}?`}
+        <DeleteDialog
+          key={deleting.id}
+          item={deleting}
+          noun="brand"
           description={
-            deleting.brand.productCount > 0
-              ? `It still has ${deleting.brand.productCount === 1 ? "1 product" : `${formatCount(deleting.brand.productCount)} products`}: a brand can only be deleted once its products are moved or deleted.`
+            deleting.productCount > 0
+              ? `It still has ${deleting.productCount === 1 ? "1 product" : `${formatCount(deleting.productCount)} products`}: a brand can only be deleted once its products are moved or deleted.`
               : "The brand leaves the storefront. This cannot be undone."
           }
-          confirmLabel="Delete brand"
-          tone="danger"
-          pending={remove.isPending}
-          error={deleting.error}
-          onConfirm={() => void confirmDelete()}
+          remove={remove}
+          conflictMessage="This brand still has products. Move or delete them first."
+          onClose={() => setDeleting(null)}
           fallbackFocusRef={listRef}
         />
       )}

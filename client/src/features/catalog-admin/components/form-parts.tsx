@@ -1,6 +1,7 @@
 import type { ComponentPropsWithRef, ReactNode } from "react";
 import { Field, useFieldIds } from "@client/components/ui/field";
 import { controlClasses } from "@client/components/ui/field-styles";
+import { TextField, type TextFieldProps } from "@client/components/ui/text-field";
 
 /** The form-level message of a failed submit (errors.root.server); announced at once. */
 export function FormAlert({ message }: { message?: string }) {
@@ -25,6 +26,26 @@ export function TextAreaField({ label, hint, error, className, id, rows = 3, ...
     <Field label={label} ids={ids} hint={hint} error={error} className={className}>
       <textarea id={ids.controlId} rows={rows} {...ids.describedBy} className={controlClasses({ invalid: Boolean(error), className: "h-auto py-2 leading-relaxed" })} {...props} />
     </Field>
+  );
+}
+
+interface SlugFieldProps extends Omit<TextFieldProps, "label" | "hint"> {
+  noun: "sector" | "brand" | "product";
+  /** Editing an existing object (its slug is its address) rather than creating one (the slug may be left to the server). */
+  editing: boolean;
+}
+
+/** The slug input of the catalog dialogs: register it with emptyAsUndefined, so an empty field lets the server make one. */
+export function SlugField({ noun, editing, ...props }: SlugFieldProps) {
+  return (
+    <TextField
+      label="Slug"
+      autoComplete="off"
+      spellCheck={false}
+      autoCapitalize="none"
+      hint={editing ? `Changing it changes the ${noun}'s address (/${noun}s/…).` : "Optional: made from the name when left empty."}
+      {...props}
+    />
   );
 }
 

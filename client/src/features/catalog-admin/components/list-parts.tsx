@@ -1,48 +1,8 @@
+import type { ReactNode } from "react";
+import type { Sector } from "@shared/contracts/catalog";
 import { Button } from "@client/components/ui/button";
-import { Spinner } from "@client/components/ui/skeleton";
-import { pluralize } from "@client/lib/format";
-
-interface ListCountProps {
-  count: number;
-  noun: string;
-  hasMore: boolean;
-  testId?: string;
-}
-
-/** "Showing 25 products — more available": announced politely as the list changes. */
-export function ListCount({ count, noun, hasMore, testId }: ListCountProps) {
-  return (
-    <p role="status" className="text-sm text-stone-600" data-testid={testId}>
-      Showing <span className="font-semibold text-stone-900">{pluralize(count, noun)}</span>
-      {hasMore ? " — more available" : ""}
-    </p>
-  );
-}
-
-interface LoadMoreProps {
-  hasMore: boolean;
-  loading: boolean;
-  failed: boolean;
-  errorMessage?: string;
-  noun: string;
-  onLoadMore: () => void;
-}
-
-/** The cursor pager under a table: "Load more", its spinner, and a retry when the next page failed. */
-export function LoadMore({ hasMore, loading, failed, errorMessage, noun, onLoadMore }: LoadMoreProps) {
-  if (!hasMore && !failed) return null;
-  return (
-    <div className="mt-6 flex flex-col items-center gap-3">
-      {failed && <p role="alert" className="text-sm text-red-800">{errorMessage ?? `Loading more ${noun} failed.`}</p>}
-      {hasMore && (
-        <Button variant="secondary" onClick={onLoadMore} disabled={loading} className="min-w-40">
-          {loading && <Spinner label={`Loading more ${noun}`} />}
-          {loading ? "Loading…" : failed ? "Try again" : "Load more"}
-        </Button>
-      )}
-    </div>
-  );
-}
+import { ListCount, LoadMore, type PagedQuery } from "@client/components/ui/list-paging";
+import { QueryErrorState } from "@client/components/ui/query-error-state";
 
 /** Placeholder rows while a table's first page loads. */
 export function TableSkeleton({ rows = 6, label }: { rows?: number; label: string }) {
@@ -76,4 +36,54 @@ export function RowActions({ name, onEdit, onDelete, deleteLabel = "Delete" }: {
       </Button>
     </span>
   );
+}
+
+/** What AdminListBody reads from a useQuery or useInfiniteQuery result. */
+interface ListQuery {
+  isPending: boolean;
+  isError: boolean;
+  data: unknown;
+  error: Error | null;
+  refetch: () => unknown;
+  isRefetching: boolean;
+}
+
+interface AdminListBodyProps<T> {
+  /** The rows' singular noun: "brand" → "Loading brands", "Showing 3 brands". */
+  noun: string;
+  query: ListQuery;
+  /** The rows loaded so far (every page), after any filtering on the client. */
+  items: T[];
+  /** The infinite query behind `items`, for "more available" and Load more; absent for lists loaded whole. */
+  pages?: PagedQuery;
+  /** Shown instead of the table when there are no rows. */
+  empty: ReactNode;
+  testId: string;
+  /** The table of the rows. */
+  children: (items: T[]) => ReactNode;
+}
+
+/** A catalog table's place on the page: its skeleton, its load error, its empty state, or count + table + Load more. */
+export function AdminListBody<T>({ noun, query, items, pages, empty, testId, children }: AdminListBodyProps<T>) {
+  const plural = `${noun}s`;
+  if (query.isPending) return <TableSkeleton label={`Loading ${plural}`} />;
+  if (query.isError && !query.data) {
+    return <QueryErrorState error={query.error} title={`We couldn't load the ${plural}`} onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
+  }
+  if (items.length === 0) return empty;
+  return (
+    <>
+      <ListCount count={items.length} noun={noun} hasMore={pages?.hasNextPage ?? false} testId={testId} className="mb-3" />
+      {children(items)}
+      {pages && <LoadMore query={pages} noun={plural} />}
+    </>
+  );
+}
+
+/** The sector filter's options: every sector, plus the URL's sector while it is not among them (a shared link before the list has loaded, or one deleted since), so it stays selectable. */
+export function sectorFilterOptions(sectors: readonly Sector[] | undefined, selected: string | undefined) {
+  return [
+    ...(sectors ?? []).map((s) => ({ value: s.slug, label: s.name })),
+    ...(selected && !sectors?.some((s) => s.slug === selected) ? [{ value: selected, label: selected }] : []),
+  ];
 }

@@ -1,13 +1,14 @@
 import { useCallback, useId } from "react";
 import { productSorts, type ProductSort } from "@shared/contracts/catalog";
 import { labelClasses } from "@client/components/ui/field-styles";
+import { SearchBox } from "@client/components/ui/search-box";
 import { Select } from "@client/components/ui/select";
 import { useBrandChoices } from "../api/brands";
 import type { AdminProductFilters } from "../api/keys";
 import { useAdminSectors } from "../api/sectors";
 import { defaultAdminSort } from "../search-params";
 import { BrandSelectField } from "./brand-select-field";
-import { SearchBox } from "./search-box";
+import { sectorFilterOptions } from "./list-parts";
 
 export const adminSortLabels: Record<ProductSort, string> = {
   relevance: "Best match",
@@ -55,10 +56,7 @@ export function ProductFiltersBar({ filters, onChange }: ProductFiltersBarProps)
             onChange({ ...filters, sector, brand: keepBrand ? filters.brand : undefined });
           }}
           placeholderOption="All sectors"
-          options={[
-            ...(sectors.data ?? []).map((s) => ({ value: s.slug, label: s.name })),
-            ...(filters.sector && !sectors.data?.some((s) => s.slug === filters.sector) ? [{ value: filters.sector, label: filters.sector }] : []),
-          ]}
+          options={sectorFilterOptions(sectors.data, filters.sector)}
           className="mt-1.5"
         />
       </div>

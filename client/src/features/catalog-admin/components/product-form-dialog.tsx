@@ -14,7 +14,7 @@ import { useBrandChoices } from "../api/brands";
 import { useSaveProduct } from "../api/products";
 import { changedValues, createOrUpdateResolver, emptyAsUndefined, withEmptyMessages } from "../form-support";
 import { BrandSelectField } from "./brand-select-field";
-import { FormAlert, TextAreaField } from "./form-parts";
+import { FormAlert, SlugField, TextAreaField } from "./form-parts";
 import { MoneyField } from "./money-field";
 
 type ProductFormValues = z.input<typeof productCreate>;
@@ -148,15 +148,7 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
           <TextField label="Stock" type="number" inputMode="numeric" min={0} step={1} hint="Units on hand" error={errors.stock?.message} {...form.register("stock", { valueAsNumber: true })} />
         )}
       </div>
-      <TextField
-        label="Slug"
-        autoComplete="off"
-        spellCheck={false}
-        autoCapitalize="none"
-        hint={product ? "Changing it changes the product's address (/products/…)." : "Optional: made from the name when left empty."}
-        error={errors.slug?.message}
-        {...form.register("slug", emptyAsUndefined)}
-      />
+      <SlugField noun="product" editing={Boolean(product)} error={errors.slug?.message} {...form.register("slug", emptyAsUndefined)} />
       <TextField label="Image URL" type="text" autoComplete="off" spellCheck={false} hint="Optional: leave empty for a generated picture." error={errors.imageUrl?.message} {...form.register("imageUrl")} />
       <TextAreaField label="Description" rows={4} hint="Optional" error={errors.description?.message} {...form.register("description")} />
     </form>

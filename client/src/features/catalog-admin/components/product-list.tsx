@@ -2,20 +2,17 @@ import { useRef, useState } from "react";
 import { Link } from "wouter";
 import type { Product, ProductSort } from "@shared/contracts/catalog";
 import { Button, buttonClasses } from "@client/components/ui/button";
-import { ConfirmDialog } from "@client/components/ui/confirm-dialog";
 import { EmptyState } from "@client/components/ui/empty-state";
-import { QueryErrorState } from "@client/components/ui/query-error-state";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
-import { useToast } from "@client/components/ui/toast";
 import { formatDate } from "@client/lib/dates";
 import { formatMoney } from "@client/lib/format";
 import type { AdminProductFilters } from "../api/keys";
 import { productExportHref, useAdminProductPages, useDeleteProduct } from "../api/products";
-import { deleteErrorMessage } from "../form-support";
 import { catalogPaths, defaultAdminSort } from "../search-params";
+import { DeleteDialog } from "./delete-dialog";
 import { StatusBadge } from "./form-parts";
 import { ImportDialog } from "./import-dialog";
-import { ListCount, LoadMore, RowActions, TableSkeleton } from "./list-parts";
+import { AdminListBody, RowActions } from "./list-parts";
 import { ProductFiltersBar } from "./product-filters";
 import { ProductFormDialog } from "./product-form-dialog";
 import { StockAdjuster } from "./stock-adjuster";
@@ -41,48 +38,40 @@ interface ProductListProps {
 export function ProductList({ filters, onFiltersChange }: ProductListProps) {
   const query = useAdminProductPages(filters);
   const remove = useDeleteProduct();
-  const { toast } = useToast();
   const listRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<Product | "new" | null>(null);
   const [importing, setImporting] = useState(false);
-  const [deleting, setDeleting] = useState<{ product: Product; error?: string } | null>(null);
+  const [deleting, setDeleting] = useState<Product | null>(null);
   const sort = filters.sort ?? defaultAdminSort(filters);
-
-  async function confirmDelete() {
-    if (!deleting) return;
-    const { product } = deleting;
-    try {
-      const outcome = await remove.mutateAsync(product.id);
-      toast(
-        outcome === "archived"
-          ? { title: `${product.name} was archived`, description: "It appears in orders, so it was archived instead of deleted.", tone: "success" }
-          : { title: `${product.name} was deleted`, tone: "success" },
-      );
-      setDeleting(null);
-    } catch (error) {
-      setDeleting({ ...deleting, error: deleteErrorMessage(error, "This product could not be deleted.") });
-    }
-  }
-
   const filtered = Boolean(filters.q || filters.sector || filters.brand || filters.status || filters.inStock);
-  let content;
-  if (query.isPending) content = <TableSkeleton label="Loading products" />;
-  else if (query.isError && !query.data) {
-    content = <QueryErrorState error={query.error} title="We couldn't load the products" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
-  } else {
-    const products = query.data.pages.flatMap((page) => page.data);
-    content =
-      products.length === 0 ? (
-        filtered ? (
-          <EmptyState icon="🔍" title="No products match these filters" description="Try other words or fewer filters." action={<Link href={catalogPaths.products} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link>} />
-        ) : (
-          <EmptyState icon="📦" title="No products yet" description="Create a product, or import many at once from a CSV file." />
-        )
-      ) : (
-        <>
-          <div className="mb-3">
-            <ListCount count={products.length} noun="product" hasMore={query.hasNextPage} testId="product-count" />
-          </div>
+
+  return (
+    <div ref={listRef} tabIndex={-1} className="focus:outline-none">
+      <div className="mb-4 flex flex-wrap justify-end gap-2">
+        <a href={productExportHref(filters)} download className={buttonClasses({ variant: "secondary", className: "flex-1 sm:flex-none" })}>
+          Export CSV<span className="sr-only"> of the products matching these filters</span>
+        </a>
+        <Button variant="secondary" onClick={() => setImporting(true)} className="flex-1 sm:flex-none">Import CSV</Button>
+        <Button onClick={() => setEditing("new")} className="w-full sm:w-auto">New product</Button>
+      </div>
+      <div className="mb-6">
+        <ProductFiltersBar filters={filters} onChange={onFiltersChange} />
+      </div>
+      <AdminListBody
+        noun="product"
+        query={query}
+        items={query.data?.pages.flatMap((page) => page.data) ?? []}
+        pages={query}
+        testId="product-count"
+        empty={
+          filtered ? (
+            <EmptyState icon="🔍" title="No products match these filters" description="Try other words or fewer filters." action={<Link href={catalogPaths.products} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link>} />
+          ) : (
+            <EmptyState icon="📦" title="No products yet" description="Create a product, or import many at once from a CSV file." />
+          )
+        }
+      >
+        {(rows) => (
           <Table caption="Products" busy={query.isFetching}>
             <THead>
               <tr>
@@ -97,7 +86,7 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
               </tr>
             </THead>
             <TBody>
-              {products.map((product) => (
+              {rows.map((product) => (
                 <Tr key={product.id} data-testid="product-row">
                   <Td>
                     <span className="flex items-center gap-3">
@@ -121,50 +110,30 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
                     <time dateTime={product.createdAt}>{formatDate(product.createdAt)}</time>
                   </Td>
                   <Td>
-                    <RowActions name={product.name} onEdit={() => setEditing(product)} onDelete={() => setDeleting({ product })} />
+                    <RowActions name={product.name} onEdit={() => setEditing(product)} onDelete={() => setDeleting(product)} />
                   </Td>
                 </Tr>
               ))}
             </TBody>
           </Table>
-          <LoadMore
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            failed={query.isFetchNextPageError}
-            errorMessage={query.error?.message}
-            noun="products"
-            onLoadMore={() => void query.fetchNextPage()}
-          />
-        </>
-      );
-  }
-
-  return (
-    <div ref={listRef} tabIndex={-1} className="focus:outline-none">
-      <div className="mb-4 flex flex-wrap justify-end gap-2">
-        <a href={productExportHref(filters)} download className={buttonClasses({ variant: "secondary", className: "flex-1 sm:flex-none" })}>
-          Export CSV<span className="sr-only"> of the products matching these filters</span>
-        </a>
-        <Button variant="secondary" onClick={() => setImporting(true)} className="flex-1 sm:flex-none">Import CSV</Button>
-        <Button onClick={() => setEditing("new")} className="w-full sm:w-auto">New product</Button>
-      </div>
-      <div className="mb-6">
-        <ProductFiltersBar filters={filters} onChange={onFiltersChange} />
-      </div>
-      {content}
+        )}
+      </AdminListBody>
       {editing && <ProductFormDialog product={editing === "new" ? undefined : editing} brandSlug={filters.brand} onClose={() => setEditing(null)} />}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
       {deleting && (
-        <ConfirmDialog
-          open
-          onOpenChange={(open) => !open && setDeleting(null)}
-          title={`Delete ${deleting.product.name}?`}
+        <DeleteDialog
+          key={deleting.id}
+          item={deleting}
+          noun="product"
           description="Products that appear in orders are archived instead: they leave the shop but stay on past orders. Other products are deleted for good."
-          confirmLabel="Delete product"
-          tone="danger"
-          pending={remove.isPending}
-          error={deleting.error}
-          onConfirm={() => void confirmDelete()}
+          remove={remove}
+          conflictMessage="This product could not be deleted."
+          doneToast={(outcome) =>
+            outcome === "archived"
+              ? { title: `${deleting.name} was archived`, description: "It appears in orders, so it was archived instead of deleted.", tone: "success" }
+              : { title: `${deleting.name} was deleted`, tone: "success" }
+          }
+          onClose={() => setDeleting(null)}
           fallbackFocusRef={listRef}
         />
       )}

@@ -10,7 +10,7 @@ import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
 import { useSaveSector } from "../api/sectors";
 import { changedValues, createOrUpdateResolver, emptyAsUndefined } from "../form-support";
-import { FormAlert, TextAreaField } from "./form-parts";
+import { FormAlert, SlugField, TextAreaField } from "./form-parts";
 
 type SectorFormValues = z.input<typeof sectorCreate>;
 const FIELDS = ["name", "slug", "emoji", "description"] as const;
@@ -73,15 +73,7 @@ export function SectorFormDialog({ sector, onClose }: SectorFormDialogProps) {
           <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
           <TextField label="Emoji" autoComplete="off" hint="Optional" error={errors.emoji?.message} {...form.register("emoji")} />
         </div>
-        <TextField
-          label="Slug"
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="none"
-          hint={sector ? "Changing it changes the sector's address (/sectors/…)." : "Optional: made from the name when left empty."}
-          error={errors.slug?.message}
-          {...form.register("slug", emptyAsUndefined)}
-        />
+        <SlugField noun="sector" editing={Boolean(sector)} error={errors.slug?.message} {...form.register("slug", emptyAsUndefined)} />
         <TextAreaField label="Description" hint="Optional" error={errors.description?.message} {...form.register("description")} />
       </form>
     </Dialog>

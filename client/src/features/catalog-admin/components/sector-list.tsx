@@ -2,18 +2,15 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import type { Sector } from "@shared/contracts/catalog";
 import { Button, buttonClasses } from "@client/components/ui/button";
-import { ConfirmDialog } from "@client/components/ui/confirm-dialog";
 import { EmptyState } from "@client/components/ui/empty-state";
-import { QueryErrorState } from "@client/components/ui/query-error-state";
+import { SearchBox } from "@client/components/ui/search-box";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
-import { useToast } from "@client/components/ui/toast";
 import { formatCount } from "@client/lib/format";
 import type { AdminSectorFilters } from "../api/keys";
 import { useAdminSectors, useDeleteSector } from "../api/sectors";
-import { deleteErrorMessage } from "../form-support";
 import { adminBrandsHref, catalogPaths } from "../search-params";
-import { ListCount, RowActions, TableSkeleton } from "./list-parts";
-import { SearchBox } from "./search-box";
+import { DeleteDialog } from "./delete-dialog";
+import { AdminListBody, RowActions } from "./list-parts";
 import { SectorFormDialog } from "./sector-form-dialog";
 
 const matches = (sector: Sector, q: string) => {
@@ -34,77 +31,11 @@ interface SectorListProps {
 export function SectorList({ filters, onFiltersChange }: SectorListProps) {
   const query = useAdminSectors();
   const remove = useDeleteSector();
-  const { toast } = useToast();
   const listRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<Sector | "new" | null>(null);
-  const [deleting, setDeleting] = useState<{ sector: Sector; error?: string } | null>(null);
+  const [deleting, setDeleting] = useState<Sector | null>(null);
   const search = useCallback((q: string | undefined) => onFiltersChange({ q }), [onFiltersChange]);
   const sectors = useMemo(() => (query.data ?? []).filter((s) => !filters.q || matches(s, filters.q)), [query.data, filters.q]);
-
-  async function confirmDelete() {
-    if (!deleting) return;
-    try {
-      await remove.mutateAsync(deleting.sector.id);
-      toast({ title: `${deleting.sector.name} was deleted`, tone: "success" });
-      setDeleting(null);
-    } catch (error) {
-      setDeleting({ ...deleting, error: deleteErrorMessage(error, "This sector still has brands. Move or delete them first.") });
-    }
-  }
-
-  let content;
-  if (query.isPending) content = <TableSkeleton label="Loading sectors" />;
-  else if (query.isError && !query.data) {
-    content = <QueryErrorState error={query.error} title="We couldn't load the sectors" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
-  } else if (sectors.length === 0) {
-    content = filters.q ? (
-      <EmptyState icon="🔍" title="No sectors match this search" description="Try other words." action={<Link href={catalogPaths.sectors} className={buttonClasses({ variant: "secondary" })}>Clear search</Link>} />
-    ) : (
-      <EmptyState icon="🗂️" title="No sectors yet" description="Create the first sector, then add brands to it." />
-    );
-  } else {
-    content = (
-      <>
-        <div className="mb-3">
-          <ListCount count={sectors.length} noun="sector" hasMore={false} testId="sector-count" />
-        </div>
-        <Table caption="Sectors" busy={query.isFetching}>
-          <THead>
-            <tr>
-              <Th>Sector</Th>
-              <Th className="text-right">Brands</Th>
-              <Th className="text-right">Products</Th>
-              <Th><span className="sr-only">Actions</span></Th>
-            </tr>
-          </THead>
-          <TBody>
-            {sectors.map((sector) => (
-              <Tr key={sector.id} data-testid="sector-row">
-                <Td>
-                  <span className="flex items-center gap-3 whitespace-nowrap">
-                    <span aria-hidden="true" className="text-2xl">{sector.emoji || "🗂️"}</span>
-                    <span>
-                      <span className="block font-medium text-stone-900" data-testid="sector-name">{sector.name}</span>
-                      <span className="block font-mono text-xs text-stone-600">{sector.slug}</span>
-                    </span>
-                  </span>
-                </Td>
-                <Td className="text-right tabular-nums">
-                  <Link href={adminBrandsHref({ sector: sector.slug })} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                    {formatCount(sector.brandCount)}<span className="sr-only"> brands in {sector.name}</span>
-                  </Link>
-                </Td>
-                <Td className="text-right tabular-nums">{formatCount(sector.productCount)}</Td>
-                <Td>
-                  <RowActions name={sector.name} onEdit={() => setEditing(sector)} onDelete={() => setDeleting({ sector })} />
-                </Td>
-              </Tr>
-            ))}
-          </TBody>
-        </Table>
-      </>
-    );
-  }
 
   return (
     <div ref={listRef} tabIndex={-1} className="focus:outline-none">
@@ -114,23 +45,70 @@ export function SectorList({ filters, onFiltersChange }: SectorListProps) {
         </form>
         <Button onClick={() => setEditing("new")}>New sector</Button>
       </div>
-      {content}
+      <AdminListBody
+        noun="sector"
+        query={query}
+        items={sectors}
+        testId="sector-count"
+        empty={
+          filters.q ? (
+            <EmptyState icon="🔍" title="No sectors match this search" description="Try other words." action={<Link href={catalogPaths.sectors} className={buttonClasses({ variant: "secondary" })}>Clear search</Link>} />
+          ) : (
+            <EmptyState icon="🗂️" title="No sectors yet" description="Create the first sector, then add brands to it." />
+          )
+        }
+      >
+        {(rows) => (
+          <Table caption="Sectors" busy={query.isFetching}>
+            <THead>
+              <tr>
+                <Th>Sector</Th>
+                <Th className="text-right">Brands</Th>
+                <Th className="text-right">Products</Th>
+                <Th><span className="sr-only">Actions</span></Th>
+              </tr>
+            </THead>
+            <TBody>
+              {rows.map((sector) => (
+                <Tr key={sector.id} data-testid="sector-row">
+                  <Td>
+                    <span className="flex items-center gap-3 whitespace-nowrap">
+                      <span aria-hidden="true" className="text-2xl">{sector.emoji || "🗂️"}</span>
+                      <span>
+                        <span className="block font-medium text-stone-900" data-testid="sector-name">{sector.name}</span>
+                        <span className="block font-mono text-xs text-stone-600">{sector.slug}</span>
+                      </span>
+                    </span>
+                  </Td>
+                  <Td className="text-right tabular-nums">
+                    <Link href={adminBrandsHref({ sector: sector.slug })} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                      {formatCount(sector.brandCount)}<span className="sr-only"> brands in {sector.name}</span>
+                    </Link>
+                  </Td>
+                  <Td className="text-right tabular-nums">{formatCount(sector.productCount)}</Td>
+                  <Td>
+                    <RowActions name={sector.name} onEdit={() => setEditing(sector)} onDelete={() => setDeleting(sector)} />
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </AdminListBody>
       {editing && <SectorFormDialog sector={editing === "new" ? undefined : editing} onClose={() => setEditing(null)} />}
       {deleting && (
-        <ConfirmDialog
-          open
-          onOpenChange={(open) => !open && setDeleting(null)}
-          title={`Delete ${deleting.sector.name}?`}
+        <DeleteDialog
+          key={deleting.id}
+          item={deleting}
+          noun="sector"
           description={
-            deleting.sector.brandCount > 0
-              ? `It still has ${deleting.sector.brandCount === 1 ? "1 brand" : `${formatCount(deleting.sector.brandCount)} brands`}: a sector can only be deleted once its brands are moved or deleted.`
+            deleting.brandCount > 0
+              ? `It still has ${deleting.brandCount === 1 ? "1 brand" : `${formatCount(deleting.brandCount)} brands`}: a sector can only be deleted once its brands are moved or deleted.`
               : "The sector leaves the storefront. This cannot be undone."
           }
-          confirmLabel="Delete sector"
-          tone="danger"
-          pending={remove.isPending}
-          error={deleting.error}
-          onConfirm={() => void confirmDelete()}
+          remove={remove}
+          conflictMessage="This sector still has brands. Move or delete them first."
+          onClose={() => setDeleting(null)}
           fallbackFocusRef={listRef}
         />
       )}

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
 import type { Product, ProductList, ProductListFilters } from "@shared/contracts/catalog";
-import { api, type QueryParams } from "@client/lib/api";
+import { api, cursorPaging, type QueryParams } from "@client/lib/api";
 import { catalogKeys } from "./catalog-keys";
 
 /** What a shopper can filter by: the contract's list query minus paging. */
@@ -36,8 +36,7 @@ export const productPagesOptions = (filters: ProductFilters, pageSize = PRODUCT_
     queryKey: catalogKeys.productPages(filters, pageSize, withFacets),
     queryFn: ({ pageParam, signal }) =>
       api.get<ProductPage>("/api/v1/products", { ...toProductParams(filters, pageSize, pageParam), facets: withFacets && pageParam === undefined ? true : undefined }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => (last.pagination.hasMore ? (last.pagination.nextCursor ?? undefined) : undefined),
+    ...cursorPaging,
   });
 
 export const productOptions = (slug: string) =>

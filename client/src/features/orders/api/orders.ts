@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { ListOf } from "@shared/contracts/common";
 import { IDEMPOTENCY_KEY_HEADER, type Order, type OrderCreate, type OrderStatus, type Transaction } from "@shared/contracts/orders";
-import { api } from "@client/lib/api";
+import { api, cursorPaging } from "@client/lib/api";
 import { catalogKeys } from "@client/features/catalog/api/catalog-keys";
 import { cartKeys } from "@client/features/cart/api/quote";
 
@@ -33,8 +33,7 @@ export const orderPagesOptions = (filters: OrderFilters, pageSize = ORDER_PAGE_S
   infiniteQueryOptions({
     queryKey: orderKeys.list(filters, pageSize),
     queryFn: ({ pageParam, signal }) => api.get<OrderPage>("/api/v1/orders", { status: filters.status, q: filters.q, limit: pageSize, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => (last.pagination.hasMore ? (last.pagination.nextCursor ?? undefined) : undefined),
+    ...cursorPaging,
     // Status moves on the server (staff ship, payments settle): check again when the shopper comes back.
     refetchOnWindowFocus: true,
   });

@@ -1,61 +1,37 @@
-import { useEffect, useId, useState } from "react";
+import { useCallback } from "react";
 import { Link } from "wouter";
 import type { OrderStatus } from "@shared/contracts/orders";
-import { Button, buttonClasses } from "@client/components/ui/button";
+import { buttonClasses } from "@client/components/ui/button";
 import { EmptyState } from "@client/components/ui/empty-state";
-import { controlClasses, labelClasses } from "@client/components/ui/field-styles";
+import { ListCount, LoadMore } from "@client/components/ui/list-paging";
 import { QueryErrorState } from "@client/components/ui/query-error-state";
-import { Skeleton, Spinner } from "@client/components/ui/skeleton";
+import { SearchField, useSearchDraft } from "@client/components/ui/search-box";
+import { Skeleton } from "@client/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatDate, formatTime } from "@client/lib/dates";
-import { formatMoney, pluralize } from "@client/lib/format";
+import { formatMoney } from "@client/lib/format";
 import { useOrderPages, type OrderFilters } from "../api/orders";
 import { itemCount } from "../order-status";
 import { ADMIN_ORDERS_PATH, ordersHref } from "../search-params";
 import { StatusFilter } from "./order-history";
 import { OrderStatusBadge } from "./order-status-badge";
 
-const SEARCH_DEBOUNCE_MS = 300;
-
 /** Search (order number or customer email, applied 300 ms after the last keystroke) and a status filter; both in the URL. */
 export function AdminOrderFilters({ filters, onChange }: { filters: OrderFilters; onChange: (filters: OrderFilters) => void }) {
-  const id = useId();
-  const urlQ = filters.q ?? "";
-  const [draft, setDraft] = useState(urlQ);
-  // Back/forward changed the URL: show its words, unless they are what is being typed.
-  const [syncedQ, setSyncedQ] = useState(urlQ);
-  if (syncedQ !== urlQ) {
-    setSyncedQ(urlQ);
-    if (draft.trim() !== urlQ) setDraft(urlQ);
-  }
   const { status } = filters;
-  useEffect(() => {
-    const q = draft.trim();
-    if (q === urlQ) return;
-    const timer = setTimeout(() => onChange({ q: q || undefined, status }), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [draft, urlQ, status, onChange]);
+  const applySearch = useCallback((q: string | undefined) => onChange({ q, status }), [onChange, status]);
+  const [draft, setDraft] = useSearchDraft(filters.q, applySearch);
 
   return (
     <form role="search" aria-label="Filter orders" onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-4 sm:flex-row sm:items-end">
-      <div className="sm:w-80">
-        <label htmlFor={`${id}-q`} className={labelClasses}>
-          Search
-        </label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          value={draft}
-          maxLength={100}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") onChange({ q: draft.trim() || undefined, status });
-          }}
-          placeholder="Order number or customer email"
-          autoComplete="off"
-          className={controlClasses({ className: "mt-1.5" })}
-        />
-      </div>
+      <SearchField
+        label="Search"
+        value={draft}
+        onChange={setDraft}
+        onEnter={() => onChange({ q: draft.trim() || undefined, status })}
+        placeholder="Order number or customer email"
+        className="sm:w-80"
+      />
       <StatusFilter value={status} allLabel="All statuses" onChange={(next: OrderStatus | undefined) => onChange({ q: draft.trim() || undefined, status: next })} />
     </form>
   );
@@ -111,10 +87,7 @@ export function AdminOrderList({ filters }: { filters: OrderFilters }) {
   const detailHref = (id: string) => `${ADMIN_ORDERS_PATH}/${id}${filtered ? `?back=${encodeURIComponent(ordersHref(ADMIN_ORDERS_PATH, filters))}` : ""}`;
   return (
     <>
-      <p role="status" className="mb-3 text-sm text-stone-600" data-testid="order-count">
-        Showing <span className="font-semibold text-stone-900">{pluralize(orders.length, "order")}</span>
-        {query.hasNextPage ? " — more available" : ""}
-      </p>
+      <ListCount count={orders.length} noun="order" hasMore={query.hasNextPage} testId="order-count" className="mb-3" />
       <Table caption="Orders" busy={query.isFetching}>
         <THead>
           <tr>
@@ -156,19 +129,7 @@ export function AdminOrderList({ filters }: { filters: OrderFilters }) {
           ))}
         </TBody>
       </Table>
-      <div className="mt-6 flex flex-col items-center gap-3">
-        {query.isFetchNextPageError && (
-          <p role="alert" className="text-sm text-red-800">
-            {query.error?.message ?? "Loading more orders failed."}
-          </p>
-        )}
-        {query.hasNextPage && (
-          <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="min-w-40">
-            {query.isFetchingNextPage && <Spinner label="Loading more orders" />}
-            {query.isFetchingNextPage ? "Loading…" : query.isFetchNextPageError ? "Try again" : "Load more"}
-          </Button>
-        )}
-      </div>
+      <LoadMore query={query} noun="orders" />
     </>
   );
 }

@@ -5,8 +5,7 @@ import { useForm, type Path } from "react-hook-form";
 import { Link, useLocation } from "wouter";
 import type { z } from "zod";
 import { orderCreate, TEST_CARD_DECLINE, TEST_CARD_SUCCESS, type OrderCreate, type Quote } from "@shared/contracts/orders";
-import { Button, buttonClasses } from "@client/components/ui/button";
-import { EmptyState } from "@client/components/ui/empty-state";
+import { Button } from "@client/components/ui/button";
 import { ErrorState } from "@client/components/ui/error-state";
 import { Skeleton, Spinner } from "@client/components/ui/skeleton";
 import { TextField } from "@client/components/ui/text-field";
@@ -16,6 +15,7 @@ import { formatMoney } from "@client/lib/format";
 import { useMe } from "@client/features/auth/api/auth";
 import { cartKeys, useQuote } from "@client/features/cart/api/quote";
 import { cartStore, useCartLines } from "@client/features/cart/cart-store";
+import { EmptyCart } from "@client/features/cart/components/empty-cart";
 import { TotalsSummary } from "@client/features/cart/components/totals-summary";
 import { usePriceChanges } from "@client/features/cart/price-memory";
 import { usePlaceOrder } from "../api/orders";
@@ -256,18 +256,7 @@ export function CheckoutView() {
   const quote = useQuote(lines);
 
   if (lines.length === 0) {
-    return (
-      <EmptyState
-        icon="🧺"
-        title="Your cart is empty"
-        description="Add something to your cart first, then come back to check out."
-        action={
-          <Link href="/search" className={buttonClasses()}>
-            Start shopping
-          </Link>
-        }
-      />
-    );
+    return <EmptyCart description="Add something to your cart first, then come back to check out." />;
   }
   if (quote.isError && !quote.data) {
     return <ErrorState error={quote.error} title="We couldn't price your cart" onRetry={() => void quote.refetch()} retrying={quote.isRefetching} />;

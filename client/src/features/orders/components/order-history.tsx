@@ -1,12 +1,13 @@
 import { useId } from "react";
 import { Link } from "wouter";
 import { orderStatuses, type OrderStatus } from "@shared/contracts/orders";
-import { Button, buttonClasses } from "@client/components/ui/button";
+import { buttonClasses } from "@client/components/ui/button";
 import { EmptyState } from "@client/components/ui/empty-state";
 import { labelClasses } from "@client/components/ui/field-styles";
+import { LoadMore } from "@client/components/ui/list-paging";
 import { QueryErrorState } from "@client/components/ui/query-error-state";
 import { Select } from "@client/components/ui/select";
-import { Skeleton, Spinner } from "@client/components/ui/skeleton";
+import { Skeleton } from "@client/components/ui/skeleton";
 import { formatDate } from "@client/lib/dates";
 import { formatMoney, pluralize } from "@client/lib/format";
 import { useOrderPages, type OrderFilters } from "../api/orders";
@@ -109,19 +110,7 @@ export function OrderHistory({ filters }: { filters: OrderFilters }) {
           </li>
         ))}
       </ul>
-      <div className="mt-6 flex flex-col items-center gap-3">
-        {query.isFetchNextPageError && (
-          <p role="alert" className="text-sm text-red-800">
-            {query.error?.message ?? "Loading more orders failed."}
-          </p>
-        )}
-        {query.hasNextPage && (
-          <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="min-w-40">
-            {query.isFetchingNextPage && <Spinner label="Loading more orders" />}
-            {query.isFetchingNextPage ? "Loading…" : query.isFetchNextPageError ? "Try again" : "Load more"}
-          </Button>
-        )}
-      </div>
+      <LoadMore query={query} noun="orders" />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, ty
 import type { Role, User } from "@shared/contracts/auth";
 import type { ListOf } from "@shared/contracts/common";
 import type { UserUpdate } from "@shared/contracts/users";
-import { api } from "@client/lib/api";
+import { api, cursorPaging } from "@client/lib/api";
 import { authKeys } from "@client/features/auth/api/auth";
 import { auditKeys } from "@client/features/audit/api/audit";
 
@@ -29,8 +29,7 @@ export const userPagesOptions = (filters: UserFilters, pageSize = USER_PAGE_SIZE
   infiniteQueryOptions({
     queryKey: usersKeys.list(filters, pageSize),
     queryFn: ({ pageParam, signal }) => api.get<UserPage>("/api/v1/users", { q: filters.q, role: filters.role, limit: pageSize, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => (last.pagination.hasMore ? (last.pagination.nextCursor ?? undefined) : undefined),
+    ...cursorPaging,
   });
 
 export const useUserPages = (filters: UserFilters) => useInfiniteQuery(userPagesOptions(filters));

@@ -3,15 +3,14 @@ import { useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import type { Role, User } from "@shared/contracts/auth";
 import type { UserUpdate } from "@shared/contracts/users";
-import { Button, buttonClasses } from "@client/components/ui/button";
+import { buttonClasses } from "@client/components/ui/button";
 import { ConfirmDialog } from "@client/components/ui/confirm-dialog";
 import { EmptyState } from "@client/components/ui/empty-state";
+import { ListCount, LoadMore } from "@client/components/ui/list-paging";
 import { QueryErrorState } from "@client/components/ui/query-error-state";
-import { Spinner } from "@client/components/ui/skeleton";
 import { useToast } from "@client/components/ui/toast";
 import { useMe } from "@client/features/auth/api/auth";
 import { isDemotion, roleLabels } from "@client/features/auth/roles";
-import { pluralize } from "@client/lib/format";
 import { useDeleteUser, useUpdateUser, useUserPages, usersKeys, type UserFilters } from "../api/users";
 import { USERS_PATH } from "../search-params";
 import { UsersTable, UsersTableSkeleton } from "./users-table";
@@ -113,10 +112,7 @@ export function UserList({ filters }: { filters: UserFilters }) {
         />
       ) : (
         <>
-          <p role="status" className="mb-3 text-sm text-stone-600" data-testid="user-count">
-            Showing <span className="font-semibold text-stone-900">{pluralize(users.length, "user")}</span>
-            {query.hasNextPage ? " — more available" : ""}
-          </p>
+          <ListCount count={users.length} noun="user" hasMore={query.hasNextPage} testId="user-count" className="mb-3" />
           <UsersTable
             users={users}
             currentUserId={me.data?.id}
@@ -125,15 +121,7 @@ export function UserList({ filters }: { filters: UserFilters }) {
             onRoleChange={requestRoleChange}
             onDelete={(user) => setDeletion({ user, value: null })}
           />
-          <div className="mt-6 flex flex-col items-center gap-3">
-            {query.isFetchNextPageError && <p role="alert" className="text-sm text-red-800">{query.error?.message ?? "Loading more users failed."}</p>}
-            {query.hasNextPage && (
-              <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="min-w-40">
-                {query.isFetchingNextPage && <Spinner label="Loading more users" />}
-                {query.isFetchingNextPage ? "Loading…" : query.isFetchNextPageError ? "Try again" : "Load more"}
-              </Button>
-            )}
-          </div>
+          <LoadMore query={query} noun="users" />
         </>
       )}
 
