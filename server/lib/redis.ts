@@ -1,12 +1,17 @@
-import { Redis } from "ioredis";
+import { createRequire } from "node:module";
+import type { Redis } from "ioredis";
 import type { Logger } from "./logger";
+
+// ioredis costs ~14 MB of RSS to load: only processes that set REDIS_URL pay for it (bench/catalog-list idle RSS).
+const loadIoredis = () => (createRequire(import.meta.url)("ioredis") as typeof import("ioredis")).Redis;
 
 /**
  * One place that creates Redis connections. Commands fail fast (no offline queue growth,
  * 2 s command timeout) so that a Redis outage never makes a request hang.
  */
 export function createRedis(url: string, logger: Logger, name = "main"): Redis {
-  const client = new Redis(url, {
+  const RedisClient = loadIoredis();
+  const client = new RedisClient(url, {
     connectionName: `fruitful-planet:${name}`,
     lazyConnect: false,
     connectTimeout: 2_000,
