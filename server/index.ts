@@ -22,19 +22,23 @@ if (env.SEED_DEMO && env.NODE_ENV !== "production") {
   await seedIfEmpty(ctx.db, (message) => logger.info(message));
 }
 
+const server = createServer();
 const options: CreateAppOptions = { serveSpa: true };
-if (process.argv.includes("--dev")) {
-  // Vite in middleware mode: one port, HMR over the same server (npm run dev).
+const dev = process.argv.includes("--dev");
+if (dev) {
+  // Vite in middleware mode: one port, HMR over the same HTTP server (npm run dev).
   const { createServer: createVite } = await import("vite");
-  const vite = await createVite({ server: { middlewareMode: true }, appType: "spa" });
+  const vite = await createVite({ server: { middlewareMode: true, hmr: { server } }, appType: "spa" });
   options.devMiddleware = vite.middlewares;
 }
 const { app, services } = createApp(ctx, options);
-const server = createServer(app);
+server.on("request", app);
 server.keepAliveTimeout = 65_000; // longer than typical load balancer idle timeouts
 server.headersTimeout = 66_000;
 // WebSocket /ws on the same server and port; the dashboard's once-a-second snapshots start with it.
-const realtime = attachRealtime(server, ctx, services);
+const realtime = attachRealtime(server, ctx, services, {
+  ignoreUpgrade: dev ? (req) => req.headers["sec-websocket-protocol"] === "vite-hmr" : undefined,
+});
 services.metrics.start();
 
 server.listen(env.PORT, env.HOST, () => {

@@ -38,6 +38,8 @@ export interface RealtimeOptions {
   backpressure?: Partial<BackpressureOptions>;
   /** How long close() waits for clients to acknowledge before terminating them (default 2 s). */
   closeTimeoutMs?: number;
+  /** Upgrades another listener owns (Vite's HMR socket in `npm run dev`): left untouched. */
+  ignoreUpgrade?: (req: IncomingMessage) => boolean;
 }
 
 export interface RealtimeServer {
@@ -195,6 +197,7 @@ export function attachRealtime(server: Server, ctx: Pick<AppContext, "env" | "ev
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (options.ignoreUpgrade?.(req)) return;
     socket.on("error", () => socket.destroy()); // a client that vanishes mid-upgrade must not crash the process
     const path = (req.url ?? "/").split("?")[0];
     if (path !== WS_PATH) return refuse(socket, "not_found", "No WebSocket endpoint here; use /ws.", "path");
