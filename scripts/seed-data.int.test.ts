@@ -1,49 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
 import { eq, sql } from "drizzle-orm";
 import { brands, products, sectors, users } from "@shared/schema";
-import { openDatabase, type Database } from "../server/db";
+import type { Database } from "../server/db";
+import { openPrivateDatabase } from "../server/test/private-database";
 import { verifyPassword } from "../server/features/auth/password";
 import { DEMO_PASSWORD, DEMO_USERS, reseedDemoData, seedIfEmpty } from "./seed-data";
 
 /**
  * Seeding 2,000 products into the shared per-worker test database would pollute other tests'
- * global queries, so this file opens a fresh database of its own: in-memory PGlite, or on
- * PostgreSQL a dedicated database dropped afterwards.
+ * global queries, so this file opens a fresh database of its own (in-memory PGlite, or a private
+ * PostgreSQL database that global setup cleans up).
  */
-const pgBase = process.env.DATABASE_URL;
-const pgName = `${process.env.TEST_DB_PREFIX ?? "fp_test"}_seed_${process.env.VITEST_POOL_ID ?? "0"}`;
-
-async function adminQuery(text: string) {
-  const admin = new pg.Client({ connectionString: pgBase });
-  await admin.connect();
-  try {
-    await admin.query(text);
-  } finally {
-    await admin.end();
-  }
-}
-
 let database: Database;
 /** The progress lines of whichever replica won the race to seed (either may win). */
 let logs: string[] = [];
 
 beforeAll(async () => {
-  let url: string | undefined;
-  if (pgBase) {
-    await adminQuery(`drop database if exists "${pgName}" with (force)`);
-    await adminQuery(`create database "${pgName}"`);
-    const u = new URL(pgBase);
-    u.pathname = `/${pgName}`;
-    url = u.toString();
-  }
-  database = await openDatabase({ url, dataDir: "memory://", poolSize: 4 });
-  await database.migrate();
+  database = await openPrivateDatabase("seed");
 });
 
 afterAll(async () => {
   await database?.close();
-  if (pgBase) await adminQuery(`drop database if exists "${pgName}" with (force)`);
 });
 
 const count = async (table: typeof sectors | typeof brands | typeof products | typeof users) => {
