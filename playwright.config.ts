@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, resolveChromiumPath } from "./e2e/chromium-path";
 
-const PORT = 5210;
+const PORT = Number(process.env.E2E_PORT ?? 5210); // helpers running suites side by side pick their own
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 /**
