@@ -9,8 +9,25 @@ import { migrationsDir } from "../lib/paths";
 /** The one Drizzle database type the rest of the code sees, whichever driver is underneath. */
 export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-/** A query runner: the database itself or an open transaction. */
+/** A query runner: the database itself or an open transaction. Only repos and server/db see this type. */
 export type Executor = Db | Tx;
+
+declare const txScopeBrand: unique symbol;
+/**
+ * An open transaction as services see it: they hold it and pass it along (to another feature's service,
+ * to jobs.enqueue) but cannot query with it. Only repos unwrap it (`executorOf`). See the transaction-style ADR.
+ */
+export type TxScope = { readonly [txScopeBrand]: true };
+
+/** The executor a repo method runs on: the caller's open transaction, or the database. */
+export function executorOf(db: Db, tx?: TxScope): Executor {
+  return (tx as unknown as Tx | undefined) ?? db;
+}
+
+/** Runs fn in one transaction; repos expose this as `transaction(fn)`. */
+export function runInTransaction<T>(db: Db, fn: (tx: TxScope) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx as unknown as TxScope));
+}
 export type Driver = "pglite" | "pg" | "neon";
 
 /** The minimal pool surface connect-pg-simple needs (query(text, params) → { rows }). */

@@ -1,0 +1,42 @@
+import type { TxScope } from "../../db";
+
+/**
+ * The seam between features that need durable work done after a commit (mail, webhooks, reconciliation, …)
+ * and the PostgreSQL job queue that does it. Enqueue inside the business transaction (pass `tx`): a rolled-back
+ * write enqueues nothing, a committed one always runs its jobs (transactional outbox).
+ */
+export type JobPayload = Record<string, unknown>;
+
+export interface EnqueueOptions {
+  /** The business transaction the job commits or rolls back with. */
+  tx?: TxScope;
+  /** At most one job with this key ever runs per kind (e.g. `receipt:<orderId>`), whatever retries or replicas do. */
+  dedupeKey?: string;
+  /** Run no earlier than this many seconds from now. */
+  delaySeconds?: number;
+}
+
+export interface JobContext {
+  id: string;
+  /** 1 on the first try. */
+  attempt: number;
+  /** Aborted when the worker shuts down; long handlers should stop and let the job run again. */
+  signal: AbortSignal;
+}
+
+export interface JobKindOptions {
+  /** Retries after the first try before the job is dead-lettered. */
+  retryLimit?: number;
+  /** First retry delay; later ones grow exponentially with jitter. */
+  retryDelaySeconds?: number;
+  /** Longest a single try may run before it counts as failed. */
+  timeoutSeconds?: number;
+}
+
+export type JobHandler<P extends JobPayload = JobPayload> = (payload: P, job: JobContext) => Promise<void>;
+
+export interface JobQueue {
+  enqueue<P extends JobPayload>(kind: string, payload: P, options?: EnqueueOptions): Promise<void>;
+  /** Registers the handler for a kind; a process with workers off still registers (kinds are known everywhere). */
+  register<P extends JobPayload>(kind: string, handler: JobHandler<P>, options?: JobKindOptions): void;
+}
