@@ -84,10 +84,35 @@ describe("k8s manifests: structure", () => {
     const hpa = one("HorizontalPodAutoscaler");
     expect(hpa.apiVersion).toBe("autoscaling/v2");
     expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: deployment.apiVersion, kind: "Deployment", name: deployment.metadata.name });
-    // A voluntary eviction must always be possible, or node drains block forever.
-    expect(pdb.spec.minAvailable).toBeLessThan(hpa.spec.minReplicas);
+    // One voluntary eviction at a time, whatever the replica count; never zero, or node drains block forever.
+    expect(pdb.spec.maxUnavailable).toBe(1);
+    expect(pdb.spec.minAvailable).toBeUndefined();
     expect(hpa.spec.minReplicas).toBeLessThanOrEqual(deployment.spec.replicas);
     expect(hpa.spec.maxReplicas).toBeGreaterThan(hpa.spec.minReplicas);
+  });
+
+  it("when the image is named, then it is pinned to a version tag or digest, never latest", () => {
+    for (const c of podSpec.containers as Array<{ image: string }>) {
+      expect(c.image).toMatch(/(:\d+\.\d+\.\d+[\w.-]*|@sha256:[0-9a-f]{64})$/);
+      expect(c.image).not.toMatch(/:latest$/);
+    }
+  });
+
+  it("when replicas are scheduled, then they spread over zones and nodes", () => {
+    const keys = podSpec.topologySpreadConstraints.map((c: { topologyKey: string }) => c.topologyKey);
+    expect(keys).toEqual(expect.arrayContaining(["topology.kubernetes.io/zone", "kubernetes.io/hostname"]));
+    for (const c of podSpec.topologySpreadConstraints) expect(c.labelSelector.matchLabels).toEqual(deployment.spec.template.metadata.labels);
+  });
+
+  it("when the network policy applies, then only the ingress controller and the scraper reach the http port", () => {
+    const policy = one("NetworkPolicy");
+    expect(policy.spec.podSelector.matchLabels["app.kubernetes.io/name"]).toBe(deployment.spec.template.metadata.labels["app.kubernetes.io/name"]);
+    expect(policy.spec.policyTypes).toEqual(["Ingress", "Egress"]);
+    const [rule] = policy.spec.ingress;
+    expect(policy.spec.ingress).toHaveLength(1);
+    expect(rule.ports).toEqual([{ port: "http", protocol: "TCP" }]);
+    const namespaces = rule.from.map((f: { namespaceSelector: { matchLabels: Record<string, string> } }) => f.namespaceSelector.matchLabels["kubernetes.io/metadata.name"]);
+    expect(namespaces.sort()).toEqual(["ingress-nginx", "monitoring"]);
   });
 
   it("when the ingress routes traffic, then it points at the service's named port with TLS for its host", () => {
