@@ -43,7 +43,7 @@ function modelModule(apiVersion: string, kind: string): string {
 }
 
 /** Type-checks each resource as `const m: I<Kind> = <manifest>` in memory and returns the diagnostics per resource. */
-function strictTypeErrors(resources: ReadonlyArray<Omit<Resource, "file"> & { file?: string }>): string[][] {
+function strictTypeErrors(resources: ReadonlyArray<{ apiVersion: string; kind: string; file?: string }>): string[][] {
   const files = new Map<string, string>();
   resources.forEach((r, i) => {
     const { file: _file, ...manifest } = r;

@@ -52,6 +52,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   poolSize?: number;
   logger?: Logger;
+  /** Overrides the choice made from the URL: tests run the Neon driver against a local PostgreSQL through a WebSocket proxy. */
+  driver?: Driver;
 }
 
 const MIGRATION_LOCK_ID = 727_001; // any constant; serialises migrations across replicas booting together
@@ -64,7 +66,7 @@ export function chooseDriver(url: string | undefined): Driver {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const driver = chooseDriver(options.url);
+  const driver = options.driver ?? chooseDriver(options.url);
   if (driver === "pglite") return openPglite(options.dataDir ?? "./data");
   if (driver === "neon") return openNeon(options.url!, options);
   return openPg(options.url!, options);
@@ -78,6 +80,31 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
       timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+/** The part of a pg-compatible pool (pg's or Neon's) that migrations need: one dedicated connection. */
+interface LockablePool<C extends PooledClient> {
+  connect(): Promise<C>;
+}
+interface PooledClient {
+  query(text: string, params?: unknown[]): Promise<unknown>;
+  release(): void;
+}
+
+/**
+ * Runs the migrations on one connection holding a session advisory lock, so replicas booting together on an
+ * empty database migrate one after the other instead of racing into duplicate-key errors (23505). Every
+ * server driver goes through here; PGlite is a single in-process connection and needs no lock.
+ */
+async function migrateUnderLock<C extends PooledClient>(pool: LockablePool<C>, run: (client: C) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    await run(client);
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
+    client.release();
+  }
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -128,16 +155,7 @@ async function openPg(url: string, options: DatabaseOptions): Promise<Database> 
     db,
     driver: "pg",
     pool,
-    async migrate() {
-      const client = await pool.connect();
-      try {
-        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
-        await migrate(drizzle(client, { schema }), { migrationsFolder: migrationsDir });
-      } finally {
-        await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
-        client.release();
-      }
-    },
+    migrate: () => migrateUnderLock(pool, (client) => migrate(drizzle(client as never, { schema }), { migrationsFolder: migrationsDir })),
     ping: (timeoutMs = 1000) => withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database ping"),
     close: () => pool.end(),
   };
@@ -156,7 +174,7 @@ async function openNeon(url: string, options: DatabaseOptions): Promise<Database
     db,
     driver: "neon",
     pool: pool as unknown as QueryPool,
-    migrate: () => migrate(drizzle(pool, { schema }), { migrationsFolder: migrationsDir }),
+    migrate: () => migrateUnderLock(pool, (client) => migrate(drizzle(client as never, { schema }), { migrationsFolder: migrationsDir })),
     ping: (timeoutMs = 1000) => withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database ping"),
     close: () => pool.end(),
   };
