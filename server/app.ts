@@ -6,6 +6,7 @@ import { trustProxySetting } from "./env";
 import { AppError } from "./lib/app-error";
 import { apiNotFound, errorHandler } from "./lib/error-handler";
 import { accessLog, requestId } from "./lib/request-context";
+import { plainHttpWarning } from "./lib/deployment-warnings";
 import { corsAllowList } from "./lib/cors";
 import { createRateLimits } from "./lib/rate-limit";
 import { csrfProtection } from "./features/auth/csrf";
@@ -98,6 +99,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   const rateLimits = createRateLimits(ctx);
   if (rateLimits.api.length) app.use("/api/v1", ...rateLimits.api);
   if (rateLimits.signIn.length) app.use(["/api/v1/auth/login", "/api/v1/auth/token"], ...rateLimits.signIn);
+  app.use("/api/v1", plainHttpWarning(ctx.logger, ctx.env));
   app.use("/api/v1", services.sessionAuth.identify, csrfProtection({ cookieName: services.sessionAuth.cookieName, allowedOrigins: ctx.env.ALLOWED_ORIGINS }));
   app.use("/api/v1", apiV1Routes(ctx, services));
   app.use("/api", apiNotFound);

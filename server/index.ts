@@ -3,6 +3,7 @@ import { createApp, type CreateAppOptions } from "./app";
 import { closeContext, createContext } from "./boot";
 import { parseEnv, type Env } from "./env";
 import { createLogger } from "./lib/logger";
+import { deploymentWarnings } from "./lib/deployment-warnings";
 import { DEMO_PASSWORD, DEMO_USERS, seedIfEmpty } from "../scripts/seed-data";
 import { attachRealtime } from "./features/realtime/realtime.server";
 
@@ -16,6 +17,7 @@ try {
   process.exit(1);
 }
 const logger = createLogger(env.LOG_LEVEL);
+for (const warning of deploymentWarnings(env)) logger.warn(warning);
 const ctx = await createContext(env, logger);
 
 if (env.SEED_DEMO && env.NODE_ENV !== "production") {

@@ -29,6 +29,8 @@ export function accessLog(logger: Logger): RequestHandler {
       logger[level](
         {
           requestId: req.id,
+          // The client as TRUST_PROXY resolves it (the proxy's own address when no proxy is trusted).
+          ip: req.ip,
           method: req.method,
           path: req.originalUrl.split("?")[0],
           status,
