@@ -7,6 +7,7 @@ import { AppError } from "./lib/app-error";
 import { apiNotFound, errorHandler } from "./lib/error-handler";
 import { accessLog, requestId } from "./lib/request-context";
 import { plainHttpWarning } from "./lib/deployment-warnings";
+import { httpTracing, tracingEnabled } from "./lib/tracing";
 import { corsAllowList } from "./lib/cors";
 import { createRateLimits } from "./lib/rate-limit";
 import { csrfProtection } from "./features/auth/csrf";
@@ -62,6 +63,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   app.set("query parser", "simple");
 
   app.use(requestId);
+  if (tracingEnabled()) app.use(httpTracing());
   app.use(requestMetrics(services.metrics)); // first: times every request, labelled by the route template that answers
   app.use(accessLog(ctx.logger));
   app.use(

@@ -29,6 +29,9 @@ const envSchema = z
     AUTH_RATE_LIMIT_PER_MINUTE: intFromEnv(5),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SHUTDOWN_GRACE_MS: intFromEnv(10_000),
+    /** OTLP/HTTP collector base URL (…/v1/traces is appended); unset = tracing off at no cost. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default("fruitful-planet"),
     /** Lifetime of cached catalog reads; 0 turns the cache off (benchmarks compare both). */
     CACHE_TTL_SECONDS: intFromEnv(60),
     // Checkout pricing (issue 5): tax in basis points (825 = 8.25 %), flat shipping under the free-shipping threshold.

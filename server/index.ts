@@ -4,6 +4,7 @@ import { closeContext, createContext } from "./boot";
 import { parseEnv, type Env } from "./env";
 import { createLogger } from "./lib/logger";
 import { deploymentWarnings } from "./lib/deployment-warnings";
+import { startTracing } from "./lib/tracing";
 import { DEMO_PASSWORD, DEMO_USERS, seedIfEmpty } from "../scripts/seed-data";
 import { attachRealtime } from "./features/realtime/realtime.server";
 
@@ -18,6 +19,8 @@ try {
 }
 const logger = createLogger(env.LOG_LEVEL);
 for (const warning of deploymentWarnings(env)) logger.warn(warning);
+// Before the database opens: its pool's queries are wrapped in spans only when tracing is on.
+const tracing = await startTracing({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME, logger });
 const ctx = await createContext(env, logger);
 
 if (env.SEED_DEMO && env.NODE_ENV !== "production") {
@@ -73,6 +76,7 @@ async function shutdown(signal: string) {
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.once("close", () => resolve()));
   await closeContext(ctx);
+  await tracing.shutdown();
   logger.info("shutdown complete");
   process.exit(0);
 }

@@ -5,6 +5,7 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "@shared/schema";
 import type { Logger } from "../lib/logger";
 import { migrationsDir } from "../lib/paths";
+import { traceQueries } from "../lib/tracing";
 
 /** The one Drizzle database type the rest of the code sees, whichever driver is underneath. */
 export type Db = NodePgDatabase<typeof schema>;
@@ -150,6 +151,10 @@ async function openPg(url: string, options: DatabaseOptions): Promise<Database> 
   });
   // Without this listener an idle client's error (e.g. the server restarted) crashes the process.
   pool.on("error", (err) => options.logger?.warn({ err: err.message }, "idle database client error"));
+  // Pool.query (drizzle outside transactions) and each client's query (transactions); pg's own pool-to-client
+  // calls use callbacks, which traceQueries leaves alone, so a statement is never counted twice.
+  traceQueries(pool, "postgresql");
+  pool.on("connect", (client) => traceQueries(client, "postgresql"));
   const db = drizzle(pool, { schema });
   return {
     db,
@@ -169,6 +174,8 @@ async function openNeon(url: string, options: DatabaseOptions): Promise<Database
   neonConfig.webSocketConstructor = WebSocket;
   const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
   pool.on("error", (err: Error) => options.logger?.warn({ err: err.message }, "idle database client error"));
+  traceQueries(pool, "postgresql");
+  pool.on("connect", (client: Parameters<typeof traceQueries>[0]) => traceQueries(client, "postgresql"));
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     db,

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { traceFields } from "./tracing";
 
 /**
  * The one logger: JSON lines on stdout. Redaction is the safety net; the access log
@@ -11,6 +12,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     messageKey: "message",
     timestamp: () => `,"timestamp":"${new Date().toISOString()}"`,
     formatters: { level: (label) => ({ level: label }) },
+    // traceId/spanId of the active span on every line (nothing when tracing is off).
+    mixin: traceFields,
     redact: {
       paths: ["password", "*.password", "token", "*.token", "refreshToken", "*.refreshToken", "accessToken", "*.accessToken", "cardNumber", "*.cardNumber", "cookie", "*.cookie", "authorization", "*.authorization", "sid", "*.sid"],
       censor: "[redacted]",

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { Redis } from "ioredis";
 import type { Logger } from "./logger";
+import { inSpan, tracingEnabled } from "./tracing";
 
 // ioredis costs ~14 MB of RSS to load: only processes that set REDIS_URL pay for it (bench/catalog-list idle RSS).
 const loadIoredis = () => (createRequire(import.meta.url)("ioredis") as typeof import("ioredis")).Redis;
@@ -26,10 +27,19 @@ export function createRedis(url: string, logger: Logger, name = "main"): Redis {
     if (err.message !== lastError) logger.warn({ err: err.message, redis: name }, "redis connection error");
     lastError = err.message;
   });
+  traceRedisCommands(client);
   client.on("ready", () => {
     lastError = "";
   });
   return client;
+}
+
+/** Each command a `redis` CLIENT span (name only, never keys or values); installed only when tracing is on. */
+function traceRedisCommands(client: Redis): void {
+  if (!tracingEnabled()) return;
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = ((command: Parameters<Redis["sendCommand"]>[0], stream?: Parameters<Redis["sendCommand"]>[1]) =>
+    inSpan(`redis ${command.name}`, { "db.system.name": "redis", "db.operation.name": command.name }, () => send(command, stream) as Promise<unknown>)) as Redis["sendCommand"];
 }
 
 export type { Redis };
