@@ -1,9 +1,10 @@
-// Bundles the server into dist/server/index.js; npm packages stay external (installed by npm ci).
+// Bundles the web server and the worker-only process into dist/server/{index,worker}.js; npm packages stay
+// external (installed by npm ci).
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["server/index.ts"],
-  outfile: "dist/server/index.js",
+  entryPoints: ["server/index.ts", "server/worker.ts"],
+  outdir: "dist/server",
   bundle: true,
   platform: "node",
   format: "esm",
@@ -13,4 +14,4 @@ await build({
   tsconfig: "tsconfig.json",
   logLevel: "warning",
 });
-console.log("built dist/server/index.js");
+console.log("built dist/server/index.js and dist/server/worker.js");

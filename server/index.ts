@@ -45,6 +45,7 @@ const realtime = attachRealtime(server, ctx, services, {
   ignoreUpgrade: dev ? (req) => req.headers["sec-websocket-protocol"] === "vite-hmr" : undefined,
 });
 services.metrics.start();
+if (env.JOBS_MODE === "inline") services.jobs.start(); // else `npm run worker` processes run the jobs
 
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
@@ -74,7 +75,8 @@ async function shutdown(signal: string) {
   services.metrics.stop();
   server.close(); // stop accepting; in-flight requests finish
   server.closeIdleConnections();
-  await new Promise<void>((resolve) => server.once("close", () => resolve()));
+  // Jobs share the grace period with in-flight requests: unfinished ones go back to the queue for another worker.
+  await Promise.all([new Promise<void>((resolve) => server.once("close", () => resolve())), services.jobs.stop(env.SHUTDOWN_GRACE_MS / 2)]);
   await closeContext(ctx);
   await tracing.shutdown();
   logger.info("shutdown complete");

@@ -18,9 +18,17 @@ import { createOrdersService } from "./features/orders/orders.service";
 import { createPaymentsService } from "./features/payments/payments.service";
 import { createTestCardProvider } from "./features/payments/test-card-provider";
 import { createMetricsService } from "./features/metrics/metrics.service";
+import { createJobsRepo } from "./features/jobs/jobs.repo";
+import { createJobsService } from "./features/jobs/jobs.service";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
+  // Durable work after a commit (issue 10): features receive `jobs` to enqueue in their transactions and register handlers.
+  const jobs = createJobsService({
+    repo: createJobsRepo(ctx.db),
+    logger: ctx.logger,
+    worker: { concurrency: ctx.env.JOBS_CONCURRENCY, pollMs: ctx.env.JOBS_POLL_MS, leaseSeconds: ctx.env.JOBS_LEASE_SECONDS },
+  });
   const audit = createAuditService(createAuditRepo(ctx.db));
   const users = createUsersService(createUsersRepo(ctx.db), audit);
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
@@ -45,8 +53,10 @@ export function createServices(ctx: AppContext) {
     health: createHealthService(ctx, () => getHeapStatistics().heap_size_limit),
     catalog,
     orders,
+    /** The job queue; its workers run in this process when JOBS_MODE=inline (index.ts) or in `npm run worker`. */
+    jobs,
     /** The dashboard's collector: request timing (app.ts), snapshots (realtime), GET /metrics and /metrics/summary. */
-    metrics: createMetricsService({ ctx, registrations: users, business: orders, cacheStats: () => catalog.cacheStats() }),
+    metrics: createMetricsService({ ctx, registrations: users, business: orders, cacheStats: () => catalog.cacheStats(), jobFigures: () => jobs.figures() }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -40,6 +40,7 @@ export async function createTestApp(envOverrides: TestEnv = {}, options: CreateA
   const servers: Server[] = [];
   const close = async () => {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+    await services.jobs.stop(1_000); // a no-op unless the test started the workers
     await events.close();
     await redis?.quit().catch(() => undefined);
   };

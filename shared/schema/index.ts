@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./catalog";
 export * from "./orders";
 export * from "./audit";
+export * from "./jobs";

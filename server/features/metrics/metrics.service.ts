@@ -6,6 +6,7 @@ import { createMemoryActivityTracker, createRedisActivityTracker, utcMidnight, t
 import { LatencyWindow, SERIES_INTERVAL_MS, SERIES_LENGTH, type HttpFigures } from "./latency-window";
 import { ProcessSampler } from "./process-figures";
 import { createPromMetrics } from "./prometheus";
+import type { QueueFigures } from "../jobs/jobs.service";
 
 /**
  * The metrics collector of one app instance (issue 6): every request's duration goes into the Prometheus
@@ -29,6 +30,8 @@ export interface MetricsServiceDeps {
   /** Absent until the orders feature provides it: order figures are then reported as 0 orders. */
   business?: BusinessFiguresSource;
   cacheStats?: () => { hits: number; misses: number; errors: number };
+  /** The job queue's figures (depth, oldest waiting job, per-kind totals) for /metrics. */
+  jobFigures?: () => Promise<QueueFigures>;
   activity?: ActivityTracker;
   now?: () => number;
   /** Database figures are refreshed at most this often (default 5 s), never per snapshot. */
@@ -99,7 +102,7 @@ export function createMetricsService(deps: MetricsServiceDeps) {
     };
   };
 
-  const prom = createPromMetrics({ webSocketConnections, business, cache: deps.cacheStats });
+  const prom = createPromMetrics({ webSocketConnections, business, cache: deps.cacheStats, jobs: deps.jobFigures });
 
   // Counted on the replica that created the order only: every replica receives every event.
   deps.ctx.events.subscribe("order.created", (_payload, meta) => {

@@ -1,4 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { registerJobMetrics } from "../jobs/jobs.metrics";
+import type { QueueFigures } from "../jobs/jobs.service";
 
 /**
  * Prometheus instruments of one app instance (ARCHITECTURE §5). Each app has its own Registry (tests run
@@ -21,6 +23,7 @@ export interface GaugeSources {
   webSocketConnections: () => number;
   business: () => { ordersToday: number; revenueTodayCents: number; registrationsToday: number; activeUsers: number; conversionRate: number } | undefined;
   cache?: () => { hits: number; misses: number; errors: number };
+  jobs?: () => Promise<QueueFigures>;
 }
 
 export function createPromMetrics(sources: GaugeSources) {
@@ -96,6 +99,8 @@ export function createPromMetrics(sources: GaugeSources) {
       });
     }
   }
+
+  if (sources.jobs) registerJobMetrics(registry, sources.jobs);
 
   return {
     httpRequestDuration,

@@ -1,0 +1,130 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { jobs, type JobState } from "@shared/schema";
+import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
+
+/** The only module that touches the jobs table. Every state change is guarded by the lease holder's id. */
+
+export interface NewJob {
+  kind: string;
+  payload: Record<string, unknown>;
+  dedupeKey?: string;
+  delaySeconds?: number;
+}
+
+export interface ClaimedJob {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+export interface QueueDepthRow {
+  kind: string;
+  state: JobState;
+  count: number;
+}
+
+export function createJobsRepo(db: Db) {
+  return {
+    transaction: <T>(fn: (tx: TxScope) => Promise<T>) => runInTransaction(db, fn),
+
+    /** Inserts the job; a taken (kind, dedupe key) inserts nothing. Returns whether a row was written. */
+    async insert(job: NewJob, tx?: TxScope): Promise<boolean> {
+      const runAt = job.delaySeconds ? sql`now() + make_interval(secs => ${job.delaySeconds})` : sql`now()`;
+      const rows = await executorOf(db, tx)
+        .insert(jobs)
+        .values({ kind: job.kind, payload: job.payload, dedupeKey: job.dedupeKey ?? null, runAt })
+        .onConflictDoNothing({ target: [jobs.kind, jobs.dedupeKey] })
+        .returning({ id: jobs.id });
+      return rows.length > 0;
+    },
+
+    /**
+     * Leases up to `limit` due jobs of the given kinds: queued ones whose time has come and running ones whose
+     * lease expired (their worker died). SKIP LOCKED lets concurrent workers claim disjoint rows without waiting.
+     */
+    async claim(kinds: string[], limit: number, workerId: string, leaseSeconds: number): Promise<ClaimedJob[]> {
+      if (kinds.length === 0 || limit <= 0) return [];
+      const kindList = sql.join(
+        kinds.map((k) => sql`${k}`),
+        sql`, `,
+      );
+      const { rows } = await db.execute<{ id: string; kind: string; payload: Record<string, unknown>; attempts: number }>(sql`
+        with due as (
+          select id from ${jobs}
+          where kind in (${kindList})
+            and ((state = 'queued' and run_at <= now()) or (state = 'running' and locked_until < now()))
+          order by run_at
+          limit ${limit}
+          for update skip locked
+        )
+        update ${jobs} j
+        set state = 'running', attempts = j.attempts + 1, locked_by = ${workerId},
+            locked_until = now() + make_interval(secs => ${leaseSeconds})
+        from due where j.id = due.id
+        returning j.id, j.kind, j.payload, j.attempts`);
+      return rows.map((r) => ({ id: r.id, kind: r.kind, payload: r.payload, attempts: Number(r.attempts) }));
+    },
+
+    /** Keeps the leases of jobs still running in this worker alive. */
+    async extendLeases(ids: string[], workerId: string, leaseSeconds: number): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .update(jobs)
+        .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+        .where(and(inArray(jobs.id, ids), eq(jobs.lockedBy, workerId), eq(jobs.state, "running")));
+    },
+
+    /** False when the lease was lost meanwhile (another worker may have run the job again). */
+    async complete(id: string, workerId: string): Promise<boolean> {
+      const rows = await db
+        .update(jobs)
+        .set({ state: "completed", finishedAt: sql`now()`, lockedBy: null, lockedUntil: null, lastError: null })
+        .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId), eq(jobs.state, "running")))
+        .returning({ id: jobs.id });
+      return rows.length > 0;
+    },
+
+    /** A failed try: queued again after `retryInSeconds`, or dead-lettered when retryInSeconds is null. */
+    async fail(id: string, workerId: string, error: string, retryInSeconds: number | null): Promise<boolean> {
+      const rows = await db
+        .update(jobs)
+        .set(
+          retryInSeconds === null
+            ? { state: "dead", finishedAt: sql`now()`, lockedBy: null, lockedUntil: null, lastError: error }
+            : { state: "queued", runAt: sql`now() + make_interval(secs => ${retryInSeconds})`, lockedBy: null, lockedUntil: null, lastError: error },
+        )
+        .where(and(eq(jobs.id, id), eq(jobs.lockedBy, workerId), eq(jobs.state, "running")))
+        .returning({ id: jobs.id });
+      return rows.length > 0;
+    },
+
+    /** Hands unfinished jobs back at shutdown; the interrupted try does not count against the retry limit. */
+    async release(ids: string[], workerId: string): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .update(jobs)
+        .set({ state: "queued", attempts: sql`greatest(${jobs.attempts} - 1, 0)`, runAt: sql`now()`, lockedBy: null, lockedUntil: null })
+        .where(and(inArray(jobs.id, ids), eq(jobs.lockedBy, workerId), eq(jobs.state, "running")));
+    },
+
+    /** Jobs not completed, per kind and state (completed rows are history, not depth). */
+    async depth(): Promise<QueueDepthRow[]> {
+      const rows = await db
+        .select({ kind: jobs.kind, state: jobs.state, count: sql<number>`count(*)::int` })
+        .from(jobs)
+        .where(inArray(jobs.state, ["queued", "running", "dead"]))
+        .groupBy(jobs.kind, jobs.state);
+      return rows.map((r) => ({ ...r, count: Number(r.count) }));
+    },
+
+    /** Age in seconds of the longest-waiting due job, 0 when none waits. */
+    async oldestWaitingSeconds(): Promise<number> {
+      const { rows } = await db.execute<{ age: number | string | null }>(
+        sql`select extract(epoch from now() - min(run_at)) as age from ${jobs} where state = 'queued' and run_at <= now()`,
+      );
+      return Math.max(0, Number(rows[0]?.age ?? 0));
+    },
+  };
+}
+export type JobsRepo = ReturnType<typeof createJobsRepo>;

@@ -1,0 +1,215 @@
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { Logger } from "../../lib/logger";
+import type { ClaimedJob, JobsRepo, QueueDepthRow } from "./jobs.repo";
+import type { EnqueueOptions, JobHandler, JobKindOptions, JobPayload, JobQueue } from "./jobs.types";
+import { retryDelaySeconds } from "./retry-delay";
+
+export interface WorkerOptions {
+  /** Jobs one process runs at the same time. */
+  concurrency: number;
+  /** How often an idle worker looks for due jobs. */
+  pollMs: number;
+  /** How long a claimed job stays ours without a heartbeat; a killed worker's jobs run again after it. */
+  leaseSeconds: number;
+}
+
+const KIND_DEFAULTS: Required<JobKindOptions> = { retryLimit: 5, retryDelaySeconds: 10, timeoutSeconds: 60 };
+
+interface Registration {
+  handler: JobHandler;
+  options: Required<JobKindOptions>;
+}
+
+interface RunningJob {
+  job: ClaimedJob;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+/** Per-kind totals of this process since it started (Prometheus counters read them at scrape time). */
+export interface ProcessedCounts {
+  completed: number;
+  failed: number;
+  deadLettered: number;
+}
+
+export interface QueueFigures {
+  depth: QueueDepthRow[];
+  oldestWaitingSeconds: number;
+  processed: Record<string, ProcessedCounts>;
+}
+
+/** The queue as the app wires it: features see the JobQueue part; boot and the worker process drive the rest. */
+export interface JobsService extends JobQueue {
+  /** Starts this process's worker loop (JOBS_MODE=inline or `npm run worker`). */
+  start(overrides?: Partial<WorkerOptions>): void;
+  /**
+   * Stops claiming, lets running jobs finish for up to graceMs, then aborts the rest and hands them back to
+   * the queue, so another worker runs them at once instead of after the lease.
+   */
+  stop(graceMs?: number): Promise<void>;
+  readonly running: boolean;
+  /** What the dashboard and /metrics show: depth per kind and state, the oldest waiting job, this process's totals. */
+  figures(): Promise<QueueFigures>;
+}
+
+class JobTimeoutError extends Error {}
+
+/**
+ * The PostgreSQL job queue (ADR 022): enqueue writes a row (inside the caller's transaction when given one);
+ * start() runs a worker loop that leases due jobs with SKIP LOCKED, heartbeats their leases, retries failures
+ * with backoff and dead-letters them past the kind's retry limit. Delivery is at least once: a handler whose
+ * lease was lost (a crash, a frozen process) may run again, so handlers make their effects idempotent.
+ */
+export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker: WorkerOptions }): JobsService {
+  const { repo, logger } = deps;
+  const registrations = new Map<string, Registration>();
+  const processed = new Map<string, ProcessedCounts>();
+  const running = new Map<string, RunningJob>();
+  const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  let loop: Promise<void> | undefined;
+  let stopping = false;
+  let wake: (() => void) | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+
+  const count = (kind: string, field: keyof ProcessedCounts) => {
+    const counts = processed.get(kind) ?? { completed: 0, failed: 0, deadLettered: 0 };
+    counts[field]++;
+    processed.set(kind, counts);
+  };
+  const nudge = () => wake?.();
+
+  async function execute(job: ClaimedJob, registration: Registration, abort: AbortController): Promise<void> {
+    const { handler, options } = registration;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          abort.abort();
+          reject(new JobTimeoutError(`timed out after ${options.timeoutSeconds} s`));
+        }, options.timeoutSeconds * 1000);
+      });
+      await Promise.race([handler(job.payload, { id: job.id, attempt: job.attempts, signal: abort.signal }), timeout]);
+      clearTimeout(timer);
+      if (await repo.complete(job.id, workerId)) count(job.kind, "completed");
+      else logger.warn({ jobId: job.id, kind: job.kind }, "job finished after its lease was lost");
+    } catch (err) {
+      clearTimeout(timer);
+      // Shutting down and the handler gave up on the abort: stop() releases the job rather than failing it.
+      if (stopping && abort.signal.aborted && !(err instanceof JobTimeoutError)) return;
+      const message = err instanceof Error ? err.message : String(err);
+      const dead = job.attempts > options.retryLimit;
+      const delay = dead ? null : retryDelaySeconds(job.attempts, options.retryDelaySeconds);
+      if (!(await repo.fail(job.id, workerId, message.slice(0, 2000), delay))) return;
+      count(job.kind, "failed");
+      if (dead) count(job.kind, "deadLettered");
+      logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: message, retryInSeconds: delay }, dead ? "job dead-lettered" : "job failed; will retry");
+    }
+  }
+
+  function run(job: ClaimedJob) {
+    const registration = registrations.get(job.kind)!;
+    const abort = new AbortController();
+    // A job whose worker kept dying mid-try (lease expired every time) would otherwise loop forever.
+    const work =
+      job.attempts > registration.options.retryLimit + 1
+        ? repo.fail(job.id, workerId, "abandoned by its worker too many times", null).then(() => count(job.kind, "deadLettered"))
+        : execute(job, registration, abort);
+    const done = work
+      .catch((err: Error) => logger.error({ jobId: job.id, kind: job.kind, err: err.message }, "job bookkeeping failed"))
+      .finally(() => {
+        running.delete(job.id);
+        nudge();
+      });
+    running.set(job.id, { job, abort, done });
+  }
+
+  async function workLoop(options: WorkerOptions) {
+    let errorBackoffMs = options.pollMs;
+    while (!stopping) {
+      const free = options.concurrency - running.size;
+      let claimedAll = false;
+      if (free > 0) {
+        try {
+          const claimed = await repo.claim([...registrations.keys()], free, workerId, options.leaseSeconds);
+          if (stopping) {
+            await repo.release(claimed.map((j) => j.id), workerId);
+            break;
+          }
+          claimed.forEach(run);
+          claimedAll = claimed.length === free;
+          errorBackoffMs = options.pollMs;
+        } catch (err) {
+          logger.error({ err: (err as Error).message }, "claiming jobs failed");
+          errorBackoffMs = Math.min(errorBackoffMs * 2, 30_000);
+          await sleep(errorBackoffMs);
+          continue;
+        }
+      }
+      if (claimedAll) continue; // more may be due right now
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = undefined;
+    }
+  }
+
+  return {
+    async enqueue<P extends JobPayload>(kind: string, payload: P, options: EnqueueOptions = {}): Promise<void> {
+      await repo.insert({ kind, payload, dedupeKey: options.dedupeKey, delaySeconds: options.delaySeconds }, options.tx);
+      // Without a transaction the row is visible now; inside one, the next poll finds it after the commit.
+      if (!options.tx && !options.delaySeconds) nudge();
+    },
+
+    register<P extends JobPayload>(kind: string, handler: JobHandler<P>, options: JobKindOptions = {}): void {
+      if (registrations.has(kind)) throw new Error(`job kind "${kind}" is already registered`);
+      registrations.set(kind, { handler: handler as JobHandler, options: { ...KIND_DEFAULTS, ...options } });
+    },
+
+    start(overrides: Partial<WorkerOptions> = {}): void {
+      if (loop) return;
+      const options = { ...deps.worker, ...overrides };
+      stopping = false;
+      heartbeat = setInterval(() => {
+        repo.extendLeases([...running.keys()], workerId, options.leaseSeconds).catch((err: Error) => logger.warn({ err: err.message }, "extending job leases failed"));
+      }, (options.leaseSeconds * 1000) / 3);
+      heartbeat.unref();
+      loop = workLoop(options);
+      logger.info({ workerId, kinds: [...registrations.keys()], concurrency: options.concurrency }, "job worker started");
+    },
+
+    async stop(graceMs = 5_000): Promise<void> {
+      if (!loop) return;
+      stopping = true;
+      nudge();
+      await loop;
+      const finished = Promise.all([...running.values()].map((r) => r.done));
+      await Promise.race([finished, sleep(graceMs)]);
+      const unfinished = [...running.values()];
+      unfinished.forEach((r) => r.abort.abort());
+      await repo.release(
+        unfinished.map((r) => r.job.id),
+        workerId,
+      );
+      clearInterval(heartbeat);
+      loop = undefined;
+      if (unfinished.length) logger.info({ released: unfinished.length }, "released unfinished jobs at shutdown");
+    },
+
+    get running(): boolean {
+      return loop !== undefined;
+    },
+
+    async figures(): Promise<QueueFigures> {
+      const [depth, oldestWaitingSeconds] = await Promise.all([repo.depth(), repo.oldestWaitingSeconds()]);
+      return { depth, oldestWaitingSeconds, processed: Object.fromEntries(processed) };
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,64 @@
+import { createServer } from "node:http";
+import express from "express";
+import { closeContext, createContext } from "../../boot";
+import type { AppContext } from "../../context";
+import { parseEnv, type Env } from "../../env";
+import { createLogger } from "../../lib/logger";
+import { createServices, type Services } from "../../services";
+import { healthRoutes } from "../health/health.routes";
+
+export interface WorkerProcessOptions {
+  /** Extra handlers beside the features' own (the queue's process tests register their probe kinds here). */
+  register?: (services: Services, ctx: AppContext) => void;
+}
+
+/**
+ * A worker-only process (`npm run worker`): the same services as the web app, job workers on, and no public
+ * HTTP — only the liveness/readiness probes on WORKER_PORT, with the web app's paths and bodies.
+ * SIGTERM: readiness turns 503, running jobs finish or go back to the queue, exit 0.
+ */
+export async function runWorkerProcess(options: WorkerProcessOptions = {}): Promise<void> {
+  let env: Env;
+  try {
+    env = parseEnv();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  const logger = createLogger(env.LOG_LEVEL);
+  const ctx = await createContext(env, logger);
+  if (ctx.database.driver === "pglite") logger.warn("embedded PGlite is single-process: a separate worker cannot share it; use DATABASE_URL");
+  const services = createServices(ctx);
+  options.register?.(services, ctx);
+
+  const probes = express();
+  probes.disable("x-powered-by");
+  probes.use("/api/health", healthRoutes(services.health));
+  const server = createServer(probes);
+  await new Promise<void>((resolve) => server.listen(env.WORKER_PORT, env.HOST, resolve));
+  services.jobs.start();
+  const address = server.address();
+  logger.info({ probePort: typeof address === "object" && address ? address.port : env.WORKER_PORT, driver: ctx.database.driver }, "job worker is ready");
+
+  let shuttingDown = false;
+  async function shutdown(signal: string) {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    ctx.lifecycle.shuttingDown = true;
+    logger.info({ signal }, "worker shutting down");
+    const grace = setTimeout(() => {
+      logger.error("grace period over; exiting with jobs still running");
+      process.exit(1);
+    }, env.SHUTDOWN_GRACE_MS);
+    grace.unref();
+    // Leave a margin of the grace period for handing unfinished jobs back and closing the pools.
+    await services.jobs.stop(Math.max(0, env.SHUTDOWN_GRACE_MS - 2_000));
+    server.close();
+    server.closeAllConnections();
+    await closeContext(ctx);
+    logger.info("worker shutdown complete");
+    process.exit(0);
+  }
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}

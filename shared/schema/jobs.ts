@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id } from "./columns";
+
+/**
+ * queued: waiting for run_at (first try or a retry); running: leased by a worker until locked_until;
+ * completed: done (kept, so a dedupe key stays taken); dead: out of retries (the dead letters).
+ */
+export const jobStates = ["queued", "running", "completed", "dead"] as const;
+export type JobState = (typeof jobStates)[number];
+
+/** The durable job queue (issue 10, ADR 022). Rows are written inside the business transaction (outbox). */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: id(),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    state: text("state", { enum: jobStates }).notNull().default("queued"),
+    /** At most one job per (kind, dedupe_key) ever; NULL keys never collide. */
+    dedupeKey: text("dedupe_key"),
+    /** Tries started so far, including one cut short by a crash. */
+    attempts: integer("attempts").notNull().default(0),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedBy: text("locked_by"),
+    /** The lease: past it, a running job counts as abandoned and any worker may take it again. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("jobs_kind_dedupe_key_unique").on(t.kind, t.dedupeKey),
+    // The claim query's two ways in: due queued jobs and expired leases.
+    index("jobs_queued_run_at_idx").on(t.runAt).where(sql`${t.state} = 'queued'`),
+    index("jobs_running_locked_until_idx").on(t.lockedUntil).where(sql`${t.state} = 'running'`),
+    index("jobs_state_kind_idx").on(t.state, t.kind),
+    check("jobs_attempts_not_negative", sql`${t.attempts} >= 0`),
+  ],
+);
