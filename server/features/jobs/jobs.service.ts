@@ -130,7 +130,8 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
     while (!stopping) {
       const free = options.concurrency - running.size;
       let claimedAll = false;
-      if (free > 0) {
+      // Claim in batches: wait until half the slots are free rather than one claim query per finished job.
+      if (free > 0 && (running.size === 0 || free >= Math.ceil(options.concurrency / 2))) {
         try {
           const claimed = await repo.claim([...registrations.keys()], free, workerId, options.leaseSeconds);
           if (stopping) {
