@@ -1,10 +1,8 @@
-// Bundles the web server and the worker-only process into dist/server/{index,worker}.js; npm packages stay
-// external (installed by npm ci).
+// Bundles the web server and the worker-only process (`npm run worker`) into dist/server/{index,worker}.js;
+// npm packages stay external (installed by npm ci).
 import { build } from "esbuild";
 
-await build({
-  entryPoints: ["server/index.ts", "server/worker.ts"],
-  outdir: "dist/server",
+const options = {
   bundle: true,
   platform: "node",
   format: "esm",
@@ -13,5 +11,9 @@ await build({
   sourcemap: "linked",
   tsconfig: "tsconfig.json",
   logLevel: "warning",
-});
+};
+await Promise.all([
+  build({ ...options, entryPoints: ["server/index.ts"], outfile: "dist/server/index.js" }),
+  build({ ...options, entryPoints: ["server/worker.ts"], outfile: "dist/server/worker.js" }),
+]);
 console.log("built dist/server/index.js and dist/server/worker.js");
