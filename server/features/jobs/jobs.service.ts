@@ -197,6 +197,8 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
         unfinished.map((r) => r.job.id),
         workerId,
       );
+      // A moment for aborted handlers to unwind before the caller closes the database under them.
+      await Promise.race([Promise.all(unfinished.map((r) => r.done)), sleep(1_000)]);
       clearInterval(heartbeat);
       loop = undefined;
       if (unfinished.length) logger.info({ released: unfinished.length }, "released unfinished jobs at shutdown");
