@@ -200,7 +200,7 @@ describe("Dockerfile: production dependencies", () => {
       platform: "node",
       format: "esm",
       packages: "external",
-      tsconfig: join(repoRoot, "tsconfig.json"),
+      tsconfig: join(repoRoot, "tsconfig.server.json"),
       write: false,
       metafile: true,
       outfile: join(repoRoot, "dist/server/index.js"),

@@ -9,7 +9,7 @@ const options = {
   target: "node20",
   packages: "external",
   sourcemap: "linked",
-  tsconfig: "tsconfig.json",
+  tsconfig: "tsconfig.server.json",
   logLevel: "warning",
 };
 await Promise.all([

@@ -75,7 +75,7 @@ describe("order status machine", () => {
 
     const { port } = await t.listen();
     const cancelOnce = (authorization: string) =>
-      fetch(`http://127.0.0.1:${port}/api/v1/orders/${order.id}/cancel`, { method: "POST", headers: { authorization } }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      fetch(`http://127.0.0.1:${port}/api/v1/orders/${order.id}/cancel`, { method: "POST", headers: { authorization } }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error: { code: string } } }));
     const results = await Promise.all([cancelOnce(buyer.authorization), cancelOnce(staff.authorization), cancelOnce(buyer.authorization)]);
 
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
