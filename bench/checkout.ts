@@ -1,4 +1,4 @@
-// npm run bench:checkout — issue 5's checkout benchmark.
+// npm run bench:checkout — the checkout benchmark: throughput, latency and zero oversell.
 //
 // 64 concurrent signed-in buyers (bearer tokens from POST /api/v1/auth/token, fetched before the clock
 // starts) place orders — each with its own Idempotency-Key, 1–3 lines of 1–3 units, the success test
@@ -6,7 +6,7 @@
 // on PostgreSQL, in a database of its own (fp_checkout_bench, dropped, migrated and seeded on every run).
 // Prints orders/s and latency percentiles, then proves zero oversell: for every product,
 // stock now + units in orders that kept their stock = initial stock, and never below zero.
-// Targets (issue 5): ≥ 400 orders/s, p99 ≤ 150 ms — reported as PASS/MISS; the exit code is non-zero
+// Targets: ≥ 400 orders/s, p99 ≤ 150 ms — reported as PASS/MISS; the exit code is non-zero
 // only when the bench itself fails or an invariant (oversell, 5xx) breaks. Results: bench/results/checkout-<ts>.json.
 //
 // Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/fp_checkout_bench; the

@@ -1,4 +1,4 @@
-// npm run bench:ws-fanout — issue 6's WebSocket fan-out benchmark.
+// npm run bench:ws-fanout — the WebSocket fan-out benchmark.
 //
 // Starts the REAL server as production runs it (node dist/server/index.js, NODE_ENV=production) on
 // PostgreSQL (database fp_wsbench: created, migrated and seeded with the demo catalog and users if

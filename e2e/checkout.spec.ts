@@ -161,7 +161,7 @@ test("when the card is declined, then the shopper is told in plain words, keeps 
   await expect(cartLink(page)).toHaveAccessibleName("Cart, 1 item");
   await expectNoSeriousA11yViolations(page, "checkout declined");
 
-  // The declined attempt is closed on the server (CONTRACT: it ends cancelled, nothing charged): no paid order exists,
+  // The declined attempt is closed on the server (it ends cancelled, nothing charged): no paid order exists,
   // and the history shows the attempt for what it is.
   await page.goto("/orders?status=paid");
   await expect(page.getByText("No paid orders")).toBeVisible();

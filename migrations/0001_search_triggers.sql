@@ -1,4 +1,4 @@
--- Full-text search over product name, description and brand name (CONTRACT "Catalog": q).
+-- Full-text search over product name, description and brand name (the `q` filter of the product list).
 -- The brand name lives in another table, so a generated column cannot hold it; triggers keep
 -- products.search_vector current when a product changes or its brand is renamed.
 CREATE OR REPLACE FUNCTION products_search_vector_refresh() RETURNS trigger LANGUAGE plpgsql AS $$

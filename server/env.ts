@@ -34,7 +34,7 @@ const envSchema = z
     OTEL_SERVICE_NAME: z.string().min(1).default("fruitful-planet"),
     /** Lifetime of cached catalog reads; 0 turns the cache off (benchmarks compare both). */
     CACHE_TTL_SECONDS: intFromEnv(60),
-    // Checkout pricing (issue 5): tax in basis points (825 = 8.25 %), flat shipping under the free-shipping threshold.
+    // Checkout pricing: tax in basis points (825 = 8.25 %), flat shipping under the free-shipping threshold.
     TAX_RATE_BPS: z.coerce.number().int().min(0).max(5_000).default(800),
     SHIPPING_FLAT_CENTS: intFromEnv(599),
     FREE_SHIPPING_THRESHOLD_CENTS: intFromEnv(5_000),

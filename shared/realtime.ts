@@ -4,7 +4,7 @@ import { snapshot } from "./contracts/metrics";
 import { order, orderStatus } from "./contracts/orders";
 
 /*
- * WebSocket messages of /ws (CONTRACT "WebSocket"): one JSON object per text frame, told apart by `type`.
+ * WebSocket messages of /ws: one JSON object per text frame, told apart by `type`.
  * The server validates every client message with `clientMessage`; the SPA may parse what it receives with
  * `serverMessage`.
  */

@@ -5,7 +5,7 @@ import type { Logger } from "./logger";
 import type { Redis } from "./redis";
 
 /**
- * Domain events every feature may publish and any may subscribe to (ARCHITECTURE rule 6).
+ * Domain events every feature may publish and any may subscribe to (docs/architecture.md).
  * Payloads are plain JSON: with Redis they cross processes.
  */
 export interface EventMap {

@@ -12,7 +12,7 @@ function expectNoLeak(text: string) {
   expect(text.toLowerCase()).not.toContain("stack");
 }
 
-describe("transport errors (CONTRACT Conventions)", () => {
+describe("transport errors", () => {
   it("when an /api route does not exist, then 404 not_found in the contract's body with the request id", async () => {
     const { app } = await createTestApp();
     for (const path of ["/api/v1/no-such-thing", "/api/nothing", "/api/v1/products/a/b/c"]) {

@@ -159,7 +159,7 @@ interface LimiterSpec {
 }
 
 /**
- * Rate limits (issue 3): the whole API per client IP, and sign-in (login + token endpoints) per account and
+ * Rate limits: the whole API per client IP, and sign-in (login + token endpoints) per account and
  * per IP, counting failed attempts, with an hourly cap. 0 turns a family off. With Redis the counters are
  * shared by every replica (one key prefix per limiter); without it they live in memory.
  */

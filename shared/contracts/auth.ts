@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { uuid } from "./common";
 
-// ---- Shared field rules (CONTRACT "Auth and users") ----
+// ---- Shared field rules ----
 export const roles = ["customer", "staff", "admin"] as const;
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;

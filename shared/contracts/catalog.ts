@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cents, currency, listOf, pageQuery, queryBoolean, slug, uuid } from "./common";
 
-// ---- Response shapes (CONTRACT "Catalog") ----
+// ---- Response shapes ----
 export const ref = z.object({ id: uuid, slug: z.string(), name: z.string() });
 
 export const sector = z.object({
@@ -98,7 +98,7 @@ export const brandListQuery = z
 export type BrandListQuery = z.input<typeof brandListQuery>;
 export type BrandListFilters = z.output<typeof brandListQuery>;
 
-// ---- Facets (CONTRACT: facets=true) ----
+// ---- Facets (facets=true) ----
 /**
  * Fixed price buckets in cents, both bounds inclusive (the same as minPrice/maxPrice), so a bucket
  * can be applied as a filter as it is. Empty buckets are left out of the facets.
@@ -174,7 +174,7 @@ export type ProductCreate = z.infer<typeof productCreate>;
 export type ProductUpdate = z.infer<typeof productUpdate>;
 export type StockAdjust = z.infer<typeof stockAdjust>;
 
-// ---- CSV export and import (CONTRACT: export.csv, import?mode=dry-run|apply) ----
+// ---- CSV export and import (export.csv, import?mode=dry-run|apply) ----
 /** The list's filters (status included), without paging or facets; rows come sorted by slug. */
 export const productExportQuery = z.object(productFilterFields).strict().refine(priceRangeOrdered, priceRangeIssue);
 export type ProductExportQuery = z.input<typeof productExportQuery>;
@@ -227,7 +227,7 @@ export const productImportResult = z.object({
 export type ProductImportRowError = z.infer<typeof productImportRowError>;
 export type ProductImportResult = z.infer<typeof productImportResult>;
 
-/** Import files are limited to 5 MB (CONTRACT) and this many data rows. */
+/** Import files are limited to 5 MB and this many data rows. */
 export const PRODUCT_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const PRODUCT_IMPORT_MAX_ROWS = 20_000;
 

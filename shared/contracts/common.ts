@@ -14,7 +14,7 @@ export const isoDateTime = z.string();
 
 export const limit = z.coerce.number().int().min(1).max(100).default(24);
 export const cursor = z.string().min(1).max(500);
-/** The paging part of every list query (CONTRACT "Lists"). */
+/** The paging part of every list query (docs/api.md, Pagination). */
 export const pageQuery = { limit, cursor: cursor.optional() };
 
 export const pagination = z.object({ nextCursor: z.string().nullable(), hasMore: z.boolean() });

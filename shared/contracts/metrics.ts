@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /*
- * The staff dashboard's figures (CONTRACT "Metrics for the dashboard"). Every figure is measured:
+ * The staff dashboard's figures. Every figure is measured:
  * - http: the replica's own requests (health probes and /metrics excluded) in the last completed second
  *   (a live snapshot) or in the 5-second interval ending at `at` (a series point); percentiles from HDR histograms.
  * - ws: WebSocket connections open on this replica. process: this replica's Node process.

@@ -5,7 +5,7 @@ export const orderStatuses = ["pending", "paid", "shipped", "delivered", "cancel
 export const orderStatus = z.enum(orderStatuses);
 export type OrderStatus = z.infer<typeof orderStatus>;
 
-/** The status machine (CONTRACT "Orders"): every allowed move; anything else is 409 invalid_transition. */
+/** The status machine: every allowed move; anything else is 409 invalid_transition. */
 export const allowedTransitions: Record<OrderStatus, readonly OrderStatus[]> = {
   pending: ["paid", "cancelled"],
   paid: ["shipped", "cancelled"],

@@ -52,7 +52,7 @@ interface RequestOptions {
 
 const WRITE_METHODS: ReadonlySet<Method> = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-// ---- CSRF (CONTRACT "Auth": cookie-authenticated writes send X-CSRF-Token) ----
+// ---- CSRF (docs/api.md: cookie-authenticated writes send X-CSRF-Token) ----
 
 export const CSRF_PATH = "/api/v1/auth/csrf";
 const ME_PATH = "/api/v1/auth/me";

@@ -1,7 +1,7 @@
 import { serverMessage, WS_CLOSE, WS_PATH, type Channel, type ClientMessage, type ServerMessage } from "@shared/realtime";
 
 /*
- * The SPA's one WebSocket client (issue 6, CONTRACT "WebSocket"): one connection per tab while someone is signed in.
+ * The SPA's one WebSocket client (messages in shared/realtime.ts): one connection per tab while someone is signed in.
  * - Reconnects with exponential backoff and full jitter (0.5 s doubling to a 30 s cap; the count resets once a
  *   connection has stayed up for a minute), so a restarting server is not hit by every tab at the same instant.
  * - Subscriptions are reference counted: each mounted component asks for its channel; the server hears one

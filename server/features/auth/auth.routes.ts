@@ -8,7 +8,7 @@ import { ensureCsrfToken } from "./csrf";
 import { requireUser } from "./guards";
 import type { SessionAuth } from "./session";
 
-/** CONTRACT "Auth and users": csrf, register, login, logout, me, and bearer tokens for API clients. */
+/** Auth (docs/api.md): csrf, register, login, logout, me, and bearer tokens for API clients. */
 export function authRoutes(auth: AuthService, sessions: SessionAuth): Router {
   const router = Router();
   router.use("/auth", (_req, res, next) => {

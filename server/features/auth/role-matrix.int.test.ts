@@ -12,11 +12,11 @@ import { listRoutes } from "../../test/routes-list";
  *   staff     – staff and admin; customer → 403; anonymous → 401
  *   admin     – admin only; customer and staff → 403; anonymous → 401
  * A mounted route missing here fails the test: add it with its intended access when you add the route.
- * Routes of the CONTRACT that are not mounted yet are listed too, so their access is decided up front.
+ * Routes of the API that are not mounted yet are listed too, so their access is decided up front.
  */
 type Access = "public" | "signed-in" | "staff" | "admin";
 const ROLE_MATRIX: Record<string, Access> = {
-  // Auth (CONTRACT "Auth and users")
+  // Auth
   "GET /auth/csrf": "public",
   "POST /auth/register": "public",
   "POST /auth/login": "public",

@@ -5,7 +5,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * Session lifetimes by role, in one place (issue 3 "Sessions"). `idleMs` is the rolling cookie/store lifetime,
+ * Session lifetimes by role, in one place. `idleMs` is the rolling cookie/store lifetime,
  * renewed by every request; `absoluteMs` ends a session that long after sign-in however active it is.
  */
 export const SESSION_POLICIES: Record<Role, { idleMs: number; absoluteMs: number }> = {

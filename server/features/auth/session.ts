@@ -146,7 +146,7 @@ export function createSessionAuth(ctx: AppContext, auth: AuthService, secret: st
     identify,
 
     /**
-     * Who opens a WebSocket (CONTRACT "/ws"): the `?access_token=` bearer token or the session cookie, with the
+     * Who opens a WebSocket (/ws): the `?access_token=` bearer token or the session cookie, with the
      * same lifetime rules as HTTP. Undefined when neither identifies a user. Never creates or touches a session.
      */
     async userForUpgrade(req: IncomingMessage): Promise<UserRecord | undefined> {

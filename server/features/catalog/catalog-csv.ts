@@ -12,7 +12,7 @@ import {
 import { AppError } from "../../lib/app-error";
 
 /**
- * Products as CSV (CONTRACT "Catalog": export.csv and import). HTTP-free and database-free: parsing,
+ * Products as CSV (GET /products/export.csv and POST /products/import). HTTP-free and database-free: parsing,
  * header checks and per-row validation here; matching rows to products is the service's job.
  *
  * Row numbers are what a spreadsheet shows: the header is row 1, the first data row row 2, a blank

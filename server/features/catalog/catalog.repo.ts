@@ -128,7 +128,7 @@ function visibilityConditions(visibility: ProductVisibility = "shopper"): SQL[] 
 }
 
 const matchesQuery = (q: string) => sql`p.search_vector @@ websearch_to_tsquery('english', ${q})`;
-/** Price bounds are inclusive (CONTRACT: minPrice/maxPrice). */
+/** Price bounds are inclusive (minPrice/maxPrice in productListQuery). */
 function priceConditions(c: ProductFilterCriteria): SQL[] {
   const where: SQL[] = [];
   if (c.minPrice !== undefined) where.push(sql`p.price_cents >= ${c.minPrice}`);

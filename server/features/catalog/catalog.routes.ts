@@ -35,7 +35,7 @@ function revalidate(req: Request, res: Response): void {
   res.set("Cache-Control", staff ? "private, no-cache" : "no-cache");
 }
 
-/** The CSV import's own body parser (5 MB, CONTRACT), mounted on that route only. */
+/** The CSV import's own body parser (5 MB, the contract's import limit), mounted on that route only. */
 const csvBody = express.text({ type: "text/csv", limit: PRODUCT_IMPORT_MAX_BYTES });
 
 /** One catalog object type's service calls, as objectRoutes mounts them. */
@@ -74,7 +74,7 @@ function objectRoutes<C extends z.ZodType, U extends z.ZodType>(
   });
 }
 
-/** CONTRACT "Catalog": reads are open, writes are admin-only (the service checks again). */
+/** Catalog: reads are open, writes are admin-only (the service checks again). */
 export function catalogRoutes(catalog: CatalogService): Router {
   const router = Router();
 

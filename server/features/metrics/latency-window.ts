@@ -1,7 +1,7 @@
 import * as hdr from "hdr-histogram-js";
 
 /**
- * Request latencies in a rolling window (ARCHITECTURE §5, issue 6): one HDR histogram for the
+ * Request latencies in a rolling window (for the staff dashboard): one HDR histogram for the
  * current second and one for the current 5-second bucket. Recording is O(1); percentiles come
  * from the histograms (3 significant digits → within 0.1 % of the exact value), never sampled.
  * Closed seconds and buckets are turned into plain figures and kept for 15 minutes.

@@ -9,7 +9,7 @@ import { createPromMetrics } from "./prometheus";
 import type { QueueFigures } from "../jobs/jobs.service";
 
 /**
- * The metrics collector of one app instance (issue 6): every request's duration goes into the Prometheus
+ * The metrics collector of one app instance: every request's duration goes into the Prometheus
  * histogram and the rolling latency window; once a second ONE timer turns the window, the process figures,
  * the WebSocket count and the (cached) business figures into a Snapshot for the dashboard's channel; every
  * 5 s a full snapshot is kept for the 15-minute series.

@@ -3,7 +3,7 @@ import { registerJobMetrics } from "../jobs/jobs.metrics";
 import type { QueueFigures } from "../jobs/jobs.service";
 
 /**
- * Prometheus instruments of one app instance (ARCHITECTURE §5). Each app has its own Registry (tests run
+ * Prometheus instruments of one app instance. Each app has its own Registry (tests run
  * several apps in one process); the process-wide default metrics (CPU, memory, GC, event loop, handles) live
  * in one registry per process, merged in at scrape time.
  */

@@ -30,7 +30,7 @@ export function nameSchema<T extends z.ZodType>(schema: T, id: string, descripti
 }
 
 /**
- * Security requirements (CONTRACT "Auth"): a session cookie or a bearer access token. Cookie-authenticated
+ * Security requirements (docs/api.md): a session cookie or a bearer access token. Cookie-authenticated
  * writes also need the X-CSRF-Token header (bearer requests are exempt), hence the paired requirement.
  */
 type SecurityRequirements = Array<Record<string, string[]>>;

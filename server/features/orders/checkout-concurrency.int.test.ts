@@ -12,7 +12,7 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 
-describe("checkout under concurrency (issue 5 acceptance)", () => {
+describe("checkout under concurrency", () => {
   it("when 200 different shoppers order the last 50 units at once, then exactly 50 succeed, 150 get out_of_stock, none fail, and nothing is oversold", async () => {
     const product = await makeProduct(t.db, { stock: 50, priceCents: 1_500 });
     const buyers = await makeUsers(t.db, 200);

@@ -30,7 +30,7 @@ async function placePaidOrder(buyer: { authorization: string }, productId: strin
 describe("order status machine", () => {
   const pairs = orderStatuses.flatMap((from) => orderStatuses.map((to) => ({ from, to, allowed: canTransition(from, to) })));
 
-  it("when the machine is listed, then exactly the CONTRACT's five moves are allowed", () => {
+  it("when the machine is listed, then exactly the contract's five moves are allowed", () => {
     expect(pairs.filter((p) => p.allowed).map((p) => `${p.from}→${p.to}`)).toEqual(["pending→paid", "pending→cancelled", "paid→shipped", "paid→cancelled", "shipped→delivered"]);
   });
 

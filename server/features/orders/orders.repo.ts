@@ -106,7 +106,7 @@ const eventColumns = { orderId: orderEvents.orderId, status: orderEvents.status,
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Idempotency keys are kept 24 hours (CONTRACT: "at least 24 hours"). */
+/** Idempotency keys are kept 24 hours (clients may retry for at least 24 hours; docs/api.md). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
 export function createOrdersRepo(db: Db) {

@@ -16,7 +16,7 @@ function idempotencyKeyOf(req: Request): string | undefined {
   return parsed.data;
 }
 
-/** CONTRACT "Orders" plus the cart quote (issue 5). Guards first; the service checks ownership and roles again. */
+/** Orders plus the cart quote. Guards first; the service checks ownership and roles again. */
 export function ordersRoutes(orders: OrdersService): Router {
   const router = Router();
 

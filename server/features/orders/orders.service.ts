@@ -29,7 +29,7 @@ import type { EventRow, ItemRow, OrderRow, OrdersRepo, StoredIdempotency, Transa
 import { MAX_ORDER_TOTAL_CENTS, priceLines, type PricingConfig } from "./pricing";
 
 /**
- * Checkout and the order life cycle (CONTRACT "Orders", issue 5).
+ * Checkout and the order life cycle .
  *
  * Placing an order is two short transactions around the payment call, so no database lock is held while
  * the provider is on the network:
@@ -40,7 +40,7 @@ import { MAX_ORDER_TOTAL_CENTS, priceLines, type PricingConfig } from "./pricing
  *   2. after the charge: pending → paid (charge row, event) or pending → cancelled (failed charge row,
  *      stock released, event) — plus the Idempotency-Key's stored response, in the same transaction.
  * A crash between 1 and 2 leaves a pending order holding its stock (and its Idempotency-Key "in progress"
- * until it expires): a consistent state a sweeper can cancel later (out of scope for issue 5).
+ * until it expires): a consistent state a sweeper can cancel later (not built yet).
  *
  * Every status change is one conditional UPDATE (WHERE status = <from>): of two racing requests exactly one
  * wins, so a refund and a stock restore happen exactly once; the loser gets 409 invalid_transition.
@@ -79,7 +79,7 @@ const actorOf = (viewer: OrdersViewer) => ({ id: viewer.id, email: viewer.email,
 const byName = (a: ItemRow | Omit<ItemRow, "orderId">, b: ItemRow | Omit<ItemRow, "orderId">) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0;
 
-/** The CONTRACT's Order JSON, field by field. */
+/** The Order JSON (shared/contracts/orders.ts), field by field. */
 function toOrderJson(row: OrderRow, items: ReadonlyArray<Omit<ItemRow, "orderId">>, events: readonly EventRow[]): Order {
   return {
     id: row.id,

@@ -1,5 +1,5 @@
 /**
- * Checkout arithmetic, in integer cents only (ARCHITECTURE "Data": never floats).
+ * Checkout arithmetic, in integer cents only (never floats).
  * The same function prices the cart quote and the order, so the two never disagree.
  */
 export interface PricingConfig {

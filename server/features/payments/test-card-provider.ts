@@ -5,7 +5,7 @@ import type { PaymentProvider } from "./payment-provider";
 const reference = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 
 /**
- * The built-in `test_card` provider (CONTRACT "Orders"): 4242424242424242 succeeds, 4000000000000002 is
+ * The built-in `test_card` provider: 4242424242424242 succeeds, 4000000000000002 is
  * declined, and so is any other number (a shop in test mode must never pretend an unknown card was charged).
  * Refunds always succeed. Answers in-process, so it never times out.
  */

@@ -2,7 +2,7 @@ import type { Role } from "@shared/contracts/auth";
 import type { Channel } from "@shared/realtime";
 
 /**
- * Channel rules (CONTRACT "WebSocket"), decided on the server:
+ * Channel rules, decided on the server:
  *   orders  – any signed-in user may join; a customer receives only events of their own orders, and
  *             `order.created` goes to staff and admins only (see the hub's event wiring);
  *   metrics – staff and admins only (a customer's subscribe gets `error`/`forbidden`);

@@ -14,7 +14,7 @@ import { createHub, wireHubToEvents, type BackpressureOptions, type HubClient } 
 import { TokenBucket } from "./token-bucket";
 
 /**
- * The WebSocket server of /ws (issue 6, CONTRACT "WebSocket"), on the app's own HTTP server (`noServer`):
+ * The WebSocket server of /ws (messages in shared/realtime.ts), on the app's own HTTP server (`noServer`):
  * the upgrade is checked BEFORE the handshake (path 404, foreign Origin 403, no identity 401, shutting down
  * 503); then every message is size-checked, rate-limited and validated with the shared zod union.
  *
@@ -27,7 +27,7 @@ import { TokenBucket } from "./token-bucket";
 export interface RealtimeOptions {
   /** Ping period; a socket that has not answered the previous ping is terminated (default 30 s). */
   heartbeatMs?: number;
-  /** Messages above this get an `error` (default 16 KiB, CONTRACT). */
+  /** Messages above this get an `error` (default 16 KiB). */
   maxMessageBytes?: number;
   /** Frames above this are refused by `ws` itself with 1009 (default 64 KiB). */
   hardMaxPayloadBytes?: number;

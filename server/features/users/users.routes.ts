@@ -6,7 +6,7 @@ import { requestMeta } from "../audit/request-meta";
 import { requireAdmin } from "../auth/guards";
 import type { UsersService } from "./users.service";
 
-/** CONTRACT "Auth and users" admin API: admins only (the service checks again). */
+/** Users admin API: admins only (the service checks again). */
 export function usersRoutes(users: UsersService): Router {
   const router = Router();
   router.get("/users", requireAdmin, async (req, res) => {

@@ -16,7 +16,7 @@ const LIST_SORT = "users:newest";
 /** restrict_violation (ON DELETE RESTRICT, what orders use) and foreign_key_violation (NO ACTION). */
 const STILL_REFERENCED = new Set(["23001", "23503"]);
 
-/** The public JSON shape (CONTRACT `User`), mapped field by field so nothing else can leak. */
+/** The public JSON shape (`User` in shared/contracts/auth.ts), mapped field by field so nothing else can leak. */
 export function toUserJson(user: UserRecord): User {
   return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt.toISOString() };
 }

@@ -39,7 +39,7 @@ export const statusActionLabels: Record<OrderStatus, string> = {
   cancelled: "Cancel order",
 };
 
-/** Statuses in which the owner may still cancel (CONTRACT "Orders": owner while pending or paid). */
+/** Statuses in which the owner may still cancel (the owner while pending or paid; shared/contracts/orders.ts). */
 export const isCancellableByOwner = (status: OrderStatus): boolean => status === "pending" || status === "paid";
 
 /** Who caused a status change, as the reader should see it: an event's actor is a user id or "system". */

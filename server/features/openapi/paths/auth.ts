@@ -8,7 +8,7 @@ export const tag = {
 };
 const tags = [tag.name];
 
-/** CONTRACT "Auth and users": csrf, register, login, logout, me, and bearer tokens. */
+/** Auth: csrf, register, login, logout, me, and bearer tokens. */
 export function register(registry: OpenAPIRegistry): void {
   nameSchema(user, "User", "The public user: never a password hash.");
   nameSchema(userEnvelope, "UserEnvelope");

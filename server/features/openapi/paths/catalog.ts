@@ -42,7 +42,7 @@ const slugRule = [
 ].join(" ");
 const csvText = z.string();
 
-/** CONTRACT "Catalog": reads open to everyone, writes for admins. */
+/** Catalog: reads open to everyone, writes for admins. */
 export function register(registry: OpenAPIRegistry): void {
   nameSchema(ref, "EntityRef", "A compact reference to a sector or brand.");
   nameSchema(sector, "Sector");

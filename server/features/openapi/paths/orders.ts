@@ -24,7 +24,7 @@ import { errorResponses, jsonBody, jsonResponse, nameSchema, security } from "..
 export const tag = { name: "Orders", description: "Cart quote, checkout with idempotency keys, order history, status changes, cancellations and refunds." };
 const tags = [tag.name];
 
-/** CONTRACT "Orders" and the cart quote of issue 5. */
+/** Orders and the cart quote. */
 export function register(registry: OpenAPIRegistry): void {
   nameSchema(shippingAddress, "ShippingAddress");
   nameSchema(orderItem, "OrderItem");

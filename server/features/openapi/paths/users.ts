@@ -7,7 +7,7 @@ import { emptyResponse, errorResponses, jsonBody, jsonResponse, nameSchema, secu
 export const tag = { name: "Users", description: "User administration (admins only)." };
 const tags = [tag.name];
 
-/** CONTRACT "Auth and users", admin API. */
+/** Users: the admin API. */
 export function register(registry: OpenAPIRegistry): void {
   nameSchema(user, "User", "The public user: never a password hash.");
   nameSchema(userPage, "UserList");

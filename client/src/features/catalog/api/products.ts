@@ -30,7 +30,7 @@ export const productPageOptions = (filters: ProductFilters, limit = PRODUCT_PAGE
     queryFn: ({ signal }) => api.get<ProductPage>("/api/v1/products", toProductParams(filters, limit), signal),
   });
 
-/** withFacets: the first page also carries the facet counts of the whole filtered list (CONTRACT facets=true). */
+/** withFacets: the first page also carries the facet counts of the whole filtered list (`facets=true`, see productListQuery). */
 export const productPagesOptions = (filters: ProductFilters, pageSize = PRODUCT_PAGE_SIZE, withFacets = false) =>
   infiniteQueryOptions({
     queryKey: catalogKeys.productPages(filters, pageSize, withFacets),

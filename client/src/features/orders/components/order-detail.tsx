@@ -120,7 +120,7 @@ export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlac
 
   if (query.isPending) return <OrderDetailSkeleton />;
   if (query.isError && !query.data) {
-    // Someone else's order answers 404 too (CONTRACT): same screen, nothing leaks. A malformed id (400) is not an order either.
+    // Someone else's order answers 404 too (the API never confirms it exists): same screen, nothing leaks. A malformed id (400) is not an order either.
     if (isApiError(query.error) && (query.error.isNotFound || query.error.status === 400)) {
       return <NotFoundState title="Order not found" message="We couldn't find this order in your account. Check the link, or look in your order history." />;
     }
