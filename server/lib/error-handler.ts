@@ -20,6 +20,8 @@ function toAppError(err: unknown): AppError | undefined {
     case "request.aborted":
     case "request.size.invalid":
       return new AppError("validation_failed", "The request body was incomplete.");
+    default:
+      break; // any other error (or none of body-parser's): decided by its status below
   }
   const status = e?.status ?? e?.statusCode;
   if (status === 413) return new AppError("payload_too_large", "The request body is too large.");
