@@ -17,6 +17,7 @@ export const tableOwners = {
   catalog: ["sectors", "brands", "products"],
   orders: ["orders", "orderItems", "orderEvents", "transactions", "idempotencyKeys"],
   audit: ["auditLog"],
+  jobs: ["jobs"],
 };
 
 /**

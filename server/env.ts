@@ -38,7 +38,7 @@ const envSchema = z
     TAX_RATE_BPS: z.coerce.number().int().min(0).max(5_000).default(800),
     SHIPPING_FLAT_CENTS: intFromEnv(599),
     FREE_SHIPPING_THRESHOLD_CENTS: intFromEnv(5_000),
-    // Job queue (issue 10): inline = this web process also runs job workers; off = it only enqueues.
+    // Job queue (ADR 022): inline = this web process also runs job workers; off = it only enqueues.
     JOBS_MODE: z.enum(["inline", "off"]).default("inline"),
     JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
     JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),

@@ -23,7 +23,7 @@ import { createJobsService } from "./features/jobs/jobs.service";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
-  // Durable work after a commit (issue 10): features receive `jobs` to enqueue in their transactions and register handlers.
+  // Durable work after a commit (ADR 022): features receive `jobs` to enqueue in their transactions and register handlers.
   const jobs = createJobsService({
     repo: createJobsRepo(ctx.db),
     logger: ctx.logger,

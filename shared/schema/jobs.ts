@@ -9,7 +9,7 @@ import { createdAt, id } from "./columns";
 export const jobStates = ["queued", "running", "completed", "dead"] as const;
 export type JobState = (typeof jobStates)[number];
 
-/** The durable job queue (issue 10, ADR 022). Rows are written inside the business transaction (outbox). */
+/** The durable job queue (ADR 022). Rows are written inside the business transaction (outbox). */
 export const jobs = pgTable(
   "jobs",
   {
