@@ -13,12 +13,12 @@ import { createRateLimits } from "./lib/rate-limit";
 import { csrfProtection } from "./features/auth/csrf";
 import { mountBuiltSpa } from "./lib/spa";
 import { createServices, type Services } from "./services";
-import { healthRoutes } from "./features/health/health.routes";
 import { API_DOCS_PATH, apiDocsRoutes } from "./features/openapi/openapi.routes";
 import { productImageRoutes } from "./features/catalog/product-image";
 import { apiV1Routes } from "./routes";
+import { apiV1Tables, healthTable, prometheusTable } from "./route-tables";
+import { bodyFormatsOf, pathsWhere } from "./lib/route-table";
 import { requestMetrics } from "./features/metrics/metrics.middleware";
-import { prometheusRoute } from "./features/metrics/metrics.routes";
 
 export interface CreateAppOptions {
   /** Serve dist/client (production and E2E). Tests of the API leave it off. */
@@ -33,8 +33,9 @@ export interface App {
 }
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-/** Routes that take a body other than JSON (CSV import has its own 5 MB parser). */
-const NON_JSON_BODY_ROUTES: Array<{ path: RegExp; type: string }> = [{ path: /^\/api\/v1\/products\/import$/, type: "text/csv" }];
+const v1Tables = apiV1Tables.map((bound) => bound.table);
+/** Routes that take a body other than JSON (CSV import has its own 5 MB parser), as their declarations say. */
+const NON_JSON_BODY_ROUTES = bodyFormatsOf(v1Tables);
 
 /** A write that carries a body must say it is JSON (or the route's own type): 415 otherwise. */
 const requireJsonContentType: RequestHandler = (req, _res, next) => {
@@ -90,9 +91,9 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   app.use("/api", corsAllowList(ctx.env.ALLOWED_ORIGINS));
   app.use(compressWhenAccepted);
 
-  app.use("/api/health", healthRoutes(services.health));
+  app.use(healthTable.table.mount, healthTable.mount(services, ctx));
   // Prometheus scrapes: outside /api/v1 (no session, no rate limit); bearer METRICS_TOKEN when set.
-  app.get("/metrics", prometheusRoute(services.metrics, ctx.env.METRICS_TOKEN));
+  app.use(prometheusTable.mount(services, ctx));
   app.use(API_DOCS_PATH, apiDocsRoutes());
   app.use("/images", productImageRoutes());
 
@@ -100,9 +101,15 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   // Rate limits → session + passport (or bearer) → CSRF, for /api/v1 only: probes, images and the SPA get no sessions.
   const rateLimits = createRateLimits(ctx);
   if (rateLimits.api.length) app.use("/api/v1", ...rateLimits.api);
-  if (rateLimits.signIn.length) app.use(["/api/v1/auth/login", "/api/v1/auth/token"], ...rateLimits.signIn);
+  if (rateLimits.signIn.length) app.use(pathsWhere(v1Tables, (route) => route.rateLimit === "signIn"), ...rateLimits.signIn);
   app.use("/api/v1", plainHttpWarning(ctx.logger, ctx.env));
-  app.use("/api/v1", services.sessionAuth.identify, csrfProtection({ cookieName: services.sessionAuth.cookieName, allowedOrigins: ctx.env.ALLOWED_ORIGINS }));
+  const csrf = csrfProtection({
+    cookieName: services.sessionAuth.cookieName,
+    allowedOrigins: ctx.env.ALLOWED_ORIGINS,
+    alwaysPaths: pathsWhere(v1Tables, (route) => route.csrf === "always"),
+    exemptPaths: pathsWhere(v1Tables, (route) => route.csrf === "exempt"),
+  });
+  app.use("/api/v1", services.sessionAuth.identify, csrf);
   app.use("/api/v1", apiV1Routes(ctx, services));
   app.use("/api", apiNotFound);
 

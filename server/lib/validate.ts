@@ -26,3 +26,14 @@ export const parseBody = <S extends z.ZodType>(schema: S, req: Request) => {
 };
 export const parseQuery = <S extends z.ZodType>(schema: S, req: Request) => parseOrThrow(schema, req.query, "query");
 export const parseParams = <S extends z.ZodType>(schema: S, req: Request) => parseOrThrow(schema, req.params, "params");
+
+/** Request headers named by the schema's keys ("Idempotency-Key"); an invalid one is a 400, never ignored. */
+export function parseHeaders<S extends z.ZodObject>(schema: S, req: Request): z.output<S> {
+  const values = Object.fromEntries(Object.keys(schema.shape).map((name) => [name, req.get(name)]));
+  const result = schema.safeParse(values);
+  if (!result.success) {
+    const names = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
+    throw new AppError("validation_failed", `The ${names.join(", ")} header${names.length > 1 ? "s are" : " is"} invalid.`, issuesToDetails(result.error));
+  }
+  return result.data;
+}

@@ -1,65 +1,138 @@
-import { Router } from "express";
-import { loginBody, refreshTokenBody, registerBody, tokenBody, type CsrfResponse, type UserEnvelope } from "@shared/contracts/auth";
-import { parseBody } from "../../lib/validate";
+import { csrfResponse, loginBody, refreshTokenBody, registerBody, tokenBody, tokenPair, user, userEnvelope, type CsrfResponse, type UserEnvelope } from "@shared/contracts/auth";
+import { routeTable } from "../../lib/route-table";
 import { requestMeta } from "../audit/request-meta";
 import { toUserJson } from "../users/users.service";
 import type { AuthService } from "./auth.service";
 import { ensureCsrfToken } from "./csrf";
-import { requireUser } from "./guards";
 import type { SessionAuth } from "./session";
 
 /** Auth (docs/api.md): csrf, register, login, logout, me, and bearer tokens for API clients. */
-export function authRoutes(auth: AuthService, sessions: SessionAuth): Router {
-  const router = Router();
-  router.use("/auth", (_req, res, next) => {
-    res.setHeader("Cache-Control", "no-store");
-    next();
-  });
-
-  router.get("/auth/csrf", (req, res) => {
-    const body: CsrfResponse = { csrfToken: ensureCsrfToken(req.session) };
-    res.json(body);
-  });
-
-  router.post("/auth/register", async (req, res) => {
-    const user = await auth.register(parseBody(registerBody, req), requestMeta(req));
-    await sessions.establish(req, user);
-    const body: UserEnvelope = { user: toUserJson(user) };
-    res.status(201).json(body);
-  });
-
-  router.post("/auth/login", async (req, res) => {
-    // Validated (and the email normalised) first; passport-local then reads the clean body.
-    req.body = parseBody(loginBody, req);
-    const user = await sessions.authenticateLocal(req, res);
-    await sessions.establish(req, user);
-    const body: UserEnvelope = { user: toUserJson(user) };
-    res.json(body);
-  });
-
-  router.post("/auth/logout", async (req, res) => {
-    const user = req.authMethod === "session" ? req.user : undefined;
-    await sessions.end(req, res);
-    await auth.recordLogout(user, requestMeta(req));
-    res.status(204).end();
-  });
-
-  router.get("/auth/me", requireUser, (req, res) => {
-    const body: UserEnvelope = { user: toUserJson(req.user!) };
-    res.json(body);
-  });
-
-  router.post("/auth/token", async (req, res) => {
-    res.json(await auth.issueTokens(parseBody(tokenBody, req), requestMeta(req)));
-  });
-
-  router.post("/auth/token/refresh", async (req, res) => {
-    res.json(await auth.refreshTokens(parseBody(refreshTokenBody, req).refreshToken));
-  });
-
-  router.post("/auth/token/revoke", async (req, res) => {
-    await auth.revokeTokens(parseBody(refreshTokenBody, req).refreshToken);
-    res.status(204).end();
-  });
-  return router;
-}
+export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth }>(
+  {
+    mount: "/api/v1",
+    tag: { name: "Auth", description: "Cookie sessions for the SPA (with a CSRF token on writes) and bearer tokens for API clients." },
+    schemas: {
+      User: [user, "The public user: never a password hash."],
+      UserEnvelope: userEnvelope,
+      TokenPair: [tokenPair, "expiresIn is the access token's lifetime in seconds."],
+    },
+    commonErrors: true,
+    cacheControl: "no-store",
+  },
+  (route) => [
+    route({
+      method: "get",
+      path: "/auth/csrf",
+      operationId: "getCsrfToken",
+      summary: "Get the session's CSRF token",
+      description: "Creates an anonymous session when there is none. Send the token as X-CSRF-Token on cookie-authenticated writes, including login and register.",
+      access: "public",
+      responses: { 200: { description: "The token.", schema: csrfResponse } },
+      handler: ({ req }): CsrfResponse => ({ csrfToken: ensureCsrfToken(req.session) }),
+    }),
+    route({
+      method: "post",
+      path: "/auth/register",
+      operationId: "register",
+      summary: "Create a customer account and sign in",
+      description: "Passwords are 12–128 characters. Sets the session cookie.",
+      access: "public",
+      csrf: "always",
+      request: { body: registerBody },
+      responses: { 201: { description: "Registered and signed in.", schema: userEnvelope } },
+      errors: [400, "csrf_failed", "email_taken"],
+      handler: async ({ body, req }, { auth, sessions }): Promise<UserEnvelope> => {
+        const user = await auth.register(body, requestMeta(req));
+        await sessions.establish(req, user);
+        return { user: toUserJson(user) };
+      },
+    }),
+    route({
+      method: "post",
+      path: "/auth/login",
+      operationId: "login",
+      summary: "Sign in with email and password",
+      description: "The same 401 for an unknown email and a wrong password; repeated failures are rate limited (429).",
+      access: "public",
+      csrf: "always",
+      rateLimit: "signIn",
+      request: { body: loginBody },
+      responses: { 200: { description: "Signed in; the session cookie is set.", schema: userEnvelope } },
+      errors: [400, "invalid_credentials", "csrf_failed"],
+      handler: async ({ body, req, res }, { sessions }): Promise<UserEnvelope> => {
+        // passport-local reads the body: give it the validated one (the email normalised).
+        req.body = body;
+        const user = await sessions.authenticateLocal(req, res);
+        await sessions.establish(req, user);
+        return { user: toUserJson(user) };
+      },
+    }),
+    route({
+      method: "post",
+      path: "/auth/logout",
+      operationId: "logout",
+      summary: "Sign out",
+      description: "Destroys the session.",
+      access: "public",
+      csrf: "always",
+      responses: { 204: { description: "Signed out." } },
+      errors: ["csrf_failed"],
+      handler: async ({ req, res }, { auth, sessions }) => {
+        const user = req.authMethod === "session" ? req.user : undefined;
+        await sessions.end(req, res);
+        await auth.recordLogout(user, requestMeta(req));
+      },
+    }),
+    route({
+      method: "get",
+      path: "/auth/me",
+      operationId: "getCurrentUser",
+      summary: "The signed-in user",
+      access: "signedIn",
+      responses: { 200: { description: "The current user.", schema: userEnvelope } },
+      errors: ["unauthenticated"],
+      handler: ({ user }): UserEnvelope => ({ user: toUserJson(user) }),
+    }),
+    route({
+      method: "post",
+      path: "/auth/token",
+      operationId: "issueTokens",
+      summary: "Get an access and refresh token pair",
+      description: "For API clients: credentials in the body, no cookie, no CSRF token.",
+      access: "public",
+      csrf: "exempt",
+      rateLimit: "signIn",
+      request: { body: tokenBody },
+      responses: { 200: { description: "A new token pair.", schema: tokenPair } },
+      errors: [400, "invalid_credentials"],
+      handler: ({ body, req }, { auth }) => auth.issueTokens(body, requestMeta(req)),
+    }),
+    route({
+      method: "post",
+      path: "/auth/token/refresh",
+      operationId: "refreshTokens",
+      summary: "Rotate a refresh token",
+      description: "The old refresh token stops working; reusing it revokes the whole token family.",
+      access: "public",
+      csrf: "exempt",
+      rateLimit: "signIn",
+      request: { body: refreshTokenBody },
+      responses: { 200: { description: "A new token pair.", schema: tokenPair } },
+      errors: [400, "unauthenticated"],
+      handler: ({ body }, { auth }) => auth.refreshTokens(body.refreshToken),
+    }),
+    route({
+      method: "post",
+      path: "/auth/token/revoke",
+      operationId: "revokeTokens",
+      summary: "Revoke a refresh token",
+      access: "public",
+      csrf: "exempt",
+      rateLimit: "signIn",
+      request: { body: refreshTokenBody },
+      responses: { 204: { description: "Revoked." } },
+      errors: [400],
+      handler: ({ body }, { auth }) => auth.revokeTokens(body.refreshToken),
+    }),
+  ],
+);

@@ -11,10 +11,6 @@ declare module "express-session" {
 }
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-/** Endpoints that establish or end a cookie session: they need the token even before the browser holds a cookie. */
-const SESSION_ENDPOINTS = new Set(["/auth/login", "/auth/register", "/auth/logout"]);
-/** Credentials travel in the body and no cookie is used or set: API clients call these without a CSRF token. */
-const TOKEN_ENDPOINTS = new Set(["/auth/token", "/auth/token/refresh", "/auth/token/revoke"]);
 
 export const newCsrfToken = () => randomBytes(32).toString("base64url");
 
@@ -44,8 +40,18 @@ const csrfFailed = (message: string) => new AppError("csrf_failed", message);
  * present Origin must be allowed, and cookie-carrying requests (plus login/register/logout) must send the
  * session's X-CSRF-Token. Runs before any route, so a rejected write changes nothing.
  */
-export function csrfProtection(options: { cookieName: string; allowedOrigins: readonly string[] }): RequestHandler {
+export function csrfProtection(options: {
+  cookieName: string;
+  allowedOrigins: readonly string[];
+  /** Full paths of endpoints that establish or end a cookie session: they need the token even before the browser holds a cookie. */
+  alwaysPaths: readonly string[];
+  /** Full paths of endpoints whose credentials travel in the body, with no cookie used or set: API clients call them without a token. */
+  exemptPaths: readonly string[];
+}): RequestHandler {
   const allowed = new Set(options.allowedOrigins);
+  const normalise = (path: string) => path.replace(/\/+$/, "").toLowerCase();
+  const sessionEndpoints = new Set(options.alwaysPaths.map(normalise));
+  const tokenEndpoints = new Set(options.exemptPaths.map(normalise));
   return (req, _res, next) => {
     if (!WRITE_METHODS.has(req.method) || req.authMethod === "bearer") return next();
     const origin = req.get("origin");
@@ -53,9 +59,9 @@ export function csrfProtection(options: { cookieName: string; allowedOrigins: re
       return next(csrfFailed("This request comes from an origin that is not allowed."));
     }
     // Express matches routes case-insensitively and with a trailing slash: compare the same way.
-    const path = req.path.replace(/\/+$/, "").toLowerCase();
-    if (TOKEN_ENDPOINTS.has(path)) return next();
-    if (!carriesCookie(req, options.cookieName) && !SESSION_ENDPOINTS.has(path)) return next();
+    const path = normalise(req.baseUrl + req.path);
+    if (tokenEndpoints.has(path)) return next();
+    if (!carriesCookie(req, options.cookieName) && !sessionEndpoints.has(path)) return next();
     if (!tokensMatch(req.session?.csrfToken, req.get("x-csrf-token"))) {
       return next(csrfFailed("The CSRF token is missing or invalid. Fetch one from GET /api/v1/auth/csrf and send it as X-CSRF-Token."));
     }

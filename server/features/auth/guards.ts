@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import type { Role } from "@shared/contracts/auth";
 import { AppError } from "../../lib/app-error";
+import type { AccessGuards } from "../../lib/route-table";
 
 /** The one route guard: no identity → 401 unauthenticated; a role not listed → 403 forbidden. Services re-check. */
 export function requireRole(...roles: Role[]): RequestHandler {
@@ -12,8 +13,9 @@ export function requireRole(...roles: Role[]): RequestHandler {
   };
 }
 
-/** Any signed-in user (session or bearer). */
-export const requireUser: RequestHandler = requireRole();
-
-export const requireStaff = requireRole("staff", "admin");
-export const requireAdmin = requireRole("admin");
+/** What each route table access level requires: any signed-in user (session or bearer), staff and admins, admins. */
+export const accessGuards: AccessGuards = {
+  signedIn: requireRole(),
+  staff: requireRole("staff", "admin"),
+  admin: requireRole("admin"),
+};

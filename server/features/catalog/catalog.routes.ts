@@ -1,136 +1,351 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import express, { Router, type Request, type Response } from "express";
-import type { z } from "zod";
+import type { RequestHandler } from "express";
+import { z } from "zod";
 import {
+  brand,
   brandCreate,
+  brandList,
   brandListQuery,
   brandUpdate,
+  facets,
   PRODUCT_IMPORT_MAX_BYTES,
+  product,
   productCreate,
+  productCsvColumns,
   productExportQuery,
   productImportQuery,
+  productImportResult,
+  productImportRowError,
+  productList,
   productListQuery,
   productUpdate,
+  ref,
+  requiredProductCsvColumns,
+  sector,
   sectorCreate,
+  sectorList,
   sectorUpdate,
   stockAdjust,
 } from "@shared/contracts/catalog";
 import { idOrSlugParams, idParams } from "@shared/contracts/common";
-import { AppError } from "../../lib/app-error";
-import { parseBody, parseParams, parseQuery } from "../../lib/validate";
-import type { RequestMeta } from "../audit/audit.service";
+import { routeTable } from "../../lib/route-table";
 import { requestMeta } from "../audit/request-meta";
-import { requireAdmin } from "../auth/guards";
 import { productCsvStringifier } from "./catalog-csv";
-import type { CatalogActor, CatalogService, CatalogViewer } from "./catalog.service";
+import type { CatalogService } from "./catalog.service";
 
 /**
  * Reads revalidate: ETag (Express's weak ETag on every res.json, answering If-None-Match with 304)
  * plus `Cache-Control: no-cache`, so browsers and shared caches always ask but rarely download.
  * Staff and admins may see archived objects: their answers are private.
  */
-function revalidate(req: Request, res: Response): void {
+const revalidate: RequestHandler = (req, res, next) => {
   const staff = req.user?.role === "staff" || req.user?.role === "admin";
   res.set("Cache-Control", staff ? "private, no-cache" : "no-cache");
-}
+  next();
+};
 
-/** The CSV import's own body parser (5 MB, the contract's import limit), mounted on that route only. */
-const csvBody = express.text({ type: "text/csv", limit: PRODUCT_IMPORT_MAX_BYTES });
+const revalidation = [
+  "Answers carry a weak `ETag` and `Cache-Control: no-cache` (`private, no-cache` for staff and admins):",
+  "send `If-None-Match` to get 304 Not Modified when nothing changed. Shopper answers are served from a shared cache",
+  "that every catalog write empties before it responds.",
+].join(" ");
+const slugRule = [
+  "Without `slug`, one is made from the name (lowercase ASCII, diacritics stripped, hyphens; `-2`, `-3`, … when taken);",
+  "an explicit `slug` that is taken is 409 `slug_taken` (details path `slug`). Unknown fields are 400.",
+].join(" ");
+const adminWrite = ["unauthenticated", "forbidden", "csrf_failed"] as const;
+const csvText = z.string();
+const csvColumns = productCsvColumns.join(",");
 
-/** One catalog object type's service calls, as objectRoutes mounts them. */
-interface ObjectService<Create, Update> {
-  get(idOrSlug: string, viewer?: CatalogViewer): Promise<unknown>;
-  create(actor: CatalogActor | undefined, input: Create, meta: RequestMeta): Promise<unknown>;
-  update(actor: CatalogActor | undefined, id: string, patch: Update, meta: RequestMeta): Promise<unknown>;
-  remove(actor: CatalogActor | undefined, id: string, meta: RequestMeta): Promise<unknown>;
-}
+/** Catalog: reads are open (and revalidated), writes are admin-only (the service checks again). */
+export const catalogRoutes = routeTable<CatalogService>(
+  {
+    mount: "/api/v1",
+    tag: { name: "Catalog", description: "Sectors, brands and products." },
+    schemas: {
+      EntityRef: [ref, "A compact reference to a sector or brand."],
+      Sector: sector,
+      Brand: brand,
+      Product: [product, "Prices are integer minor units of `currency`. Archived products are hidden from shoppers."],
+      Facets: [facets, "Counts over the current filters (all pages), present when facets=true."],
+      SectorList: sectorList,
+      BrandList: brandList,
+      ProductList: productList,
+      SectorCreate: sectorCreate,
+      SectorUpdate: sectorUpdate,
+      BrandCreate: brandCreate,
+      BrandUpdate: brandUpdate,
+      ProductCreate: productCreate,
+      ProductUpdate: productUpdate,
+      StockAdjust: stockAdjust,
+      ProductImportRowError: [productImportRowError, "`row` is the spreadsheet row: the header is row 1, the first data row row 2."],
+      ProductImportResult: productImportResult,
+    },
+    commonErrors: true,
+  },
+  (route) => [
+    // ---------------------------------------------------------------- sectors
+    route({
+      method: "get",
+      path: "/sectors",
+      operationId: "listSectors",
+      summary: "List sectors",
+      description: `Every sector with its brand and product counts. Not paginated. ${revalidation}`,
+      access: "public",
+      before: [revalidate],
+      responses: { 200: { description: "The sectors.", schema: sectorList } },
+      handler: ({ user }, catalog) => catalog.listSectors(user),
+    }),
+    route({
+      method: "get",
+      path: "/sectors/:idOrSlug",
+      operationId: "getSector",
+      summary: "Get a sector by id or slug",
+      description: revalidation,
+      access: "public",
+      before: [revalidate],
+      request: { params: idOrSlugParams },
+      responses: { 200: { description: "The sector.", schema: sector } },
+      errors: [400, 404],
+      handler: ({ params, user }, catalog) => catalog.getSector(params.idOrSlug, user),
+    }),
+    route({
+      method: "post",
+      path: "/sectors",
+      operationId: "createSector",
+      summary: "Create a sector",
+      description: `Admins only. ${slugRule}`,
+      access: "admin",
+      request: { body: sectorCreate },
+      responses: { 201: { description: "The new sector.", schema: sector } },
+      errors: [400, ...adminWrite, "slug_taken"],
+      handler: ({ user, body, req }, catalog) => catalog.createSector(user, body, requestMeta(req)),
+    }),
+    route({
+      method: "patch",
+      path: "/sectors/:id",
+      operationId: "updateSector",
+      summary: "Change a sector",
+      description: "Admins only. Any subset of the create body; a taken `slug` is 409 `slug_taken`. Slugs are not regenerated on rename.",
+      access: "admin",
+      request: { params: idParams, body: sectorUpdate },
+      responses: { 200: { description: "The updated sector.", schema: sector } },
+      errors: [400, ...adminWrite, "not_found", "slug_taken"],
+      handler: ({ user, params, body, req }, catalog) => catalog.updateSector(user, params.id, body, requestMeta(req)),
+    }),
+    route({
+      method: "delete",
+      path: "/sectors/:id",
+      operationId: "deleteSector",
+      summary: "Delete a sector",
+      description: "Admins only. A sector that still has brands (active or archived) is 409 `conflict`.",
+      access: "admin",
+      request: { params: idParams },
+      responses: { 204: { description: "Deleted." } },
+      errors: [400, ...adminWrite, "not_found", "conflict"],
+      handler: ({ user, params, req }, catalog) => catalog.deleteSector(user, params.id, requestMeta(req)),
+    }),
 
-/**
- * The routes sectors, brands and products share: GET <path>/:idOrSlug (open, revalidated) and the admin
- * writes POST <path> (201), PATCH <path>/:id and DELETE <path>/:id (204). Each still only parses and
- * calls one service function.
- */
-function objectRoutes<C extends z.ZodType, U extends z.ZodType>(
-  router: Router,
-  path: string,
-  schemas: { create: C; update: U },
-  service: ObjectService<z.output<C>, z.output<U>>,
-): void {
-  router.get(`${path}/:idOrSlug`, async (req, res) => {
-    revalidate(req, res);
-    res.json(await service.get(parseParams(idOrSlugParams, req).idOrSlug, req.user));
-  });
-  router.post(path, requireAdmin, async (req, res) => {
-    res.status(201).json(await service.create(req.user, parseBody(schemas.create, req), requestMeta(req)));
-  });
-  router.patch(`${path}/:id`, requireAdmin, async (req, res) => {
-    const { id } = parseParams(idParams, req);
-    res.json(await service.update(req.user, id, parseBody(schemas.update, req), requestMeta(req)));
-  });
-  router.delete(`${path}/:id`, requireAdmin, async (req, res) => {
-    await service.remove(req.user, parseParams(idParams, req).id, requestMeta(req));
-    res.status(204).end();
-  });
-}
+    // ---------------------------------------------------------------- brands
+    route({
+      method: "get",
+      path: "/brands",
+      operationId: "listBrands",
+      summary: "List brands",
+      description: `Active brands. Filter by \`sector\` (slug) and \`q\` (name search). Paginated with \`limit\` and the previous page's \`nextCursor\`. ${revalidation}`,
+      access: "public",
+      before: [revalidate],
+      request: { query: brandListQuery },
+      responses: { 200: { description: "A page of brands.", schema: brandList } },
+      errors: [400],
+      handler: ({ query, user }, catalog) => catalog.listBrands(query, user),
+    }),
+    route({
+      method: "get",
+      path: "/brands/:idOrSlug",
+      operationId: "getBrand",
+      summary: "Get a brand by id or slug",
+      description: `Archived brands are 404 except for staff and admins. ${revalidation}`,
+      access: "public",
+      before: [revalidate],
+      request: { params: idOrSlugParams },
+      responses: { 200: { description: "The brand.", schema: brand } },
+      errors: [400, 404],
+      handler: ({ params, user }, catalog) => catalog.getBrand(params.idOrSlug, user),
+    }),
+    route({
+      method: "post",
+      path: "/brands",
+      operationId: "createBrand",
+      summary: "Create a brand",
+      description: `Admins only. An unknown \`sectorId\` is 400 \`validation_failed\` (details path \`sectorId\`). ${slugRule}`,
+      access: "admin",
+      request: { body: brandCreate },
+      responses: { 201: { description: "The new brand.", schema: brand } },
+      errors: [400, ...adminWrite, "slug_taken"],
+      handler: ({ user, body, req }, catalog) => catalog.createBrand(user, body, requestMeta(req)),
+    }),
+    route({
+      method: "patch",
+      path: "/brands/:id",
+      operationId: "updateBrand",
+      summary: "Change a brand",
+      description: "Admins only. Any subset of the create body; an unknown `sectorId` is 400, a taken `slug` 409 `slug_taken`.",
+      access: "admin",
+      request: { params: idParams, body: brandUpdate },
+      responses: { 200: { description: "The updated brand.", schema: brand } },
+      errors: [400, ...adminWrite, "not_found", "slug_taken"],
+      handler: ({ user, params, body, req }, catalog) => catalog.updateBrand(user, params.id, body, requestMeta(req)),
+    }),
+    route({
+      method: "delete",
+      path: "/brands/:id",
+      operationId: "deleteBrand",
+      summary: "Delete a brand",
+      description: "Admins only. A brand that still has products (active or archived) is 409 `conflict`.",
+      access: "admin",
+      request: { params: idParams },
+      responses: { 204: { description: "Deleted." } },
+      errors: [400, ...adminWrite, "not_found", "conflict"],
+      handler: ({ user, params, req }, catalog) => catalog.deleteBrand(user, params.id, requestMeta(req)),
+    }),
 
-/** Catalog: reads are open, writes are admin-only (the service checks again). */
-export function catalogRoutes(catalog: CatalogService): Router {
-  const router = Router();
-
-  // ---- sectors
-  router.get("/sectors", async (req, res) => {
-    revalidate(req, res);
-    res.json(await catalog.listSectors(req.user));
-  });
-  objectRoutes(router, "/sectors", { create: sectorCreate, update: sectorUpdate }, {
-    get: catalog.getSector,
-    create: catalog.createSector,
-    update: catalog.updateSector,
-    remove: catalog.deleteSector,
-  });
-
-  // ---- brands
-  router.get("/brands", async (req, res) => {
-    revalidate(req, res);
-    res.json(await catalog.listBrands(parseQuery(brandListQuery, req), req.user));
-  });
-  objectRoutes(router, "/brands", { create: brandCreate, update: brandUpdate }, {
-    get: catalog.getBrand,
-    create: catalog.createBrand,
-    update: catalog.updateBrand,
-    remove: catalog.deleteBrand,
-  });
-
-  // ---- products (the fixed paths come before /products/:idOrSlug)
-  router.get("/products", async (req, res) => {
-    revalidate(req, res);
-    res.json(await catalog.listProducts(parseQuery(productListQuery, req), req.user));
-  });
-  router.get("/products/export.csv", requireAdmin, async (req, res) => {
-    const records = await catalog.exportProducts(req.user, parseQuery(productExportQuery, req));
-    res.set({ "Content-Type": "text/csv; charset=utf-8", "Cache-Control": "no-store" });
-    res.attachment("products.csv");
-    await pipeline(Readable.from(records), productCsvStringifier(), res);
-  });
-  router.post("/products/import", requireAdmin, csvBody, async (req, res) => {
-    const { mode } = parseQuery(productImportQuery, req);
-    if (!req.is("text/csv") || typeof req.body !== "string") {
-      throw new AppError("unsupported_media_type", "Send the file as the request body with Content-Type: text/csv.");
-    }
-    res.json(await catalog.importProducts(req.user, req.body, mode, requestMeta(req)));
-  });
-  // Products that appear in orders are archived instead of deleted; both answer 204.
-  objectRoutes(router, "/products", { create: productCreate, update: productUpdate }, {
-    get: catalog.getProduct,
-    create: catalog.createProduct,
-    update: catalog.updateProduct,
-    remove: catalog.deleteProduct,
-  });
-  router.post("/products/:id/stock", requireAdmin, async (req, res) => {
-    const { id } = parseParams(idParams, req);
-    res.json(await catalog.adjustStock(req.user, id, parseBody(stockAdjust, req).delta, requestMeta(req)));
-  });
-
-  return router;
-}
+    // ---------------------------------------------------------------- products (fixed paths before /products/:idOrSlug)
+    route({
+      method: "get",
+      path: "/products",
+      operationId: "listProducts",
+      summary: "Search and list products",
+      description: [
+        "`q` is full-text over name, description and brand name; `sector` and `brand` take slugs; `minPrice`/`maxPrice` are in cents (both inclusive);",
+        "`sort` defaults to `relevance` with `q` and `newest` otherwise. A malformed cursor is a 400.",
+        "Shoppers see active products of active brands. `status` (`active`, `archived`, `all`) is for staff and admins and then filters on the",
+        "product's own status whatever its brand's; `status=archived` or `all` from anyone else is 403 `forbidden` (`active` gives them the shopper view).",
+        "`facets=true` adds `facets`, counted over every page of the filtered list. Each facet ignores its own filter so a shopper can switch:",
+        "the sector counts ignore `sector`, the brand counts `brand`, the price buckets `minPrice`/`maxPrice`, and `inStock` (the number of",
+        "products in stock) ignores `inStock`; all other filters apply. So a count equals the list's length with that value applied as the filter.",
+        "Price buckets are fixed, in cents, bounds inclusive: 0–999, 1000–2499, 2500–4999, 5000–9999, 10000–24999, 25000 and up; empty ones are left out.",
+        revalidation,
+      ].join(" "),
+      access: "public",
+      before: [revalidate],
+      request: { query: productListQuery },
+      responses: { 200: { description: "A page of products.", schema: productList } },
+      errors: [400, "forbidden"],
+      handler: ({ query, user }, catalog) => catalog.listProducts(query, user),
+    }),
+    route({
+      method: "get",
+      path: "/products/export.csv",
+      operationId: "exportProductsCsv",
+      summary: "Export products as CSV",
+      description: [
+        `Admins only. The list's filters (\`status\` included: without it, what shoppers see; \`status=all\` exports everything), every matching product, sorted by slug,`,
+        `streamed as \`text/csv\` (attachment \`products.csv\`) with the header row \`${csvColumns}\`. Prices are in cents; \`imageUrl\` is the stored value (empty when the`,
+        "product uses its generated picture). Importing the file unchanged changes nothing.",
+      ].join(" "),
+      access: "admin",
+      request: { query: productExportQuery },
+      responses: { 200: { description: "The products as CSV.", schema: csvText, contentType: "text/csv" } },
+      errors: [400, "unauthenticated", "forbidden"],
+      handler: async ({ user, query, res }, catalog) => {
+        const records = await catalog.exportProducts(user, query);
+        res.set({ "Content-Type": "text/csv; charset=utf-8", "Cache-Control": "no-store" });
+        res.attachment("products.csv");
+        await pipeline(Readable.from(records), productCsvStringifier(), res);
+      },
+    }),
+    route({
+      method: "post",
+      path: "/products/import",
+      operationId: "importProductsCsv",
+      summary: "Import products from CSV",
+      description: [
+        `Admins only. Body: the file itself as \`text/csv\` (UTF-8, optional BOM), up to 5 MB and 20,000 rows; other content types are 415, larger bodies 413.`,
+        `The header row names the columns in any order: \`${csvColumns}\`; \`${requiredProductCsvColumns.join("`, `")}\` are required, unknown or missing columns are 422 \`import_failed\`,`,
+        "and so is a file that is not valid CSV (the message gives the line). Rows match products by `slug`: new slugs are created, existing products updated;",
+        "a row identical to its product changes nothing and is not counted. A column left out of the file keeps each product's stored value; an empty",
+        "`currency` or `status` cell means the default (USD, active) for new products and the stored value for existing ones.",
+        "`mode=dry-run` (the default) reports what `apply` would do with every row error (`row` as a spreadsheet shows it: header = row 1; blank lines count).",
+        "`mode=apply` with any row error is 422 `import_failed` with the errors in `details` (`row 12.priceCents`) and writes nothing; otherwise every row is written",
+        "in one transaction, one `catalog.products.imported` audit entry is recorded and one `catalog.changed` event published.",
+      ].join(" "),
+      access: "admin",
+      request: { query: productImportQuery, body: csvText },
+      // The CSV import's own body parser (5 MB, the contract's import limit), on this route only.
+      bodyFormat: {
+        contentType: "text/csv",
+        maxBytes: PRODUCT_IMPORT_MAX_BYTES,
+        unsupportedMessage: "Send the file as the request body with Content-Type: text/csv.",
+      },
+      responses: { 200: { description: "What was (apply) or would be (dry-run) imported.", schema: productImportResult } },
+      errors: [400, ...adminWrite, "payload_too_large", "unsupported_media_type", "import_failed"],
+      handler: ({ user, query, body, req }, catalog) => catalog.importProducts(user, body, query.mode, requestMeta(req)),
+    }),
+    route({
+      method: "get",
+      path: "/products/:idOrSlug",
+      operationId: "getProduct",
+      summary: "Get a product by id or slug",
+      description: `Archived products, and products of archived brands, are 404 except for staff and admins. ${revalidation}`,
+      access: "public",
+      before: [revalidate],
+      request: { params: idOrSlugParams },
+      responses: { 200: { description: "The product.", schema: product } },
+      errors: [400, 404],
+      handler: ({ params, user }, catalog) => catalog.getProduct(params.idOrSlug, user),
+    }),
+    route({
+      method: "post",
+      path: "/products",
+      operationId: "createProduct",
+      summary: "Create a product",
+      description: `Admins only. Prices in cents ≥ 0, stock ≥ 0; an unknown \`brandId\` is 400 \`validation_failed\` (details path \`brandId\`). ${slugRule}`,
+      access: "admin",
+      request: { body: productCreate },
+      responses: { 201: { description: "The new product.", schema: product } },
+      errors: [400, ...adminWrite, "slug_taken"],
+      handler: ({ user, body, req }, catalog) => catalog.createProduct(user, body, requestMeta(req)),
+    }),
+    route({
+      method: "patch",
+      path: "/products/:id",
+      operationId: "updateProduct",
+      summary: "Change a product",
+      description:
+        "Admins only. Any subset of the create body (use the stock endpoint for relative stock changes); an unknown `brandId` is 400, a taken `slug` 409 `slug_taken`.",
+      access: "admin",
+      request: { params: idParams, body: productUpdate },
+      responses: { 200: { description: "The updated product.", schema: product } },
+      errors: [400, ...adminWrite, "not_found", "slug_taken"],
+      handler: ({ user, params, body, req }, catalog) => catalog.updateProduct(user, params.id, body, requestMeta(req)),
+    }),
+    route({
+      method: "delete",
+      path: "/products/:id",
+      operationId: "deleteProduct",
+      summary: "Delete (or archive) a product",
+      description:
+        "Admins only. A product that appears in any order is archived instead of deleted (status `archived`: hidden from shoppers, orders keep their lines); the answer is 204 either way and the audit trail records which happened (`catalog.product.deleted` or `catalog.product.archived`).",
+      access: "admin",
+      request: { params: idParams },
+      responses: { 204: { description: "Deleted, or archived because orders reference it." } },
+      errors: [400, ...adminWrite, "not_found"],
+      handler: ({ user, params, req }, catalog) => catalog.deleteProduct(user, params.id, requestMeta(req)),
+    }),
+    route({
+      method: "post",
+      path: "/products/:id/stock",
+      operationId: "adjustProductStock",
+      summary: "Adjust a product's stock",
+      description:
+        "Admins only. Adds `delta` (a non-zero integer, may be negative) in one atomic statement; concurrent adjustments never lose updates. A change that would take the stock below zero is 409 `out_of_stock` and changes nothing.",
+      access: "admin",
+      request: { params: idParams, body: stockAdjust },
+      responses: { 200: { description: "The product with its new stock.", schema: product } },
+      errors: [400, ...adminWrite, "not_found", "out_of_stock"],
+      handler: ({ user, params, body, req }, catalog) => catalog.adjustStock(user, params.id, body.delta, requestMeta(req)),
+    }),
+  ],
+);

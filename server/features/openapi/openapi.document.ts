@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { projectRoot } from "../../lib/paths";
-import { registerCommonComponents } from "./openapi.components";
-import { pathRegistrations } from "./paths";
+import { registerCommonComponents } from "../../lib/openapi-components";
+import { registerRouteTable } from "../../lib/route-table-openapi";
+import { routeTables } from "../../route-tables";
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31["generateDocument"]>;
 
@@ -31,11 +32,11 @@ function dropNullFromParameterTypes(document: OpenApiDocument): void {
   }
 }
 
-/** Builds the whole document from the shared zod contracts. Every call builds afresh; the route uses the cached one. */
+/** Builds the whole document from the route tables (the same declarations the app mounts). Every call builds afresh; the route uses the cached one. */
 export function buildOpenApiDocument(): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registerCommonComponents(registry);
-  for (const feature of pathRegistrations) feature.register(registry);
+  for (const table of routeTables) registerRouteTable(registry, table as never);
 
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
@@ -50,7 +51,8 @@ export function buildOpenApiDocument(): OpenApiDocument {
     },
     // Paths carry their full prefix so one document covers /api/v1 and the health probes.
     servers: [{ url: "/" }],
-    tags: pathRegistrations.map((feature) => feature.tag),
+    // A tag may span tables (Metrics: the dashboard summary and the Prometheus scrape); list it once.
+    tags: [...new Map(routeTables.map((table) => [table.tag.name, table.tag])).values()],
   });
   dropNullFromParameterTypes(document);
   return document;

@@ -1,10 +1,11 @@
 import { zodToOpenAPIRegistry, type OpenAPIRegistry, type ResponseConfig, type RouteConfig, type ZodRequestBody } from "@asteasolutions/zod-to-openapi";
 import type { z } from "zod";
 import { pagination } from "@shared/contracts/common";
-import { errorBody, errorDetail, errorStatus, type ErrorCode } from "@shared/errors";
+import { errorBody, errorDetail, errorStatus } from "@shared/errors";
+import type { ErrorSpec, SecurityRequirements } from "./route-table";
 
 /*
- * Building blocks every paths/<feature>.ts uses, so operations read alike.
+ * Building blocks the route tables' OpenAPI registration uses, so operations read alike.
  *
  * Naming schemas: `nameSchema(sharedSchema, "Product")` puts the shared contract schema ITSELF under
  * components/schemas/Product, so every place it appears — also nested inside other contract schemas such
@@ -33,8 +34,6 @@ export function nameSchema<T extends z.ZodType>(schema: T, id: string, descripti
  * Security requirements (docs/api.md): a session cookie or a bearer access token. Cookie-authenticated
  * writes also need the X-CSRF-Token header (bearer requests are exempt), hence the paired requirement.
  */
-type SecurityRequirements = Array<Record<string, string[]>>;
-
 export const security: Record<"read" | "write" | "sessionWrite" | "none", SecurityRequirements> = {
   /** Any signed-in user, by cookie or bearer token. */
   read: [{ sessionCookie: [] }, { bearerAuth: [] }],
@@ -82,16 +81,17 @@ export function registerCommonComponents(registry: OpenAPIRegistry): void {
   });
 }
 
-export function jsonResponse(description: string, schema: z.ZodType): ResponseConfig {
-  return { description, headers: { "X-Request-Id": requestIdHeader }, content: { "application/json": { schema } } };
+/** A documented response: always the X-Request-Id header, plus the given headers and body. */
+export function response(description: string, schema?: z.ZodType, contentType = "application/json", headers: Record<string, unknown> = {}): ResponseConfig {
+  return {
+    description,
+    headers: { "X-Request-Id": requestIdHeader, ...headers } as ResponseConfig["headers"],
+    ...(schema ? { content: { [contentType]: { schema } } } : {}),
+  };
 }
 
-export function jsonBody(schema: z.ZodType): ZodRequestBody {
-  return { required: true, content: { "application/json": { schema } } };
-}
-
-export function emptyResponse(description: string): ResponseConfig {
-  return { description, headers: { "X-Request-Id": requestIdHeader } };
+export function requestBody(schema: z.ZodType, contentType = "application/json"): ZodRequestBody {
+  return { required: true, content: { [contentType]: { schema } } };
 }
 
 const errorDescriptions: Record<number, string> = {
@@ -110,18 +110,24 @@ const errorDescriptions: Record<number, string> = {
 };
 
 export function errorResponse(status: number, description = errorDescriptions[status] ?? "Error."): ResponseConfig {
-  const response = jsonResponse(description, errorBody);
-  if (status === 429) response.headers = { ...(response.headers as object), "Retry-After": { $ref: `#/components/headers/${RETRY_AFTER_HEADER}` } };
-  return response;
+  const retryAfter = status === 429 ? { "Retry-After": { $ref: `#/components/headers/${RETRY_AFTER_HEADER}` } } : {};
+  return response(description, errorBody, "application/json", retryAfter);
 }
 
 /**
- * The error responses for the given statuses or error codes (codes are named in the description, e.g.
- * errorResponses(400, "slug_taken", "conflict")); 429 and 500 are added to every /api/v1 operation.
+ * The error responses for the given statuses, error codes (named in the description, e.g. errorResponses([400,
+ * "slug_taken", "conflict"])) or statuses with their own description. With `common`, 429 and 500 are added:
+ * every /api/v1 operation can answer them.
  */
-export function errorResponses(...statusesOrCodes: Array<number | ErrorCode>): RouteConfig["responses"] {
-  const codesByStatus = new Map<number, ErrorCode[]>([[429, []], [500, []]]);
-  for (const item of statusesOrCodes) {
+export function errorResponses(specs: readonly ErrorSpec[], common = true): RouteConfig["responses"] {
+  const codesByStatus = new Map<number, string[]>(common ? [[429, []], [500, []]] : []);
+  const ownDescriptions = new Map<number, string>();
+  for (const item of specs) {
+    if (typeof item === "object") {
+      ownDescriptions.set(item.status, item.description);
+      codesByStatus.set(item.status, codesByStatus.get(item.status) ?? []);
+      continue;
+    }
     const status = typeof item === "number" ? item : errorStatus[item];
     const codes = codesByStatus.get(status) ?? [];
     if (typeof item === "string") codes.push(item);
@@ -131,6 +137,8 @@ export function errorResponses(...statusesOrCodes: Array<number | ErrorCode>): R
     [...codesByStatus]
       .sort(([a], [b]) => a - b)
       .map(([status, codes]) => {
+        const own = ownDescriptions.get(status);
+        if (own) return [String(status), errorResponse(status, own)];
         const base = errorDescriptions[status] ?? "Error.";
         return [String(status), errorResponse(status, codes.length ? `${base} Codes here: ${codes.map((c) => `\`${c}\``).join(", ")}.` : base)];
       }),

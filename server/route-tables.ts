@@ -1,0 +1,40 @@
+import type { Router } from "express";
+import type { AppContext } from "./context";
+import type { Services } from "./services";
+import { mountRouteTable, type RouteTable } from "./lib/route-table";
+import { accessGuards } from "./features/auth/guards";
+import { healthRoutes } from "./features/health/health.routes";
+import { authRoutes } from "./features/auth/auth.routes";
+import { usersRoutes } from "./features/users/users.routes";
+import { auditRoutes } from "./features/audit/audit.routes";
+import { catalogRoutes } from "./features/catalog/catalog.routes";
+import { ordersRoutes } from "./features/orders/orders.routes";
+import { metricsRoutes, prometheusRoutes } from "./features/metrics/metrics.routes";
+
+/** A route table with the way to get its handlers' dependencies from the app's services. */
+export interface BoundTable {
+  table: RouteTable<never>;
+  mount: (services: Services, ctx: AppContext) => Router;
+}
+
+const bind = <D>(table: RouteTable<D>, deps: (services: Services, ctx: AppContext) => D): BoundTable => ({
+  table: table as RouteTable<never>,
+  mount: (services, ctx) => mountRouteTable(table, deps(services, ctx), accessGuards),
+});
+
+/** Kubernetes probes at /api/health (mounted before sessions and rate limits). */
+export const healthTable = bind(healthRoutes, (s) => s.health);
+/** Prometheus scrapes at /metrics (no session, no rate limit). */
+export const prometheusTable = bind(prometheusRoutes, (s, ctx) => ({ metrics: s.metrics, token: ctx.env.METRICS_TOKEN }));
+/** Every /api/v1 table, in mount order. */
+export const apiV1Tables: readonly BoundTable[] = [
+  bind(authRoutes, (s) => ({ auth: s.auth, sessions: s.sessionAuth })),
+  bind(usersRoutes, (s) => s.users),
+  bind(auditRoutes, (s) => s.audit),
+  bind(catalogRoutes, (s) => s.catalog),
+  bind(ordersRoutes, (s) => s.orders),
+  bind(metricsRoutes, (s) => s.metrics),
+];
+
+/** Every table, in the order the OpenAPI document lists its tags. */
+export const routeTables: ReadonlyArray<RouteTable<never>> = [healthTable, ...apiV1Tables, prometheusTable].map((bound) => bound.table);
