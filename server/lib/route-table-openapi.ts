@@ -8,14 +8,14 @@ const WRITE_METHODS = new Set(["post", "put", "patch", "delete"]);
 export const toOpenApiPath = (expressPath: string) => expressPath.replace(/:([A-Za-z_$][\w$]*)/g, "{$1}");
 
 /** What the document says a caller must present, derived from the same access and CSRF rule the router enforces. */
-function securityOf(route: Route<unknown>): SecurityRequirements {
+function securityOf<D>(route: Route<D>): SecurityRequirements {
   if (route.security) return route.security;
   if (route.csrf === "always") return security.sessionWrite;
   if (route.access === "public") return security.none;
   return WRITE_METHODS.has(route.method) ? security.write : security.read;
 }
 
-function requestOf(route: Route<unknown>): RouteConfig["request"] {
+function requestOf<D>(route: Route<D>): RouteConfig["request"] {
   const { params, query, headers, body } = route.request ?? {};
   if (!params && !query && !headers && !body) return undefined;
   return {
@@ -28,7 +28,7 @@ function requestOf(route: Route<unknown>): RouteConfig["request"] {
 }
 
 /** Registers a table's named schemas, security schemes and one operation per route. */
-export function registerRouteTable(registry: OpenAPIRegistry, table: RouteTable<unknown>): void {
+export function registerRouteTable<D>(registry: OpenAPIRegistry, table: RouteTable<D>): void {
   for (const [id, entry] of Object.entries(table.schemas ?? {})) {
     if (Array.isArray(entry)) nameSchema(entry[0], id, entry[1]);
     else nameSchema(entry, id);

@@ -36,7 +36,7 @@ function dropNullFromParameterTypes(document: OpenApiDocument): void {
 export function buildOpenApiDocument(): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registerCommonComponents(registry);
-  for (const table of routeTables) registerRouteTable(registry, table as never);
+  for (const table of routeTables) registerRouteTable(registry, table);
 
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
