@@ -5,7 +5,7 @@ import type { AppContext } from "../../context";
 import { parseEnv, type Env } from "../../env";
 import { createLogger } from "../../lib/logger";
 import { createServices, type Services } from "../../services";
-import { healthRoutes } from "../health/health.routes";
+import { healthTable } from "../../route-tables";
 
 export interface WorkerProcessOptions {
   /** Extra handlers beside the features' own (the queue's process tests register their probe kinds here). */
@@ -33,7 +33,7 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
 
   const probes = express();
   probes.disable("x-powered-by");
-  probes.use("/api/health", healthRoutes(services.health));
+  probes.use(healthTable.table.mount, healthTable.mount(services, ctx));
   const server = createServer(probes);
   await new Promise<void>((resolve) => server.listen(env.WORKER_PORT, env.HOST, resolve));
   services.jobs.start();
