@@ -101,7 +101,11 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   // Rate limits → session + passport (or bearer) → CSRF, for /api/v1 only: probes, images and the SPA get no sessions.
   const rateLimits = createRateLimits(ctx);
   if (rateLimits.api.length) app.use("/api/v1", ...rateLimits.api);
-  if (rateLimits.signIn.length) app.use(pathsWhere(v1Tables, (route) => route.rateLimit === "signIn"), ...rateLimits.signIn);
+  if (rateLimits.signIn.length)
+    app.use(
+      pathsWhere(v1Tables, (route) => route.rateLimit === "signIn"),
+      ...rateLimits.signIn,
+    );
   app.use("/api/v1", plainHttpWarning(ctx.logger, ctx.env));
   const csrf = csrfProtection({
     cookieName: services.sessionAuth.cookieName,

@@ -120,7 +120,14 @@ export function errorResponse(status: number, description = errorDescriptions[st
  * every /api/v1 operation can answer them.
  */
 export function errorResponses(specs: readonly ErrorSpec[], common = true): RouteConfig["responses"] {
-  const codesByStatus = new Map<number, string[]>(common ? [[429, []], [500, []]] : []);
+  const codesByStatus = new Map<number, string[]>(
+    common
+      ? [
+          [429, []],
+          [500, []],
+        ]
+      : [],
+  );
   const ownDescriptions = new Map<number, string>();
   for (const item of specs) {
     if (typeof item === "object") {

@@ -125,7 +125,9 @@ export const expressPathOf = (table: Pick<RouteTable<unknown>, "mount">, route: 
 
 /** The status a handler's return value is sent with: the lowest declared 2xx. */
 export function successStatusOf(route: Pick<Route<unknown>, "responses">): number {
-  const statuses = Object.keys(route.responses).map(Number).filter((s) => s >= 200 && s < 300);
+  const statuses = Object.keys(route.responses)
+    .map(Number)
+    .filter((s) => s >= 200 && s < 300);
   return statuses.length ? Math.min(...statuses) : 200;
 }
 

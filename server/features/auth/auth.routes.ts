@@ -1,4 +1,15 @@
-import { csrfResponse, loginBody, refreshTokenBody, registerBody, tokenBody, tokenPair, user, userEnvelope, type CsrfResponse, type UserEnvelope } from "@shared/contracts/auth";
+import {
+  csrfResponse,
+  loginBody,
+  refreshTokenBody,
+  registerBody,
+  tokenBody,
+  tokenPair,
+  user,
+  userEnvelope,
+  type CsrfResponse,
+  type UserEnvelope,
+} from "@shared/contracts/auth";
 import { routeTable } from "../../lib/route-table";
 import { requestMeta } from "../audit/request-meta";
 import { toUserJson } from "../users/users.service";
@@ -25,7 +36,8 @@ export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth 
       path: "/auth/csrf",
       operationId: "getCsrfToken",
       summary: "Get the session's CSRF token",
-      description: "Creates an anonymous session when there is none. Send the token as X-CSRF-Token on cookie-authenticated writes, including login and register.",
+      description:
+        "Creates an anonymous session when there is none. Send the token as X-CSRF-Token on cookie-authenticated writes, including login and register.",
       access: "public",
       responses: { 200: { description: "The token.", schema: csrfResponse } },
       handler: ({ req }): CsrfResponse => ({ csrfToken: ensureCsrfToken(req.session) }),

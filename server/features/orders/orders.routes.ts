@@ -71,7 +71,7 @@ export const ordersRoutes = routeTable<OrdersService>(
         "Prices and totals come from the server. Unknown or archived products → 400 (`details` name `items.N.productId`);",
         "not enough stock → 409 `out_of_stock` and nothing changes. Card `4242424242424242` succeeds; `4000000000000002` and any",
         "other number are declined → 402 `payment_declined`, the order ends `cancelled`, stock is released, a failed transaction is",
-        "recorded. A payment provider outage or timeout also answers 402 (\"you have not been charged\").",
+        'recorded. A payment provider outage or timeout also answers 402 ("you have not been charged").',
         "`Idempotency-Key` (8–255 printable ASCII characters, scoped to the user, kept 24 h): the same key and body return the",
         "stored answer (same order, never a second charge); while the first request runs → 409 `idempotency_in_progress`;",
         "a different body → 422 `idempotency_key_reused`.",
@@ -90,7 +90,16 @@ export const ordersRoutes = routeTable<OrdersService>(
           },
         },
       },
-      errors: [400, "unauthenticated", "payment_declined", "csrf_failed", "out_of_stock", "idempotency_in_progress", "invalid_transition", "idempotency_key_reused"],
+      errors: [
+        400,
+        "unauthenticated",
+        "payment_declined",
+        "csrf_failed",
+        "out_of_stock",
+        "idempotency_in_progress",
+        "invalid_transition",
+        "idempotency_key_reused",
+      ],
       handler: async ({ user, body, headers, req, res }, orders) => {
         const result = await orders.create(user, body, headers[IDEMPOTENCY_KEY_HEADER], requestMeta(req));
         if (result.replayed) res.set(IDEMPOTENT_REPLAYED_HEADER, "true");
