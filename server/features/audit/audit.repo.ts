@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { auditLog } from "@shared/schema";
-import type { Db, Executor } from "../../db";
+import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 import { cursorTimestamp } from "../../lib/timestamp-cursor";
 
 export type NewAuditRow = typeof auditLog.$inferInsert;
@@ -22,9 +22,11 @@ const createdAtText = cursorTimestamp(auditLog.createdAt);
 
 export function createAuditRepo(db: Db) {
   return {
-    /** `executor` lets a service write the audit row inside the transaction of the change it records. */
-    async insert(entry: NewAuditRow, executor: Executor = db): Promise<void> {
-      await executor.insert(auditLog).values(entry);
+    transaction: <T>(fn: (tx: TxScope) => Promise<T>) => runInTransaction(db, fn),
+
+    /** `tx` lets a service write the audit row inside the transaction of the change it records. */
+    async insert(entry: NewAuditRow, tx?: TxScope): Promise<void> {
+      await executorOf(db, tx).insert(auditLog).values(entry);
     },
 
     /** Newest first; keyset paging on (created_at, id). Fetches limit + 1 rows. */

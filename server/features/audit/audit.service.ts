@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditListFilters } from "@shared/contracts/audit";
 import type { ListOf } from "@shared/contracts/common";
-import type { Executor } from "../../db";
+import type { TxScope } from "../../db";
 import { AppError } from "../../lib/app-error";
 import { toPage } from "../../lib/pagination";
 import { decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
@@ -48,9 +48,9 @@ export function createAuditService(repo: AuditRepo) {
   return {
     /**
      * Writes one audit row. Called directly by services (not through events) so the row is durable with the change:
-     * pass the transaction executor to write it in the same transaction.
+     * pass the transaction (any feature's `TxScope`) to write it in the same transaction.
      */
-    async record(entry: AuditRecord, meta: RequestMeta = {}, executor?: Executor): Promise<void> {
+    async record(entry: AuditRecord, meta: RequestMeta = {}, tx?: TxScope): Promise<void> {
       await repo.insert(
         {
           actorId: entry.actor?.id ?? null,
@@ -62,7 +62,7 @@ export function createAuditService(repo: AuditRepo) {
           requestId: meta.requestId ?? null,
           summary: entry.summary ?? {},
         },
-        executor,
+        tx,
       );
     },
 

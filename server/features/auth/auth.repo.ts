@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { refreshTokens } from "@shared/schema";
-import type { Db } from "../../db";
+import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 
 export type RotateResult =
   | { kind: "rotated"; userId: string }
@@ -10,9 +10,12 @@ export type RotateResult =
 
 /** Owns refresh_tokens (the sessions table belongs to the session store). */
 export function createAuthRepo(db: Db) {
+  const transaction = <T>(fn: (tx: TxScope) => Promise<T>) => runInTransaction(db, fn);
   return {
-    async insertRefreshToken(values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
-      await db.insert(refreshTokens).values(values);
+    transaction,
+
+    async insertRefreshToken(values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }, tx?: TxScope): Promise<void> {
+      await executorOf(db, tx).insert(refreshTokens).values(values);
     },
 
     /**
@@ -20,7 +23,8 @@ export function createAuthRepo(db: Db) {
      * makes the rotation race-free: of two concurrent refreshes with the same token only one wins.
      */
     async rotate(oldHash: string, next: { tokenHash: string; expiresAt: Date }): Promise<RotateResult> {
-      return db.transaction(async (tx) => {
+      return transaction(async (scope) => {
+        const tx = executorOf(db, scope);
         const [current] = await tx
           .update(refreshTokens)
           .set({ usedAt: sql`now()` })
@@ -43,8 +47,8 @@ export function createAuthRepo(db: Db) {
     },
 
     /** Revokes every token of the presented token's family; unknown tokens change nothing. */
-    async revokeFamilyOf(tokenHash: string): Promise<void> {
-      await db
+    async revokeFamilyOf(tokenHash: string, tx?: TxScope): Promise<void> {
+      await executorOf(db, tx)
         .update(refreshTokens)
         .set({ revokedAt: sql`now()` })
         .where(

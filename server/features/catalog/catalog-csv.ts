@@ -21,9 +21,8 @@ import { AppError } from "../../lib/app-error";
 
 export interface ValidProductRow {
   row: number;
+  /** A column the file leaves out is undefined here: the product keeps its stored value. */
   data: ProductCsvRow;
-  /** The optional columns the file has: a column it leaves out keeps the product's stored value. */
-  columns: ReadonlySet<ProductCsvColumn>;
 }
 
 export interface ParsedProductCsv {
@@ -74,7 +73,6 @@ export function parseProductCsv(text: string): ParsedProductCsv {
   const [head, ...data] = records;
   if (!head) throw importFailed(`The file is empty; it needs a header row (${productCsvColumns.join(",")}) and data rows.`);
   const header = readHeader(head.record);
-  const optionalColumns = new Set(header);
 
   const nonBlank = data.filter(({ record }) => record.some((cell) => cell !== ""));
   if (nonBlank.length > PRODUCT_IMPORT_MAX_ROWS) {
@@ -107,7 +105,7 @@ export function parseProductCsv(text: string): ParsedProductCsv {
       continue;
     }
     firstRowOfSlug.set(parsed.data.slug, row);
-    valid.push({ row, data: parsed.data, columns: optionalColumns });
+    valid.push({ row, data: parsed.data });
   }
   return { rows: nonBlank.length, valid, errors };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { AuditService } from "../audit/audit.service";
-import type { CatalogQueries, CatalogRepo } from "./catalog.repo";
+import type { CatalogRepo } from "./catalog.repo";
 import { createCatalogService } from "./catalog.service";
 
 /**
@@ -13,9 +13,13 @@ const ID = "b0000000-0000-4000-8000-000000000002";
 const pgError = (code: string, constraint: string) => Object.assign(new Error(`violates ${constraint}`), { code, constraint });
 const product = { id: ID, slug: "pear", name: "Pear", description: "", priceCents: 1, currency: "USD", stock: 1, imageUrl: "", status: "active" as const, brandId: ID };
 
-function serviceWith(tx: Partial<CatalogQueries>) {
-  const transaction = vi.fn(async (fn: (q: CatalogQueries, e: undefined) => Promise<unknown>) => fn(tx as CatalogQueries, undefined));
-  const repo = { transaction, cacheScope: async () => "test" } as unknown as CatalogRepo;
+function serviceWith(statements: Partial<CatalogRepo>) {
+  const transaction = vi.fn(async (fn: (tx: undefined) => Promise<unknown>) => fn(undefined));
+  // Every statement the service runs in a transaction gets the TxScope last: the stubs see the arguments before it.
+  const inTransaction = Object.fromEntries(
+    Object.entries(statements).map(([name, stub]) => [name, (...args: unknown[]) => (stub as (...a: unknown[]) => unknown)(...args.slice(0, -1))]),
+  );
+  const repo = { ...inTransaction, transaction, cacheScope: async () => "test" } as unknown as CatalogRepo;
   const audit = { record: vi.fn(async () => undefined) } as unknown as AuditService;
   return { service: createCatalogService(repo, { audit }), transaction, audit };
 }

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { brands, products, type ProductStatus } from "@shared/schema";
-import type { Db, Executor } from "../../db";
+import { executorOf, type Db, type TxScope } from "../../db";
 import { productImagePath } from "./product-image";
 
 /**
@@ -9,8 +9,8 @@ import { productImagePath } from "./product-image";
  * stepping on each other; it is still the catalog feature's code: the only other place that
  * touches the products table.
  *
- * Writes take the caller's transaction (`tx`) so the stock change commits or rolls back together with
- * the order rows; reads default to the database.
+ * Writes take the caller's transaction (`tx`, last, as every repo method does: ADR 013) so the stock
+ * change commits or rolls back together with the order rows; reads default to the database.
  */
 
 export interface OrderableProduct {
@@ -39,9 +39,9 @@ const inLockOrder = (lines: readonly StockLine[]) => [...lines].sort((a, b) => (
 export function createCatalogStock(db: Db) {
   return {
     /** Current price, stock and status of the given products (missing ids are simply absent). A plain read: no locks. */
-    async loadProductsForOrder(ids: readonly string[], executor: Executor = db): Promise<OrderableProduct[]> {
+    async loadProductsForOrder(ids: readonly string[], tx?: TxScope): Promise<OrderableProduct[]> {
       if (ids.length === 0) return [];
-      const rows = await executor
+      const rows = await executorOf(db, tx)
         .select({
           id: products.id,
           slug: products.slug,
@@ -67,10 +67,10 @@ export function createCatalogStock(db: Db) {
      * must then roll its transaction back, which also undoes the lines already decremented. On success,
      * `soldOut` lists the products this reservation took to zero (the catalog's cached lists must hear of it).
      */
-    async reserveStock(tx: Executor, lines: readonly StockLine[]): Promise<{ ok: true; soldOut: string[] } | { ok: false; productId: string }> {
+    async reserveStock(lines: readonly StockLine[], tx: TxScope): Promise<{ ok: true; soldOut: string[] } | { ok: false; productId: string }> {
       const soldOut: string[] = [];
       for (const line of inLockOrder(lines)) {
-        const updated = await tx
+        const updated = await executorOf(db, tx)
           .update(products)
           .set({ stock: sql`${products.stock} - ${line.quantity}` })
           .where(
@@ -93,10 +93,10 @@ export function createCatalogStock(db: Db) {
      * products get their stock back too: the units exist whatever the product's status.
      * Returns the products that were sold out and are available again.
      */
-    async releaseStock(tx: Executor, lines: readonly StockLine[]): Promise<string[]> {
+    async releaseStock(lines: readonly StockLine[], tx: TxScope): Promise<string[]> {
       const backInStock: string[] = [];
       for (const line of inLockOrder(lines)) {
-        const [row] = await tx
+        const [row] = await executorOf(db, tx)
           .update(products)
           .set({ stock: sql`${products.stock} + ${line.quantity}` })
           .where(eq(products.id, line.productId))

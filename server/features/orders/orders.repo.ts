@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { idempotencyKeys, orderEvents, orderItems, orders, transactions, users, type orderStatuses } from "@shared/schema";
 import type { ShippingAddress } from "@shared/contracts/orders";
-import type { Db, Executor } from "../../db";
+import type { Db, Executor, TxScope } from "../../db";
 import { cursorTimestamp, type CreatedAtCursor } from "../../lib/timestamp-cursor";
 
 /**
@@ -111,7 +111,9 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 
 export function createOrdersRepo(db: Db) {
   return {
-    transaction: <T>(fn: (tx: Executor) => Promise<T>) => db.transaction(fn),
+    // Until this repo takes TxScope itself, its transaction serves both as its own executor and as the
+    // TxScope the catalog stock and audit services take (ADR 013).
+    transaction: <T>(fn: (tx: Executor & TxScope) => Promise<T>) => db.transaction((tx) => fn(tx as Executor & TxScope)),
 
     /**
      * The new order (pending), its items and its first event in ONE statement (data-modifying CTEs): checkout's

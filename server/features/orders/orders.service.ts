@@ -251,7 +251,7 @@ export function createOrdersService(deps: OrdersDeps) {
         tx,
       );
       // Last: the product rows stay locked only from here to the commit.
-      const reserved = await stock.reserveStock(tx, items);
+      const reserved = await stock.reserveStock(items, tx);
       if (!reserved.ok) {
         // Someone else got there first (or archived it meanwhile): answer with the product as it is now.
         const index = lines.findIndex((l) => l.product.id === reserved.productId);
@@ -352,7 +352,7 @@ export function createOrdersService(deps: OrdersDeps) {
           meta,
           tx,
         );
-        outcome = { event: moved.event, backInStock: await stock.releaseStock(tx, placed.items) };
+        outcome = { event: moved.event, backInStock: await stock.releaseStock(placed.items, tx) };
       }
       if (idempotency) await repo.completeIdempotencyKey(idempotency.userId, idempotency.key, error.status, storedErrorBody(error), tx);
       return outcome;
@@ -398,7 +398,7 @@ export function createOrdersService(deps: OrdersDeps) {
           }
           refund = await repo.insertTransaction(tx, { orderId: row.id, kind: "refund", status: "succeeded", amountCents: charge.amountCents, currency: charge.currency, provider: payments.providerName, reference: result.reference });
         }
-        backInStock = await stock.releaseStock(tx, await repo.itemsOf([row.id], tx));
+        backInStock = await stock.releaseStock(await repo.itemsOf([row.id], tx), tx);
       }
       const event = await repo.appendEvent(tx, row.id, to, viewer.id);
       await audit.record(

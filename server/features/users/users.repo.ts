@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { users, type Role } from "@shared/schema";
-import type { Db, Executor } from "../../db";
+import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 import { cursorTimestamp, type CreatedAtCursor } from "../../lib/timestamp-cursor";
 
 /** A user as the rest of the server sees it: the password hash is never part of it. */
@@ -21,21 +21,14 @@ export interface UserListParams {
   limit: number;
 }
 
-/** The PostgreSQL error code of a failed statement, whichever driver (and Drizzle wrapper) raised it. */
-export function pgErrorCode(err: unknown): string | undefined {
-  const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;
-  const code = typeof e?.code === "string" ? e.code : typeof e?.cause?.code === "string" ? e.cause.code : undefined;
-  return code;
-}
-
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createUsersRepo(db: Db) {
   return {
-    transaction: <T>(fn: (tx: Executor) => Promise<T>) => db.transaction(fn),
+    transaction: <T>(fn: (tx: TxScope) => Promise<T>) => runInTransaction(db, fn),
 
-    async findById(id: string, executor: Executor = db): Promise<UserRecord | undefined> {
-      const [row] = await executor.select(publicColumns).from(users).where(eq(users.id, id)).limit(1);
+    async findById(id: string, tx?: TxScope): Promise<UserRecord | undefined> {
+      const [row] = await executorOf(db, tx).select(publicColumns).from(users).where(eq(users.id, id)).limit(1);
       return row;
     },
 
@@ -48,8 +41,8 @@ export function createUsersRepo(db: Db) {
     },
 
     /** Inserts a user; undefined when the email is taken (the unique index decides, so races are safe). */
-    async insert(values: { email: string; name: string; passwordHash: string; role?: Role }, executor: Executor = db): Promise<UserRecord | undefined> {
-      const [row] = await executor.insert(users).values(values).onConflictDoNothing({ target: users.email }).returning(publicColumns);
+    async insert(values: { email: string; name: string; passwordHash: string; role?: Role }, tx?: TxScope): Promise<UserRecord | undefined> {
+      const [row] = await executorOf(db, tx).insert(users).values(values).onConflictDoNothing({ target: users.email }).returning(publicColumns);
       return row;
     },
 
@@ -76,18 +69,18 @@ export function createUsersRepo(db: Db) {
      * Locks every admin row (in id order, so concurrent callers cannot deadlock) and returns their ids.
      * Whoever holds these locks may safely decide whether an admin is the last one.
      */
-    async lockAdmins(executor: Executor): Promise<string[]> {
-      const rows = await executor.select({ id: users.id }).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).for("update");
+    async lockAdmins(tx: TxScope): Promise<string[]> {
+      const rows = await executorOf(db, tx).select({ id: users.id }).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).for("update");
       return rows.map((r) => r.id);
     },
 
-    async lockById(id: string, executor: Executor): Promise<UserRecord | undefined> {
-      const [row] = await executor.select(publicColumns).from(users).where(eq(users.id, id)).for("update");
+    async lockById(id: string, tx: TxScope): Promise<UserRecord | undefined> {
+      const [row] = await executorOf(db, tx).select(publicColumns).from(users).where(eq(users.id, id)).for("update");
       return row;
     },
 
-    async update(id: string, patch: { name?: string; role?: Role }, executor: Executor): Promise<UserRecord | undefined> {
-      const [row] = await executor
+    async update(id: string, patch: { name?: string; role?: Role }, tx: TxScope): Promise<UserRecord | undefined> {
+      const [row] = await executorOf(db, tx)
         .update(users)
         .set({ ...patch, updatedAt: sql`now()` })
         .where(eq(users.id, id))
@@ -101,8 +94,8 @@ export function createUsersRepo(db: Db) {
       return row?.n ?? 0;
     },
 
-    async delete(id: string, executor: Executor): Promise<boolean> {
-      const rows = await executor.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+    async delete(id: string, tx: TxScope): Promise<boolean> {
+      const rows = await executorOf(db, tx).delete(users).where(eq(users.id, id)).returning({ id: users.id });
       return rows.length > 0;
     },
   };

@@ -5,7 +5,8 @@ import { AppError, notFound } from "../../lib/app-error";
 import { toPage } from "../../lib/pagination";
 import { decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
-import { pgErrorCode, type UserRecord, type UsersRepo } from "./users.repo";
+import { databaseErrorOf } from "../../db/errors";
+import type { UserRecord, UsersRepo } from "./users.repo";
 
 export type { UserRecord } from "./users.repo";
 
@@ -120,7 +121,7 @@ export function createUsersService(repo: UsersRepo, audit: AuditService) {
           );
         });
       } catch (err) {
-        if (STILL_REFERENCED.has(pgErrorCode(err) ?? "")) {
+        if (STILL_REFERENCED.has(databaseErrorOf(err).code ?? "")) {
           throw new AppError("conflict", "This user has orders, which are kept for accounting; the account cannot be deleted.");
         }
         throw err;

@@ -1,0 +1,121 @@
+import type { ListOf } from "@shared/contracts/common";
+import type { Brand, BrandListFilters, Facets, Product, ProductExportFilters, ProductList, ProductListFilters, ProductSort, Sector } from "@shared/contracts/catalog";
+import { notFound } from "../../lib/app-error";
+import { decodeKeyset, toPage, type CursorValue } from "../../lib/pagination";
+import { looksLikeUuid } from "../../lib/uuid";
+import { seesArchived, visibilityFor, type CatalogViewer } from "./catalog-access";
+import type { CatalogCache } from "./catalog-cache";
+import type { CatalogRepo } from "./catalog.repo";
+import type { ProductFilterCriteria, ProductVisibility } from "./product-queries.repo";
+
+const BRAND_SORT = "brand-name";
+
+// Cursor values are client input: each must have the type its SQL cast expects, or PostgreSQL
+// would answer a crafted cursor with an error (500) instead of the contract's 400.
+const MICROS_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const BIGINT_TEXT = /^-?\d{1,18}$/;
+type Check = (value: CursorValue) => boolean;
+const isId: Check = (v) => typeof v === "string" && looksLikeUuid(v);
+const isTimestamp: Check = (v) => {
+  if (typeof v !== "string" || !MICROS_TIMESTAMP.test(v)) return false;
+  const parsed = new Date(v); // rejects e.g. Feb 30 by round-tripping the seconds part
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === v.slice(0, 19);
+};
+const isCents: Check = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0 && v <= 2_147_483_647;
+const isText: Check = (v) => typeof v === "string" && v.length <= 1_000 && !v.includes("\u0000");
+const isRank: Check = (v) => typeof v === "string" && BIGINT_TEXT.test(v);
+
+const PRODUCT_KEY_CHECKS: Record<ProductSort, Check[]> = {
+  newest: [isTimestamp, isId],
+  price: [isCents, isId],
+  "-price": [isCents, isId],
+  name: [isText, isId],
+  relevance: [isRank, isId],
+};
+
+/** A cache key that does not depend on the order of query parameters. */
+const stableKey = (query: object) =>
+  JSON.stringify(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))));
+/** `:idOrSlug` as a cache key: UUIDs match case-insensitively, slugs exactly. */
+const lookupKey = (idOrSlug: string) => (looksLikeUuid(idOrSlug) ? idOrSlug.toLowerCase() : idOrSlug);
+
+/** The list's filters as repository criteria (the CSV export uses them too). */
+export const filterCriteria = (q: ProductExportFilters | ProductListFilters, visibility: ProductVisibility): ProductFilterCriteria => ({
+  q: q.q,
+  sector: q.sector,
+  brand: q.brand,
+  minPrice: q.minPrice,
+  maxPrice: q.maxPrice,
+  inStock: q.inStock,
+  visibility,
+});
+
+/** The catalog's open reads: sectors, brands and products, shopper answers cached. */
+export function createCatalogReads(repo: CatalogRepo, { cached }: Pick<CatalogCache, "cached">) {
+  async function loadProductList(query: ProductListFilters, visibility: ProductVisibility): Promise<ProductList> {
+    const sort: ProductSort = query.sort ?? (query.q !== undefined ? "relevance" : "newest");
+    const after = query.cursor === undefined ? undefined : decodeKeyset(query.cursor, sort, PRODUCT_KEY_CHECKS[sort]);
+    const criteria = filterCriteria(query, visibility);
+    // Page and facets are independent statements: on a pool they run side by side.
+    const [rows, facets] = await Promise.all([
+      repo.listProducts({ ...criteria, sort, after, take: query.limit + 1 }),
+      query.facets ? repo.productFacets(criteria) : Promise.resolve<Facets | undefined>(undefined),
+    ]);
+    const page = toPage(rows, query.limit, sort, (r) => r.key, (r) => r.item);
+    return facets ? { ...page, facets } : page;
+  }
+
+  return {
+    async listSectors(viewer?: CatalogViewer): Promise<{ data: Sector[] }> {
+      return cached(viewer, "sectors", async () => ({ data: await repo.listSectors() }));
+    },
+
+    async getSector(idOrSlug: string, viewer?: CatalogViewer): Promise<Sector> {
+      return cached(viewer, `sector:${lookupKey(idOrSlug)}`, async () => {
+        const sector = await repo.findSector(idOrSlug);
+        if (!sector) throw notFound("Sector");
+        return sector;
+      });
+    },
+
+    async listBrands(query: BrandListFilters, viewer?: CatalogViewer): Promise<ListOf<Brand>> {
+      const after = query.cursor === undefined ? undefined : decodeKeyset(query.cursor, BRAND_SORT, [isText, isId]);
+      return cached(viewer, `brands:${stableKey(query)}`, async () => {
+        const rows = await repo.listBrands({ sector: query.sector, q: query.q, after, take: query.limit + 1 });
+        return toPage(rows, query.limit, BRAND_SORT, (r) => r.key, (r) => r.item);
+      });
+    },
+
+    async getBrand(idOrSlug: string, viewer?: CatalogViewer): Promise<Brand> {
+      if (seesArchived(viewer)) {
+        const brand = await repo.findBrand(idOrSlug);
+        if (!brand) throw notFound("Brand");
+        return brand;
+      }
+      return cached(viewer, `brand:${lookupKey(idOrSlug)}`, async () => {
+        const brand = await repo.findBrand(idOrSlug);
+        if (!brand || brand.status !== "active") throw notFound("Brand");
+        return brand;
+      });
+    },
+
+    /**
+     * Products, sort defaulting to relevance with a search query and newest otherwise. Shoppers see
+     * active products of active brands; staff may pass `status` (archived/all → 403 for anyone else).
+     * With facets=true the counts of the whole filtered list come along.
+     */
+    async listProducts(query: ProductListFilters, viewer?: CatalogViewer): Promise<ProductList> {
+      const visibility = visibilityFor(query.status, viewer);
+      return cached(viewer, `products:${stableKey({ ...query, status: visibility })}`, () => loadProductList(query, visibility));
+    },
+
+    /** Archived products (or products of archived brands) are 404 for shoppers. */
+    async getProduct(idOrSlug: string, viewer?: CatalogViewer): Promise<Product> {
+      return cached(viewer, `product:${lookupKey(idOrSlug)}`, async () => {
+        const found = await repo.findProduct(idOrSlug);
+        if (!found || (!found.visible && !seesArchived(viewer))) throw notFound("Product");
+        return found.product;
+      });
+    },
+  };
+}

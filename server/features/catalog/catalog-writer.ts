@@ -1,0 +1,54 @@
+import type { CatalogAuditAction } from "@shared/contracts/catalog";
+import type { TxScope } from "../../db";
+import { databaseErrorOf } from "../../db/errors";
+import { AppError } from "../../lib/app-error";
+import type { AuditService, RequestMeta } from "../audit/audit.service";
+import type { CatalogActor } from "./catalog-access";
+import type { CatalogEntity } from "./catalog-cache";
+import type { CatalogRepo } from "./catalog.repo";
+
+/** What every catalog write shares: its transaction, the database errors a race can still cause, its audit row. */
+
+export const slugTaken = () => new AppError("slug_taken", "This slug is already in use.", [{ path: "slug", message: "Already taken" }]);
+export const unknownReference = (path: "brandId" | "sectorId", what: string) =>
+  new AppError("validation_failed", `No ${what.toLowerCase()} has this id.`, [{ path, message: `Unknown ${what.toLowerCase()}` }]);
+
+/** Database errors a write can still meet after its own checks (a concurrent write won the race). */
+function translateWriteError(err: unknown): never {
+  const { code, constraint } = databaseErrorOf(err);
+  if (code === "23505" && constraint?.endsWith("_slug_unique")) throw slugTaken();
+  if (code === "23503" && constraint === "products_brand_id_brands_id_fk") throw unknownReference("brandId", "Brand");
+  if (code === "23503" && constraint === "brands_sector_id_sectors_id_fk") throw unknownReference("sectorId", "Sector");
+  throw err;
+}
+/** ON DELETE RESTRICT (23001) or a plain foreign key (23503): something still references the row. */
+export const stillReferenced = (err: unknown) => ["23001", "23503"].includes(databaseErrorOf(err).code ?? "");
+
+/** Without an audit service (read-only tools build the service from a repository alone) writes refuse to run. */
+export function createCatalogWriter(repo: Pick<CatalogRepo, "transaction">, audit: AuditService | undefined) {
+  return {
+    /** Runs a write transaction, mapping the database errors a race can still cause. */
+    async write<T>(fn: (tx: TxScope) => Promise<T>): Promise<T> {
+      try {
+        return await repo.transaction(fn);
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        translateWriteError(err);
+      }
+    },
+
+    /** The write's audit row, in its transaction. */
+    record(
+      actor: CatalogActor,
+      action: CatalogAuditAction,
+      target: { type: CatalogEntity | "products"; id: string } | null,
+      summary: Record<string, unknown>,
+      meta: RequestMeta,
+      tx: TxScope | undefined,
+    ): Promise<void> {
+      if (!audit) throw new Error("catalog writes need the audit service");
+      return audit.record({ actor: { id: actor.id, email: actor.email }, action, target, summary }, meta, tx);
+    },
+  };
+}
+export type CatalogWriter = ReturnType<typeof createCatalogWriter>;

@@ -1,0 +1,251 @@
+import { sql, type SQL } from "drizzle-orm";
+import { brands, products, sectors } from "@shared/schema";
+import { priceFacetBuckets, type Facets, type Product, type ProductSort } from "@shared/contracts/catalog";
+import { executorOf, type Db, type TxScope } from "../../db";
+import type { CursorValue } from "../../lib/pagination";
+import { allOf, idOrSlugMatch, type Keyed } from "./catalog-sql";
+import {
+  b,
+  brandOfProduct,
+  p,
+  productColumns,
+  productCsvSelection,
+  s,
+  sectorOfBrand,
+  toProduct,
+  visibleToShoppers,
+  type ProductCsvRecord,
+  type ProductSelectRow,
+} from "./product.mapper";
+
+/**
+ * Product reads: the list (keyset pages in five sorts, full-text search), its facets, one product and
+ * the CSV export's batches. One statement per request (joins, no N+1), only the columns the contract
+ * needs, and ORDER BY / keyset predicates shaped to match the (status, sort key, id) indexes in
+ * shared/schema/catalog.ts. Every statement reads products p, brands b, sectors s (product.mapper).
+ *
+ * "Visible to shoppers" means: the product is active AND its brand is active.
+ */
+
+/**
+ * Which products a query sees: "shopper" (active products of active brands: the default), or, for
+ * staff, the product's own status ("active", "archived") or "all", whatever the brand's status.
+ */
+export type ProductVisibility = "shopper" | "active" | "archived" | "all";
+
+/** The filters shared by the list, its facets and the CSV export. */
+export interface ProductFilterCriteria {
+  q?: string;
+  sector?: string;
+  brand?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  inStock?: boolean;
+  visibility?: ProductVisibility;
+}
+
+export interface ProductListCriteria extends ProductFilterCriteria {
+  sort: ProductSort;
+  /** The previous page's last key (validated by the service for this sort). */
+  after?: CursorValue[];
+  /** Rows to fetch (the service asks for one more than the page size). */
+  take: number;
+}
+
+function visibilityConditions(visibility: ProductVisibility = "shopper"): SQL[] {
+  switch (visibility) {
+    case "shopper":
+      return [sql`${p.status} = 'active'`, sql`${b.status} = 'active'`];
+    case "active":
+      return [sql`${p.status} = 'active'`];
+    case "archived":
+      return [sql`${p.status} = 'archived'`];
+    case "all":
+      return [];
+  }
+}
+
+const matchesQuery = (q: string) => sql`${p.searchVector} @@ websearch_to_tsquery('english', ${q})`;
+/** Price bounds are inclusive (minPrice/maxPrice in productListQuery). */
+function priceConditions(c: ProductFilterCriteria): SQL[] {
+  const where: SQL[] = [];
+  if (c.minPrice !== undefined) where.push(sql`${p.priceCents} >= ${c.minPrice}`);
+  if (c.maxPrice !== undefined) where.push(sql`${p.priceCents} <= ${c.maxPrice}`);
+  return where;
+}
+
+/** Every filter as conditions over p, b and s. */
+function productConditions(c: ProductFilterCriteria): SQL[] {
+  const where = visibilityConditions(c.visibility);
+  if (c.brand !== undefined) where.push(sql`${b.slug} = ${c.brand}`);
+  if (c.sector !== undefined) where.push(sql`${s.slug} = ${c.sector}`);
+  where.push(...priceConditions(c));
+  if (c.inStock) where.push(sql`${p.stock} > 0`);
+  if (c.q !== undefined) where.push(matchesQuery(c.q));
+  return where;
+}
+
+/** The facet bucket of a price: the index into priceFacetBuckets (literals, not parameters). */
+const PRICE_BUCKET = sql`case ${sql.join(
+  priceFacetBuckets.slice(0, -1).map((bucket, i) => sql`when ${p.priceCents} <= ${sql.raw(String(bucket.maxCents))} then ${sql.raw(String(i))}`),
+  sql` `,
+)} else ${sql.raw(String(priceFacetBuckets.length - 1))} end`;
+
+type FacetSqlRow = {
+  g_sector: number;
+  g_brand: number;
+  g_bucket: number;
+  sector_slug: string | null;
+  sector_name: string | null;
+  brand_slug: string | null;
+  brand_name: string | null;
+  bucket: number | null;
+  sector_count: number;
+  brand_count: number;
+  bucket_count: number;
+  in_stock_count: number;
+};
+
+/**
+ * Relevance is ts_rank scaled to an integer (9 decimal places) so the keyset compares exact
+ * integers: ts_rank is a float4, and carrying a float through text and JSON is exact only under
+ * particular extra_float_digits settings. Ranks closer than 1e-9 tie and fall back to the id.
+ */
+const rankKey = (q: string) =>
+  sql`(ts_rank(${p.searchVector}, websearch_to_tsquery('english', ${q}))::float8 * 1000000000::float8)::bigint`;
+
+/** A list row; `rankKey` is selected (and read) by the relevance sort only. */
+type ListRow = ProductSelectRow & { rankKey: string };
+
+interface SortPlan {
+  order: SQL;
+  after: (key: CursorValue[]) => SQL;
+  key: (row: ListRow) => CursorValue[];
+}
+
+function sortPlan(sort: ProductSort, q: string | undefined): SortPlan {
+  switch (sort) {
+    case "newest":
+      // Backward scan of products_status_created_idx; the row comparison is an index condition.
+      return {
+        order: sql`${p.createdAt} desc, ${p.id} desc`,
+        after: ([at, id]) => sql`(${p.createdAt}, ${p.id}) < (${at}::timestamptz, ${id}::uuid)`,
+        key: (r) => [r.createdAt, r.id],
+      };
+    case "price":
+      return {
+        order: sql`${p.priceCents} asc, ${p.id} asc`,
+        after: ([cents, id]) => sql`(${p.priceCents}, ${p.id}) > (${cents}::int, ${id}::uuid)`,
+        key: (r) => [r.priceCents, r.id],
+      };
+    case "-price":
+      return {
+        order: sql`${p.priceCents} desc, ${p.id} desc`,
+        after: ([cents, id]) => sql`(${p.priceCents}, ${p.id}) < (${cents}::int, ${id}::uuid)`,
+        key: (r) => [r.priceCents, r.id],
+      };
+    case "name":
+      return {
+        order: sql`${p.name} asc, ${p.id} asc`,
+        after: ([name, id]) => sql`(${p.name}, ${p.id}) > (${name}::text, ${id}::uuid)`,
+        key: (r) => [r.name, r.id],
+      };
+    case "relevance": {
+      const rank = rankKey(q ?? "");
+      return {
+        order: sql`${rank} desc, ${p.id} asc`,
+        after: ([r, id]) => sql`(${rank} < ${r}::bigint or (${rank} = ${r}::bigint and ${p.id} > ${id}::uuid))`,
+        key: (r) => [r.rankKey ?? "0", r.id],
+      };
+    }
+  }
+}
+
+const byName = (x: { name: string; slug: string }, y: { name: string; slug: string }) =>
+  x.name < y.name ? -1 : x.name > y.name ? 1 : x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0;
+
+export function createProductQueriesRepo(db: Db) {
+  return {
+    /** One page of products (shopper-visible unless the criteria say otherwise): one statement, joins included. */
+    async listProducts(c: ProductListCriteria): Promise<Array<Keyed<Product>>> {
+      const plan = sortPlan(c.sort, c.q);
+      const where = productConditions(c);
+      if (c.after) where.push(plan.after(c.after));
+      const columns = c.sort === "relevance" ? { ...productColumns, rankKey: sql<string>`${rankKey(c.q ?? "")}::text` } : productColumns;
+      const rows = (await db
+        .select(columns)
+        .from(p)
+        .innerJoin(b, brandOfProduct)
+        .innerJoin(s, sectorOfBrand)
+        .where(allOf(where))
+        .orderBy(plan.order)
+        .limit(c.take)) as ListRow[];
+      return rows.map((r) => ({ item: toProduct(r), key: plan.key(r) }));
+    },
+
+    /**
+     * Facet counts over every page of the filtered list, in one statement. Each facet ignores its own
+     * filter (the sector counts ignore `sector`, the brand counts `brand`, the price buckets
+     * minPrice/maxPrice, the in-stock count `inStock`) so a shopper sees what switching would give;
+     * every other filter applies. The CTE flags which of those four filters each candidate row passes;
+     * a row failing two or more counts nowhere, so it is dropped before grouping.
+     */
+    async productFacets(c: ProductFilterCriteria): Promise<Facets> {
+      const base = visibilityConditions(c.visibility);
+      if (c.q !== undefined) base.push(matchesQuery(c.q));
+      const sectorOk = c.sector !== undefined ? sql`${s.slug} = ${c.sector}` : sql`true`;
+      const brandOk = c.brand !== undefined ? sql`${b.slug} = ${c.brand}` : sql`true`;
+      const priceOk = allOf(priceConditions(c));
+      const stockOk = c.inStock ? sql`${p.stock} > 0` : sql`true`;
+      const { rows } = await db.execute<FacetSqlRow>(sql`
+        with candidates as (
+          select ${s.slug} as sector_slug, ${s.name} as sector_name, ${b.slug} as brand_slug, ${b.name} as brand_name,
+            ${PRICE_BUCKET} as bucket, ${p.stock} > 0 as in_stock,
+            (${sectorOk}) as sector_ok, (${brandOk}) as brand_ok, (${priceOk}) as price_ok, (${stockOk}) as stock_ok
+          from ${products} p join ${brands} b on ${brandOfProduct} join ${sectors} s on ${sectorOfBrand}
+          where ${allOf(base)}
+        )
+        select grouping(sector_slug, sector_name) as g_sector, grouping(brand_slug, brand_name) as g_brand, grouping(bucket) as g_bucket,
+          sector_slug, sector_name, brand_slug, brand_name, bucket,
+          (count(*) filter (where brand_ok and price_ok and stock_ok))::int as sector_count,
+          (count(*) filter (where sector_ok and price_ok and stock_ok))::int as brand_count,
+          (count(*) filter (where sector_ok and brand_ok and stock_ok))::int as bucket_count,
+          (count(*) filter (where sector_ok and brand_ok and price_ok and in_stock))::int as in_stock_count
+        from candidates
+        where (sector_ok::int + brand_ok::int + price_ok::int + stock_ok::int) >= 3
+        group by grouping sets ((sector_slug, sector_name), (brand_slug, brand_name), (bucket), ())`);
+      const facets: Facets = { sectors: [], brands: [], price: [], inStock: 0 };
+      for (const r of rows) {
+        if (r.g_sector === 0 && r.sector_count > 0) facets.sectors.push({ slug: r.sector_slug!, name: r.sector_name!, count: r.sector_count });
+        else if (r.g_brand === 0 && r.brand_count > 0) facets.brands.push({ slug: r.brand_slug!, name: r.brand_name!, count: r.brand_count });
+        else if (r.g_bucket === 0 && r.bucket_count > 0) facets.price.push({ ...priceFacetBuckets[r.bucket!]!, count: r.bucket_count });
+        else if (r.g_sector !== 0 && r.g_brand !== 0 && r.g_bucket !== 0) facets.inStock = r.in_stock_count;
+      }
+      facets.sectors.sort(byName);
+      facets.brands.sort(byName);
+      facets.price.sort((x, y) => x.minCents - y.minCents);
+      return facets;
+    },
+
+    /** One batch of the CSV export: the filtered products after `afterSlug`, by slug (products_slug_unique). */
+    async exportProducts(c: ProductFilterCriteria, afterSlug: string | undefined, take: number): Promise<ProductCsvRecord[]> {
+      const where = productConditions(c);
+      if (afterSlug !== undefined) where.push(sql`${p.slug} > ${afterSlug}`);
+      return db.select(productCsvSelection).from(p).innerJoin(b, brandOfProduct).innerJoin(s, sectorOfBrand).where(allOf(where)).orderBy(p.slug).limit(take);
+    },
+
+    /** Any product, whatever its or its brand's status; `visible` says whether shoppers may see it. */
+    async findProduct(idOrSlug: string, tx?: TxScope): Promise<{ product: Product; visible: boolean } | undefined> {
+      const match = idOrSlugMatch(p.id, p.slug, idOrSlug);
+      const [row] = await executorOf(db, tx)
+        .select(productColumns)
+        .from(p)
+        .innerJoin(b, brandOfProduct)
+        .innerJoin(s, sectorOfBrand)
+        .where(match.where)
+        .orderBy(...(match.order ? [match.order] : []))
+        .limit(1);
+      return row && { product: toProduct(row), visible: visibleToShoppers(row) };
+    },
+  };
+}

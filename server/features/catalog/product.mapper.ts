@@ -1,0 +1,103 @@
+import { eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
+import { brands, products, sectors, type ProductRow } from "@shared/schema";
+import type { Product, ProductCreate, ProductCsvColumn, ProductCsvRow } from "@shared/contracts/catalog";
+import { cursorTimestamp } from "../../lib/timestamp-cursor";
+import { isoMillis } from "./catalog-sql";
+import { productImagePath } from "./product-image";
+
+/**
+ * The product, once, for the server side of the catalog: which stored fields admins edit (so what a
+ * create inserts, a PATCH compares, the CSV export and import carry and the import's upsert rewrites),
+ * which columns a product read selects, and how such a row becomes the contract's Product.
+ * A new product field is one entry in `editableProductFields` (plus shared/schema, its migration and
+ * shared/contracts); everything else here follows from that list.
+ */
+
+/** The fields admins edit besides the slug: each is a column of products and a field of the create payload. */
+export const editableProductFields = [
+  "name",
+  "description",
+  "priceCents",
+  "currency",
+  "stock",
+  "imageUrl",
+  "status",
+  "brandId",
+] as const satisfies ReadonlyArray<keyof ProductRow & keyof ProductCreate>;
+export type EditableProductField = (typeof editableProductFields)[number];
+
+/** The editable fields a CSV row carries as they are (the brand comes as brandSlug instead of brandId). */
+const csvProductFields = editableProductFields.filter((k): k is Exclude<EditableProductField, "brandId"> => k !== "brandId");
+
+/** The stored, editable values of a product (what updates and imports compare against). */
+export type ProductValues = Pick<ProductRow, "slug" | EditableProductField>;
+export interface StoredProduct extends ProductValues {
+  id: string;
+}
+/** A product to insert: a field left undefined gets its column's default. */
+export type ProductDraft = Pick<typeof products.$inferInsert, "slug" | EditableProductField>;
+
+function columnsOf<T extends object, K extends keyof T>(table: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, table[k]])) as Pick<T, K>;
+}
+
+/** The columns of a stored product, for writes (locks, import lookups) on the plain products table. */
+export const storedProductColumns = { id: products.id, slug: products.slug, ...columnsOf(products, editableProductFields) };
+
+// ---------------------------------------------------------------- reads
+
+/** The aliases of every product read: products p, joined to its brand b and that brand's sector s. */
+export const p = alias(products, "p");
+export const b = alias(brands, "b");
+export const s = alias(sectors, "s");
+export const brandOfProduct = eq(b.id, p.brandId);
+export const sectorOfBrand = eq(s.id, b.sectorId);
+
+/** What a product read selects. The timestamps come as microsecond text: cursors must round-trip created_at exactly. */
+export const productColumns = {
+  id: p.id,
+  slug: p.slug,
+  ...columnsOf(p, csvProductFields),
+  brand: { id: b.id, slug: b.slug, name: b.name, status: b.status },
+  sector: { id: s.id, slug: s.slug, name: s.name },
+  createdAt: cursorTimestamp(p.createdAt),
+  updatedAt: cursorTimestamp(p.updatedAt),
+};
+export type ProductSelectRow = SelectResultFields<typeof productColumns>;
+
+export function toProduct(row: ProductSelectRow): Product {
+  const { brand, imageUrl, createdAt, updatedAt, ...fields } = row;
+  return {
+    ...fields,
+    imageUrl: imageUrl || productImagePath(row.slug),
+    brand: { id: brand.id, slug: brand.slug, name: brand.name },
+    createdAt: isoMillis(createdAt),
+    updatedAt: isoMillis(updatedAt),
+  };
+}
+
+/** Shoppers see a product only when it and its brand are active. */
+export const visibleToShoppers = (row: ProductSelectRow) => row.status === "active" && row.brand.status === "active";
+
+// ---------------------------------------------------------------- writes and CSV
+
+/** The editable fields of a create payload; what it leaves out gets the column's default. */
+export function productDraft(input: ProductCreate, slug: string): ProductDraft {
+  return { slug, ...columnsOf(input, editableProductFields) };
+}
+
+/** An import row as the product it should become: a column the file leaves out keeps the stored value (a new product: the default). */
+export function importedProductDraft(row: ProductCsvRow, brandId: string, stored: StoredProduct | undefined): ProductDraft {
+  const draft: Record<string, unknown> = { slug: row.slug, brandId };
+  for (const field of csvProductFields) draft[field] = row[field] ?? stored?.[field];
+  return draft as ProductDraft;
+}
+
+/** Whether a draft would leave the stored product as it is. */
+export const sameAsStored = (stored: ProductValues, draft: ProductDraft) => editableProductFields.every((k) => stored[k] === draft[k]);
+
+/** A product as the CSV export writes it: the stored values (imageUrl may be empty), the brand by slug. */
+export const productCsvSelection = { slug: p.slug, ...columnsOf(p, csvProductFields), brandSlug: b.slug } satisfies Record<ProductCsvColumn, unknown>;
+export type ProductCsvRecord = SelectResultFields<typeof productCsvSelection>;
