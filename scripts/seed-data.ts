@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { brands, products, sectors, users, type Role } from "@shared/schema";
-import type { Db, Executor } from "../server/db";
+import { executorOf, runInTransaction, type Db, type TxScope } from "../server/db";
 import { hashPassword } from "../server/features/auth/password";
 import { generateDemoCatalog, type DemoCatalog } from "./demo-catalog";
 
@@ -27,7 +27,8 @@ export interface SeedResult {
   ms: number;
 }
 
-async function isEmpty(executor: Executor): Promise<boolean> {
+async function isEmpty(db: Db, tx?: TxScope): Promise<boolean> {
+  const executor = executorOf(db, tx);
   const [anySector] = await executor.select({ id: sectors.id }).from(sectors).limit(1);
   const [anyUser] = await executor.select({ id: users.id }).from(users).limit(1);
   return !anySector && !anyUser;
@@ -38,7 +39,8 @@ async function demoUserRows() {
   return Promise.all(DEMO_USERS.map(async (u) => ({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD) })));
 }
 
-async function insertCatalog(tx: Executor, catalog: DemoCatalog, userRows: Awaited<ReturnType<typeof demoUserRows>>, log: SeedLog) {
+async function insertCatalog(db: Db, scope: TxScope, catalog: DemoCatalog, userRows: Awaited<ReturnType<typeof demoUserRows>>, log: SeedLog) {
+  const tx = executorOf(db, scope);
   log(`Seeding demo catalog: ${catalog.sectors.length} sectors, ${catalog.brands.length} brands, ${catalog.products.length} products, ${userRows.length} demo users…`);
   await tx.insert(sectors).values(catalog.sectors);
   // Brands before products: the search_vector trigger reads the brand name on product insert.
@@ -82,10 +84,10 @@ export async function seedIfEmpty(db: Db, log: SeedLog): Promise<SeedResult> {
   const catalog = generateDemoCatalog();
   const userRows = await demoUserRows();
   // Inside the transaction only tx is used: PGlite is one connection and would hang on db.
-  const seeded = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_ID})`);
-    if (!(await isEmpty(tx))) return false;
-    await insertCatalog(tx, catalog, userRows, log);
+  const seeded = await runInTransaction(db, async (tx) => {
+    await executorOf(db, tx).execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_ID})`);
+    if (!(await isEmpty(db, tx))) return false;
+    await insertCatalog(db, tx, catalog, userRows, log);
     return true;
   });
   const outcome = result(seeded ? catalog : empty, startedAt, seeded);
@@ -101,12 +103,13 @@ export async function reseedDemoData(db: Db, log: SeedLog): Promise<SeedResult> 
   const startedAt = performance.now();
   const catalog = generateDemoCatalog();
   const userRows = await demoUserRows();
-  await db.transaction(async (tx) => {
+  await runInTransaction(db, async (scope) => {
+    const tx = executorOf(db, scope);
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_ID})`);
     log("Wiping catalog and orders…");
     // Explicit list of what goes; CASCADE only follows foreign keys into these tables.
     await tx.execute(sql`truncate table order_items, order_events, transactions, orders, idempotency_keys, products, brands, sectors cascade`);
-    await insertCatalog(tx, catalog, userRows, log);
+    await insertCatalog(db, scope, catalog, userRows, log);
   });
   const outcome = result(catalog, startedAt, true);
   log(`done in ${outcome.ms} ms`);
