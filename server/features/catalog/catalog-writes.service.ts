@@ -3,11 +3,12 @@ import type { TxScope } from "../../db";
 import { AppError, notFound } from "../../lib/app-error";
 import type { RequestMeta } from "../audit/audit.service";
 import { assertAdmin, type CatalogActor } from "./catalog-access";
-import type { CatalogCache } from "./catalog-cache";
+import type { CatalogCache, CatalogEntity } from "./catalog-cache";
 import type { CatalogTable } from "./catalog-sql";
 import { slugTaken, stillReferenced, unknownReference, type CatalogWriter } from "./catalog-writer";
 import type { CatalogRepo } from "./catalog.repo";
-import { productDraft, type ProductValues, type StoredProduct } from "./product.mapper";
+import { productDraft, type StoredProduct } from "./product.mapper";
+import type { StoredBrand, StoredSector } from "./taxonomy.repo";
 import { nextFreeSlug, slugify } from "./slugify";
 
 /** Attempts at a generated slug when concurrent creates keep taking the chosen one. */
@@ -22,6 +23,21 @@ function changedFields<T extends object>(before: T, patch: Partial<T>): Partial<
   return changes;
 }
 const pick = <T extends object>(source: T, keys: Array<keyof T>) => Object.fromEntries(keys.map((k) => [k, source[k]]));
+
+/** A catalog object type as the shared update and delete flows handle it. */
+interface ObjectKind<Stored, Json> {
+  entity: CatalogEntity;
+  table: CatalogTable;
+  /** For "<label> not found". */
+  label: string;
+  lock(id: string, tx: TxScope): Promise<Stored | undefined>;
+  find(id: string, tx: TxScope): Promise<Json>;
+  update(id: string, changes: Partial<Stored>, tx: TxScope): Promise<void>;
+  /** Throws when a change points at something that does not exist. */
+  checkReferences?(changes: Partial<Stored>, tx: TxScope): Promise<void>;
+  /** What must be gone before a delete (sectors: brands; brands: products). */
+  children?: { noun: string; count(id: string, tx: TxScope): Promise<number> };
+}
 
 /**
  * The admin writes of sectors, brands and products (create, update, delete, stock adjustment): each one
@@ -57,6 +73,96 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
     if (slug !== undefined && (await repo.slugTakenByOther(table, slug, id, tx))) throw slugTaken();
   }
 
+  /** The references a change points at must exist (400 validation_failed otherwise). */
+  const referenced = (table: "sectors" | "brands", path: "sectorId" | "brandId", label: string) => async (id: string | undefined, tx: TxScope) => {
+    if (id !== undefined && !(await repo.exists(table, id, tx))) throw unknownReference(path, label);
+  };
+  const sectorExists = referenced("sectors", "sectorId", "Sector");
+  const brandExists = referenced("brands", "brandId", "Brand");
+
+  const sectorKind: ObjectKind<StoredSector, Sector> = {
+    entity: "sector",
+    table: "sectors",
+    label: "Sector",
+    lock: repo.lockSector,
+    find: async (id, tx) => (await repo.findSector(id, tx))!,
+    update: repo.updateSector,
+    children: { noun: "brand", count: repo.brandCountOfSector },
+  };
+  const brandKind: ObjectKind<StoredBrand, Brand> = {
+    entity: "brand",
+    table: "brands",
+    label: "Brand",
+    lock: repo.lockBrand,
+    find: async (id, tx) => (await repo.findBrand(id, tx))!,
+    update: repo.updateBrand,
+    checkReferences: (changes, tx) => sectorExists(changes.sectorId, tx),
+    children: { noun: "product", count: repo.productCountOfBrand },
+  };
+  const productKind: ObjectKind<StoredProduct, Product> = {
+    entity: "product",
+    table: "products",
+    label: "Product",
+    lock: repo.lockProduct,
+    find: async (id, tx) => (await repo.findProduct(id, tx))!.product,
+    update: repo.updateProduct,
+    checkReferences: (changes, tx) => brandExists(changes.brandId, tx),
+  };
+
+  /** PATCH: only the fields that differ are written and audited; no difference, no write and no event. */
+  async function updateObject<Stored extends { slug: string }, Json extends { slug: string }>(
+    kind: ObjectKind<Stored, Json>,
+    actor: CatalogActor | undefined,
+    id: string,
+    patch: Partial<Stored>,
+    meta: RequestMeta,
+  ): Promise<Json> {
+    assertAdmin(actor);
+    const { after, didChange } = await write(async (tx) => {
+      const before = await kind.lock(id, tx);
+      if (!before) throw notFound(kind.label);
+      const changes = changedFields(before, patch);
+      const keys = Object.keys(changes) as Array<keyof Stored>;
+      if (keys.length === 0) return { after: await kind.find(id, tx), didChange: false };
+      await kind.checkReferences?.(changes, tx);
+      await assertSlugFree(kind.table, changes.slug, id, tx);
+      await kind.update(id, changes, tx);
+      const updated = await kind.find(id, tx);
+      await record(actor, `catalog.${kind.entity}.updated`, { type: kind.entity, id }, { slug: updated.slug, before: pick(before, keys), after: changes }, meta, tx);
+      return { after: updated, didChange: true };
+    });
+    if (didChange) await changed(kind.entity, id);
+    return after;
+  }
+
+  /** Deletes a sector or brand; one that still has children (active or archived) is a 409 conflict. */
+  async function deleteChildless<Stored extends { slug: string; name: string }, Json>(
+    kind: ObjectKind<Stored, Json>,
+    actor: CatalogActor | undefined,
+    id: string,
+    meta: RequestMeta,
+  ): Promise<void> {
+    assertAdmin(actor);
+    const children = kind.children!;
+    const stillHas = (n: number) =>
+      new AppError("conflict", `This ${kind.entity} still has ${n} ${children.noun}${n === 1 ? "" : "s"}; move or delete them first.`);
+    try {
+      // Not write(): here a foreign key error means "a child was added meanwhile", not "unknown reference".
+      await repo.transaction(async (tx) => {
+        const row = await kind.lock(id, tx);
+        if (!row) throw notFound(kind.label);
+        const count = await children.count(id, tx);
+        if (count > 0) throw stillHas(count);
+        await repo.delete(kind.table, id, tx);
+        await record(actor, `catalog.${kind.entity}.deleted`, { type: kind.entity, id }, { slug: row.slug, name: row.name }, meta, tx);
+      });
+    } catch (err) {
+      if (stillReferenced(err)) throw stillHas(1); // a child was added meanwhile
+      throw err;
+    }
+    await changed(kind.entity, id);
+  }
+
   return {
     async createSector(actor: CatalogActor | undefined, input: SectorCreate, meta: RequestMeta): Promise<Sector> {
       assertAdmin(actor);
@@ -71,50 +177,16 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
       return sector;
     },
 
-    async updateSector(actor: CatalogActor | undefined, id: string, patch: SectorUpdate, meta: RequestMeta): Promise<Sector> {
-      assertAdmin(actor);
-      const { sector, didChange } = await write(async (tx) => {
-        const before = await repo.lockSector(id, tx);
-        if (!before) throw notFound("Sector");
-        const changes = changedFields(before, patch);
-        const keys = Object.keys(changes) as Array<keyof typeof changes>;
-        if (keys.length === 0) return { sector: (await repo.findSector(id, tx))!, didChange: false };
-        await assertSlugFree("sectors", changes.slug, id, tx);
-        await repo.updateSector(id, changes, tx);
-        const after = (await repo.findSector(id, tx))!;
-        await record(actor, "catalog.sector.updated", { type: "sector", id }, { slug: after.slug, before: pick(before, keys), after: changes }, meta, tx);
-        return { sector: after, didChange: true };
-      });
-      if (didChange) await changed("sector", id);
-      return sector;
-    },
+    updateSector: (actor: CatalogActor | undefined, id: string, patch: SectorUpdate, meta: RequestMeta): Promise<Sector> =>
+      updateObject(sectorKind, actor, id, patch, meta),
 
     /** A sector that still has brands (active or archived) is a 409 conflict. */
-    async deleteSector(actor: CatalogActor | undefined, id: string, meta: RequestMeta): Promise<void> {
-      assertAdmin(actor);
-      const hasBrands = (n: number) =>
-        new AppError("conflict", `This sector still has ${n} brand${n === 1 ? "" : "s"}; move or delete them first.`);
-      try {
-        // Not write(): here a foreign key error means "a brand was added meanwhile", not "unknown sector".
-        await repo.transaction(async (tx) => {
-          const sector = await repo.lockSector(id, tx);
-          if (!sector) throw notFound("Sector");
-          const brandCount = await repo.brandCountOfSector(id, tx);
-          if (brandCount > 0) throw hasBrands(brandCount);
-          await repo.delete("sectors", id, tx);
-          await record(actor, "catalog.sector.deleted", { type: "sector", id }, { slug: sector.slug, name: sector.name }, meta, tx);
-        });
-      } catch (err) {
-        if (stillReferenced(err)) throw hasBrands(1); // a brand was added meanwhile
-        throw err;
-      }
-      await changed("sector", id);
-    },
+    deleteSector: (actor: CatalogActor | undefined, id: string, meta: RequestMeta): Promise<void> => deleteChildless(sectorKind, actor, id, meta),
 
     async createBrand(actor: CatalogActor | undefined, input: BrandCreate, meta: RequestMeta): Promise<Brand> {
       assertAdmin(actor);
       const brand = await write(async (tx) => {
-        if (!(await repo.exists("sectors", input.sectorId, tx))) throw unknownReference("sectorId", "Sector");
+        await sectorExists(input.sectorId, tx);
         const values = { name: input.name, description: input.description ?? "", sectorId: input.sectorId };
         const id = await insertWithSlug("brands", input.slug, input.name, (slug) => repo.insertBrand({ ...values, slug }, tx), tx);
         const created = (await repo.findBrand(id, tx))!;
@@ -132,50 +204,16 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
       return brand;
     },
 
-    async updateBrand(actor: CatalogActor | undefined, id: string, patch: BrandUpdate, meta: RequestMeta): Promise<Brand> {
-      assertAdmin(actor);
-      const { brand, didChange } = await write(async (tx) => {
-        const before = await repo.lockBrand(id, tx);
-        if (!before) throw notFound("Brand");
-        const changes = changedFields(before, patch);
-        const keys = Object.keys(changes) as Array<keyof typeof changes>;
-        if (keys.length === 0) return { brand: (await repo.findBrand(id, tx))!, didChange: false };
-        if (changes.sectorId !== undefined && !(await repo.exists("sectors", changes.sectorId, tx))) throw unknownReference("sectorId", "Sector");
-        await assertSlugFree("brands", changes.slug, id, tx);
-        await repo.updateBrand(id, changes, tx);
-        const after = (await repo.findBrand(id, tx))!;
-        await record(actor, "catalog.brand.updated", { type: "brand", id }, { slug: after.slug, before: pick(before, keys), after: changes }, meta, tx);
-        return { brand: after, didChange: true };
-      });
-      if (didChange) await changed("brand", id);
-      return brand;
-    },
+    updateBrand: (actor: CatalogActor | undefined, id: string, patch: BrandUpdate, meta: RequestMeta): Promise<Brand> =>
+      updateObject(brandKind, actor, id, patch, meta),
 
     /** A brand that still has products (active or archived) is a 409 conflict. */
-    async deleteBrand(actor: CatalogActor | undefined, id: string, meta: RequestMeta): Promise<void> {
-      assertAdmin(actor);
-      const hasProducts = (n: number) =>
-        new AppError("conflict", `This brand still has ${n} product${n === 1 ? "" : "s"}; move or delete them first.`);
-      try {
-        await repo.transaction(async (tx) => {
-          const brand = await repo.lockBrand(id, tx);
-          if (!brand) throw notFound("Brand");
-          const productCount = await repo.productCountOfBrand(id, tx);
-          if (productCount > 0) throw hasProducts(productCount);
-          await repo.delete("brands", id, tx);
-          await record(actor, "catalog.brand.deleted", { type: "brand", id }, { slug: brand.slug, name: brand.name }, meta, tx);
-        });
-      } catch (err) {
-        if (stillReferenced(err)) throw hasProducts(1); // a product was added meanwhile
-        throw err;
-      }
-      await changed("brand", id);
-    },
+    deleteBrand: (actor: CatalogActor | undefined, id: string, meta: RequestMeta): Promise<void> => deleteChildless(brandKind, actor, id, meta),
 
     async createProduct(actor: CatalogActor | undefined, input: ProductCreate, meta: RequestMeta): Promise<Product> {
       assertAdmin(actor);
       const product = await write(async (tx) => {
-        if (!(await repo.exists("brands", input.brandId, tx))) throw unknownReference("brandId", "Brand");
+        await brandExists(input.brandId, tx);
         const id = await insertWithSlug("products", input.slug, input.name, (slug) => repo.insertProduct(productDraft(input, slug), tx), tx);
         const created = (await repo.findProduct(id, tx))!.product;
         await record(
@@ -192,24 +230,8 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
       return product;
     },
 
-    async updateProduct(actor: CatalogActor | undefined, id: string, patch: ProductUpdate, meta: RequestMeta): Promise<Product> {
-      assertAdmin(actor);
-      const { product, didChange } = await write(async (tx) => {
-        const before = await repo.lockProduct(id, tx);
-        if (!before) throw notFound("Product");
-        const changes = changedFields<ProductValues>(before, patch);
-        const keys = Object.keys(changes) as Array<keyof ProductValues>;
-        if (keys.length === 0) return { product: (await repo.findProduct(id, tx))!.product, didChange: false };
-        if (changes.brandId !== undefined && !(await repo.exists("brands", changes.brandId, tx))) throw unknownReference("brandId", "Brand");
-        await assertSlugFree("products", changes.slug, id, tx);
-        await repo.updateProduct(id, changes, tx);
-        const after = (await repo.findProduct(id, tx))!.product;
-        await record(actor, "catalog.product.updated", { type: "product", id }, { slug: after.slug, before: pick(before, keys), after: changes }, meta, tx);
-        return { product: after, didChange: true };
-      });
-      if (didChange) await changed("product", id);
-      return product;
-    },
+    updateProduct: (actor: CatalogActor | undefined, id: string, patch: ProductUpdate, meta: RequestMeta): Promise<Product> =>
+      updateObject(productKind, actor, id, patch, meta),
 
     /**
      * Deletes a product, or archives it when an order references it (orders keep their lines). Both
