@@ -109,6 +109,27 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
     checkReferences: (changes, tx) => brandExists(changes.brandId, tx),
   };
 
+  /** Create: the references must exist, the slug is the given one or one generated from the name (insertWithSlug). */
+  async function createObject<Stored, Json extends { id: string; slug: string; name: string }>(
+    kind: ObjectKind<Stored, Json>,
+    actor: CatalogActor | undefined,
+    input: Partial<Stored> & { name: string; slug?: string },
+    insert: (slug: string, tx: TxScope) => Promise<string | undefined>,
+    summary: (created: Json) => Record<string, unknown>,
+    meta: RequestMeta,
+  ): Promise<Json> {
+    assertAdmin(actor);
+    const created = await write(async (tx) => {
+      await kind.checkReferences?.(input, tx);
+      const id = await insertWithSlug(kind.table, input.slug, input.name, (slug) => insert(slug, tx), tx);
+      const row = await kind.find(id, tx);
+      await record(actor, `catalog.${kind.entity}.created`, { type: kind.entity, id }, { slug: row.slug, name: row.name, ...summary(row) }, meta, tx);
+      return row;
+    });
+    await changed(kind.entity, created.id);
+    return created;
+  }
+
   /** PATCH: only the fields that differ are written and audited; no difference, no write and no event. */
   async function updateObject<Stored extends { slug: string }, Json extends { slug: string }>(
     kind: ObjectKind<Stored, Json>,
@@ -164,18 +185,8 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
   }
 
   return {
-    async createSector(actor: CatalogActor | undefined, input: SectorCreate, meta: RequestMeta): Promise<Sector> {
-      assertAdmin(actor);
-      const sector = await write(async (tx) => {
-        const values = { name: input.name, description: input.description ?? "", emoji: input.emoji ?? "" };
-        const id = await insertWithSlug("sectors", input.slug, input.name, (slug) => repo.insertSector({ ...values, slug }, tx), tx);
-        const created = (await repo.findSector(id, tx))!;
-        await record(actor, "catalog.sector.created", { type: "sector", id }, { slug: created.slug, name: created.name }, meta, tx);
-        return created;
-      });
-      await changed("sector", sector.id);
-      return sector;
-    },
+    createSector: (actor: CatalogActor | undefined, input: SectorCreate, meta: RequestMeta): Promise<Sector> =>
+      createObject(sectorKind, actor, input, (slug, tx) => repo.insertSector({ name: input.name, description: input.description ?? "", emoji: input.emoji ?? "", slug }, tx), () => ({}), meta),
 
     updateSector: (actor: CatalogActor | undefined, id: string, patch: SectorUpdate, meta: RequestMeta): Promise<Sector> =>
       updateObject(sectorKind, actor, id, patch, meta),
@@ -183,26 +194,15 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
     /** A sector that still has brands (active or archived) is a 409 conflict. */
     deleteSector: (actor: CatalogActor | undefined, id: string, meta: RequestMeta): Promise<void> => deleteChildless(sectorKind, actor, id, meta),
 
-    async createBrand(actor: CatalogActor | undefined, input: BrandCreate, meta: RequestMeta): Promise<Brand> {
-      assertAdmin(actor);
-      const brand = await write(async (tx) => {
-        await sectorExists(input.sectorId, tx);
-        const values = { name: input.name, description: input.description ?? "", sectorId: input.sectorId };
-        const id = await insertWithSlug("brands", input.slug, input.name, (slug) => repo.insertBrand({ ...values, slug }, tx), tx);
-        const created = (await repo.findBrand(id, tx))!;
-        await record(
-          actor,
-          "catalog.brand.created",
-          { type: "brand", id },
-          { slug: created.slug, name: created.name, sectorId: input.sectorId },
-          meta,
-          tx,
-        );
-        return created;
-      });
-      await changed("brand", brand.id);
-      return brand;
-    },
+    createBrand: (actor: CatalogActor | undefined, input: BrandCreate, meta: RequestMeta): Promise<Brand> =>
+      createObject(
+        brandKind,
+        actor,
+        input,
+        (slug, tx) => repo.insertBrand({ name: input.name, description: input.description ?? "", sectorId: input.sectorId, slug }, tx),
+        () => ({ sectorId: input.sectorId }),
+        meta,
+      ),
 
     updateBrand: (actor: CatalogActor | undefined, id: string, patch: BrandUpdate, meta: RequestMeta): Promise<Brand> =>
       updateObject(brandKind, actor, id, patch, meta),
@@ -210,25 +210,15 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
     /** A brand that still has products (active or archived) is a 409 conflict. */
     deleteBrand: (actor: CatalogActor | undefined, id: string, meta: RequestMeta): Promise<void> => deleteChildless(brandKind, actor, id, meta),
 
-    async createProduct(actor: CatalogActor | undefined, input: ProductCreate, meta: RequestMeta): Promise<Product> {
-      assertAdmin(actor);
-      const product = await write(async (tx) => {
-        await brandExists(input.brandId, tx);
-        const id = await insertWithSlug("products", input.slug, input.name, (slug) => repo.insertProduct(productDraft(input, slug), tx), tx);
-        const created = (await repo.findProduct(id, tx))!.product;
-        await record(
-          actor,
-          "catalog.product.created",
-          { type: "product", id },
-          { slug: created.slug, name: created.name, priceCents: created.priceCents, stock: created.stock, brandId: input.brandId },
-          meta,
-          tx,
-        );
-        return created;
-      });
-      await changed("product", product.id);
-      return product;
-    },
+    createProduct: (actor: CatalogActor | undefined, input: ProductCreate, meta: RequestMeta): Promise<Product> =>
+      createObject(
+        productKind,
+        actor,
+        input,
+        (slug, tx) => repo.insertProduct(productDraft(input, slug), tx),
+        (created) => ({ priceCents: created.priceCents, stock: created.stock, brandId: input.brandId }),
+        meta,
+      ),
 
     updateProduct: (actor: CatalogActor | undefined, id: string, patch: ProductUpdate, meta: RequestMeta): Promise<Product> =>
       updateObject(productKind, actor, id, patch, meta),
