@@ -10,9 +10,13 @@ import { CATALOG_WORDS, type ProductTypeWords, type SectorWords } from "./catalo
  */
 
 // The demo rows are the tables' own rows (brands take the default status; search vectors come from triggers).
+// Products list the columns the generator fills: a column added later takes its default in the demo data.
 export type DemoSector = SectorRow;
 export type DemoBrand = Omit<BrandRow, "status">;
-export type DemoProduct = Omit<ProductRow, "searchVector">;
+export type DemoProduct = Pick<
+  ProductRow,
+  "id" | "slug" | "name" | "description" | "priceCents" | "currency" | "stock" | "imageUrl" | "status" | "brandId" | "createdAt" | "updatedAt"
+>;
 
 export interface DemoCatalog {
   sectors: DemoSector[];
