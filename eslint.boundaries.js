@@ -29,8 +29,11 @@ const allowedCrossReads = {
   "server/features/orders/orders.repo.ts": ["users"],
 };
 
-/** A feature's data-access modules: `<f>.repo.ts`, plus the catalog's stock statements. */
-const repoFiles = ["server/features/*/**/*.repo.ts", "server/features/catalog/catalog.stock.ts"];
+/**
+ * A feature's data-access modules: `<f>.repo.ts`, plus the catalog's stock statements and its product mapper
+ * (the product's columns and row mapping, shared by the catalog's repos).
+ */
+const repoFiles = ["server/features/*/**/*.repo.ts", "server/features/catalog/catalog.stock.ts", "server/features/catalog/product.mapper.ts"];
 
 /** Tests set up and assert rows directly (through server/test/factories.ts and plain selects). */
 const testFiles = ["**/*.test.ts", "**/*.test.tsx", "server/test/**"];

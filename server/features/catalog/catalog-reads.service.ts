@@ -1,5 +1,15 @@
 import type { ListOf } from "@shared/contracts/common";
-import type { Brand, BrandListFilters, Facets, Product, ProductExportFilters, ProductList, ProductListFilters, ProductSort, Sector } from "@shared/contracts/catalog";
+import type {
+  Brand,
+  BrandListFilters,
+  Facets,
+  Product,
+  ProductExportFilters,
+  ProductList,
+  ProductListFilters,
+  ProductSort,
+  Sector,
+} from "@shared/contracts/catalog";
 import { notFound } from "../../lib/app-error";
 import { decodeKeyset, toPage, type CursorValue } from "../../lib/pagination";
 import { looksLikeUuid } from "../../lib/uuid";
@@ -35,7 +45,13 @@ const PRODUCT_KEY_CHECKS: Record<ProductSort, Check[]> = {
 
 /** A cache key that does not depend on the order of query parameters. */
 const stableKey = (query: object) =>
-  JSON.stringify(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))));
+  JSON.stringify(
+    Object.fromEntries(
+      Object.entries(query)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
+  );
 /** `:idOrSlug` as a cache key: UUIDs match case-insensitively, slugs exactly. */
 const lookupKey = (idOrSlug: string) => (looksLikeUuid(idOrSlug) ? idOrSlug.toLowerCase() : idOrSlug);
 
@@ -61,7 +77,13 @@ export function createCatalogReads(repo: CatalogRepo, { cached }: Pick<CatalogCa
       repo.listProducts({ ...criteria, sort, after, take: query.limit + 1 }),
       query.facets ? repo.productFacets(criteria) : Promise.resolve<Facets | undefined>(undefined),
     ]);
-    const page = toPage(rows, query.limit, sort, (r) => r.key, (r) => r.item);
+    const page = toPage(
+      rows,
+      query.limit,
+      sort,
+      (r) => r.key,
+      (r) => r.item,
+    );
     return facets ? { ...page, facets } : page;
   }
 
@@ -82,7 +104,13 @@ export function createCatalogReads(repo: CatalogRepo, { cached }: Pick<CatalogCa
       const after = query.cursor === undefined ? undefined : decodeKeyset(query.cursor, BRAND_SORT, [isText, isId]);
       return cached(viewer, `brands:${stableKey(query)}`, async () => {
         const rows = await repo.listBrands({ sector: query.sector, q: query.q, after, take: query.limit + 1 });
-        return toPage(rows, query.limit, BRAND_SORT, (r) => r.key, (r) => r.item);
+        return toPage(
+          rows,
+          query.limit,
+          BRAND_SORT,
+          (r) => r.key,
+          (r) => r.item,
+        );
       });
     },
 

@@ -149,7 +149,14 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
       await assertSlugFree(kind.table, changes.slug, id, tx);
       await kind.update(id, changes, tx);
       const updated = await kind.find(id, tx);
-      await record(actor, `catalog.${kind.entity}.updated`, { type: kind.entity, id }, { slug: updated.slug, before: pick(before, keys), after: changes }, meta, tx);
+      await record(
+        actor,
+        `catalog.${kind.entity}.updated`,
+        { type: kind.entity, id },
+        { slug: updated.slug, before: pick(before, keys), after: changes },
+        meta,
+        tx,
+      );
       return { after: updated, didChange: true };
     });
     if (didChange) await changed(kind.entity, id);
@@ -186,7 +193,14 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
 
   return {
     createSector: (actor: CatalogActor | undefined, input: SectorCreate, meta: RequestMeta): Promise<Sector> =>
-      createObject(sectorKind, actor, input, (slug, tx) => repo.insertSector({ name: input.name, description: input.description ?? "", emoji: input.emoji ?? "", slug }, tx), () => ({}), meta),
+      createObject(
+        sectorKind,
+        actor,
+        input,
+        (slug, tx) => repo.insertSector({ name: input.name, description: input.description ?? "", emoji: input.emoji ?? "", slug }, tx),
+        () => ({}),
+        meta,
+      ),
 
     updateSector: (actor: CatalogActor | undefined, id: string, patch: SectorUpdate, meta: RequestMeta): Promise<Sector> =>
       updateObject(sectorKind, actor, id, patch, meta),

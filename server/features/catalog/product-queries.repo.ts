@@ -111,8 +111,7 @@ type FacetSqlRow = {
  * integers: ts_rank is a float4, and carrying a float through text and JSON is exact only under
  * particular extra_float_digits settings. Ranks closer than 1e-9 tie and fall back to the id.
  */
-const rankKey = (q: string) =>
-  sql`(ts_rank(${p.searchVector}, websearch_to_tsquery('english', ${q}))::float8 * 1000000000::float8)::bigint`;
+const rankKey = (q: string) => sql`(ts_rank(${p.searchVector}, websearch_to_tsquery('english', ${q}))::float8 * 1000000000::float8)::bigint`;
 
 /** A list row; `rankKey` is selected (and read) by the relevance sort only. */
 type ListRow = ProductSelectRow & { rankKey: string };

@@ -29,10 +29,16 @@ export function createProductWritesRepo(db: Db) {
       return row;
     },
     async updateProduct(id: string, changes: Partial<ProductValues>, tx?: TxScope): Promise<void> {
-      await executorOf(db, tx).update(products).set({ ...changes, updatedAt: sql`now()` }).where(eq(products.id, id));
+      await executorOf(db, tx)
+        .update(products)
+        .set({ ...changes, updatedAt: sql`now()` })
+        .where(eq(products.id, id));
     },
     async archiveProduct(id: string, tx?: TxScope): Promise<void> {
-      await executorOf(db, tx).update(products).set({ status: "archived", updatedAt: sql`now()` }).where(eq(products.id, id));
+      await executorOf(db, tx)
+        .update(products)
+        .set({ status: "archived", updatedAt: sql`now()` })
+        .where(eq(products.id, id));
     },
 
     /**

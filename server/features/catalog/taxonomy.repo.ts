@@ -120,9 +120,7 @@ export function createTaxonomyRepo(db: Db) {
       if (c.sector !== undefined) where.push(sql`s.slug = ${c.sector}`);
       if (c.q !== undefined) where.push(sql`b.name ilike ${containsPattern(c.q)}`);
       if (c.after) where.push(sql`(b.name, b.id) > (${c.after[0]}::text, ${c.after[1]}::uuid)`);
-      const { rows } = await db.execute<BrandSqlRow>(
-        sql`${BRAND_SELECT} where ${sql.join(where, sql` and `)} order by b.name, b.id limit ${c.take}`,
-      );
+      const { rows } = await db.execute<BrandSqlRow>(sql`${BRAND_SELECT} where ${sql.join(where, sql` and `)} order by b.name, b.id limit ${c.take}`);
       return rows.map((r) => ({ item: toBrand(r), key: [r.name, r.id] }));
     },
 
@@ -143,7 +141,10 @@ export function createTaxonomyRepo(db: Db) {
       return row;
     },
     async updateSector(id: string, changes: Partial<Omit<StoredSector, "id">>, tx?: TxScope): Promise<void> {
-      await executorOf(db, tx).update(sectors).set({ ...changes, updatedAt: sql`now()` }).where(eq(sectors.id, id));
+      await executorOf(db, tx)
+        .update(sectors)
+        .set({ ...changes, updatedAt: sql`now()` })
+        .where(eq(sectors.id, id));
     },
     brandCountOfSector: (id: string, tx?: TxScope) => countReferences(db, "brands", "sector_id", id, tx),
 
@@ -157,7 +158,10 @@ export function createTaxonomyRepo(db: Db) {
       return row;
     },
     async updateBrand(id: string, changes: Partial<Omit<StoredBrand, "id">>, tx?: TxScope): Promise<void> {
-      await executorOf(db, tx).update(brands).set({ ...changes, updatedAt: sql`now()` }).where(eq(brands.id, id));
+      await executorOf(db, tx)
+        .update(brands)
+        .set({ ...changes, updatedAt: sql`now()` })
+        .where(eq(brands.id, id));
     },
     productCountOfBrand: (id: string, tx?: TxScope) => countReferences(db, "products", "brand_id", id, tx),
 
