@@ -43,6 +43,10 @@ const envSchema = z
     JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
     JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
     JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+    /** Completed job rows are purged after this many days (kinds that keep their dedupe keys forever excepted). */
+    JOBS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(14),
+    /** A checkout still pending after this long (a crash between order and charge) is reconciled with the provider. */
+    PENDING_ORDER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     /** Liveness/readiness port of `npm run worker` (it serves nothing else). */
     WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(5001),
   })

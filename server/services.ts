@@ -20,6 +20,8 @@ import { createTestCardProvider } from "./features/payments/test-card-provider";
 import { createMetricsService } from "./features/metrics/metrics.service";
 import { createJobsRepo } from "./features/jobs/jobs.repo";
 import { createJobsService } from "./features/jobs/jobs.service";
+import { registerAuthJobs } from "./features/auth/auth.jobs";
+import { createPendingOrderReconciler, registerOrdersJobs } from "./features/orders/orders.reconcile";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
@@ -28,17 +30,25 @@ export function createServices(ctx: AppContext) {
     repo: createJobsRepo(ctx.db),
     logger: ctx.logger,
     worker: { concurrency: ctx.env.JOBS_CONCURRENCY, pollMs: ctx.env.JOBS_POLL_MS, leaseSeconds: ctx.env.JOBS_LEASE_SECONDS },
+    completedRetentionDays: ctx.env.JOBS_RETENTION_DAYS,
   });
   const audit = createAuditService(createAuditRepo(ctx.db));
   const users = createUsersService(createUsersRepo(ctx.db), audit);
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
-  const auth = createAuthService({ repo: createAuthRepo(ctx.db), users, audit, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
+  const authRepo = createAuthRepo(ctx.db);
+  const auth = createAuthService({ repo: authRepo, users, audit, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
+  registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
   const catalog = createCatalogService(createCatalogRepo(ctx.db), { audit, events: ctx.events, cache: ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000 }) : undefined });
+  const ordersRepo = createOrdersRepo(ctx.db);
+  const stock = createCatalogStock(ctx.db);
+  const payments = createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger });
+  const reconciler = createPendingOrderReconciler({ repo: ordersRepo, stock, audit, payments, events: ctx.events, logger: ctx.logger, pendingTimeoutSeconds: ctx.env.PENDING_ORDER_TIMEOUT_SECONDS });
+  registerOrdersJobs(jobs, { reconciler, repo: ordersRepo, logger: ctx.logger });
   const orders = createOrdersService({
-    repo: createOrdersRepo(ctx.db),
-    stock: createCatalogStock(ctx.db),
+    repo: ordersRepo,
+    stock,
     audit,
-    payments: createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger }),
+    payments,
     events: ctx.events,
     logger: ctx.logger,
     pricing: { taxRateBps: ctx.env.TAX_RATE_BPS, shippingFlatCents: ctx.env.SHIPPING_FLAT_CENTS, freeShippingThresholdCents: ctx.env.FREE_SHIPPING_THRESHOLD_CENTS },

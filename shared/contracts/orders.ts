@@ -17,6 +17,9 @@ export const canTransition = (from: OrderStatus, to: OrderStatus) => allowedTran
 
 export const TEST_CARD_SUCCESS = "4242424242424242";
 export const TEST_CARD_DECLINE = "4000000000000002";
+/** Approves after 3 s: lets a test (or a person) crash the server while a charge is on the wire. */
+export const TEST_CARD_SLOW = "4000000000003063";
+export const TEST_CARD_SLOW_DELAY_MS = 3_000;
 
 const text = (max: number) => z.string().trim().min(1, "Required").max(max);
 

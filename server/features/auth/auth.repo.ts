@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { refreshTokens } from "@shared/schema";
+import { refreshTokens, sessions } from "@shared/schema";
 import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 
 export type RotateResult =
@@ -8,11 +8,22 @@ export type RotateResult =
   | { kind: "reused" }
   | { kind: "invalid" };
 
-/** Owns refresh_tokens (the sessions table belongs to the session store). */
+/** Owns refresh_tokens (the sessions table belongs to the session store, except for purging: see purgeExpired). */
 export function createAuthRepo(db: Db) {
   const transaction = <T>(fn: (tx: TxScope) => Promise<T>) => runInTransaction(db, fn);
   return {
     transaction,
+
+    /**
+     * Deletes expired sessions and refresh tokens. The session store's own pruning timer is off: it would run in
+     * every replica every 15 minutes; this runs once per hour cluster-wide as a job. An expired refresh token
+     * can no longer be used nor reused, so reuse detection loses nothing.
+     */
+    async purgeExpired(): Promise<{ sessions: number; refreshTokens: number }> {
+      const goneSessions = await db.delete(sessions).where(sql`${sessions.expire} < now()`).returning({ sid: sessions.sid });
+      const goneTokens = await db.delete(refreshTokens).where(sql`${refreshTokens.expiresAt} < now()`).returning({ id: refreshTokens.id });
+      return { sessions: goneSessions.length, refreshTokens: goneTokens.length };
+    },
 
     async insertRefreshToken(values: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }, tx?: TxScope): Promise<void> {
       await executorOf(db, tx).insert(refreshTokens).values(values);

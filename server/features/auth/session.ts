@@ -67,6 +67,8 @@ export function createSessionAuth(ctx: AppContext, auth: AuthService, secret: st
     pool: ctx.database.pool as never,
     tableName: "sessions",
     createTableIfMissing: false,
+    // Expired sessions are purged by the hourly auth.purge-expired job, once for the whole cluster.
+    pruneSessionInterval: false,
     // Only the message: the store's errors never need session contents in the log.
     errorLog: (...args: unknown[]) => ctx.logger.error({ err: args.map((a) => (a instanceof Error ? a.message : String(a))).join(" ") }, "session store error"),
   });

@@ -89,7 +89,7 @@ describe.skipIf(!process.env.DATABASE_URL)("worker processes on PostgreSQL", () 
     url = (await workerDatabaseUrl())!;
     database = await testDatabase();
     await database.db.execute(sql`create table if not exists job_probe_events (job_id uuid not null, event text not null, pid integer not null, at timestamptz not null default clock_timestamp())`);
-    jobs = createJobsService({ repo: createJobsRepo(database.db), logger: createLogger("silent"), worker: { concurrency: 1, pollMs: 1000, leaseSeconds: 30 } });
+    jobs = createJobsService({ repo: createJobsRepo(database.db), logger: createLogger("silent"), worker: { concurrency: 1, pollMs: 1000, leaseSeconds: 30 }, completedRetentionDays: 14 });
   });
   beforeEach(async () => {
     await database.db.execute(sql`delete from jobs where kind like 'probe.%'`);

@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { jobs, type JobState } from "@shared/schema";
 import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
+import { cursorTimestamp } from "../../lib/timestamp-cursor";
 
 /** The only module that touches the jobs table. Every state change is guarded by the lease holder's id. */
 
@@ -16,6 +17,19 @@ export interface ClaimedJob {
   kind: string;
   payload: Record<string, unknown>;
   attempts: number;
+}
+
+export interface DeadJobRow {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  dedupeKey: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  /** finished_at as the database's UTC text with microseconds (the keyset cursor value). */
+  finishedAtText: string;
 }
 
 export interface QueueDepthRow {
@@ -106,6 +120,54 @@ export function createJobsRepo(db: Db) {
         .update(jobs)
         .set({ state: "queued", attempts: sql`greatest(${jobs.attempts} - 1, 0)`, runAt: sql`now()`, lockedBy: null, lockedUntil: null })
         .where(and(inArray(jobs.id, ids), eq(jobs.lockedBy, workerId), eq(jobs.state, "running")));
+    },
+
+    /** Deletes completed jobs finished more than `days` ago, except those of `keepKinds`. Returns how many went. */
+    async purgeCompleted(days: number, keepKinds: string[]): Promise<number> {
+      const rows = await db
+        .delete(jobs)
+        .where(
+          and(
+            eq(jobs.state, "completed"),
+            sql`${jobs.finishedAt} < now() - make_interval(days => ${days})`,
+            keepKinds.length ? notInArray(jobs.kind, keepKinds) : undefined,
+          ),
+        )
+        .returning({ id: jobs.id });
+      return rows.length;
+    },
+
+    /** Dead-lettered jobs, most recently failed first, keyset-paged on (finished_at, id). */
+    async listDead(params: { after?: { finishedAt: string; id: string }; limit: number }): Promise<DeadJobRow[]> {
+      const after = params.after
+        ? sql`(${jobs.finishedAt}, ${jobs.id}) < (${params.after.finishedAt}::timestamptz, ${params.after.id}::uuid)`
+        : undefined;
+      return db
+        .select({
+          id: jobs.id,
+          kind: jobs.kind,
+          payload: jobs.payload,
+          dedupeKey: jobs.dedupeKey,
+          attempts: jobs.attempts,
+          lastError: jobs.lastError,
+          createdAt: jobs.createdAt,
+          finishedAt: jobs.finishedAt,
+          finishedAtText: cursorTimestamp(jobs.finishedAt),
+        })
+        .from(jobs)
+        .where(and(eq(jobs.state, "dead"), after))
+        .orderBy(desc(jobs.finishedAt), desc(jobs.id))
+        .limit(params.limit + 1);
+    },
+
+    /** A dead job queued again with a fresh retry budget; undefined when it is not (or no longer) dead. */
+    async requeueDead(id: string, tx?: TxScope): Promise<{ id: string; kind: string } | undefined> {
+      const [row] = await executorOf(db, tx)
+        .update(jobs)
+        .set({ state: "queued", attempts: 0, runAt: sql`now()`, finishedAt: null })
+        .where(and(eq(jobs.id, id), eq(jobs.state, "dead")))
+        .returning({ id: jobs.id, kind: jobs.kind });
+      return row;
     },
 
     /** Jobs not completed, per kind and state (completed rows are history, not depth). */

@@ -14,7 +14,10 @@ export interface WorkerOptions {
   leaseSeconds: number;
 }
 
-const KIND_DEFAULTS: Required<JobKindOptions> = { retryLimit: 5, retryDelaySeconds: 10, timeoutSeconds: 60 };
+const KIND_DEFAULTS: Required<JobKindOptions> = { retryLimit: 5, retryDelaySeconds: 10, timeoutSeconds: 60, everySeconds: 0, keepCompletedForever: false };
+
+/** The queue's own housekeeping: completed rows past the retention go (see ADR 031 for which stay). */
+export const PURGE_COMPLETED_JOBS = "jobs.purge-completed";
 
 interface Registration {
   handler: JobHandler;
@@ -62,7 +65,7 @@ class JobTimeoutError extends Error {}
  * with backoff and dead-letters them past the kind's retry limit. Delivery is at least once: a handler whose
  * lease was lost (a crash, a frozen process) may run again, so handlers make their effects idempotent.
  */
-export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker: WorkerOptions }): JobsService {
+export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker: WorkerOptions; completedRetentionDays: number }): JobsService {
   const { repo, logger } = deps;
   const registrations = new Map<string, Registration>();
   const processed = new Map<string, ProcessedCounts>();
@@ -72,6 +75,7 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
   let stopping = false;
   let wake: (() => void) | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
+  let tickers: NodeJS.Timeout[] = [];
 
   const count = (kind: string, field: keyof ProcessedCounts) => {
     const counts = processed.get(kind) ?? { completed: 0, failed: 0, deadLettered: 0 };
@@ -160,7 +164,27 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
     }
   }
 
-  return {
+  /**
+   * Offers this window's job of a periodic kind. Every worker offers it (a third of a window apart, so a missed
+   * offer is made up soon); the window's dedupe key lets exactly one row in. Wall clocks of workers differ by a
+   * little at most, which at a window's edge can mean one extra run — harmless, periodic handlers are idempotent.
+   */
+  function offerPeriodic(kind: string, everySeconds: number) {
+    const windowNumber = Math.floor(Date.now() / 1000 / everySeconds);
+    repo.insert({ kind, payload: {}, dedupeKey: `every-${everySeconds}s:${windowNumber}` }).then(
+      (inserted) => inserted && nudge(),
+      (err: Error) => logger.warn({ kind, err: err.message }, "offering a periodic job failed"),
+    );
+  }
+
+  function startTicker(kind: string, everySeconds: number) {
+    offerPeriodic(kind, everySeconds);
+    const ticker = setInterval(() => offerPeriodic(kind, everySeconds), (everySeconds * 1000) / 3);
+    ticker.unref();
+    tickers.push(ticker);
+  }
+
+  const service: JobsService = {
     async enqueue<P extends JobPayload>(kind: string, payload: P, options: EnqueueOptions = {}): Promise<void> {
       await repo.insert({ kind, payload, dedupeKey: options.dedupeKey, delaySeconds: options.delaySeconds }, options.tx);
       // Without a transaction the row is visible now; inside one, the next poll finds it after the commit.
@@ -170,6 +194,7 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
     register<P extends JobPayload>(kind: string, handler: JobHandler<P>, options: JobKindOptions = {}): void {
       if (registrations.has(kind)) throw new Error(`job kind "${kind}" is already registered`);
       registrations.set(kind, { handler: handler as JobHandler, options: { ...KIND_DEFAULTS, ...options } });
+      if (loop && options.everySeconds) startTicker(kind, options.everySeconds);
     },
 
     start(overrides: Partial<WorkerOptions> = {}): void {
@@ -180,6 +205,7 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
         repo.extendLeases([...running.keys()], workerId, options.leaseSeconds).catch((err: Error) => logger.warn({ err: err.message }, "extending job leases failed"));
       }, (options.leaseSeconds * 1000) / 3);
       heartbeat.unref();
+      for (const [kind, { options: kindOptions }] of registrations) if (kindOptions.everySeconds) startTicker(kind, kindOptions.everySeconds);
       loop = workLoop(options);
       logger.info({ workerId, kinds: [...registrations.keys()], concurrency: options.concurrency }, "job worker started");
     },
@@ -187,6 +213,8 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
     async stop(graceMs = 5_000): Promise<void> {
       if (!loop) return;
       stopping = true;
+      tickers.forEach(clearInterval);
+      tickers = [];
       nudge();
       await loop;
       const finished = Promise.all([...running.values()].map((r) => r.done));
@@ -213,6 +241,17 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
       return { depth, oldestWaitingSeconds, processed: Object.fromEntries(processed) };
     },
   };
+
+  service.register(
+    PURGE_COMPLETED_JOBS,
+    async () => {
+      const keep = [...registrations].filter(([, r]) => r.options.keepCompletedForever).map(([kind]) => kind);
+      const purged = await repo.purgeCompleted(deps.completedRetentionDays, keep);
+      if (purged) logger.info({ purged, retentionDays: deps.completedRetentionDays }, "purged completed jobs");
+    },
+    { everySeconds: 3_600 },
+  );
+  return service;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

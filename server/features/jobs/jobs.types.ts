@@ -31,6 +31,16 @@ export interface JobKindOptions {
   retryDelaySeconds?: number;
   /** Longest a single try may run before it counts as failed. */
   timeoutSeconds?: number;
+  /**
+   * Periodic kinds: every worker process offers one job of this kind (payload `{}`) per `everySeconds` window,
+   * keyed by the window, so exactly one runs cluster-wide per tick however many workers there are.
+   */
+  everySeconds?: number;
+  /**
+   * Completed jobs are purged after the queue's retention (their dedupe keys free again). A kind whose key must
+   * stay taken for good — a later enqueue with the same key could really happen — keeps its rows forever.
+   */
+  keepCompletedForever?: boolean;
 }
 
 export type JobHandler<P extends JobPayload = JobPayload> = (payload: P, job: JobContext) => Promise<void>;

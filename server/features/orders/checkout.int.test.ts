@@ -226,6 +226,7 @@ describe("checkout when the payment provider fails", () => {
       name: "test_card",
       charge: ({ signal }) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")))),
       refund: async () => ({ reference: "re_x" }),
+      lookup: async () => ({ status: "not_found" }),
     };
     const orders = serviceWith(hanging, 100);
     const user = await makeUser(t.db);
@@ -239,7 +240,7 @@ describe("checkout when the payment provider fails", () => {
   });
 
   it("when the provider throws, then the same happens: cancelled, failed charge, stock back", async () => {
-    const broken: PaymentProvider = { name: "test_card", charge: async () => Promise.reject(new Error("connection reset")), refund: async () => ({ reference: "re_x" }) };
+    const broken: PaymentProvider = { name: "test_card", charge: async () => Promise.reject(new Error("connection reset")), refund: async () => ({ reference: "re_x" }), lookup: async () => ({ status: "not_found" }) };
     const orders = serviceWith(broken, 1_000);
     const user = await makeUser(t.db);
     const product = await makeProduct(t.db, { stock: 1 });

@@ -273,7 +273,23 @@ export function createOrdersRepo(db: Db) {
       return { orders: row?.orders ?? 0, revenueCents: Number(row?.revenueCents ?? 0), customers: row?.customers ?? 0 };
     },
 
+    /** Orders still pending `olderThanSeconds` after they were placed, oldest first (the reconciliation sweep). */
+    async stalePending(olderThanSeconds: number, limit: number): Promise<OrderRow[]> {
+      return db
+        .select(orderColumns)
+        .from(orders)
+        .where(and(eq(orders.status, "pending"), sql`${orders.createdAt} < now() - make_interval(secs => ${olderThanSeconds})`))
+        .orderBy(asc(orders.createdAt))
+        .limit(limit);
+    },
+
     // ---------------------------------------------------------------- idempotency keys
+
+    /** Deletes every expired key (claims also purge a user's own expired keys; this catches users who never return). */
+    async purgeExpiredIdempotencyKeys(): Promise<number> {
+      const rows = await db.delete(idempotencyKeys).where(sql`${idempotencyKeys.expiresAt} <= now()`).returning({ key: idempotencyKeys.key });
+      return rows.length;
+    },
 
     /**
      * Claims (userId, key) in one autocommitted statement, so a concurrent duplicate sees the claim at once.

@@ -30,9 +30,14 @@ export interface RefundResult {
   reference: string;
 }
 
+/** What the provider knows of an order's charge: its result, still under way, or never received. */
+export type ChargeLookup = ChargeResult | { status: "processing" } | { status: "not_found" };
+
 export interface PaymentProvider {
   /** Stored in transactions.provider. */
   readonly name: string;
   charge(request: ChargeRequest): Promise<ChargeResult>;
   refund(request: RefundRequest): Promise<RefundResult>;
+  /** The charge made for this order (charges are keyed by order id), for reconciling orders a crash left pending. */
+  lookup(orderId: string, signal: AbortSignal): Promise<ChargeLookup>;
 }

@@ -15,6 +15,7 @@ function hangingProvider() {
     charge: ({ signal }) =>
       new Promise((_, reject) => signal.addEventListener("abort", () => (aborted.push(true), reject(new Error("aborted"))))),
     refund: ({ signal }) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")))),
+    lookup: (_orderId, signal) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")))),
   };
   return { provider, aborted };
 }
@@ -52,6 +53,7 @@ describe("payments service", () => {
         throw new Error("503 from provider");
       },
       refund: async () => ({ reference: "re_1" }),
+      lookup: async () => ({ status: "not_found" }),
     };
     const payments = createPaymentsService({ provider, breaker: new CircuitBreaker({ failureThreshold: 2, coolDownMs: 60_000 }) });
     expect(await payments.charge(charge(TEST_CARD_SUCCESS))).toMatchObject({ outcome: "unavailable", reason: "provider_error" });

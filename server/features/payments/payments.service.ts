@@ -1,6 +1,6 @@
 import type { Logger } from "../../lib/logger";
 import { CircuitBreaker, CircuitOpenError } from "./circuit-breaker";
-import type { ChargeRequest, PaymentProvider, RefundRequest } from "./payment-provider";
+import type { ChargeLookup, ChargeRequest, PaymentProvider, RefundRequest } from "./payment-provider";
 
 /**
  * Calls to the payment provider, each bounded by a timeout and guarded by a circuit breaker, so a slow or
@@ -13,6 +13,9 @@ export type ChargeOutcome =
   | { outcome: "succeeded"; reference: string }
   | { outcome: "declined"; reference: string; reason: string }
   | { outcome: "unavailable"; reference: string; reason: string };
+
+/** A lookup that could not be answered is "unavailable": the caller asks again later rather than guessing. */
+export type LookupOutcome = ChargeLookup | { status: "unavailable"; reason: string };
 
 export type RefundOutcome = { outcome: "succeeded"; reference: string } | { outcome: "unavailable"; reason: string };
 
@@ -85,6 +88,16 @@ export function createPaymentsService(options: PaymentsOptions) {
         const reason = reasonOf(err);
         logger?.warn({ provider: provider.name, orderId: request.orderId, reason, err: (err as Error)?.message }, "payment refund failed");
         return { outcome: "unavailable", reason };
+      }
+    },
+
+    async lookup(orderId: string): Promise<LookupOutcome> {
+      try {
+        return await breaker.execute(() => withTimeout(timeoutMs, (signal) => provider.lookup(orderId, signal)));
+      } catch (err) {
+        const reason = reasonOf(err);
+        logger?.warn({ provider: provider.name, orderId, reason, err: (err as Error)?.message }, "payment lookup failed");
+        return { status: "unavailable", reason };
       }
     },
   };
