@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TEST_CARD_DECLINE, TEST_CARD_SUCCESS } from "@shared/contracts/orders";
+import { TEST_CARD_DECLINE, TEST_CARD_SLOW, TEST_CARD_SUCCESS } from "@shared/contracts/orders";
 import { CircuitBreaker } from "./circuit-breaker";
 import type { PaymentProvider } from "./payment-provider";
 import { createPaymentsService } from "./payments.service";
@@ -26,6 +26,19 @@ describe("payments service", () => {
     expect(await payments.charge(charge(TEST_CARD_SUCCESS))).toEqual({ outcome: "succeeded", reference: expect.stringMatching(/^ch_[0-9a-f]{24}$/) });
     expect(await payments.charge(charge(TEST_CARD_DECLINE))).toMatchObject({ outcome: "declined", reason: "The card was declined." });
     expect(await payments.charge(charge("5555555555554444"))).toMatchObject({ outcome: "declined" });
+  });
+
+  it("when the slow test card is charged, then it succeeds after 3 s and a lookup tells processing, then the charge", async () => {
+    const payments = createPaymentsService({ provider: createTestCardProvider() });
+    expect(await payments.lookup("order-slow")).toEqual({ status: "not_found" });
+    const started = Date.now();
+    const charging = payments.charge({ ...charge(TEST_CARD_SLOW), orderId: "order-slow" });
+    expect(await payments.lookup("order-slow")).toEqual({ status: "processing" });
+    const result = await charging;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+    expect(result).toMatchObject({ outcome: "succeeded" });
+    const { reference } = result as { reference: string };
+    expect(await payments.lookup("order-slow")).toEqual({ status: "succeeded", reference });
   });
 
   it("when a reference is made, then it never contains the card number", async () => {

@@ -10,9 +10,9 @@ const reference = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex
  * after 3 s, 4000000000000002 is declined, and so is any other number (a shop in test mode must never pretend
  * an unknown card was charged). Refunds always succeed.
  *
- * Like a real provider it keys charges by the order id: a second charge of the same order answers the first
- * one's result, and lookup() tells what became of a charge. Its ledger lives in this process's memory, so a
- * restarted server has forgotten every charge — which is what a crash test wants: the charge was never recorded.
+ * It keeps a ledger of charges by order id, so lookup() tells what became of an order's charge. The ledger lives
+ * in this process's memory: a restarted server has forgotten every charge — which is what a crash test wants,
+ * the charge was never recorded.
  */
 export function createTestCardProvider(): PaymentProvider {
   const ledger = new Map<string, ChargeResult>();
@@ -28,8 +28,6 @@ export function createTestCardProvider(): PaymentProvider {
   return {
     name: "test_card",
     async charge({ orderId, cardNumber, signal }) {
-      const known = ledger.get(orderId) ?? inFlight.get(orderId);
-      if (known) return known;
       const pending = decide(cardNumber, signal);
       inFlight.set(orderId, pending);
       try {
