@@ -40,8 +40,15 @@ function one(kind: string): Manifest {
   return found[0]!;
 }
 
+/** The Deployment of one component (web, worker), found by its app.kubernetes.io/component label. */
+function deploymentOf(component: string): Manifest {
+  const found = resources.filter((r) => r.kind === "Deployment" && r.metadata.labels?.["app.kubernetes.io/component"] === component);
+  expect(found, `exactly one ${component} Deployment`).toHaveLength(1);
+  return found[0]!;
+}
+
 const namespace = one("Namespace").metadata.name;
-const deployment = one("Deployment");
+const deployment = deploymentOf("web");
 const podSpec = deployment.spec.template.spec;
 const container = podSpec.containers[0];
 const httpPort = container.ports.find((p: { name: string }) => p.name === "http");
@@ -188,6 +195,44 @@ describe("k8s manifests: agreement with the server", () => {
     const entry = /^CMD \["node", "([^"]+)"\]$/m.exec(dockerfile)?.[1];
     expect(entry).toBeDefined();
     expect(buildScript).toContain(`outfile: "${entry}"`);
+  });
+});
+
+describe("k8s manifests: the worker Deployment", () => {
+  const worker = deploymentOf("worker");
+  const workerPod = worker.spec.template.spec;
+  const workerContainer = workerPod.containers[0];
+  const probePort = workerContainer.ports.find((p: { name: string }) => p.name === "probes");
+
+  it("when workers run in their own Deployment, then the web replicas turn theirs off and the worker runs the built worker entry", () => {
+    expect(worker.spec.selector.matchLabels).toEqual(worker.spec.template.metadata.labels);
+    expect(worker.spec.template.metadata.labels["app.kubernetes.io/component"]).not.toBe(deployment.spec.template.metadata.labels["app.kubernetes.io/component"]);
+    expect(container.env).toContainEqual({ name: "JOBS_MODE", value: "off" });
+    expect(parseEnv({ JOBS_MODE: container.env.find((e: { name: string }) => e.name === "JOBS_MODE").value }).JOBS_MODE).toBe("off");
+    const [node, entry] = workerContainer.command as string[];
+    expect(node).toBe("node");
+    expect(readFileSync(join(repoRoot, "scripts/build-server.mjs"), "utf8")).toContain(`outfile: "${entry}"`);
+    expect(workerContainer.image).toBe(container.image);
+    expect(workerContainer.envFrom).toEqual(container.envFrom);
+  });
+
+  it("when the kubelet probes a worker, then it calls WORKER_PORT on the health paths the worker process serves", () => {
+    expect(probePort.containerPort).toBe(parseEnv({}).WORKER_PORT);
+    const probes = [workerContainer.startupProbe, workerContainer.livenessProbe, workerContainer.readinessProbe];
+    for (const probe of probes) expect(probe.httpGet.port).toBe("probes");
+    expect(new Set(probes.map((p) => p.httpGet.path))).toEqual(new Set([container.livenessProbe.httpGet.path, container.readinessProbe.httpGet.path]));
+    expect(readFileSync(join(repoRoot, "server/features/jobs/worker-process.ts"), "utf8")).toContain(`probes.use("/api/health", healthRoutes(`);
+  });
+
+  it("when a worker pod runs, then it has the web pod's security context, resources and a shutdown window longer than the drain", () => {
+    expect(workerPod.securityContext).toEqual(podSpec.securityContext);
+    expect(workerContainer.securityContext).toEqual(container.securityContext);
+    expect(workerPod.automountServiceAccountToken).toBe(false);
+    expect(workerContainer.resources.requests).toBeDefined();
+    expect(workerContainer.resources.limits).toBeDefined();
+    expect(parseEnv({}).SHUTDOWN_GRACE_MS / 1000).toBeLessThan(workerPod.terminationGracePeriodSeconds);
+    const tmpMount = workerContainer.volumeMounts.find((m: { mountPath: string }) => m.mountPath === "/tmp");
+    expect(workerPod.volumes.find((v: { name: string }) => v.name === tmpMount?.name)?.emptyDir).toBeDefined();
   });
 });
 
