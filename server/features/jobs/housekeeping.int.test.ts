@@ -11,7 +11,7 @@ import { PURGE_EXPIRED_IDEMPOTENCY_KEYS } from "../orders/orders.reconcile";
 import { createJobsRepo } from "./jobs.repo";
 import { createJobsService, PURGE_COMPLETED_JOBS } from "./jobs.service";
 
-/** Housekeeping jobs (issue 10 scope 6) and periodic kinds, on the worker's real database. */
+/** Housekeeping jobs and periodic kinds, on the worker's real database. */
 let t: TestApp;
 
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { createOrdersRepo } from "./orders.repo";
 import { createPendingOrderReconciler, RECONCILE_PENDING_ORDERS } from "./orders.reconcile";
 import { stockOf, transactionsOfOrders } from "./test-support";
 
-/** Pending orders a crash left behind, settled by the sweep (issue 10 scope 5). */
+/** Pending orders a crash left behind, settled by the sweep. */
 let t: TestApp;
 
 beforeAll(async () => {
