@@ -10,6 +10,7 @@ import { auditRoutes } from "./features/audit/audit.routes";
 import { catalogRoutes } from "./features/catalog/catalog.routes";
 import { ordersRoutes } from "./features/orders/orders.routes";
 import { metricsRoutes, prometheusRoutes } from "./features/metrics/metrics.routes";
+import { jobsRoutes } from "./features/jobs/jobs.routes";
 
 /** A route table with the way to get its handlers' dependencies from the app's services. */
 export interface BoundTable {
@@ -34,6 +35,7 @@ export const apiV1Tables: readonly BoundTable[] = [
   bind(catalogRoutes, (s) => s.catalog),
   bind(ordersRoutes, (s) => s.orders),
   bind(metricsRoutes, (s) => s.metrics),
+  bind(jobsRoutes, (s) => s.jobsAdmin),
 ];
 
 /** Every table, in the order the OpenAPI document lists its tags. */

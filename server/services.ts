@@ -20,14 +20,16 @@ import { createTestCardProvider } from "./features/payments/test-card-provider";
 import { createMetricsService } from "./features/metrics/metrics.service";
 import { createJobsRepo } from "./features/jobs/jobs.repo";
 import { createJobsService } from "./features/jobs/jobs.service";
+import { createJobsAdmin } from "./features/jobs/jobs.admin";
 import { registerAuthJobs } from "./features/auth/auth.jobs";
 import { createPendingOrderReconciler, registerOrdersJobs } from "./features/orders/orders.reconcile";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
   // Durable work after a commit (ADR 022): features receive `jobs` to enqueue in their transactions and register handlers.
+  const jobsRepo = createJobsRepo(ctx.db);
   const jobs = createJobsService({
-    repo: createJobsRepo(ctx.db),
+    repo: jobsRepo,
     logger: ctx.logger,
     worker: { concurrency: ctx.env.JOBS_CONCURRENCY, pollMs: ctx.env.JOBS_POLL_MS, leaseSeconds: ctx.env.JOBS_LEASE_SECONDS },
     completedRetentionDays: ctx.env.JOBS_RETENTION_DAYS,
@@ -65,6 +67,8 @@ export function createServices(ctx: AppContext) {
     orders,
     /** The job queue; its workers run in this process when JOBS_MODE=inline (index.ts) or in `npm run worker`. */
     jobs,
+    /** Dead letters for admins (GET /jobs/failed, POST /jobs/:id/retry). */
+    jobsAdmin: createJobsAdmin({ repo: jobsRepo, audit }),
     /** The dashboard's collector: request timing (app.ts), snapshots (realtime), GET /metrics and /metrics/summary. */
     metrics: createMetricsService({ ctx, registrations: users, business: orders, cacheStats: () => catalog.cacheStats(), jobFigures: () => jobs.figures() }),
   };
