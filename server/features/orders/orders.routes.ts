@@ -69,7 +69,7 @@ export const ordersRoutes = routeTable<OrdersService>(
       summary: "Place an order and pay with a test card",
       description: [
         "Prices and totals come from the server. Unknown or archived products → 400 (`details` name `items.N.productId`);",
-        "not enough stock → 409 `out_of_stock` and nothing changes. Card `4242424242424242` succeeds; `4000000000000002` and any",
+        "not enough stock → 409 `out_of_stock` and nothing changes. Card `4242424242424242` succeeds (`4000000000003063` after 3 s); `4000000000000002` and any",
         "other number are declined → 402 `payment_declined`, the order ends `cancelled`, stock is released, a failed transaction is",
         'recorded. A payment provider outage or timeout also answers 402 ("you have not been charged").',
         "`Idempotency-Key` (8–255 printable ASCII characters, scoped to the user, kept 24 h): the same key and body return the",
