@@ -7,6 +7,7 @@ import { build } from "esbuild";
 import { parseAllDocuments } from "yaml";
 import { envVariableNames, parseEnv } from "../server/env";
 import { createTestApp } from "../server/test/harness";
+import { healthTable } from "../server/route-tables";
 
 // The manifests promise things about the server (ports, probe routes, variable names):
 // these tests hold them to the real code so a renamed route or variable breaks here, not in a rollout.
@@ -221,7 +222,10 @@ describe("k8s manifests: the worker Deployment", () => {
     const probes = [workerContainer.startupProbe, workerContainer.livenessProbe, workerContainer.readinessProbe];
     for (const probe of probes) expect(probe.httpGet.port).toBe("probes");
     expect(new Set(probes.map((p) => p.httpGet.path))).toEqual(new Set([container.livenessProbe.httpGet.path, container.readinessProbe.httpGet.path]));
-    expect(readFileSync(join(repoRoot, "server/features/jobs/worker-process.ts"), "utf8")).toContain(`probes.use("/api/health", healthRoutes(`);
+    // The worker process mounts the health route table on its probe port (worker-process.ts).
+    expect(readFileSync(join(repoRoot, "server/features/jobs/worker-process.ts"), "utf8")).toContain("probes.use(healthTable.table.mount, healthTable.mount(");
+    const served = healthTable.table.routes.map((r) => `${healthTable.table.mount}${r.path}`);
+    for (const probe of probes) expect(served).toContain(probe.httpGet.path);
   });
 
   it("when a worker pod runs, then it has the web pod's security context, resources and a shutdown window longer than the drain", () => {
