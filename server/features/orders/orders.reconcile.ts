@@ -73,7 +73,7 @@ export function createPendingOrderReconciler(deps: ReconcileDeps) {
       if (!moved) return undefined;
       const reason = charge.status === "declined" ? "reconciled_charge_declined" : "reconciled_no_charge";
       await audit.record({ actor: SYSTEM_AUDIT_ACTOR, action: "order.cancelled", target: { type: "order", id: order.id }, summary: { number, from: "pending", to: "cancelled", reason } }, {}, tx);
-      return { event: moved.event, backInStock: await stock.releaseStock(tx, await repo.itemsOf([order.id], tx)) };
+      return { event: moved.event, backInStock: await stock.releaseStock(await repo.itemsOf([order.id], tx), tx) };
     });
     if (!cancelled) return "left";
     void publish("order.status_changed", { orderId: order.id, number, userId: order.userId, status: "cancelled", at: cancelled.event.at.toISOString() });
