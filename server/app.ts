@@ -37,10 +37,16 @@ const v1Tables = apiV1Tables.map((bound) => bound.table);
 /** Routes that take a body other than JSON (CSV import has its own 5 MB parser), as their declarations say. */
 const NON_JSON_BODY_ROUTES = bodyFormatsOf(v1Tables);
 
-/** A write that carries a body must say it is JSON (or the route's own type): 415 otherwise. */
+/**
+ * A write that carries a body must say it is JSON (or the route's own type), uncompressed: 415 otherwise.
+ * Compressed request bodies are refused outright: no client of this API needs them, and a decompressor fed
+ * mislabelled bytes is one more way to fail.
+ */
 const requireJsonContentType: RequestHandler = (req, _res, next) => {
   const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
   if (!WRITE_METHODS.has(req.method) || !hasBody) return next();
+  const encoding = req.headers["content-encoding"]?.trim().toLowerCase();
+  if (encoding && encoding !== "identity") return next(new AppError("unsupported_media_type", "Send the request body uncompressed (no Content-Encoding)."));
   const allowed = NON_JSON_BODY_ROUTES.find((r) => r.path.test(req.originalUrl.split("?")[0] ?? ""))?.type;
   if (req.is("application/json") || (allowed && req.is(allowed))) return next();
   next(new AppError("unsupported_media_type", `Send the request body as ${allowed ?? "application/json"}.`));

@@ -9,8 +9,8 @@ import { createRedis } from "./lib/redis";
 export async function createContext(env: Env, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<AppContext> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE, logger });
   await database.migrate();
-  const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, logger) : undefined;
-  const events = createEventBus(logger, redis);
+  const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, logger, "main", { budgetMs: env.REDIS_TIMEOUT_MS }) : undefined;
+  const events = createEventBus(logger, redis, env.REDIS_PREFIX);
   return { env, database, db: database.db, logger, redis, events, lifecycle: { shuttingDown: false } };
 }
 

@@ -28,10 +28,25 @@ const envSchema = z
     RATE_LIMIT_PER_MINUTE: intFromEnv(100),
     AUTH_RATE_LIMIT_PER_MINUTE: intFromEnv(5),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    /** After SIGTERM: how long the replica keeps serving (readiness already 503) so balancers stop sending to it. */
+    SHUTDOWN_DELAY_MS: intFromEnv(5_000),
+    /** After that delay: how long in-flight requests get to finish before the process gives up and exits 1. */
     SHUTDOWN_GRACE_MS: intFromEnv(10_000),
     /** OTLP/HTTP collector base URL (…/v1/traces is appended); unset = tracing off at no cost. */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
     OTEL_SERVICE_NAME: z.string().min(1).default("fruitful-planet"),
+    /** Slowloris guards: a client must send its headers, and its whole request, within these. */
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(10_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
+    /** Open connections per client address (behind a proxy, the proxy's own pool); 0 = no cap. */
+    MAX_CONNECTIONS_PER_IP: intFromEnv(256),
+    /** Namespace of every Redis key and channel; default fp:<database name> (fp:embedded on PGlite). */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_.-]{1,64}$/, "must be 1-64 letters, digits or : _ . -")
+      .optional(),
+    /** Budget of one Redis call on a request path; slower calls count as failures and trip the breaker. */
+    REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(5_000).default(250),
     /** Lifetime of cached catalog reads; 0 turns the cache off (benchmarks compare both). */
     CACHE_TTL_SECONDS: intFromEnv(60),
     // Checkout pricing: tax in basis points (825 = 8.25 %), flat shipping under the free-shipping threshold.
@@ -56,7 +71,15 @@ const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema>;
+/** REDIS_PREFIX is always set once parsed (derived when the variable is absent). */
+export type Env = Omit<z.infer<typeof envSchema>, "REDIS_PREFIX"> & { REDIS_PREFIX: string };
+
+/** Two deployments on one Redis server stay apart by default: they use different databases. */
+export function defaultRedisPrefix(databaseUrl: string | undefined): string {
+  if (!databaseUrl) return "fp:embedded";
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || "postgres";
+  return `fp:${name.replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 60)}`;
+}
 
 /** Every variable the server reads (deployment manifests and docs are checked against this list). */
 export const envVariableNames = Object.keys(envSchema.shape) as Array<keyof Env>;
@@ -70,7 +93,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
-  return result.data;
+  return { ...result.data, REDIS_PREFIX: result.data.REDIS_PREFIX ?? defaultRedisPrefix(result.data.DATABASE_URL) };
 }
 
 /** TRUST_PROXY as Express understands it: "true"/"false", a hop count, or a list of addresses. */

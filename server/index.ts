@@ -1,14 +1,15 @@
-import { createServer } from "node:http";
 import { createApp, type CreateAppOptions } from "./app";
 import { closeContext, createContext } from "./boot";
 import { parseEnv, type Env } from "./env";
 import { createLogger } from "./lib/logger";
 import { deploymentWarnings } from "./lib/deployment-warnings";
 import { startTracing } from "./lib/tracing";
+import { reportBackgroundFailure } from "./lib/background";
+import { createHttpServer } from "./lib/http-server";
 import { DEMO_PASSWORD, DEMO_USERS, seedIfEmpty } from "../scripts/seed-data";
 import { attachRealtime } from "./features/realtime/realtime.server";
 
-// Boot: env → db (migrate) → seed demo data if empty → createApp → listen → graceful shutdown.
+// Boot: env → db (migrate) → seed demo data if empty → createApp → listen → graceful shutdown (drain).
 const startedAt = performance.now();
 let env: Env;
 try {
@@ -21,13 +22,20 @@ const logger = createLogger(env.LOG_LEVEL);
 for (const warning of deploymentWarnings(env)) logger.warn(warning);
 // Before the database opens: its pool's queries are wrapped in spans only when tracing is on.
 const tracing = await startTracing({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME, logger });
+// A promise nobody awaited (a background task's bug) is logged and counted, not a crash of every request in flight.
+process.on("unhandledRejection", (reason) => reportBackgroundFailure("unhandled-rejection", logger, reason));
 const ctx = await createContext(env, logger);
 
 if (env.SEED_DEMO && env.NODE_ENV !== "production") {
   await seedIfEmpty(ctx.db, (message) => logger.info(message));
 }
 
-const server = createServer();
+const http = createHttpServer({
+  headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+  requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+  maxConnectionsPerIp: env.MAX_CONNECTIONS_PER_IP,
+});
+const server = http.server;
 const options: CreateAppOptions = { serveSpa: true };
 const dev = process.argv.includes("--dev");
 if (dev) {
@@ -38,8 +46,6 @@ if (dev) {
 }
 const { app, services } = createApp(ctx, options);
 server.on("request", app);
-server.keepAliveTimeout = 65_000; // longer than typical load balancer idle timeouts
-server.headersTimeout = 66_000;
 // WebSocket /ws on the same server and port; the dashboard's once-a-second snapshots start with it.
 const realtime = attachRealtime(server, ctx, services, {
   ignoreUpgrade: dev ? (req) => req.headers["sec-websocket-protocol"] === "vite-hmr" : undefined,
@@ -58,25 +64,38 @@ server.listen(env.PORT, env.HOST, () => {
   }
 });
 
+/**
+ * SIGTERM (Kubernetes) or SIGINT: readiness answers 503 at once, but the replica keeps serving for
+ * SHUTDOWN_DELAY_MS while balancers notice; then it drains (stops accepting, `Connection: close` on what is in
+ * flight, idle keep-alive sockets closed, WebSocket clients 1001) and exits 0. A second signal skips the delay.
+ */
+let skipDelay: (() => void) | undefined;
 let shuttingDown = false;
 async function shutdown(signal: string) {
-  if (shuttingDown) return;
+  if (shuttingDown) {
+    skipDelay?.();
+    return;
+  }
   shuttingDown = true;
-  ctx.lifecycle.shuttingDown = true; // readiness answers 503 from now on
-  logger.info({ signal }, "shutting down");
+  ctx.lifecycle.shuttingDown = true;
+  logger.info({ signal, delayMs: env.SHUTDOWN_DELAY_MS }, "shutting down: readiness is 503, still serving while balancers notice");
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, env.SHUTDOWN_DELAY_MS);
+    skipDelay = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  logger.info({ graceMs: env.SHUTDOWN_GRACE_MS }, "draining connections");
   const grace = setTimeout(() => {
     logger.error("grace period over; exiting with open connections");
     process.exit(1);
   }, env.SHUTDOWN_GRACE_MS);
   grace.unref();
-  // WebSocket clients first (close code 1001, so the SPA reconnects to another replica): server.close()
-  // would otherwise wait for their sockets.
-  await realtime.close(1001, "Server shutting down");
   services.metrics.stop();
-  server.close(); // stop accepting; in-flight requests finish
-  server.closeIdleConnections();
-  // Jobs share the grace period with in-flight requests: unfinished ones go back to the queue for another worker.
-  await Promise.all([new Promise<void>((resolve) => server.once("close", () => resolve())), services.jobs.stop(env.SHUTDOWN_GRACE_MS / 2)]);
+  // WebSocket clients get 1001 (the SPA reconnects to another replica) while HTTP drains: the server's close
+  // waits for their sockets too. Jobs share the grace period: unfinished ones go back to the queue for another worker.
+  await Promise.all([realtime.close(1001, "Server shutting down"), http.drain(), services.jobs.stop(env.SHUTDOWN_GRACE_MS / 2)]);
   await closeContext(ctx);
   await tracing.shutdown();
   logger.info("shutdown complete");

@@ -40,7 +40,7 @@ export function createServices(ctx: AppContext) {
   const authRepo = createAuthRepo(ctx.db);
   const auth = createAuthService({ repo: authRepo, users, audit, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
-  const catalog = createCatalogService(createCatalogRepo(ctx.db), { audit, events: ctx.events, cache: ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000 }) : undefined });
+  const catalog = createCatalogService(createCatalogRepo(ctx.db), { audit, events: ctx.events, cache: ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined });
   const ordersRepo = createOrdersRepo(ctx.db);
   const stock = createCatalogStock(ctx.db);
   const payments = createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger });
@@ -70,7 +70,14 @@ export function createServices(ctx: AppContext) {
     /** Dead letters for admins (GET /jobs/failed, POST /jobs/:id/retry). */
     jobsAdmin: createJobsAdmin({ repo: jobsRepo, audit }),
     /** The dashboard's collector: request timing (app.ts), snapshots (realtime), GET /metrics and /metrics/summary. */
-    metrics: createMetricsService({ ctx, registrations: users, business: orders, cacheStats: () => catalog.cacheStats(), jobFigures: () => jobs.figures() }),
+    metrics: createMetricsService({
+      ctx,
+      redisPrefix: ctx.env.REDIS_PREFIX,
+      registrations: users,
+      business: orders,
+      cacheStats: () => catalog.cacheStats(),
+      jobFigures: () => jobs.figures(),
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -58,6 +58,11 @@ export const orderCreatedMessage = z.object({ type: z.literal("order.created"), 
 export const metricsMessage = z.object({ type: z.literal("metrics"), data: snapshot });
 export const catalogChangedMessage = z.object({ type: z.literal("catalog.changed"), data: catalogChangedData });
 export const pongMessage = z.object({ type: z.literal("pong") });
+/**
+ * The server's event fan-out (Redis pub/sub) was interrupted and is back: events of that gap were lost.
+ * Refetch whatever the subscribed channels cover.
+ */
+export const resyncMessage = z.object({ type: z.literal("resync") });
 export const errorMessage = z.object({ type: z.literal("error"), code: wsErrorCode, message: z.string() });
 
 export const serverMessage = z.discriminatedUnion("type", [
@@ -69,6 +74,7 @@ export const serverMessage = z.discriminatedUnion("type", [
   metricsMessage,
   catalogChangedMessage,
   pongMessage,
+  resyncMessage,
   errorMessage,
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Logger } from "./logger";
-import type { Redis } from "./redis";
+import { redisGuard, redisKey, type Redis } from "./redis";
 
 /**
  * Read-through cache for hot reads (catalog lists and details), grouped in namespaces that are
@@ -10,7 +10,8 @@ import type { Redis } from "./redis";
  * - Without Redis: an in-process LRU with TTL (one replica; invalidation is synchronous).
  * - With Redis: one Redis hash per namespace, shared by every replica. A write DELs the hash
  *   before it returns, so every replica's next read misses: no stale window across replicas.
- * A Redis failure never fails a request: the loader runs and the result is returned uncached.
+ * A Redis failure never fails a request: the loader runs and the result is returned uncached. Every Redis call
+ * goes through the connection's guard (budget + breaker): while Redis is down, reads skip it without waiting.
  */
 export interface Cache {
   getOrLoad<T>(namespace: string, key: string, load: () => Promise<T>): Promise<T>;
@@ -26,9 +27,9 @@ export interface CacheStats {
 export interface CacheOptions {
   ttlMs?: number;
   maxEntries?: number;
+  /** Deployment namespace of the Redis keys (REDIS_PREFIX). */
+  prefix?: string;
 }
-
-const PREFIX = "fp:cache:";
 
 export function createCache(logger: Logger, redis?: Redis, options: CacheOptions = {}): Cache {
   const ttlMs = options.ttlMs ?? 60_000;
@@ -67,14 +68,35 @@ export function createCache(logger: Logger, redis?: Redis, options: CacheOptions
   const READ = `return { redis.call('GET', KEYS[1]) or '0', redis.call('HGET', KEYS[2], ARGV[1]) }`;
   const FILL = `if (redis.call('GET', KEYS[1]) or '0') == ARGV[1] then
       redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]); redis.call('PEXPIRE', KEYS[2], ARGV[4]) end return 1`;
-  const keysOf = (namespace: string) => [`${PREFIX}gen:${namespace}`, `${PREFIX}${namespace}`] as const;
+  const prefix = options.prefix ?? "fp";
+  const keysOf = (namespace: string) => [redisKey(prefix, `cache:gen:${namespace}`), redisKey(prefix, `cache:${namespace}`)] as const;
+  const guard = redisGuard(redis);
+  // A write whose invalidation could not reach Redis is remembered and retried before the next read that
+  // reaches Redis again: otherwise the shared hash would serve what was read before the write until its TTL.
+  const pendingInvalidations = new Set<string>();
+  const invalidate = async (namespace: string) => {
+    const [genKey, hashKey] = keysOf(namespace);
+    try {
+      await guard.run("cache invalidation", (r) => r.multi().incr(genKey).del(hashKey).exec());
+      pendingInvalidations.delete(namespace);
+    } catch (err) {
+      stats.errors++;
+      pendingInvalidations.add(namespace);
+      logger.warn({ err: (err as Error).message, namespace }, "cache invalidation failed; retried once Redis answers");
+    }
+  };
 
   return {
     async getOrLoad<T>(namespace: string, key: string, load: () => Promise<T>) {
       const [genKey, hashKey] = keysOf(namespace);
       let generation: string;
+      if (pendingInvalidations.has(namespace) && guard.available) await invalidate(namespace);
+      if (pendingInvalidations.has(namespace)) {
+        stats.errors++;
+        return load();
+      }
       try {
-        const [gen, cached] = (await redis.eval(READ, 2, genKey, hashKey, key)) as [string, string | null];
+        const [gen, cached] = (await guard.run("cache read", (r) => r.eval(READ, 2, genKey, hashKey, key))) as [string, string | null];
         if (cached !== null) {
           stats.hits++;
           return JSON.parse(cached) as T;
@@ -88,20 +110,12 @@ export function createCache(logger: Logger, redis?: Redis, options: CacheOptions
       stats.misses++;
       const value = await load();
       // Fire and forget: the response must not wait for (or fail on) the cache fill.
-      redis.eval(FILL, 2, genKey, hashKey, generation, key, JSON.stringify(value), String(ttlMs)).catch(() => {
+      guard.run("cache fill", (r) => r.eval(FILL, 2, genKey, hashKey, generation, key, JSON.stringify(value), String(ttlMs))).catch(() => {
         stats.errors++;
       });
       return value;
     },
-    async invalidate(namespace) {
-      const [genKey, hashKey] = keysOf(namespace);
-      try {
-        await redis.multi().incr(genKey).del(hashKey).exec();
-      } catch (err) {
-        stats.errors++;
-        logger.warn({ err: (err as Error).message, namespace }, "cache invalidation failed");
-      }
-    },
+    invalidate,
     stats: () => ({ ...stats }),
   };
 }

@@ -2,6 +2,16 @@ import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ErrorBody } from "@shared/errors";
 import { AppError } from "./app-error";
 import type { Logger } from "./logger";
+import { databaseErrorOf, isDatabaseUnavailable } from "../db/errors";
+
+/** What a client is told to wait when the database is unreachable (the readiness probe says the same). */
+const DATABASE_RETRY_AFTER_SECONDS = "5";
+
+/**
+ * Values the contract's schemas let through but PostgreSQL refuses (a sum past int4, a byte sequence the
+ * encoding cannot hold): the client's input, so 400, never 500. Schemas should catch them first.
+ */
+const INPUT_SQLSTATES = new Set(["22003", "22021", "22P02", "22P05"]);
 
 /** Body-parser and other http-errors style failures carry a `type` and a status. */
 type HttpishError = Error & { type?: string; status?: number; statusCode?: number; expose?: boolean };
@@ -26,6 +36,16 @@ function toAppError(err: unknown): AppError | undefined {
   const status = e?.status ?? e?.statusCode;
   if (status === 413) return new AppError("payload_too_large", "The request body is too large.");
   if (status === 415) return new AppError("unsupported_media_type", "The request body's content type is not supported.");
+  // http-errors from the router (a path that is not valid percent-encoded UTF-8) and serve-static (a missing asset).
+  if (status === 404) return new AppError("not_found", "Not found.");
+  if (e instanceof URIError || (typeof status === "number" && status >= 400 && status < 500)) {
+    return new AppError("validation_failed", e instanceof URIError || /decode/i.test(e.message) ? "The request path is not valid percent-encoded UTF-8." : "The request is invalid.");
+  }
+  if (isDatabaseUnavailable(err)) {
+    return new AppError("not_ready", "The service is briefly unavailable. Please retry shortly.", undefined, { "Retry-After": DATABASE_RETRY_AFTER_SECONDS });
+  }
+  const sqlState = databaseErrorOf(err).code;
+  if (sqlState && INPUT_SQLSTATES.has(sqlState)) return new AppError("validation_failed", "A value in the request is out of range or not valid text.");
   return undefined;
 }
 
@@ -64,7 +84,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = toAppError(err);
     const appError = known ?? new AppError("internal", "Something went wrong on our side. Please try again.");
-    if (!known || appError.status >= 500) {
+    if (!known || appError.status >= 500 || databaseErrorOf(err).code) {
       logger.error({ err: loggableError(err), requestId: req.id, method: req.method, path: req.originalUrl.split("?")[0] }, "request failed");
     }
     if (res.headersSent) {

@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { Order } from "@shared/contracts/orders";
 import type { Logger } from "./logger";
-import type { Redis } from "./redis";
+import { redisGuard, redisKey, type Redis } from "./redis";
 
 /**
  * Domain events every feature may publish and any may subscribe to (docs/architecture.md).
@@ -25,10 +25,14 @@ export interface EventBus {
   publish<T extends Topic>(topic: T, payload: EventMap[T]): Promise<void>;
   /** Returns an unsubscribe function. */
   subscribe<T extends Topic>(topic: T, handler: Handler<T>): () => void;
+  /**
+   * Called when the Redis subscription comes back after a drop: events raised meanwhile were lost (the bus is
+   * live fan-out, not a record), so listeners tell their clients to refetch. Returns the unsubscribe function.
+   */
+  onResync(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
-const CHANNEL_PREFIX = "fp:events:";
 const TOPICS: Topic[] = ["catalog.changed", "order.created", "order.status_changed"];
 
 /**
@@ -36,7 +40,9 @@ const TOPICS: Topic[] = ["catalog.changed", "order.created", "order.status_chang
  * (this one included: local delivery comes back through the subscription, so every replica sees
  * each event exactly once and in the same order).
  */
-export function createEventBus(logger: Logger, redis?: Redis): EventBus {
+export function createEventBus(logger: Logger, redis?: Redis, prefix = "fp"): EventBus {
+  const CHANNEL_PREFIX = redisKey(prefix, "events:");
+  const resyncListeners = new Set<() => void>();
   const local = new EventEmitter();
   local.setMaxListeners(0);
   const instance = randomUUID();
@@ -53,6 +59,22 @@ export function createEventBus(logger: Logger, redis?: Redis): EventBus {
   if (redis) {
     subscriber = redis.duplicate({ connectionName: "fruitful-planet:events" });
     subscriber.on("error", () => undefined); // the main connection already logs Redis failures
+    let subscribedOnce = false;
+    subscriber.on("ready", () => {
+      // ioredis re-subscribes by itself on reconnect; what was published while we were away is gone.
+      if (!subscribedOnce) {
+        subscribedOnce = true;
+        return;
+      }
+      logger.info({ listeners: resyncListeners.size }, "event bus reconnected to Redis; asking clients to resync");
+      for (const listener of resyncListeners) {
+        try {
+          listener();
+        } catch (err) {
+          logger.error({ err }, "resync listener failed");
+        }
+      }
+    });
     void subscriber.subscribe(...TOPICS.map((t) => CHANNEL_PREFIX + t)).catch((err: Error) =>
       logger.warn({ err: err.message }, "event bus could not subscribe to Redis"),
     );
@@ -73,7 +95,7 @@ export function createEventBus(logger: Logger, redis?: Redis): EventBus {
         return;
       }
       try {
-        await redis.publish(CHANNEL_PREFIX + topic, JSON.stringify({ from: instance, payload }));
+        await redisGuard(redis).run("publish", (r) => r.publish(CHANNEL_PREFIX + topic, JSON.stringify({ from: instance, payload })));
       } catch (err) {
         // Redis is down: other replicas miss this event, but this one must not.
         logger.warn({ err: (err as Error).message, topic }, "event published locally only");
@@ -84,8 +106,13 @@ export function createEventBus(logger: Logger, redis?: Redis): EventBus {
       local.on(topic, handler as (p: unknown, m: EventMeta) => void);
       return () => local.off(topic, handler as (p: unknown, m: EventMeta) => void);
     },
+    onResync(listener) {
+      resyncListeners.add(listener);
+      return () => resyncListeners.delete(listener);
+    },
     async close() {
       local.removeAllListeners();
+      resyncListeners.clear();
       await subscriber?.quit().catch(() => undefined);
     },
   };

@@ -5,64 +5,16 @@ import { RedisStore, type RedisReply } from "rate-limit-redis";
 import type { AppContext } from "../context";
 import { AppError } from "./app-error";
 import type { Logger } from "./logger";
-import type { Redis } from "./redis";
+import { redisGuard, redisKey, RedisUnavailableError, type Redis, type RedisGuard } from "./redis";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 /** Sign-in attempts per account and per IP per hour, on top of the per-minute limit. */
 export const AUTH_HOURLY_CAP = 100;
-/** A Redis call slower than this falls back to memory, so a sick Redis never holds a request for long. */
-const REDIS_CALL_TIMEOUT_MS = 750;
-/** After a Redis failure, stay on the in-memory counters this long before trying Redis again. */
-const REDIS_RETRY_AFTER_MS = 5_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`redis rate-limit call timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
-
-/**
- * Redis health as the limiters see it, one record per connection: after a failure every limiter of the process
- * stays on memory for REDIS_RETRY_AFTER_MS, so a request pays the Redis timeout at most once.
- */
-interface RedisHealth {
-  retryAt: number;
-  connecting?: Promise<boolean>;
-}
-const redisHealth = new WeakMap<Redis, RedisHealth>();
-
-function healthOf(redis: Redis): RedisHealth {
-  let health = redisHealth.get(redis);
-  if (!health) redisHealth.set(redis, (health = { retryAt: 0 }));
-  return health;
-}
-
-/** Waits (briefly) for a connection in progress, e.g. right after boot, instead of splitting counts. */
-function waitForReady(redis: Redis, health: RedisHealth): Promise<boolean> {
-  health.connecting ??= new Promise<boolean>((resolve) => {
-    const done = (ready: boolean) => {
-      clearTimeout(timer);
-      redis.off("ready", onReady);
-      health.connecting = undefined;
-      if (!ready) health.retryAt = Date.now() + REDIS_RETRY_AFTER_MS;
-      resolve(ready);
-    };
-    const onReady = () => done(true);
-    const timer = setTimeout(() => done(false), REDIS_CALL_TIMEOUT_MS);
-    redis.once("ready", onReady);
-  });
-  return health.connecting;
-}
-
 /**
  * Counters in Redis (shared by every replica) that fail SAFE: when Redis is down, slow or not yet connected, the
  * call is counted in this replica's memory instead. Limits therefore never switch off, and no request waits
- * on Redis for more than REDIS_CALL_TIMEOUT_MS.
+ * on Redis for more than the connection's budget (REDIS_TIMEOUT_MS); while its breaker is open, not at all.
  */
 export class FailSafeRedisStore implements Store {
   readonly localKeys = false;
@@ -71,15 +23,15 @@ export class FailSafeRedisStore implements Store {
   private readonly redisStore: RedisStore;
   private options?: Options;
   private needsInit = true;
-  private readonly health: RedisHealth;
+  private readonly guard: RedisGuard;
 
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     prefix: string,
     private readonly logger: Logger,
   ) {
     this.prefix = prefix;
-    this.health = healthOf(redis);
+    this.guard = redisGuard(redis);
     this.redisStore = new RedisStore({
       prefix,
       sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as Promise<RedisReply>,
@@ -91,24 +43,16 @@ export class FailSafeRedisStore implements Store {
     this.memory.init(options);
   }
 
-  private async redisUsable(): Promise<boolean> {
-    if (Date.now() < this.health.retryAt) return false;
-    if (this.redis.status === "ready") return true;
-    if (this.redis.status === "end") return false;
-    return waitForReady(this.redis, this.health);
-  }
-
   private async viaRedis<T>(call: () => Promise<T>): Promise<T | undefined> {
-    if (!(await this.redisUsable())) return undefined;
     try {
       // The store loads its Lua scripts in init(); a failed load is never retried by the store itself.
       if (this.needsInit) {
-        await withTimeout(this.redisStore.init(this.options!), REDIS_CALL_TIMEOUT_MS);
+        await this.guard.run("rate-limit script load", async () => this.redisStore.init(this.options!));
         this.needsInit = false;
       }
-      return await withTimeout(call(), REDIS_CALL_TIMEOUT_MS);
+      return await this.guard.run("rate limit", call);
     } catch (err) {
-      this.health.retryAt = Date.now() + REDIS_RETRY_AFTER_MS;
+      if (err instanceof RedisUnavailableError) return undefined;
       this.needsInit = true;
       this.logger.warn({ err: (err as Error).message, limiter: this.prefix }, "rate limit falls back to in-memory counters");
       return undefined;
@@ -179,7 +123,7 @@ export function createRateLimits(ctx: AppContext) {
       skipSuccessfulRequests: spec.failuresOnly ?? false,
       standardHeaders: spec.standardHeaders ? "draft-7" : false,
       legacyHeaders: false,
-      store: redis ? new FailSafeRedisStore(redis, `fp:rl:${spec.name}:`, logger) : new MemoryStore(),
+      store: redis ? new FailSafeRedisStore(redis, redisKey(env.REDIS_PREFIX, `rl:${spec.name}:`), logger) : new MemoryStore(),
       logger: libraryLogger,
       // The contract's error body, with Retry-After (seconds until this client's window resets).
       handler: (req, _res, next) => {

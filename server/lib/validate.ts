@@ -10,8 +10,26 @@ export function issuesToDetails(error: z.ZodError, prefix?: string) {
   }));
 }
 
-/** Validates a value against a shared contract schema or throws 400 validation_failed. */
+/** The path of the first string (or object key) holding a NUL character, if any. */
+function findNul(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+  if (typeof value !== "object" || value === null) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes("\u0000")) return [...path, key];
+    const found = findNul(inner, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Validates a value against a shared contract schema or throws 400 validation_failed.
+ * No input may carry NUL: PostgreSQL text cannot store it (the query would fail with 500), and no name,
+ * address, slug or search term needs it. Checked here once for every schema rather than in each one.
+ */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, where: "body" | "query" | "params"): z.output<S> {
+  const nulAt = findNul(value);
+  if (nulAt) throw new AppError("validation_failed", `The request ${where === "params" ? "path" : where} is invalid.`, [{ path: nulAt.join("."), message: "Must not contain NUL characters" }]);
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new AppError("validation_failed", `The request ${where === "params" ? "path" : where} is invalid.`, issuesToDetails(result.error));

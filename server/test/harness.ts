@@ -33,8 +33,8 @@ export async function createTestApp(envOverrides: TestEnv = {}, options: CreateA
     ...envOverrides,
   });
   const logger = overrides.logger ?? createLogger(env.LOG_LEVEL);
-  const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, logger, "test") : undefined;
-  const events = createEventBus(logger, redis);
+  const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, logger, "test", { budgetMs: env.REDIS_TIMEOUT_MS }) : undefined;
+  const events = createEventBus(logger, redis, env.REDIS_PREFIX);
   const ctx: AppContext = { env, database, db: database.db, logger, redis, events, lifecycle: { shuttingDown: false } };
   const { app, services } = createApp(ctx, options);
   const servers: Server[] = [];

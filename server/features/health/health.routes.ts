@@ -1,6 +1,6 @@
 import { liveness, readiness } from "@shared/contracts/health";
 import { routeTable } from "../../lib/route-table";
-import type { HealthService } from "./health.service";
+import { NOT_READY_RETRY_AFTER_SECONDS, type HealthService } from "./health.service";
 
 /** Kubernetes probes: outside /api/v1, no auth, no rate limit, never cached. */
 export const healthRoutes = routeTable<HealthService>(
@@ -28,7 +28,7 @@ export const healthRoutes = routeTable<HealthService>(
       operationId: "getReadiness",
       summary: "Readiness probe",
       description:
-        "200 when the database (and Redis, when configured) answer and memory is within limits; 503 when a required dependency fails or the process is shutting down.",
+        "200 when the database answers and memory is within limits; Redis is optional (`degraded` while it fails, still 200). 503 with Retry-After when the database fails or the process is shutting down.",
       access: "public",
       responses: {
         200: { description: "Ready to take traffic.", schema: readiness },
@@ -36,6 +36,7 @@ export const healthRoutes = routeTable<HealthService>(
       },
       handler: async ({ res }, health) => {
         const report = await health.readiness();
+        if (report.status !== "ready") res.setHeader("Retry-After", String(NOT_READY_RETRY_AFTER_SECONDS));
         res.status(report.status === "ready" ? 200 : 503).json(report);
       },
     }),

@@ -1,6 +1,6 @@
 import type { Role } from "@shared/contracts/auth";
 import type { Logger } from "../../lib/logger";
-import type { Redis } from "../../lib/redis";
+import { redisGuard, type Redis } from "../../lib/redis";
 
 /**
  * Who is signed in and active, for the dashboard's "active users" (distinct signed-in users with a request
@@ -21,7 +21,7 @@ export interface ActivityTracker {
 export const ACTIVE_WINDOW_MS = 5 * 60_000;
 /** With Redis, a replica writes a given user at most this often (keeps Redis traffic per request at zero). */
 export const REDIS_WRITE_INTERVAL_MS = 10_000;
-/** Redis keys (the prefix is "fp"; tests pass their own to stay apart from other tests sharing the Redis). */
+/** Redis keys, in the deployment's namespace (REDIS_PREFIX; tests pass their own to stay apart from other tests). */
 export const activeUsersKey = (prefix = "fp") => `${prefix}:active-users`;
 export const activeCustomersKey = (now: number, prefix = "fp") => `${prefix}:active-customers:${utcDay(now)}`;
 const DAY_KEY_TTL_SECONDS = 2 * 24 * 3600;
@@ -76,6 +76,7 @@ export function createRedisActivityTracker(redis: Redis, logger: Logger, keyPref
   const ACTIVE_USERS_KEY = activeUsersKey(keyPrefix);
   const customersKey = (now: number) => activeCustomersKey(now, keyPrefix);
   const lastWrite = new Map<string, number>();
+  const guard = redisGuard(redis);
   let lastError = "";
   const warnOnce = (err: unknown) => {
     const message = (err as Error).message;
@@ -87,18 +88,25 @@ export function createRedisActivityTracker(redis: Redis, logger: Logger, keyPref
       const previous = lastWrite.get(userId);
       if (previous !== undefined && now - previous < REDIS_WRITE_INTERVAL_MS) return;
       touch(lastWrite, userId, now);
-      const pipeline = redis.multi().zadd(ACTIVE_USERS_KEY, now, userId);
-      if (role === "customer") pipeline.sadd(customersKey(now), userId).expire(customersKey(now), DAY_KEY_TTL_SECONDS);
-      pipeline.exec().catch(warnOnce);
+      // Skipped, not queued, while Redis is down: the figure is best effort and must cost requests nothing.
+      guard
+        .run("activity record", (r) => {
+          const pipeline = r.multi().zadd(ACTIVE_USERS_KEY, now, userId);
+          if (role === "customer") pipeline.sadd(customersKey(now), userId).expire(customersKey(now), DAY_KEY_TTL_SECONDS);
+          return pipeline.exec();
+        })
+        .catch(warnOnce);
     },
     async counts(now) {
       pruneOlderThan(lastWrite, now - REDIS_WRITE_INTERVAL_MS);
-      const results = await redis
-        .multi()
-        .zremrangebyscore(ACTIVE_USERS_KEY, "-inf", `(${now - ACTIVE_WINDOW_MS}`)
-        .zcard(ACTIVE_USERS_KEY)
-        .scard(customersKey(now))
-        .exec();
+      const results = await guard.run("activity counts", (r) =>
+        r
+          .multi()
+          .zremrangebyscore(ACTIVE_USERS_KEY, "-inf", `(${now - ACTIVE_WINDOW_MS}`)
+          .zcard(ACTIVE_USERS_KEY)
+          .scard(customersKey(now))
+          .exec(),
+      );
       if (!results) throw new Error("the activity transaction was discarded");
       const [, [zcardErr, activeUsers], [scardErr, activeCustomersToday]] = results as [unknown, [Error | null, number], [Error | null, number]];
       if (zcardErr || scardErr) throw zcardErr ?? scardErr;

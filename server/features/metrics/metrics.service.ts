@@ -2,6 +2,8 @@ import type { Role } from "@shared/contracts/auth";
 import type { MetricsSummary, Snapshot } from "@shared/contracts/metrics";
 import type { AppContext } from "../../context";
 import { AppError } from "../../lib/app-error";
+import { runSafely } from "../../lib/background";
+import { redisGuard } from "../../lib/redis";
 import { createMemoryActivityTracker, createRedisActivityTracker, utcMidnight, type ActivityCounts, type ActivityTracker } from "./activity-tracker";
 import { LatencyWindow, SERIES_INTERVAL_MS, SERIES_LENGTH, type HttpFigures } from "./latency-window";
 import { ProcessSampler } from "./process-figures";
@@ -33,9 +35,13 @@ export interface MetricsServiceDeps {
   /** The job queue's figures (depth, oldest waiting job, per-kind totals) for /metrics. */
   jobFigures?: () => Promise<QueueFigures>;
   activity?: ActivityTracker;
+  /** Namespace of the shared activity keys in Redis (REDIS_PREFIX). */
+  redisPrefix?: string;
   now?: () => number;
   /** Database figures are refreshed at most this often (default 5 s), never per snapshot. */
   businessRefreshMs?: number;
+  /** Process figures for each snapshot (a stand-in in tests that make sampling fail). */
+  sampler?: Pick<ProcessSampler, "start" | "stop" | "sample">;
 }
 
 export interface RequestRecord {
@@ -76,8 +82,8 @@ export function createMetricsService(deps: MetricsServiceDeps) {
   const now = deps.now ?? Date.now;
   const businessRefreshMs = deps.businessRefreshMs ?? 5_000;
   const window = new LatencyWindow(now);
-  const sampler = new ProcessSampler();
-  const activity = deps.activity ?? (deps.ctx.redis ? createRedisActivityTracker(deps.ctx.redis, logger) : createMemoryActivityTracker());
+  const sampler = deps.sampler ?? new ProcessSampler();
+  const activity = deps.activity ?? (deps.ctx.redis ? createRedisActivityTracker(deps.ctx.redis, logger, deps.redisPrefix) : createMemoryActivityTracker());
 
   const webSocketCounters = new Set<() => number>();
   const webSocketConnections = () => {
@@ -102,7 +108,14 @@ export function createMetricsService(deps: MetricsServiceDeps) {
     };
   };
 
-  const prom = createPromMetrics({ webSocketConnections, business, cache: deps.cacheStats, jobs: deps.jobFigures });
+  const redis = deps.ctx.redis;
+  const prom = createPromMetrics({
+    webSocketConnections,
+    business,
+    cache: deps.cacheStats,
+    jobs: deps.jobFigures,
+    redis: redis ? () => redisGuard(redis).stats : undefined,
+  });
 
   // Counted on the replica that created the order only: every replica receives every event.
   deps.ctx.events.subscribe("order.created", (_payload, meta) => {
@@ -179,7 +192,8 @@ export function createMetricsService(deps: MetricsServiceDeps) {
     if (!running) return;
     const delay = SNAPSHOT_INTERVAL_MS - (now() % SNAPSHOT_INTERVAL_MS) + 5;
     timer = setTimeout(() => {
-      tick();
+      // A failing tick (EMFILE while sampling, a listener's bug) is logged and counted; the next one still runs.
+      runSafely("metrics-snapshot", logger, tick);
       schedule();
     }, delay);
     timer.unref();

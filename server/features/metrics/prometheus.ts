@@ -1,6 +1,8 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { registerJobMetrics } from "../jobs/jobs.metrics";
 import type { QueueFigures } from "../jobs/jobs.service";
+import { backgroundFailureCounts } from "../../lib/background";
+import type { RedisCallStats } from "../../lib/redis";
 
 /**
  * Prometheus instruments of one app instance. Each app has its own Registry (tests run
@@ -24,6 +26,8 @@ export interface GaugeSources {
   business: () => { ordersToday: number; revenueTodayCents: number; registrationsToday: number; activeUsers: number; conversionRate: number } | undefined;
   cache?: () => { hits: number; misses: number; errors: number };
   jobs?: () => Promise<QueueFigures>;
+  /** Redis calls through the guard: answered, failed (error or over budget), skipped (down or breaker open). */
+  redis?: () => RedisCallStats;
 }
 
 export function createPromMetrics(sources: GaugeSources) {
@@ -101,6 +105,30 @@ export function createPromMetrics(sources: GaugeSources) {
   }
 
   if (sources.jobs) registerJobMetrics(registry, sources.jobs);
+  if (sources.redis) {
+    const redis = sources.redis;
+    new Counter({
+      name: "fp_redis_calls_total",
+      help: "Redis calls on request paths by outcome: ok, failed (error or over budget) or skipped (down or breaker open).",
+      labelNames: ["outcome"] as const,
+      registers,
+      collect() {
+        this.reset();
+        const stats = redis();
+        for (const outcome of ["ok", "failed", "skipped"] as const) this.inc({ outcome }, stats[outcome]);
+      },
+    });
+  }
+  new Counter({
+    name: "fp_background_task_failures_total",
+    help: "Failures of timers and background tasks (logged and survived), by task.",
+    labelNames: ["task"] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const [task, count] of backgroundFailureCounts()) this.inc({ task }, count);
+    },
+  });
 
   return {
     httpRequestDuration,

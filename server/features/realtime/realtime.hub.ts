@@ -155,6 +155,10 @@ export function wireHubToEvents(hub: Hub, events: EventBus, metrics: Pick<Metric
     events.subscribe("catalog.changed", (event) => {
       hub.broadcast("catalog", { type: "catalog.changed", data: { entity: event.entity, id: event.id } });
     }),
+    // Events raised while the fan-out was down never reached this replica: every client refetches.
+    events.onResync(() => {
+      for (const client of [...hub.clients()]) hub.send(client, { type: "resync" });
+    }),
     metrics.onSnapshot((snapshot) => {
       if (hub.subscribers("metrics") > 0) hub.broadcast("metrics", { type: "metrics", data: snapshot }, staffOnly);
     }),

@@ -12,6 +12,7 @@ import { mayJoin } from "./channels";
 import { originAllowed } from "./origin";
 import { createHub, wireHubToEvents, type BackpressureOptions, type HubClient } from "./realtime.hub";
 import { TokenBucket } from "./token-bucket";
+import { runSafely } from "../../lib/background";
 
 /**
  * The WebSocket server of /ws (messages in shared/realtime.ts), on the app's own HTTP server (`noServer`):
@@ -218,7 +219,9 @@ export function attachRealtime(server: Server, ctx: Pick<AppContext, "env" | "ev
   };
   server.on("upgrade", onUpgrade);
 
-  const heartbeat = setInterval(() => {
+  const heartbeat = setInterval(() => runSafely("websocket-heartbeat", log, beat), heartbeatMs);
+  heartbeat.unref();
+  function beat() {
     for (const connection of connections.values()) {
       // A closing socket is on its way out (ws destroys it after its close timeout); ping() would throw.
       if (connection.ws.readyState !== connection.ws.OPEN) continue;
@@ -231,8 +234,7 @@ export function attachRealtime(server: Server, ctx: Pick<AppContext, "env" | "ev
       connection.ws.ping();
     }
     hub.sweep();
-  }, heartbeatMs);
-  heartbeat.unref();
+  }
 
   return {
     clientCount: () => hub.size(),

@@ -67,6 +67,10 @@ export default function RealtimeBridge({ user }: { user: User }) {
       case "catalog.changed":
         applyCatalogChanged(queryClient, message.data);
         return;
+      case "resync":
+        // The server's fan-out was interrupted: events may be lost, as after our own reconnect.
+        refreshAfterReconnect(queryClient, realtime.wantedChannels());
+        return;
       default:
         return; // metrics: the dashboard listens for itself; subscribed/pong/error need nothing here
     }
