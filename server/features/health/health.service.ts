@@ -30,6 +30,10 @@ export function createHealthService(ctx: AppContext, heapLimitBytes: () => numbe
 
     /** Ready = not shutting down, the database answers, memory within limits. Redis only informs. */
     async readiness(): Promise<Readiness> {
+      // Shutting down: answer at once (a probe must not wait for a ping behind the drain's last queries).
+      if (ctx.lifecycle.shuttingDown) {
+        return { status: "not_ready", checks: { database: "healthy", redis: ctx.redis ? redisGuard(ctx.redis).state : "disabled", memory: "healthy" } };
+      }
       const [database, redis] = await Promise.all([
         ctx.database.ping(CHECK_TIMEOUT_MS).then(() => "healthy" as const, () => "unhealthy" as const),
         redisCheck(ctx),
