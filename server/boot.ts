@@ -3,7 +3,7 @@ import { openDatabase } from "./db";
 import type { Env } from "./env";
 import { createLogger, type Logger } from "./lib/logger";
 import { createEventBus } from "./lib/events";
-import { createRedis } from "./lib/redis";
+import { closeRedis, createRedis } from "./lib/redis";
 
 /** Opens the database (migrated) and Redis for an environment: shared by the server, scripts and tests. */
 export async function createContext(env: Env, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<AppContext> {
@@ -16,5 +16,5 @@ export async function createContext(env: Env, logger: Logger = createLogger(env.
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.events.close();
-  await Promise.allSettled([ctx.database.close(), ctx.redis?.quit()]);
+  await Promise.allSettled([ctx.database.close(), ctx.redis && closeRedis(ctx.redis)]);
 }

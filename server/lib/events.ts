@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { Order } from "@shared/contracts/orders";
 import type { Logger } from "./logger";
-import { redisGuard, redisKey, type Redis } from "./redis";
+import { closeRedis, redisGuard, redisKey, type Redis } from "./redis";
 
 /**
  * Domain events every feature may publish and any may subscribe to (docs/architecture.md).
@@ -113,7 +113,7 @@ export function createEventBus(logger: Logger, redis?: Redis, prefix = "fp"): Ev
     async close() {
       local.removeAllListeners();
       resyncListeners.clear();
-      await subscriber?.quit().catch(() => undefined);
+      if (subscriber) await closeRedis(subscriber);
     },
   };
 }

@@ -143,6 +143,18 @@ function withBudget<T>(promise: Promise<T>, ms: number, what: string): Promise<T
   ]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Closes a connection without waiting on a Redis that is down: QUIT would sit in the offline queue until
+ * Redis came back (and hold a shutdown past its grace period).
+ */
+export async function closeRedis(client: Redis, timeoutMs = 1_000): Promise<void> {
+  if (client.status !== "ready") {
+    client.disconnect();
+    return;
+  }
+  await withBudget(client.quit(), timeoutMs, "quit").catch(() => client.disconnect());
+}
+
 /** `<prefix>:<name>`: every key and channel lives in the deployment's namespace (REDIS_PREFIX). */
 export const redisKey = (prefix: string, name: string) => `${prefix}:${name}`;
 

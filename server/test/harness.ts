@@ -5,7 +5,7 @@ import type { AppContext } from "../context";
 import { parseEnv, type Env } from "../env";
 import { createEventBus } from "../lib/events";
 import { createLogger, type Logger } from "../lib/logger";
-import { createRedis } from "../lib/redis";
+import { closeRedis, createRedis } from "../lib/redis";
 import type { Database } from "../db";
 import { testDatabase } from "./database";
 
@@ -42,7 +42,7 @@ export async function createTestApp(envOverrides: TestEnv = {}, options: CreateA
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
     await services.jobs.stop(1_000); // a no-op unless the test started the workers
     await events.close();
-    await redis?.quit().catch(() => undefined);
+    if (redis) await closeRedis(redis);
   };
   afterAll(close);
   /** Listens on an ephemeral 127.0.0.1 port (for WebSocket and real-HTTP tests). */
