@@ -1,0 +1,45 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, chownSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * A throwaway PostgreSQL cluster (initdb in a temp dir) for tests that stop and start the database: never the
+ * machine's shared server. initdb refuses to run as root, so as root it runs as the `postgres` user.
+ */
+export interface PrivatePostgres {
+  url: string;
+  start(): void;
+  /** Immediate shutdown: what a crashed or unreachable database looks like to the app. */
+  stop(): void;
+  destroy(): void;
+}
+
+export function privatePostgres(port: number): PrivatePostgres {
+  const dir = mkdtempSync(join(tmpdir(), "fp-pg-"));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"]).toString());
+    const gid = Number(execFileSync("id", ["-g", "postgres"]).toString());
+    chownSync(dir, uid, gid);
+  }
+  chmodSync(dir, 0o700);
+  const run = (command: string, args: string[]) =>
+    execFileSync(asRoot ? "runuser" : command, asRoot ? ["-u", "postgres", "--", command, ...args] : args, { stdio: "pipe", timeout: 60_000 });
+  const data = join(dir, "data");
+  run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start: () => void run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "start"]),
+    stop: () => void run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]),
+    destroy() {
+      try {
+        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+      } catch {
+        // already stopped
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
