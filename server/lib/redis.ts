@@ -82,6 +82,7 @@ export class RedisGuard {
   ) {
     this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
     this.breaker = new CircuitBreaker({ failureThreshold: options.failureThreshold ?? 1, coolDownMs: options.coolDownMs ?? 2_000, now: () => Date.now() });
+    this.everReady = client.status === "ready";
     client.on("ready", () => {
       this.everReady = true;
     });

@@ -120,3 +120,41 @@ describe("metrics collector", () => {
     await events.close();
   });
 });
+
+describe("metrics collector under fault", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("when sampling the process throws (EMFILE), then the failure is counted and logged, and the next ticks still run", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
+    vi.setSystemTime(START);
+    const lines: string[] = [];
+    const logger = createLogger("error", { write: (line: string) => void lines.push(line) });
+    let calls = 0;
+    const emfile = Object.assign(new Error("EMFILE: too many open files, uv_resident_set_memory"), { code: "EMFILE" });
+    const sampler = {
+      start: () => undefined,
+      stop: () => undefined,
+      sample: () => {
+        calls++;
+        if (calls <= 2) throw emfile;
+        return { rssBytes: 1, heapUsedBytes: 1, cpuPercent: 0, eventLoopLagMs: 0 };
+      },
+    };
+    const metrics = createMetricsService({
+      ctx: { logger, events: createEventBus(logger), redis: undefined },
+      registrations: { countRegisteredSince: async () => 0 },
+      activity: createMemoryActivityTracker(),
+      sampler,
+    });
+    const snapshots: Snapshot[] = [];
+    metrics.onSnapshot((s) => snapshots.push(s));
+    metrics.start();
+    await vi.advanceTimersByTimeAsync(3_500);
+    metrics.stop();
+    expect(calls).toBeGreaterThanOrEqual(3);
+    expect(snapshots.length).toBeGreaterThan(0); // the timer survived its failing ticks
+    expect(lines.filter((l) => l.includes('"background task failed"') && l.includes("EMFILE"))).toHaveLength(2);
+    const exposition = (await metrics.prom.render()).body;
+    expect(Number(/fp_background_task_failures_total\{task="metrics-snapshot"\} (\d+)/.exec(exposition)?.[1])).toBeGreaterThanOrEqual(2);
+  });
+});
