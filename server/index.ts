@@ -36,6 +36,15 @@ const http = createHttpServer({
   maxConnectionsPerIp: env.MAX_CONNECTIONS_PER_IP,
 });
 const server = http.server;
+// Out of file handles, accept() fails and the server emits "error": counted and survived, not a crash. Only a
+// failure to listen at all (port taken) ends the process.
+server.on("error", (err: NodeJS.ErrnoException) => {
+  if (!server.listening) {
+    logger.fatal({ err: err.message, code: err.code }, "cannot listen");
+    process.exit(1);
+  }
+  reportBackgroundFailure("http-accept", logger, err);
+});
 const options: CreateAppOptions = { serveSpa: true };
 const dev = process.argv.includes("--dev");
 if (dev) {

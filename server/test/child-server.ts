@@ -16,8 +16,11 @@ export interface ChildServer {
  * The real server entry (server/index.ts) in a child process, as `npm start` runs it: for tests of what only
  * a whole process shows (signals, shutdown, exit codes). Resolves once readiness answers 200.
  */
-export async function startChildServer(port: number, env: Record<string, string>, bootTimeoutMs = 60_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+export async function startChildServer(port: number, env: Record<string, string>, options: { bootTimeoutMs?: number; wrapper?: string[] } = {}): Promise<ChildServer> {
+  const bootTimeoutMs = options.bootTimeoutMs ?? 90_000;
+  // A wrapper command (e.g. prlimit) runs the node process under its own limits.
+  const [command, ...args] = [...(options.wrapper ?? []), process.execPath, "--import", "tsx", "server/index.ts"];
+  const child = spawn(command!, args, {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH ?? "",
