@@ -103,5 +103,5 @@ describe("SIGTERM drains (issue 14)", () => {
     expect(exitedAfterMs).toBeGreaterThanOrEqual(DELAY_MS);
     expect(exitedAfterMs).toBeLessThan(DELAY_MS + GRACE_MS);
     expect(server.output.some((line) => line.includes("shutdown complete"))).toBe(true);
-  });
+  }, 180_000);
 });

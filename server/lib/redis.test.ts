@@ -18,10 +18,10 @@ describe("Redis guard: budget and breaker", () => {
     const guard = guardOf(client);
     let started = performance.now();
     await expect(guard.run("slow", hang)).rejects.toThrow(/longer than 50 ms/);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(1_000); // 50 ms budget; generous for a busy machine
     started = performance.now();
     await expect(guard.run("next", async () => "never called")).rejects.toBeInstanceOf(RedisUnavailableError);
-    expect(performance.now() - started).toBeLessThan(10);
+    expect(performance.now() - started).toBeLessThan(50);
     expect(guard.state).toBe("degraded");
     expect(guard.stats).toEqual({ ok: 0, failed: 1, skipped: 1 });
   });
@@ -42,7 +42,7 @@ describe("Redis guard: budget and breaker", () => {
     client.status = "reconnecting";
     const started = performance.now();
     await expect(guard.run("down", hang)).rejects.toBeInstanceOf(RedisUnavailableError);
-    expect(performance.now() - started).toBeLessThan(10);
+    expect(performance.now() - started).toBeLessThan(50);
   });
 
   it("when the first connection is still being made at boot, then a call may wait for it within the budget", async () => {
