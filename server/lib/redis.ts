@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { Redis } from "ioredis";
-import { CircuitBreaker, CircuitOpenError } from "../features/payments/circuit-breaker";
+import { CircuitBreaker, CircuitOpenError } from "./circuit-breaker";
 import type { Logger } from "./logger";
 import { inSpan, tracingEnabled } from "./tracing";
 

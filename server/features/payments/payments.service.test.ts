@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TEST_CARD_DECLINE, TEST_CARD_SLOW, TEST_CARD_SUCCESS } from "@shared/contracts/orders";
-import { CircuitBreaker } from "./circuit-breaker";
+import { CircuitBreaker } from "../../lib/circuit-breaker";
 import type { PaymentProvider } from "./payment-provider";
 import { createPaymentsService } from "./payments.service";
 import { createTestCardProvider } from "./test-card-provider";

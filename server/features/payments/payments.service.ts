@@ -1,5 +1,5 @@
 import type { Logger } from "../../lib/logger";
-import { CircuitBreaker, CircuitOpenError } from "./circuit-breaker";
+import { CircuitBreaker, CircuitOpenError } from "../../lib/circuit-breaker";
 import type { ChargeLookup, ChargeRequest, PaymentProvider, RefundRequest } from "./payment-provider";
 
 /**

@@ -1,10 +1,10 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../test/harness";
-import { accessTokenFor } from "../test/agents";
-import { makeProduct, makeUser, uniqueSuffix } from "../test/factories";
-import { privateRedis } from "../test/private-redis";
-import { connect } from "../test/ws-client";
+import { createTestApp, type TestApp } from "./harness";
+import { accessTokenFor } from "./agents";
+import { makeProduct, makeUser, uniqueSuffix } from "./factories";
+import { privateRedis } from "./private-redis";
+import { connect } from "./ws-client";
 import { attachRealtime } from "../features/realtime/realtime.server";
 
 /** Fault tests of issue 14 scope 1: Redis is optional for serving. A private Redis, killed and restarted. */
