@@ -4,3 +4,5 @@ export * from "./catalog";
 export * from "./orders";
 export * from "./audit";
 export * from "./jobs";
+export * from "./mail";
+export * from "./webhooks";

@@ -520,6 +520,9 @@ export function createOrdersService(deps: OrdersDeps) {
       return { data: (await repo.transactionsOf(id)).map(toTransactionJson) };
     },
 
+    /** The order as the API shows it, for background jobs that act on it (no viewer: callers are the system). */
+    findById: (id: string): Promise<Order | undefined> => orderJsonById(id),
+
     /** For the staff dashboard: paid, shipped or delivered orders created since midnight UTC. */
     async businessFiguresToday(): Promise<BusinessFigures> {
       const f = await repo.figuresSinceUtcMidnight();

@@ -1,0 +1,70 @@
+import { createElement, type FunctionComponent } from "react";
+import type { z } from "zod";
+import type { MailTemplateName } from "@shared/contracts/mail";
+import { orderFixture } from "./demo-data";
+import { welcomeProps, WelcomeMail } from "./account-mails";
+import { OrderCancelledMail, orderCancelledProps, OrderConfirmationMail, OrderDeliveredMail, orderMailProps, OrderShippedMail } from "./order-mails";
+
+/**
+ * One entry per template: the props it is rendered from (checked when a job runs, since job payloads outlive
+ * deploys), its subject, its component and demo props for the admin preview. Adding a template = a component,
+ * an entry here and its name in shared/contracts/mail.ts.
+ */
+export interface MailTemplate<S extends z.ZodType> {
+  description: string;
+  props: S;
+  subject(props: z.output<S>): string;
+  component: FunctionComponent<z.output<S> & { baseUrl: string }>;
+  demo: z.output<S>;
+}
+
+const template = <S extends z.ZodType>(t: MailTemplate<S>) => t;
+
+export const mailTemplates = {
+  "order-confirmation": template({
+    description: "Sent when an order is paid: items, totals, shipping address and a link to the order.",
+    props: orderMailProps,
+    subject: ({ order }) => `Order ${order.number} confirmed`,
+    component: OrderConfirmationMail,
+    demo: { order: orderFixture("paid"), customerName: "Ada Lovelace" },
+  }),
+  "order-shipped": template({
+    description: "Sent when staff mark an order shipped.",
+    props: orderMailProps,
+    subject: ({ order }) => `Order ${order.number} has shipped`,
+    component: OrderShippedMail,
+    demo: { order: orderFixture("shipped"), customerName: "Ada Lovelace" },
+  }),
+  "order-delivered": template({
+    description: "Sent when an order is delivered.",
+    props: orderMailProps,
+    subject: ({ order }) => `Order ${order.number} was delivered`,
+    component: OrderDeliveredMail,
+    demo: { order: orderFixture("delivered"), customerName: "Ada Lovelace" },
+  }),
+  "order-cancelled": template({
+    description: "Sent when a paid order is cancelled and refunded.",
+    props: orderCancelledProps,
+    subject: ({ order, refunded }) => `Order ${order.number} cancelled${refunded ? " and refunded" : ""}`,
+    component: OrderCancelledMail,
+    demo: { order: orderFixture("cancelled"), customerName: "Ada Lovelace", refunded: true },
+  }),
+  welcome: template({
+    description: "An account mail: the greeting after registration.",
+    props: welcomeProps,
+    subject: () => "Welcome to FruitfulPlanet",
+    component: WelcomeMail,
+    demo: { name: "Ada Lovelace" },
+  }),
+} satisfies Record<MailTemplateName, MailTemplate<z.ZodType>>;
+
+export type MailTemplates = typeof mailTemplates;
+/** The props a template is rendered from (what callers put in a mail.send job). */
+export type MailProps<T extends MailTemplateName> = z.input<MailTemplates[T]["props"]>;
+
+/** Builds the element for a template from unchecked props; throws a ZodError when they do not fit. */
+export function templateElement(name: MailTemplateName, rawProps: unknown, baseUrl: string) {
+  const entry = mailTemplates[name] as MailTemplate<z.ZodType>;
+  const props = entry.props.parse(rawProps) as Record<string, unknown>;
+  return { subject: entry.subject(props), element: createElement(entry.component, { ...props, baseUrl }) };
+}

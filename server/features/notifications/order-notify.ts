@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { orderStatus, type Order, type OrderStatus } from "@shared/contracts/orders";
+import type { Logger } from "../../lib/logger";
+import type { JobQueue } from "../jobs/jobs.types";
+import type { MailService } from "../mail/mail.service";
+import type { WebhooksService } from "../webhooks/webhooks.service";
+
+export const ORDER_NOTIFY = "order.notify";
+
+/**
+ * Enqueued by orders in the transaction that changes an order's status (creation included, with
+ * previousStatus null). Dedupe it per (order, status), e.g. `order.notify:<orderId>:<status>`.
+ */
+export const orderNotifyPayload = z.object({ orderId: z.uuid(), status: orderStatus, previousStatus: orderStatus.nullable() });
+export type OrderNotifyPayload = z.infer<typeof orderNotifyPayload>;
+
+export interface OrderNotifyDeps {
+  /** The order as the API shows it (orders feature). */
+  findOrder: (id: string) => Promise<Order | undefined>;
+  findUser: (id: string) => Promise<{ name: string } | undefined>;
+  mail: MailService;
+  webhooks: WebhooksService;
+  logger: Logger;
+}
+
+/** The customer mail for a status, if it gets one; its dedupe key makes each (order, status) mail once. */
+async function mailFor(deps: OrderNotifyDeps, order: Order, status: OrderStatus, previousStatus: OrderStatus | null, customerName: string) {
+  const to = { userId: order.userId };
+  const props = { order, customerName };
+  switch (status) {
+    case "paid":
+      return deps.mail.enqueue("order-confirmation", to, props, { dedupeKey: `order-confirmation:${order.id}` });
+    case "shipped":
+      return deps.mail.enqueue("order-shipped", to, props, { dedupeKey: `order-shipped:${order.id}` });
+    case "delivered":
+      return deps.mail.enqueue("order-delivered", to, props, { dedupeKey: `order-delivered:${order.id}` });
+    case "cancelled":
+      // A checkout that never got paid (declined card, abandoned) already told the shopper at the time: only a
+      // cancellation that takes money back is worth a mail.
+      if (previousStatus !== "paid") return;
+      return deps.mail.enqueue("order-cancelled", to, { ...props, refunded: true }, { dedupeKey: `order-cancelled:${order.id}` });
+    case "pending":
+      return;
+  }
+}
+
+/** The webhook events for a status change; each is keyed so a re-run of the job adds no second delivery. */
+async function dispatchFor(deps: OrderNotifyDeps, order: Order, status: OrderStatus, previousStatus: OrderStatus | null) {
+  const { webhooks } = deps;
+  if (previousStatus === null) await webhooks.dispatch("order.created", order, { eventKey: `order.created:${order.id}` });
+  if (status === "paid") await webhooks.dispatch("order.paid", order, { eventKey: `order.paid:${order.id}` });
+  if (status === "cancelled") await webhooks.dispatch("order.cancelled", order, { eventKey: `order.cancelled:${order.id}` });
+  if (previousStatus !== null) {
+    await webhooks.dispatch("order.status_changed", { ...order, previousStatus }, { eventKey: `order.status_changed:${order.id}:${status}` });
+  }
+}
+
+/**
+ * The order.notify handler: the mail and the webhook events that follow an order's status change. The order
+ * is read when the job runs, so the mail shows it as it is then (items and totals never change after checkout).
+ */
+export function createOrderNotifier(deps: OrderNotifyDeps) {
+  return async function notify(rawPayload: unknown): Promise<void> {
+    const { orderId, status, previousStatus } = orderNotifyPayload.parse(rawPayload);
+    const order = await deps.findOrder(orderId);
+    if (!order) {
+      deps.logger.warn({ orderId }, "order notification skipped: the order no longer exists");
+      return;
+    }
+    const customer = await deps.findUser(order.userId);
+    await mailFor(deps, order, status, previousStatus, customer?.name ?? order.shippingAddress.name);
+    await dispatchFor(deps, order, status, previousStatus);
+  };
+}
+
+export function registerOrderNotifyJob(jobs: JobQueue, notify: ReturnType<typeof createOrderNotifier>): void {
+  jobs.register(ORDER_NOTIFY, notify, { retryLimit: 10, retryDelaySeconds: 30, timeoutSeconds: 60 });
+}
