@@ -1,0 +1,87 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { webhookCreate, webhookEventTypes, type WebhookEndpointWithSecret } from "@shared/contracts/webhooks";
+import { Button } from "@client/components/ui/button";
+import { Dialog, DialogClose } from "@client/components/ui/dialog";
+import { Spinner } from "@client/components/ui/skeleton";
+import { TextField } from "@client/components/ui/text-field";
+import { applyServerError } from "@client/lib/form-errors";
+import { useCreateWebhook } from "../api/webhooks";
+import { SecretDialog } from "./secret-dialog";
+
+type FormValues = z.input<typeof webhookCreate>;
+const FIELDS = ["url", "events", "description"] as const;
+
+/** Adds an endpoint (schema: webhookCreate), then shows its signing secret once. */
+export function WebhookFormDialog({ onClose }: { onClose: () => void }) {
+  const formId = useId();
+  const create = useCreateWebhook();
+  const [created, setCreated] = useState<WebhookEndpointWithSecret | undefined>();
+  const form = useForm<FormValues, unknown, z.output<typeof webhookCreate>>({
+    resolver: zodResolver(webhookCreate),
+    defaultValues: { url: "", events: [], description: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const pending = isSubmitting || create.isPending;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      setCreated(await create.mutateAsync({ ...values, description: values.description || undefined }));
+    } catch (error) {
+      applyServerError(error, form.setError, { fields: FIELDS });
+    }
+  });
+
+  if (created) return <SecretDialog endpoint={created} onClose={onClose} />;
+
+  const eventsError = errors.events?.message ?? errors.events?.root?.message;
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title="New webhook endpoint"
+      description="We POST signed JSON to this URL whenever a chosen event happens."
+      dismissible={!pending}
+      size="lg"
+      footer={
+        <>
+          <DialogClose asChild>
+            <Button variant="secondary" disabled={pending}>Cancel</Button>
+          </DialogClose>
+          <Button type="submit" form={formId} disabled={pending}>
+            {pending && <Spinner label="Saving" />}
+            Create endpoint
+          </Button>
+        </>
+      }
+    >
+      <form id={formId} onSubmit={onSubmit} noValidate aria-label="New webhook endpoint" className="space-y-4">
+        {errors.root?.server?.message && (
+          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800">
+            {errors.root.server.message}
+          </p>
+        )}
+        <TextField label="URL" type="url" inputMode="url" autoComplete="off" placeholder="https://example.com/webhooks" error={errors.url?.message} {...form.register("url")} />
+        <fieldset aria-describedby={eventsError ? `${formId}-events-error` : undefined}>
+          <legend className="mb-2 text-sm font-medium text-stone-800">Events</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {webhookEventTypes.map((event) => (
+              <label key={event} className="flex items-center gap-2 text-sm text-stone-800">
+                <input type="checkbox" value={event} className="h-4 w-4 rounded border-stone-300 text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600" {...form.register("events")} />
+                <code className="font-mono text-xs">{event}</code>
+              </label>
+            ))}
+          </div>
+          {eventsError && (
+            <p id={`${formId}-events-error`} className="mt-1 text-sm text-red-700">
+              {eventsError}
+            </p>
+          )}
+        </fieldset>
+        <TextField label="Description" hint="Optional: who receives this and why" autoComplete="off" error={errors.description?.message} {...form.register("description")} />
+      </form>
+    </Dialog>
+  );
+}
