@@ -1,25 +1,20 @@
 import { useState } from "react";
 import type { WebhookEndpointWithSecret } from "@shared/contracts/webhooks";
 import { Button } from "@client/components/ui/button";
-import { Dialog } from "@client/components/ui/dialog";
 
-/** The signing secret, shown this once: the server never returns it again. */
-export function SecretDialog({ endpoint, onClose }: { endpoint: WebhookEndpointWithSecret; onClose: () => void }) {
+export const SECRET_TITLE = "Copy the signing secret now";
+export const SECRET_DESCRIPTION = "This is the only time it is shown. Receivers verify the webhook-signature header with it (Standard Webhooks).";
+
+/** The signing secret, shown this once (the server never returns it again), with a copy button. */
+export function SecretReveal({ endpoint }: { endpoint: WebhookEndpointWithSecret }) {
   const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    await navigator.clipboard.writeText(endpoint.secret).then(
+  const copy = () =>
+    navigator.clipboard.writeText(endpoint.secret).then(
       () => setCopied(true),
       () => setCopied(false),
     );
-  };
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && onClose()}
-      title="Copy the signing secret now"
-      description="This is the only time it is shown. Receivers verify the webhook-signature header with it (Standard Webhooks)."
-      footer={<Button onClick={onClose}>I have stored the secret</Button>}
-    >
+    <div>
       <p className="mb-2 text-sm text-stone-700">
         Endpoint <span className="break-all font-medium">{endpoint.url}</span>
       </p>
@@ -34,6 +29,6 @@ export function SecretDialog({ endpoint, onClose }: { endpoint: WebhookEndpointW
       <p role="status" className="sr-only">
         {copied ? "Secret copied to the clipboard" : ""}
       </p>
-    </Dialog>
+    </div>
   );
 }

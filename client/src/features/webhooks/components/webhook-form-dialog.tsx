@@ -9,7 +9,7 @@ import { Spinner } from "@client/components/ui/skeleton";
 import { TextField } from "@client/components/ui/text-field";
 import { applyServerError } from "@client/lib/form-errors";
 import { useCreateWebhook } from "../api/webhooks";
-import { SecretDialog } from "./secret-dialog";
+import { SECRET_DESCRIPTION, SECRET_TITLE, SecretReveal } from "./secret-dialog";
 
 type FormValues = z.input<typeof webhookCreate>;
 const FIELDS = ["url", "events", "description"] as const;
@@ -34,7 +34,14 @@ export function WebhookFormDialog({ onClose }: { onClose: () => void }) {
     }
   });
 
-  if (created) return <SecretDialog endpoint={created} onClose={onClose} />;
+  // One dialog for both steps: the secret replaces the form once the endpoint exists.
+  if (created) {
+    return (
+      <Dialog open onOpenChange={(open) => !open && onClose()} title={SECRET_TITLE} description={SECRET_DESCRIPTION} footer={<Button onClick={onClose}>I have stored the secret</Button>}>
+        <SecretReveal endpoint={created} />
+      </Dialog>
+    );
+  }
 
   const eventsError = errors.events?.message ?? errors.events?.root?.message;
   return (
