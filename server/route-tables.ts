@@ -11,6 +11,8 @@ import { catalogRoutes } from "./features/catalog/catalog.routes";
 import { ordersRoutes } from "./features/orders/orders.routes";
 import { metricsRoutes, prometheusRoutes } from "./features/metrics/metrics.routes";
 import { jobsRoutes } from "./features/jobs/jobs.routes";
+import { mailRoutes } from "./features/mail/mail.routes";
+import { webhooksRoutes } from "./features/webhooks/webhooks.routes";
 
 /** A route table with the way to get its handlers' dependencies from the app's services. */
 export interface BoundTable {
@@ -36,6 +38,8 @@ export const apiV1Tables: readonly BoundTable[] = [
   bind(ordersRoutes, (s) => s.orders),
   bind(metricsRoutes, (s) => s.metrics),
   bind(jobsRoutes, (s) => s.jobsAdmin),
+  bind(mailRoutes, (s) => s.mail),
+  bind(webhooksRoutes, (s) => s.webhooks),
 ];
 
 /** Every table, in the order the OpenAPI document lists its tags. */

@@ -23,6 +23,13 @@ import { createJobsService } from "./features/jobs/jobs.service";
 import { createJobsAdmin } from "./features/jobs/jobs.admin";
 import { registerAuthJobs } from "./features/auth/auth.jobs";
 import { createPendingOrderReconciler, registerOrdersJobs } from "./features/orders/orders.reconcile";
+import { createMailRepo } from "./features/mail/mail.repo";
+import { createMailService, registerMailJobs } from "./features/mail/mail.service";
+import { createSmtpTransport } from "./features/mail/mail.transport";
+import { createWebhooksRepo } from "./features/webhooks/webhooks.repo";
+import { createWebhooksService, registerWebhookJobs } from "./features/webhooks/webhooks.service";
+import { policyFromEnv } from "./features/webhooks/webhooks.policy";
+import { createOrderNotifier, registerOrderNotifyJob } from "./features/notifications/order-notify";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
@@ -56,6 +63,18 @@ export function createServices(ctx: AppContext) {
     pricing: { taxRateBps: ctx.env.TAX_RATE_BPS, shippingFlatCents: ctx.env.SHIPPING_FLAT_CENTS, freeShippingThresholdCents: ctx.env.FREE_SHIPPING_THRESHOLD_CENTS },
     fingerprintKey: deriveKey(sessionSecret, "idempotency-fingerprint-v1"),
   });
+  const mail = createMailService({
+    repo: createMailRepo(ctx.db),
+    jobs,
+    findUser: (id) => users.findById(id),
+    transport: ctx.env.SMTP_URL ? createSmtpTransport(ctx.env.SMTP_URL, ctx.env.MAIL_FROM) : undefined,
+    baseUrl: ctx.env.PUBLIC_BASE_URL,
+    logger: ctx.logger,
+  });
+  const webhooks = createWebhooksService({ repo: createWebhooksRepo(ctx.db), jobs, audit, policy: policyFromEnv(ctx.env), logger: ctx.logger });
+  registerMailJobs(jobs, mail);
+  registerWebhookJobs(jobs, webhooks);
+  registerOrderNotifyJob(jobs, createOrderNotifier({ findOrder: (id) => orders.findById(id), findUser: (id) => users.findById(id), mail, webhooks, logger: ctx.logger }));
   return {
     audit,
     users,
@@ -65,6 +84,10 @@ export function createServices(ctx: AppContext) {
     health: createHealthService(ctx, () => getHeapStatistics().heap_size_limit),
     catalog,
     orders,
+    /** E-mail: templates, the outbox and the mail.send job (issue 10). */
+    mail,
+    /** Outgoing webhooks: endpoints, deliveries, dispatch(type, data, { tx, eventKey }) and the webhook.deliver job. */
+    webhooks,
     /** The job queue; its workers run in this process when JOBS_MODE=inline (index.ts) or in `npm run worker`. */
     jobs,
     /** Dead letters for admins (GET /jobs/failed, POST /jobs/:id/retry). */
