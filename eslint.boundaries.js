@@ -18,6 +18,8 @@ export const tableOwners = {
   orders: ["orders", "orderItems", "orderEvents", "transactions", "idempotencyKeys"],
   audit: ["auditLog"],
   jobs: ["jobs"],
+  mail: ["mailOutbox"],
+  webhooks: ["webhookEndpoints", "webhookDeliveries"],
 };
 
 /**

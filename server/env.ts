@@ -64,12 +64,12 @@ const envSchema = z
     PENDING_ORDER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     /** Liveness/readiness port of `npm run worker` (it serves nothing else). */
     WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(5001),
-    // E-mail (issue 10): without SMTP_URL every mail is only stored in the outbox (admins read it at /admin/outbox).
+    // E-mail (ADR 024): without SMTP_URL every mail is only stored in the outbox (admins read it at /admin/outbox).
     SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), "must be an smtp:// or smtps:// URL").optional(),
     MAIL_FROM: z.string().min(3).default("FruitfulPlanet <no-reply@fruitfulplanet.local>"),
     /** Where shoppers reach the SPA: links in e-mails point here. */
     PUBLIC_BASE_URL: z.string().url().default("http://localhost:5000").transform((u) => u.replace(/\/+$/, "")),
-    // Outgoing webhooks (issue 10).
+    // Outgoing webhooks (ADR 025).
     /** Lets endpoints target loopback, private and link-local addresses (tests, trusted intranets); off by default (SSRF). */
     WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFromEnv(false),
     /** Attempts per delivery, the first included; with the default base the schedule spans about a day. */

@@ -84,9 +84,9 @@ export function createServices(ctx: AppContext) {
     health: createHealthService(ctx, () => getHeapStatistics().heap_size_limit),
     catalog,
     orders,
-    /** E-mail: templates, the outbox and the mail.send job (issue 10). */
+    /** E-mail: templates, the outbox and the mail.send job (ADR 024). */
     mail,
-    /** Outgoing webhooks: endpoints, deliveries, dispatch(type, data, { tx, eventKey }) and the webhook.deliver job. */
+    /** Outgoing webhooks: endpoints, deliveries, dispatch(type, data, { tx, eventKey }) and the webhook.deliver job (ADR 025). */
     webhooks,
     /** The job queue; its workers run in this process when JOBS_MODE=inline (index.ts) or in `npm run worker`. */
     jobs,

@@ -2,7 +2,7 @@ import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-cor
 import { mailStatuses } from "../contracts/mail";
 import { createdAt, id } from "./columns";
 
-/** Every e-mail the server produced, sent or not: without SMTP_URL this table is the only copy (issue 10). */
+/** Every e-mail the server produced, sent or not: without SMTP_URL this table is the only copy (ADR 024). */
 export const mailOutbox = pgTable(
   "mail_outbox",
   {

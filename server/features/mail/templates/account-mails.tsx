@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Text } from "@react-email/text";
 import { ActionLink, MailLayout, textStyle } from "./layout";
 
-/** Account mails address the user by name; the next issue adds password reset and e-mail verification here. */
+/** Account mails address the user by name; password reset and e-mail verification belong here too. */
 export const welcomeProps = z.object({ name: z.string() });
 export type WelcomeProps = z.infer<typeof welcomeProps>;
 
