@@ -59,6 +59,17 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /orders/:id/cancel": "signed-in",
   // Staff-only in the service; the guard admits every signed-in user so a customer gets 404 for other people's orders.
   "GET /orders/:id/transactions": "signed-in",
+  // Mail outbox and template previews, outgoing webhooks: admin
+  "GET /mail/outbox": "admin",
+  "GET /mail/outbox/:id": "admin",
+  "GET /mail/previews": "admin",
+  "GET /webhooks": "admin",
+  "POST /webhooks": "admin",
+  "PATCH /webhooks/:id": "admin",
+  "DELETE /webhooks/:id": "admin",
+  "POST /webhooks/:id/ping": "admin",
+  "GET /webhooks/:id/deliveries": "admin",
+  "POST /webhooks/:id/deliveries/:deliveryId/retry": "admin",
   // Dashboard metrics and API docs
   "GET /metrics/summary": "staff",
   "GET /openapi.json": "public",
