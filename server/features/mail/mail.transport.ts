@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { CircuitBreaker } from "../payments/circuit-breaker";
+import { CircuitBreaker } from "../../lib/circuit-breaker";
 
 export interface OutgoingMail {
   to: string;
