@@ -5,6 +5,7 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import * as schema from "@shared/schema";
 import type { Logger } from "../lib/logger";
 import { migrationsDir } from "../lib/paths";
+import { withTimeout } from "../lib/timeout";
 import { traceQueries } from "../lib/tracing";
 
 /** The one Drizzle database type the rest of the code sees, whichever driver is underneath. */
@@ -71,16 +72,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (driver === "pglite") return openPglite(options.dataDir ?? "./data");
   if (driver === "neon") return openNeon(options.url!, options);
   return openPg(options.url!, options);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
 
 /** The part of a pg-compatible pool (pg's or Neon's) that migrations need: one dedicated connection. */

@@ -1,4 +1,4 @@
-import { errorStatus, type ErrorCode, type ErrorDetail } from "@shared/errors";
+import { errorStatus, type ErrorBody, type ErrorCode, type ErrorDetail } from "@shared/errors";
 
 /** The one error class: services throw it, the error handler turns it into the contract's body. */
 export class AppError extends Error {
@@ -17,3 +17,18 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "Resource") => new AppError("not_found", `${what} not found`);
+
+/**
+ * The contract's error body: the one builder for HTTP answers, refused WebSocket upgrades and stored
+ * Idempotency-Key answers (these leave requestId out: a replay gets its own).
+ */
+export function errorBodyFor(err: { code: ErrorCode; message: string; details?: ErrorDetail[] }, requestId?: string): ErrorBody {
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.details ? { details: err.details } : {}),
+      ...(requestId ? { requestId } : {}),
+    },
+  };
+}

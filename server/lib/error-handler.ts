@@ -1,6 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import type { ErrorBody } from "@shared/errors";
-import { AppError } from "./app-error";
+import { AppError, errorBodyFor } from "./app-error";
 import type { Logger } from "./logger";
 import { databaseErrorOf, isDatabaseUnavailable } from "../db/errors";
 
@@ -65,17 +64,6 @@ export function loggableError(err: unknown): Record<string, unknown> {
     query: e.query,
     stack: e.stack && withoutParams(e.stack),
     cause: e.cause instanceof Error ? loggableError(e.cause) : undefined,
-  };
-}
-
-export function errorBodyFor(err: AppError, requestId?: string): ErrorBody {
-  return {
-    error: {
-      code: err.code,
-      message: err.message,
-      ...(err.details ? { details: err.details } : {}),
-      ...(requestId ? { requestId } : {}),
-    },
   };
 }
 

@@ -8,19 +8,25 @@ import { looksLikeUuid } from "./uuid";
  */
 const DB_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
+/** True for text in cursorTimestamp's format: safe to cast to timestamptz in a keyset condition. */
+export const isCursorTimestamp = (value: unknown): value is string => typeof value === "string" && DB_TIMESTAMP.test(value);
+
 export interface CreatedAtCursor {
   createdAt: string;
   id: string;
 }
 
-/** Select expression giving a timestamptz column as cursor text (UTC, microseconds). */
-export const cursorTimestamp = (column: AnyColumn): SQL<string> =>
+/**
+ * The one SQL expression giving a timestamptz as cursor text (UTC, microseconds: a JavaScript Date keeps
+ * only milliseconds, so rows created within the same millisecond would otherwise share a cursor).
+ */
+export const cursorTimestamp = (column: AnyColumn | SQL): SQL<string> =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export function decodeCreatedAtCursor(cursor: string | undefined, sort: string): CreatedAtCursor | undefined {
   if (!cursor) return undefined;
   const [createdAt, id] = decodeKeyset(cursor, sort, [
-    (v) => typeof v === "string" && DB_TIMESTAMP.test(v),
+    isCursorTimestamp,
     (v) => typeof v === "string" && looksLikeUuid(v),
   ]);
   return { createdAt: createdAt as string, id: id as string };

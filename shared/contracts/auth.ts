@@ -5,6 +5,10 @@ import { uuid } from "./common";
 export const roles = ["customer", "staff", "admin"] as const;
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
+/** The roles that run the shop: they see every order, the dashboard and archived catalog entries. */
+export const staffRoles = ["staff", "admin"] as const satisfies readonly Role[];
+/** The one staff/admin check (an absent role is nobody signed in). */
+export const isStaff = (role: Role | undefined): boolean => role === "staff" || role === "admin";
 
 /** Emails are compared and stored trimmed and lower-cased. */
 export const email = z

@@ -4,7 +4,7 @@ import { orderItems, orders } from "@shared/schema";
 import { accessTokenFor } from "../../test/agents";
 import { makeProduct, makeUsers } from "../../test/factories";
 import { createTestApp, type TestApp } from "../../test/harness";
-import { orderBody, stockOf } from "./test-support";
+import { orderBody, stockOf } from "../../test/orders";
 
 let t: TestApp;
 

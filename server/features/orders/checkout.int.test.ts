@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from "../../test/harness";
 import { createCatalogStock } from "../catalog/catalog.stock";
 import { createPaymentsService } from "../payments/payments.service";
 import type { PaymentProvider } from "../payments/payment-provider";
-import { ADDRESS, orderBody, ordersOfUser, ordersServiceWith, stockOf, transactionsOfOrders } from "./test-support";
+import { ADDRESS, checkoutKey, orderBody, ordersOfUser, ordersServiceWith, stockOf, transactionsOfOrders } from "../../test/orders";
 
 let t: TestApp;
 let buyer: Awaited<ReturnType<typeof bearerFor>>;
@@ -218,7 +218,7 @@ describe("checkout: POST /api/v1/orders", () => {
 
 describe("checkout when the payment provider fails", () => {
   function serviceWith(provider: PaymentProvider, timeoutMs: number) {
-    return ordersServiceWith(t, { payments: createPaymentsService({ provider, timeoutMs }), fingerprintKey: Buffer.alloc(32, 7) });
+    return ordersServiceWith(t, { payments: createPaymentsService({ provider, timeoutMs, logger: t.ctx.logger }), fingerprintKey: Buffer.alloc(32, 7) });
   }
 
   it("when the provider does not answer in time, then it is 402 'not charged', the order is cancelled with a failed charge and stock is back", async () => {
@@ -244,7 +244,7 @@ describe("checkout when the payment provider fails", () => {
     const orders = serviceWith(broken, 1_000);
     const user = await makeUser(t.db);
     const product = await makeProduct(t.db, { stock: 1 });
-    await expect(orders.create(user, orderBody([{ productId: product.id }]), "provider-broken-1", {})).rejects.toMatchObject({ code: "payment_declined" });
+    await expect(orders.create(user, orderBody([{ productId: product.id }]), checkoutKey("provider-broken-1"), {})).rejects.toMatchObject({ code: "payment_declined" });
     expect(await stockOf(t.db, product.id)).toBe(1);
     const items = await t.db.select().from(orderItems).where(eq(orderItems.productId, product.id));
     expect(items).toHaveLength(1);

@@ -7,7 +7,7 @@ import { bearerFor } from "../../test/agents";
 import { makeProduct, makeUser, uniqueSuffix } from "../../test/factories";
 import { createTestApp, type TestApp } from "../../test/harness";
 import { createCatalogStock } from "../catalog/catalog.stock";
-import { orderBody, ordersOfUser, ordersServiceWith, stockOf, transactionsOfOrders } from "./test-support";
+import { checkoutKey, orderBody, ordersOfUser, ordersServiceWith, stockOf, transactionsOfOrders } from "../../test/orders";
 
 let t: TestApp;
 
@@ -179,11 +179,11 @@ describe("Idempotency-Key on POST /api/v1/orders", () => {
     const product = await makeProduct(t.db, { stock: 3 });
     const key = newKey();
     const body = orderBody([{ productId: product.id }]);
-    await expect(orders.create(user, body, key, {})).rejects.toThrow("connection lost");
+    await expect(orders.create(user, body, checkoutKey(key), {})).rejects.toThrow("connection lost");
     const left = await t.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.key, key)));
     expect(left).toEqual([]);
-    const retried = await orders.create(user, body, key, {});
-    expect(retried).toMatchObject({ status: 201, replayed: false, order: { status: "paid" } });
+    const retried = await orders.create(user, body, checkoutKey(key), {});
+    expect(retried).toMatchObject({ outcome: "placed", replayed: false, order: { status: "paid" } });
     expect(await stockOf(t.db, product.id)).toBe(2);
   });
 

@@ -6,7 +6,7 @@ import { orderStatuses, canTransition, type OrderStatus } from "@shared/contract
 import { bearerFor, signedInAgent } from "../../test/agents";
 import { makeOrder, makeProduct, makeUser } from "../../test/factories";
 import { createTestApp, type TestApp } from "../../test/harness";
-import { orderBody, stockOf, transactionsOfOrders } from "./test-support";
+import { orderBody, stockOf, transactionsOfOrders } from "../../test/orders";
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof bearerFor>>;

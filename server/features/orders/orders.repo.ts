@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { idempotencyKeys, orderEvents, orderItems, orders, transactions, users, type orderStatuses } from "@shared/schema";
 import type { ShippingAddress } from "@shared/contracts/orders";
-import type { Db, Executor, TxScope } from "../../db";
+import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
+import { containsPattern } from "../../lib/like";
 import { cursorTimestamp, type CreatedAtCursor } from "../../lib/timestamp-cursor";
 
 /**
@@ -104,26 +105,22 @@ const itemColumns = {
 
 const eventColumns = { orderId: orderEvents.orderId, status: orderEvents.status, actor: orderEvents.actor, at: orderEvents.at };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Idempotency keys are kept 24 hours (clients may retry for at least 24 hours; docs/api.md). */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
 export function createOrdersRepo(db: Db) {
   return {
-    // Until this repo takes TxScope itself, its transaction serves both as its own executor and as the
-    // TxScope the catalog stock and audit services take (ADR 013).
-    transaction: <T>(fn: (tx: Executor & TxScope) => Promise<T>) => db.transaction((tx) => fn(tx as Executor & TxScope)),
+    transaction: <T>(fn: (tx: TxScope) => Promise<T>) => runInTransaction(db, fn),
 
     /**
      * The new order (pending), its items and its first event in ONE statement (data-modifying CTEs): checkout's
      * hot path, where every round trip counts. Returns the order row and the event.
      */
-    async insertPendingOrder(tx: Executor, values: NewOrder, items: Array<Omit<ItemRow, "orderId">>, actor: string): Promise<{ row: OrderRow; event: EventRow }> {
+    async insertPendingOrder(values: NewOrder, items: Array<Omit<ItemRow, "orderId">>, actor: string, tx: TxScope): Promise<{ row: OrderRow; event: EventRow }> {
       const itemsJson = JSON.stringify(
         items.map((i) => ({ product_id: i.productId, name: i.name, unit_price_cents: i.unitPriceCents, quantity: i.quantity, line_total_cents: i.lineTotalCents })),
       );
-      const { rows } = await tx.execute<RawPlacedOrder>(sql`
+      const { rows } = await executorOf(db, tx).execute<RawPlacedOrder>(sql`
         with o as (
           insert into ${orders} (user_id, status, subtotal_cents, tax_cents, shipping_cents, total_cents, currency, shipping_address)
           values (${values.userId}, 'pending', ${values.subtotalCents}, ${values.taxCents}, ${values.shippingCents}, ${values.totalCents}, ${values.currency}, ${JSON.stringify(values.shippingAddress)}::jsonb)
@@ -136,7 +133,7 @@ export function createOrdersRepo(db: Db) {
           insert into ${orderEvents} (order_id, status, actor, at) select o.id, 'pending', ${actor}, clock_timestamp() from o returning at
         )
         select o.id, o.number::text as number, o.created_at, o.updated_at,
-          to_char(o.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at_text, e.at as event_at
+          ${cursorTimestamp(sql`o.created_at`)} as created_at_text, e.at as event_at
         from o, e`);
       const r = rows[0]!;
       const row: OrderRow = {
@@ -162,8 +159,13 @@ export function createOrdersRepo(db: Db) {
      * row (always: a charge happened whether or not the order could still move) and, if the order moved, its
      * event. Undefined when the order was no longer `from` (someone else moved it first).
      */
-    async settlePayment(tx: Executor, orderId: string, move: { from: Status; to: Status; actor: string }, payment: NewTransaction): Promise<{ updatedAt: Date; event: EventRow } | undefined> {
-      const { rows } = await tx.execute<{ updated_at: Date | string; event_at: Date | string }>(sql`
+    async settlePayment(
+      orderId: string,
+      move: { from: Status; to: Status; actor: string },
+      payment: NewTransaction,
+      tx: TxScope,
+    ): Promise<{ updatedAt: Date; event: EventRow } | undefined> {
+      const { rows } = await executorOf(db, tx).execute<{ updated_at: Date | string; event_at: Date | string }>(sql`
         with moved as (
           update ${orders} set status = ${move.to}, updated_at = clock_timestamp()
           where id = ${orderId} and status = ${move.from}
@@ -184,8 +186,8 @@ export function createOrdersRepo(db: Db) {
      * Appends a status event. clock_timestamp(), not now() (the transaction's start): the event is written
      * after the order row is locked, so events of one order are ordered by `at` even when their transactions overlapped.
      */
-    async appendEvent(tx: Executor, orderId: string, status: Status, actor: string): Promise<EventRow> {
-      const [row] = await tx.insert(orderEvents).values({ orderId, status, actor, at: sql`clock_timestamp()` }).returning(eventColumns);
+    async appendEvent(orderId: string, status: Status, actor: string, tx: TxScope): Promise<EventRow> {
+      const [row] = await executorOf(db, tx).insert(orderEvents).values({ orderId, status, actor, at: sql`clock_timestamp()` }).returning(eventColumns);
       return row!;
     },
 
@@ -193,8 +195,8 @@ export function createOrdersRepo(db: Db) {
      * Moves an order from `from` to `to` in ONE conditional statement. Under concurrency exactly one caller
      * wins; the others get undefined (their WHERE no longer matches once the winner commits).
      */
-    async transition(tx: Executor, id: string, from: Status, to: Status): Promise<{ updatedAt: Date } | undefined> {
-      const [row] = await tx
+    async transition(id: string, from: Status, to: Status, tx: TxScope): Promise<{ updatedAt: Date } | undefined> {
+      const [row] = await executorOf(db, tx)
         .update(orders)
         .set({ status: to, updatedAt: sql`clock_timestamp()` })
         .where(and(eq(orders.id, id), eq(orders.status, from)))
@@ -202,21 +204,21 @@ export function createOrdersRepo(db: Db) {
       return row;
     },
 
-    async findById(id: string, executor: Executor = db): Promise<OrderRow | undefined> {
-      const [row] = await executor.select(orderColumns).from(orders).where(eq(orders.id, id)).limit(1);
+    async findById(id: string, tx?: TxScope): Promise<OrderRow | undefined> {
+      const [row] = await executorOf(db, tx).select(orderColumns).from(orders).where(eq(orders.id, id)).limit(1);
       return row;
     },
 
     /** Items of many orders in one query (list pages: no N+1). */
-    async itemsOf(orderIds: readonly string[], executor: Executor = db): Promise<ItemRow[]> {
+    async itemsOf(orderIds: readonly string[], tx?: TxScope): Promise<ItemRow[]> {
       if (orderIds.length === 0) return [];
-      return executor.select(itemColumns).from(orderItems).where(inArray(orderItems.orderId, [...orderIds])).orderBy(asc(orderItems.name), asc(orderItems.productId));
+      return executorOf(db, tx).select(itemColumns).from(orderItems).where(inArray(orderItems.orderId, [...orderIds])).orderBy(asc(orderItems.name), asc(orderItems.productId));
     },
 
     /** Events of many orders in one query, oldest first. */
-    async eventsOf(orderIds: readonly string[], executor: Executor = db): Promise<EventRow[]> {
+    async eventsOf(orderIds: readonly string[], tx?: TxScope): Promise<EventRow[]> {
       if (orderIds.length === 0) return [];
-      return executor.select(eventColumns).from(orderEvents).where(inArray(orderEvents.orderId, [...orderIds])).orderBy(asc(orderEvents.at), asc(orderEvents.id));
+      return executorOf(db, tx).select(eventColumns).from(orderEvents).where(inArray(orderEvents.orderId, [...orderIds])).orderBy(asc(orderEvents.at), asc(orderEvents.id));
     },
 
     /** Newest first, keyset paging on (created_at, id); fetches limit + 1 rows. */
@@ -226,7 +228,7 @@ export function createOrdersRepo(db: Db) {
       if (params.status) conditions.push(eq(orders.status, params.status));
       const search: SQL[] = [];
       if (params.number !== undefined) search.push(eq(orders.number, params.number));
-      if (params.emailContains) search.push(ilike(users.email, `%${escapeLike(params.emailContains)}%`));
+      if (params.emailContains) search.push(ilike(users.email, containsPattern(params.emailContains)));
       if (search.length) conditions.push(or(...search)!);
       if (params.after) conditions.push(sql`(${orders.createdAt}, ${orders.id}) < (${params.after.createdAt}::timestamptz, ${params.after.id}::uuid)`);
       const base = db.select(orderColumns).from(orders);
@@ -237,8 +239,8 @@ export function createOrdersRepo(db: Db) {
         .limit(params.limit + 1);
     },
 
-    async insertTransaction(tx: Executor, values: NewTransaction): Promise<TransactionRow> {
-      const [row] = await tx.insert(transactions).values(values).returning();
+    async insertTransaction(values: NewTransaction, tx: TxScope): Promise<TransactionRow> {
+      const [row] = await executorOf(db, tx).insert(transactions).values(values).returning();
       return row!;
     },
 
@@ -246,8 +248,8 @@ export function createOrdersRepo(db: Db) {
       return db.select().from(transactions).where(eq(transactions.orderId, orderId)).orderBy(asc(transactions.createdAt), asc(transactions.id));
     },
 
-    async succeededCharge(tx: Executor, orderId: string): Promise<TransactionRow | undefined> {
-      const [row] = await tx
+    async succeededCharge(orderId: string, tx: TxScope): Promise<TransactionRow | undefined> {
+      const [row] = await executorOf(db, tx)
         .select()
         .from(transactions)
         .where(and(eq(transactions.orderId, orderId), eq(transactions.kind, "charge"), eq(transactions.status, "succeeded")))
@@ -320,8 +322,8 @@ export function createOrdersRepo(db: Db) {
     },
 
     /** Stores the final response of a claimed key (inside the transaction that produced it, when there is one). */
-    async completeIdempotencyKey(userId: string, key: string, status: number, body: unknown, executor: Executor = db): Promise<void> {
-      await executor
+    async completeIdempotencyKey(userId: string, key: string, status: number, body: unknown, tx?: TxScope): Promise<void> {
+      await executorOf(db, tx)
         .update(idempotencyKeys)
         .set({ responseStatus: status, responseBody: body })
         .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));

@@ -101,9 +101,23 @@ export const ordersRoutes = routeTable<OrdersService>(
         "idempotency_key_reused",
       ],
       handler: async ({ user, body, headers, req, res }, orders) => {
-        const result = await orders.create(user, body, headers[IDEMPOTENCY_KEY_HEADER], requestMeta(req));
-        if (result.replayed) res.set(IDEMPOTENT_REPLAYED_HEADER, "true");
-        res.status(result.status).json(result.order);
+        const key = headers[IDEMPOTENCY_KEY_HEADER];
+        // The key's fingerprint covers the request line too, as this route answers to it.
+        const idempotency = key === undefined ? undefined : { key, method: req.method, path: `${req.baseUrl}${(req.route as { path: string }).path}` };
+        const result = await orders.create(user, body, idempotency, requestMeta(req));
+        switch (result.outcome) {
+          case "placed":
+            // A replay answers like the first request did: 201 with the same order.
+            if (result.replayed) res.set(IDEMPOTENT_REPLAYED_HEADER, "true");
+            res.status(201).json(result.order);
+            return;
+          case "replayed_error":
+            res.set(IDEMPOTENT_REPLAYED_HEADER, "true");
+            throw result.error;
+          case "in_progress":
+            res.set("Retry-After", "1");
+            throw result.error;
+        }
       },
     }),
     route({

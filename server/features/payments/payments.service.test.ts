@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import { TEST_CARD_DECLINE, TEST_CARD_SLOW, TEST_CARD_SUCCESS } from "@shared/contracts/orders";
 import { CircuitBreaker } from "../../lib/circuit-breaker";
 import type { PaymentProvider } from "./payment-provider";
+import { createLogger } from "../../lib/logger";
 import { createPaymentsService } from "./payments.service";
 import { createTestCardProvider } from "./test-card-provider";
+
+const silentLogger = createLogger("silent");
 
 const charge = (cardNumber: string) => ({ orderId: "order-1", amountCents: 1_000, currency: "USD", cardNumber });
 
@@ -22,7 +25,7 @@ function hangingProvider() {
 
 describe("payments service", () => {
   it("when the test cards are charged, then 4242… succeeds, 4000…0002 and any other number are declined", async () => {
-    const payments = createPaymentsService({ provider: createTestCardProvider() });
+    const payments = createPaymentsService({ logger: silentLogger, provider: createTestCardProvider() });
     expect(await payments.charge(charge(TEST_CARD_SUCCESS))).toEqual({ outcome: "succeeded", reference: expect.stringMatching(/^ch_[0-9a-f]{24}$/) });
     expect(await payments.charge(charge(TEST_CARD_DECLINE))).toMatchObject({ outcome: "declined", reason: "The card was declined." });
     expect(await payments.charge(charge("5555555555554444"))).toMatchObject({ outcome: "declined" });
@@ -42,7 +45,7 @@ describe("payments service", () => {
   });
 
   it("when a reference is made, then it never contains the card number", async () => {
-    const payments = createPaymentsService({ provider: createTestCardProvider() });
+    const payments = createPaymentsService({ logger: silentLogger, provider: createTestCardProvider() });
     const result = await payments.charge(charge(TEST_CARD_SUCCESS));
     expect(JSON.stringify(result)).not.toContain(TEST_CARD_SUCCESS);
     expect(JSON.stringify(result)).not.toContain("4242");
@@ -50,7 +53,7 @@ describe("payments service", () => {
 
   it("when the provider does not answer in time, then the call ends unavailable after the timeout and the provider is told to stop", async () => {
     const { provider, aborted } = hangingProvider();
-    const payments = createPaymentsService({ provider, timeoutMs: 50 });
+    const payments = createPaymentsService({ logger: silentLogger, provider, timeoutMs: 50 });
     const started = Date.now();
     expect(await payments.charge(charge(TEST_CARD_SUCCESS))).toEqual({ outcome: "unavailable", reference: "unavailable:timeout", reason: "timeout" });
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -68,7 +71,7 @@ describe("payments service", () => {
       refund: async () => ({ reference: "re_1" }),
       lookup: async () => ({ status: "not_found" }),
     };
-    const payments = createPaymentsService({ provider, breaker: new CircuitBreaker({ failureThreshold: 2, coolDownMs: 60_000 }) });
+    const payments = createPaymentsService({ logger: silentLogger, provider, breaker: new CircuitBreaker({ failureThreshold: 2, coolDownMs: 60_000 }) });
     expect(await payments.charge(charge(TEST_CARD_SUCCESS))).toMatchObject({ outcome: "unavailable", reason: "provider_error" });
     expect(await payments.charge(charge(TEST_CARD_SUCCESS))).toMatchObject({ outcome: "unavailable", reason: "provider_error" });
     expect(payments.circuitState).toBe("open");
@@ -77,7 +80,7 @@ describe("payments service", () => {
   });
 
   it("when cards are declined many times, then the circuit stays closed (a decline is an answer, not an outage)", async () => {
-    const payments = createPaymentsService({ provider: createTestCardProvider(), breaker: new CircuitBreaker({ failureThreshold: 2 }) });
+    const payments = createPaymentsService({ logger: silentLogger, provider: createTestCardProvider(), breaker: new CircuitBreaker({ failureThreshold: 2 }) });
     for (let i = 0; i < 5; i++) expect((await payments.charge(charge(TEST_CARD_DECLINE))).outcome).toBe("declined");
     expect(payments.circuitState).toBe("closed");
   });

@@ -1,5 +1,6 @@
 import type { Logger } from "../../lib/logger";
 import { CircuitBreaker, CircuitOpenError } from "../../lib/circuit-breaker";
+import { TimeoutError, withTimeout } from "../../lib/timeout";
 import type { ChargeLookup, ChargeRequest, PaymentProvider, RefundRequest } from "./payment-provider";
 
 /**
@@ -23,34 +24,10 @@ export interface PaymentsOptions {
   provider: PaymentProvider;
   timeoutMs?: number;
   breaker?: CircuitBreaker;
-  logger?: Logger;
-}
-
-export class PaymentTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`The payment provider did not answer within ${ms} ms.`);
-    this.name = "PaymentTimeoutError";
-  }
+  logger: Logger;
 }
 
 export const DEFAULT_PAYMENT_TIMEOUT_MS = 5_000;
-
-/** Runs `call` with an AbortSignal that fires after `ms`; rejects with PaymentTimeoutError then. */
-async function withTimeout<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new PaymentTimeoutError(ms)); // first, so the race reports the timeout, not the provider's abort error
-      controller.abort();
-    }, ms);
-  });
-  try {
-    return await Promise.race([call(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export function createPaymentsService(options: PaymentsOptions) {
   const { provider, logger } = options;
@@ -58,7 +35,7 @@ export function createPaymentsService(options: PaymentsOptions) {
   const breaker = options.breaker ?? new CircuitBreaker({ failureThreshold: 5, coolDownMs: 30_000 });
 
   const reasonOf = (err: unknown) =>
-    err instanceof CircuitOpenError ? "circuit_open" : err instanceof PaymentTimeoutError ? "timeout" : "provider_error";
+    err instanceof CircuitOpenError ? "circuit_open" : err instanceof TimeoutError ? "timeout" : "provider_error";
 
   return {
     providerName: provider.name,
@@ -68,32 +45,32 @@ export function createPaymentsService(options: PaymentsOptions) {
 
     async charge(request: Omit<ChargeRequest, "signal">): Promise<ChargeOutcome> {
       try {
-        const result = await breaker.execute(() => withTimeout(timeoutMs, (signal) => provider.charge({ ...request, signal })));
+        const result = await breaker.execute(() => withTimeout((signal) => provider.charge({ ...request, signal }), timeoutMs, "payment charge"));
         return result.status === "succeeded"
           ? { outcome: "succeeded", reference: result.reference }
           : { outcome: "declined", reference: result.reference, reason: result.reason };
       } catch (err) {
         const reason = reasonOf(err);
         // Never the request: it holds the card number.
-        logger?.warn({ provider: provider.name, orderId: request.orderId, reason, err: (err as Error)?.message }, "payment charge failed");
+        logger.warn({ provider: provider.name, orderId: request.orderId, reason, err: (err as Error)?.message }, "payment charge failed");
         return { outcome: "unavailable", reference: `unavailable:${reason}`, reason };
       }
     },
 
     async refund(request: Omit<RefundRequest, "signal">): Promise<RefundOutcome> {
       try {
-        const result = await breaker.execute(() => withTimeout(timeoutMs, (signal) => provider.refund({ ...request, signal })));
+        const result = await breaker.execute(() => withTimeout((signal) => provider.refund({ ...request, signal }), timeoutMs, "payment refund"));
         return { outcome: "succeeded", reference: result.reference };
       } catch (err) {
         const reason = reasonOf(err);
-        logger?.warn({ provider: provider.name, orderId: request.orderId, reason, err: (err as Error)?.message }, "payment refund failed");
+        logger.warn({ provider: provider.name, orderId: request.orderId, reason, err: (err as Error)?.message }, "payment refund failed");
         return { outcome: "unavailable", reason };
       }
     },
 
     async lookup(orderId: string): Promise<LookupOutcome> {
       try {
-        return await breaker.execute(() => withTimeout(timeoutMs, (signal) => provider.lookup(orderId, signal)));
+        return await breaker.execute(() => withTimeout((signal) => provider.lookup(orderId, signal), timeoutMs, "payment lookup"));
       } catch (err) {
         const reason = reasonOf(err);
         logger?.warn({ provider: provider.name, orderId, reason, err: (err as Error)?.message }, "payment lookup failed");

@@ -1,4 +1,4 @@
-import type { Role } from "@shared/contracts/auth";
+import { isStaff, type Role } from "@shared/contracts/auth";
 import type { Channel } from "@shared/realtime";
 
 /**
@@ -8,8 +8,6 @@ import type { Channel } from "@shared/realtime";
  *   metrics – staff and admins only (a customer's subscribe gets `error`/`forbidden`);
  *   catalog – any signed-in user.
  */
-export const isStaff = (role: Role) => role === "staff" || role === "admin";
-
 export function mayJoin(channel: Channel, role: Role): boolean {
   return channel === "metrics" ? isStaff(role) : true;
 }

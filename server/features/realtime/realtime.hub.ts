@@ -3,7 +3,7 @@ import type { OrderStatus } from "@shared/contracts/orders";
 import { channels, type Channel, type ServerMessage } from "@shared/realtime";
 import type { EventBus } from "../../lib/events";
 import type { MetricsService } from "../metrics/metrics.service";
-import { isStaff } from "./channels";
+import { isStaff } from "@shared/contracts/auth";
 
 /** What the hub needs of a `ws` WebSocket (a fake in unit tests). */
 export interface HubSocket {

@@ -4,6 +4,8 @@ import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { errorStatus, type ErrorCode } from "@shared/errors";
 import { clientMessage, WS_CLOSE, WS_MAX_MESSAGE_BYTES, WS_PATH, type Channel, type WsErrorCode } from "@shared/realtime";
 import type { AppContext } from "../../context";
+import { errorBodyFor } from "../../lib/app-error";
+import { withTimeout } from "../../lib/timeout";
 import type { SessionAuth } from "../auth/session";
 import type { UserRecord } from "../users/users.service";
 import { toUserJson } from "../users/users.service";
@@ -69,7 +71,7 @@ const STATUS_TEXT: Record<number, string> = { 401: "Unauthorized", 403: "Forbidd
 function refuseUpgrade(socket: Duplex, code: ErrorCode, message: string) {
   if (socket.destroyed) return;
   const status = errorStatus[code];
-  const body = JSON.stringify({ error: { code, message } });
+  const body = JSON.stringify(errorBodyFor({ code, message }));
   socket.once("finish", () => socket.destroy());
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Error"}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
@@ -247,9 +249,8 @@ export function attachRealtime(server: Server, ctx: Pick<AppContext, "env" | "ev
       const open = [...connections.values()];
       const closed = open.map((c) => new Promise<void>((resolve) => (c.ws.readyState === c.ws.CLOSED ? resolve() : c.ws.once("close", () => resolve()))));
       for (const connection of open) closeWith(connection, code, reason, "shutdown");
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.all(closed), new Promise<void>((resolve) => (timer = setTimeout(resolve, options.closeTimeoutMs ?? 2_000)))]);
-      clearTimeout(timer);
+      // Clients that do not answer the close handshake in time are terminated below.
+      await withTimeout(Promise.all(closed), options.closeTimeoutMs ?? 2_000, "websocket close handshake").catch(() => undefined);
       for (const connection of connections.values()) connection.ws.terminate();
       untrack();
       wss.close(); // the upgrade listener stays and answers 503 until the HTTP server closes

@@ -1,15 +1,16 @@
 import { eq, inArray } from "drizzle-orm";
 import { orders, products, transactions } from "@shared/schema";
 import { TEST_CARD_SUCCESS, type OrderCreate } from "@shared/contracts/orders";
-import type { Db } from "../../db";
-import type { TestApp } from "../../test/harness";
-import { createCatalogStock, type CatalogStock } from "../catalog/catalog.stock";
-import { createPaymentsService, type PaymentsService } from "../payments/payments.service";
-import { createTestCardProvider } from "../payments/test-card-provider";
-import { createOrdersRepo } from "./orders.repo";
-import { createOrdersService } from "./orders.service";
+import type { Db } from "../db";
+import { createCatalogStock, type CatalogStock } from "../features/catalog/catalog.stock";
+import type { IdempotentRequest } from "../features/orders/orders.idempotency";
+import { createOrdersRepo } from "../features/orders/orders.repo";
+import { createOrdersService } from "../features/orders/orders.service";
+import { createPaymentsService, type PaymentsService } from "../features/payments/payments.service";
+import { createTestCardProvider } from "../features/payments/test-card-provider";
+import type { TestApp } from "./harness";
 
-/** Helpers shared by the orders integration tests (not a test file itself). */
+/** Helpers shared by the orders integration tests. */
 
 export const ADDRESS = { name: "Ada Buyer", line1: "1 Orchard Lane", city: "Springfield", postalCode: "12345", country: "US" } as const;
 
@@ -22,13 +23,16 @@ export function ordersServiceWith(t: TestApp, parts: { stock?: CatalogStock; pay
     repo: createOrdersRepo(t.db),
     stock: parts.stock ?? createCatalogStock(t.db),
     audit: t.services.audit,
-    payments: parts.payments ?? createPaymentsService({ provider: createTestCardProvider() }),
+    payments: parts.payments ?? createPaymentsService({ provider: createTestCardProvider(), logger: t.ctx.logger }),
     events: t.ctx.events,
     logger: t.ctx.logger,
     pricing: { taxRateBps: 800, shippingFlatCents: 599, freeShippingThresholdCents: 5_000 },
     fingerprintKey: parts.fingerprintKey,
   });
 }
+
+/** An Idempotency-Key as the POST /api/v1/orders route hands it to the service. */
+export const checkoutKey = (key: string): IdempotentRequest => ({ key, method: "POST", path: "/api/v1/orders" });
 
 export function orderBody(items: Array<{ productId: string; quantity?: number }>, cardNumber: string = TEST_CARD_SUCCESS): OrderCreate {
   return {

@@ -1,0 +1,2 @@
+/** `text` as a LIKE/ILIKE pattern matching it anywhere: its own %, _ and \ match literally (\ is PostgreSQL's default escape). */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
