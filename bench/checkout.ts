@@ -26,7 +26,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { brands, products, sectors, users } from "@shared/schema";
 import { TEST_CARD_SUCCESS } from "@shared/contracts/orders";
-import { createRng } from "../scripts/demo-catalog";
+import { createRng } from "../server/seed/demo-catalog";
 import { openDatabase } from "../server/db";
 import { hashPassword } from "../server/features/auth/password";
 import { BENCH_APP_ENV, cleanChildEnv } from "./lib/app-server";

@@ -23,7 +23,7 @@ import { join, relative } from "node:path";
 import { WebSocket } from "ws";
 import type { Snapshot } from "@shared/contracts/metrics";
 import type { ServerMessage } from "@shared/realtime";
-import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed-data";
+import { DEMO_PASSWORD, DEMO_USERS } from "../server/seed/seed-data";
 import { BENCH_APP_ENV, buildServerBundle, cleanChildEnv } from "./lib/app-server";
 import { prepareBenchDatabase } from "./lib/bench-database";
 import { installChildGuards, spawnChild, type Child } from "./lib/children";
@@ -57,7 +57,7 @@ function childEnv(): NodeJS.ProcessEnv {
 
 async function staffAccessToken(base: string): Promise<string> {
   const staff = DEMO_USERS.find((u) => u.role === "staff");
-  if (!staff) throw new Error("no demo staff user in scripts/seed-data.ts");
+  if (!staff) throw new Error("no demo staff user in server/seed/seed-data.ts");
   const res = await fetch(`${base}/api/v1/auth/token`, {
     method: "POST",
     headers: { "content-type": "application/json" },

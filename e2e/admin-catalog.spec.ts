@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import type { BrandList, SectorList } from "../shared/contracts/catalog";
-import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed-data";
+import { DEMO_PASSWORD, DEMO_USERS } from "../server/seed/seed-data";
 import { fillSignIn } from "./fixtures/accounts";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed-data";
+import { DEMO_PASSWORD, DEMO_USERS } from "../server/seed/seed-data";
 import { fillSignIn, newAccount, NEW_ACCOUNT_PASSWORD, registerAccount } from "./fixtures/accounts";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 

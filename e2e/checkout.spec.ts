@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import type { Product, ProductList } from "../shared/contracts/catalog";
 import type { Quote } from "../shared/contracts/orders";
 import { TEST_CARD_DECLINE, TEST_CARD_SUCCESS } from "../shared/contracts/orders";
-import { DEMO_PASSWORD, DEMO_USERS } from "../scripts/seed-data";
+import { DEMO_PASSWORD, DEMO_USERS } from "../server/seed/seed-data";
 import { fillSignIn, registerShopper, signInAs } from "./fixtures/accounts";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import type { ProductList } from "../shared/contracts/catalog";
 import type { Order } from "../shared/contracts/orders";
 import { IDEMPOTENCY_KEY_HEADER, TEST_CARD_SUCCESS } from "../shared/contracts/orders";
-import { DEMO_USERS } from "../scripts/seed-data";
+import { DEMO_USERS } from "../server/seed/seed-data";
 import { csrfToken, registerShopper, signInAs } from "./fixtures/accounts";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 

@@ -3,7 +3,7 @@
 // catalog and all orders first and resets the demo accounts.
 import { openDatabase, type Database } from "../server/db";
 import { parseEnv } from "../server/env";
-import { DEMO_PASSWORD, DEMO_USERS, reseedDemoData, seedIfEmpty } from "./seed-data";
+import { DEMO_PASSWORD, DEMO_USERS, reseedDemoData, seedIfEmpty } from "../server/seed/seed-data";
 
 const force = process.argv.includes("--force");
 const log = (message: string) => console.log(message);

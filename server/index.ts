@@ -6,7 +6,7 @@ import { deploymentWarnings } from "./lib/deployment-warnings";
 import { startTracing } from "./lib/tracing";
 import { reportBackgroundFailure } from "./lib/background";
 import { createHttpServer } from "./lib/http-server";
-import { DEMO_PASSWORD, DEMO_USERS, seedIfEmpty } from "../scripts/seed-data";
+import { DEMO_PASSWORD, DEMO_USERS, seedIfEmpty } from "./seed/seed-data";
 import { attachRealtime } from "./features/realtime/realtime.server";
 
 // Boot: env → db (migrate) → seed demo data if empty → createApp → listen → graceful shutdown (drain).

@@ -42,7 +42,7 @@ export function createServices(ctx: AppContext) {
     completedRetentionDays: ctx.env.JOBS_RETENTION_DAYS,
   });
   const audit = createAuditService(createAuditRepo(ctx.db));
-  const users = createUsersService(createUsersRepo(ctx.db), audit);
+  const users = createUsersService(createUsersRepo(ctx.db), audit, ctx.events);
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const authRepo = createAuthRepo(ctx.db);
   const auth = createAuthService({ repo: authRepo, users, audit, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });

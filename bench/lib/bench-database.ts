@@ -1,7 +1,7 @@
 import pg from "pg";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../../server/db";
-import { seedIfEmpty } from "../../scripts/seed-data";
+import { seedIfEmpty } from "../../server/seed/seed-data";
 
 export const DEFAULT_BENCH_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/fp_bench";
 

@@ -12,6 +12,7 @@ export interface EventMap {
   "catalog.changed": { entity: "sector" | "brand" | "product"; id: string };
   "order.created": { orderId: string; userId: string; order: Order };
   "order.status_changed": { orderId: string; number: string; userId: string; status: string; at: string };
+  "user.registered": { userId: string };
 }
 export type Topic = keyof EventMap;
 /** Where an event was raised: `local` is true on the replica that published it (e.g. to count it once cluster-wide). */
@@ -33,7 +34,7 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-const TOPICS: Topic[] = ["catalog.changed", "order.created", "order.status_changed"];
+const TOPICS: Topic[] = ["catalog.changed", "order.created", "order.status_changed", "user.registered"];
 
 /**
  * In-process bus; with a Redis connection, events fan out through Redis pub/sub to every replica

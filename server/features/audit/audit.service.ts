@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditListFilters } from "@shared/contracts/audit";
 import type { ListOf } from "@shared/contracts/common";
 import type { TxScope } from "../../db";
+import type { ActingUser } from "../../lib/acting-user";
 import { AppError } from "../../lib/app-error";
 import { toPage } from "../../lib/pagination";
 import { decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
@@ -66,7 +67,7 @@ export function createAuditService(repo: AuditRepo) {
       );
     },
 
-    async list(viewer: { role: string } | undefined, filters: AuditListFilters): Promise<ListOf<AuditEntry>> {
+    async list(viewer: Pick<ActingUser, "role"> | undefined, filters: AuditListFilters): Promise<ListOf<AuditEntry>> {
       if (viewer?.role !== "admin") throw new AppError("forbidden", "Only admins can read the audit log.");
       const after = decodeCreatedAtCursor(filters.cursor, SORT);
       const actor = filters.actor;

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import type { Role } from "@shared/contracts/auth";
+import { staffRoles, type Role } from "@shared/contracts/auth";
 import { AppError } from "../../lib/app-error";
 import type { AccessGuards } from "../../lib/route-table";
 
@@ -16,6 +16,6 @@ export function requireRole(...roles: Role[]): RequestHandler {
 /** What each route table access level requires: any signed-in user (session or bearer), staff and admins, admins. */
 export const accessGuards: AccessGuards = {
   signedIn: requireRole(),
-  staff: requireRole("staff", "admin"),
+  staff: requireRole(...staffRoles),
   admin: requireRole("admin"),
 };

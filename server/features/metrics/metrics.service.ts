@@ -1,6 +1,7 @@
-import type { Role } from "@shared/contracts/auth";
+import { isStaff, type Role } from "@shared/contracts/auth";
 import type { MetricsSummary, Snapshot } from "@shared/contracts/metrics";
 import type { AppContext } from "../../context";
+import type { ActingUser } from "../../lib/acting-user";
 import { AppError } from "../../lib/app-error";
 import { runSafely } from "../../lib/background";
 import { redisGuard } from "../../lib/redis";
@@ -56,7 +57,6 @@ export interface RequestRecord {
 const EXCLUDED_FROM_WINDOW = /^\/(api\/health\/|metrics$)/;
 
 const SNAPSHOT_INTERVAL_MS = 1_000;
-const isStaff = (role: Role | undefined) => role === "staff" || role === "admin";
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function httpPart(figures: HttpFigures): Snapshot["http"] {
@@ -120,6 +120,9 @@ export function createMetricsService(deps: MetricsServiceDeps) {
   // Counted on the replica that created the order only: every replica receives every event.
   deps.ctx.events.subscribe("order.created", (_payload, meta) => {
     if (meta.local) prom.ordersCreated.inc();
+  });
+  deps.ctx.events.subscribe("user.registered", (_payload, meta) => {
+    if (meta.local) prom.registrations.inc();
   });
 
   let refreshing: Promise<void> | undefined;
@@ -217,7 +220,6 @@ export function createMetricsService(deps: MetricsServiceDeps) {
       prom.httpRequestDuration.observe({ method: record.method, route: record.route, status_code: String(record.status) }, record.durationMs / 1_000);
       if (!EXCLUDED_FROM_WINDOW.test(record.route)) window.record(record.durationMs, record.status >= 500);
       if (record.user) activity.record(record.user.id, record.user.role, now());
-      if (record.method === "POST" && record.route === "/api/v1/auth/register" && record.status === 201) prom.registrations.inc();
     },
 
     /** The realtime server reports its open connections here; returns the way to stop reporting. */
@@ -251,7 +253,7 @@ export function createMetricsService(deps: MetricsServiceDeps) {
     now: current,
 
     /** GET /api/v1/metrics/summary (staff and admins). */
-    async summary(viewer: { role: Role } | undefined): Promise<MetricsSummary> {
+    async summary(viewer: Pick<ActingUser, "role"> | undefined): Promise<MetricsSummary> {
       if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
       if (!isStaff(viewer.role)) throw new AppError("forbidden", "Only staff can see the dashboard's metrics.");
       const snapshot = await current();

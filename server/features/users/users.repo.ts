@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { users, type Role } from "@shared/schema";
 import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
+import { containsPattern } from "../../lib/like";
 import { cursorTimestamp, type CreatedAtCursor } from "../../lib/timestamp-cursor";
 
 /** A user as the rest of the server sees it: the password hash is never part of it. */
@@ -21,7 +22,6 @@ export interface UserListParams {
   limit: number;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createUsersRepo(db: Db) {
   return {
@@ -51,7 +51,7 @@ export function createUsersRepo(db: Db) {
       const conditions: SQL[] = [];
       if (params.role) conditions.push(eq(users.role, params.role));
       if (params.q) {
-        const pattern = `%${escapeLike(params.q)}%`;
+        const pattern = containsPattern(params.q);
         conditions.push(or(ilike(users.email, pattern), ilike(users.name, pattern))!);
       }
       if (params.after) {

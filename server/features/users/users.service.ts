@@ -1,7 +1,9 @@
 import type { User } from "@shared/contracts/auth";
 import type { ListOf } from "@shared/contracts/common";
 import type { UserListFilters, UserUpdate } from "@shared/contracts/users";
+import type { ActingUser } from "../../lib/acting-user";
 import { AppError, notFound } from "../../lib/app-error";
+import type { EventBus } from "../../lib/events";
 import { toPage } from "../../lib/pagination";
 import { decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
@@ -10,8 +12,8 @@ import type { UserRecord, UsersRepo } from "./users.repo";
 
 export type { UserRecord } from "./users.repo";
 
-/** Who is asking: routes pass the signed-in user; services re-check permissions themselves. */
-export type Viewer = Pick<UserRecord, "id" | "email" | "role"> | undefined;
+/** Who is asking (nobody when undefined): routes pass the signed-in user; services re-check permissions themselves. */
+type Viewer = ActingUser | undefined;
 
 const LIST_SORT = "users:newest";
 /** restrict_violation (ON DELETE RESTRICT, what orders use) and foreign_key_violation (NO ACTION). */
@@ -32,7 +34,7 @@ const lastAdmin = (what: string) =>
 
 const actorOf = (viewer: NonNullable<Viewer>) => ({ id: viewer.id, email: viewer.email });
 
-export function createUsersService(repo: UsersRepo, audit: AuditService) {
+export function createUsersService(repo: UsersRepo, audit: AuditService, events: EventBus) {
   return {
     // ---- Used by the auth feature (no HTTP surface of their own) ----
     findById: (id: string) => repo.findById(id),
@@ -42,12 +44,15 @@ export function createUsersService(repo: UsersRepo, audit: AuditService) {
 
     /** Creates a customer account; the audit row is written in the same transaction. */
     async registerCustomer(input: { email: string; name: string; passwordHash: string }, meta: RequestMeta): Promise<UserRecord> {
-      return repo.transaction(async (tx) => {
+      const registered = await repo.transaction(async (tx) => {
         const user = await repo.insert({ ...input, role: "customer" }, tx);
         if (!user) throw new AppError("email_taken", "An account with this email already exists.", [{ path: "email", message: "Already registered" }]);
         await audit.record({ actor: actorOf(user), action: "auth.register", target: { type: "user", id: user.id }, summary: { role: user.role } }, meta, tx);
         return user;
       });
+      // After the commit; the dashboard counts registrations from this. A lost event costs a counter tick, never the account.
+      await events.publish("user.registered", { userId: registered.id }).catch(() => undefined);
+      return registered;
     },
 
     // ---- Admin API ----

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { brands, products, sectors, users } from "@shared/schema";
-import type { Database } from "../server/db";
-import { openPrivateDatabase } from "../server/test/private-database";
-import { verifyPassword } from "../server/features/auth/password";
+import type { Database } from "../db";
+import { openPrivateDatabase } from "../test/private-database";
+import { verifyPassword } from "../features/auth/password";
 import { DEMO_PASSWORD, DEMO_USERS, reseedDemoData, seedIfEmpty } from "./seed-data";
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { brands, products, sectors, users, type Role } from "@shared/schema";
-import { executorOf, runInTransaction, type Db, type TxScope } from "../server/db";
-import { hashPassword } from "../server/features/auth/password";
+import { executorOf, runInTransaction, type Db, type TxScope } from "../db";
+import { hashPassword } from "../features/auth/password";
 import { generateDemoCatalog, type DemoCatalog } from "./demo-catalog";
 
 /** The demo logins: printed by server/index.ts at boot and seeded here, so they cannot drift apart. */

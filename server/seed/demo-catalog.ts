@@ -1,6 +1,6 @@
 import type { BrandRow, ProductRow, SectorRow } from "@shared/schema";
-import { productImagePath } from "../server/features/catalog/product-image";
-import { slugify as slugifyName } from "../server/features/catalog/slugify";
+import { productImagePath } from "../features/catalog/product-image";
+import { slugify as slugifyName } from "../features/catalog/slugify";
 import { CATALOG_WORDS, type ProductTypeWords, type SectorWords } from "./catalog-words";
 
 /**
