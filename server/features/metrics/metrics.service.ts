@@ -30,8 +30,7 @@ export interface RegistrationsSource {
 export interface MetricsServiceDeps {
   ctx: Pick<AppContext, "logger" | "redis" | "events">;
   registrations: RegistrationsSource;
-  /** Absent until the orders feature provides it: order figures are then reported as 0 orders. */
-  business?: BusinessFiguresSource;
+  business: BusinessFiguresSource;
   cacheStats?: () => { hits: number; misses: number; errors: number };
   /** The job queue's figures (depth, oldest waiting job, per-kind totals) for /metrics. */
   jobFigures?: () => Promise<QueueFigures>;
@@ -138,7 +137,7 @@ export function createMetricsService(deps: MetricsServiceDeps) {
       if (force || !database || t - database.fetchedAt >= businessRefreshMs) {
         jobs.push(
           Promise.all([
-            deps.business?.businessFiguresToday() ?? { ordersToday: 0, revenueTodayCents: 0, customersWhoOrderedToday: 0 },
+            deps.business.businessFiguresToday(),
             deps.registrations.countRegisteredSince(utcMidnight(t)),
           ]).then(([orders, registrationsToday]) => {
             database = { ...orders, registrationsToday, fetchedAt: t };
