@@ -1,5 +1,5 @@
 /**
- * Hand-written vocabulary for the demo catalog (scripts/demo-catalog.ts turns it into rows).
+ * Hand-written vocabulary for the demo catalog (demo-catalog.ts turns it into rows).
  * Product names are built as "<modifier> <noun>, <variant>"; every brand draws only from the
  * product types it focuses on, so names fit the brand and the sector.
  */
