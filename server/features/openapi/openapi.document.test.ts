@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../lib/paths";
-import { documentProblems } from "./openapi.checks";
+import { documentProblems } from "../../test/openapi-checks";
 import { buildOpenApiDocument, getOpenApiDocument, type OpenApiDocument } from "./openapi.document";
 
 const operations = (document: OpenApiDocument) =>

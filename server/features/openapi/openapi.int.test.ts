@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../lib/paths";
 import { createTestApp } from "../../test/harness";
 import { listRoutes, type MountedRoute } from "../../test/routes-list";
-import { undocumentedRoutes } from "./openapi.checks";
+import { undocumentedRoutes } from "../../test/openapi-checks";
 import { getOpenApiDocument } from "./openapi.document";
 import { API_DOCS_PATH, OPENAPI_JSON_PATH } from "./openapi.routes";
 

@@ -1,5 +1,5 @@
-import type { MountedRoute } from "../../test/routes-list";
-import type { OpenApiDocument } from "./openapi.document";
+import type { MountedRoute } from "./routes-list";
+import type { OpenApiDocument } from "../features/openapi/openapi.document";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
