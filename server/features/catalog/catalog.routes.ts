@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { RequestHandler } from "express";
 import { z } from "zod";
+import { isStaff } from "@shared/contracts/auth";
 import {
   brand,
   brandCreate,
@@ -40,8 +41,7 @@ import type { CatalogService } from "./catalog.service";
  * Staff and admins may see archived objects: their answers are private.
  */
 const revalidate: RequestHandler = (req, res, next) => {
-  const staff = req.user?.role === "staff" || req.user?.role === "admin";
-  res.set("Cache-Control", staff ? "private, no-cache" : "no-cache");
+  res.set("Cache-Control", isStaff(req.user?.role) ? "private, no-cache" : "no-cache");
   next();
 };
 

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../../lib/logger";
+import { TimeoutError, withTimeout } from "../../lib/timeout";
 import type { ClaimedJob, JobsRepo, QueueDepthRow } from "./jobs.repo";
 import type { EnqueueOptions, JobHandler, JobKindOptions, JobPayload, JobQueue } from "./jobs.types";
 import { retryDelaySeconds } from "./retry-delay";
@@ -57,8 +58,6 @@ export interface JobsService extends JobQueue {
   figures(): Promise<QueueFigures>;
 }
 
-class JobTimeoutError extends Error {}
-
 /**
  * The PostgreSQL job queue (ADR 022): enqueue writes a row (inside the caller's transaction when given one);
  * start() runs a worker loop that leases due jobs with SKIP LOCKED, heartbeats their leases, retries failures
@@ -86,22 +85,18 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
 
   async function execute(job: ClaimedJob, registration: Registration, abort: AbortController): Promise<void> {
     const { handler, options } = registration;
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          abort.abort();
-          reject(new JobTimeoutError(`timed out after ${options.timeoutSeconds} s`));
-        }, options.timeoutSeconds * 1000);
-      });
-      await Promise.race([handler(job.payload, { id: job.id, attempt: job.attempts, signal: abort.signal }), timeout]);
-      clearTimeout(timer);
+      // The handler's signal fires on its timeout and on shutdown (stop() aborts `abort`).
+      await withTimeout(
+        (timedOut) => handler(job.payload, { id: job.id, attempt: job.attempts, signal: AbortSignal.any([abort.signal, timedOut]) }),
+        options.timeoutSeconds * 1000,
+        `job ${job.kind}`,
+      );
       if (await repo.complete(job.id, workerId)) count(job.kind, "completed");
       else logger.warn({ jobId: job.id, kind: job.kind }, "job finished after its lease was lost");
     } catch (err) {
-      clearTimeout(timer);
       // Shutting down and the handler gave up on the abort: stop() releases the job rather than failing it.
-      if (stopping && abort.signal.aborted && !(err instanceof JobTimeoutError)) return;
+      if (stopping && abort.signal.aborted && !(err instanceof TimeoutError)) return;
       const message = err instanceof Error ? err.message : String(err);
       const dead = job.attempts > options.retryLimit;
       const delay = dead ? null : retryDelaySeconds(job.attempts, options.retryDelaySeconds);
@@ -218,7 +213,7 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
       nudge();
       await loop;
       const finished = Promise.all([...running.values()].map((r) => r.done));
-      await Promise.race([finished, sleep(graceMs)]);
+      await withTimeout(finished, graceMs, "running jobs").catch(() => undefined);
       const unfinished = [...running.values()];
       unfinished.forEach((r) => r.abort.abort());
       await repo.release(
@@ -226,7 +221,7 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
         workerId,
       );
       // A moment for aborted handlers to unwind before the caller closes the database under them.
-      await Promise.race([Promise.all(unfinished.map((r) => r.done)), sleep(1_000)]);
+      await withTimeout(Promise.all(unfinished.map((r) => r.done)), 1_000, "aborted jobs").catch(() => undefined);
       clearInterval(heartbeat);
       loop = undefined;
       if (unfinished.length) logger.info({ released: unfinished.length }, "released unfinished jobs at shutdown");
