@@ -41,10 +41,10 @@ const repoFiles = ["server/features/*/**/*.repo.ts", "server/features/catalog/ca
 const testFiles = ["**/*.test.ts", "**/*.test.tsx", "server/test/**"];
 
 /**
- * Test-only helper that still sits beside production code and writes other features' rows; it is moving
- * under a test folder. Delete this entry once it has.
+ * Demo seeding (server/seed): one bulk transaction at boot that fills several features' tables before any
+ * feature serves a request, the one place outside repos allowed to write them.
  */
-const legacyTestHelpers = ["server/features/orders/test-support.ts"];
+const seedFiles = ["server/seed/**"];
 
 const schemaSpecifiers = ["@shared/schema", "@shared/schema/*", "**/shared/schema", "**/shared/schema/*"];
 
@@ -148,8 +148,6 @@ export function boundaries(root) {
               {
                 target: "server",
                 from: "scripts",
-                // Demo seeding still lives in scripts/ and is moving into the server; delete this exception then.
-                except: ["./seed-data.ts"],
                 message: "Runtime code does not import scripts/.",
               },
               ...otherFeaturesRepos,
@@ -161,7 +159,7 @@ export function boundaries(root) {
     {
       name: "boundaries/tables-only-in-repos",
       files: ["client/**/*.{ts,tsx}", "server/**/*.ts"],
-      ignores: [...repoFiles, ...testFiles, ...legacyTestHelpers, "server/db/**"],
+      ignores: [...repoFiles, ...testFiles, ...seedFiles, "server/db/**"],
       rules: {
         "@typescript-eslint/no-restricted-imports": noTables(
           "Only a feature's repo (<feature>.repo.ts) imports Drizzle tables; types alone are fine (import type).",

@@ -42,7 +42,9 @@ function canonicalJson(value: unknown): string {
 
 /** An HMAC, so the stored value reveals nothing about the card number in the body. */
 export function requestFingerprint(fingerprintKey: Buffer, request: IdempotentRequest, input: OrderCreate): string {
-  return createHmac("sha256", fingerprintKey).update(`${request.method} ${request.path}\n${canonicalJson(input)}`).digest("hex");
+  return createHmac("sha256", fingerprintKey)
+    .update(`${request.method} ${request.path}\n${canonicalJson(input)}`)
+    .digest("hex");
 }
 
 /** What a request gets when its key was already claimed. */
@@ -51,7 +53,10 @@ export function replayStored(stored: StoredIdempotency, expectedFingerprint: str
     throw new AppError("idempotency_key_reused", "This Idempotency-Key was already used for a different request. Use a new key for a new order.");
   }
   if (stored.responseStatus === null) {
-    return { outcome: "in_progress", error: new AppError("idempotency_in_progress", "A request with this Idempotency-Key is still being processed. Retry in a moment.") };
+    return {
+      outcome: "in_progress",
+      error: new AppError("idempotency_in_progress", "A request with this Idempotency-Key is still being processed. Retry in a moment."),
+    };
   }
   if (stored.responseStatus < 300) return { outcome: "placed", order: stored.responseBody as Order, replayed: true };
   const { error } = stored.responseBody as ErrorBody;

@@ -6,8 +6,7 @@ import type { EventRow, ItemRow, OrderRow, TransactionRow } from "./orders.repo"
 type Item = Omit<ItemRow, "orderId">;
 
 /** Items by name, then product id: every answer lists an order's lines in the same order. */
-const byName = (a: Item, b: Item) =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0;
+const byName = (a: Item, b: Item) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0);
 
 export function toOrderJson(row: OrderRow, items: readonly Item[], events: readonly EventRow[]): Order {
   return {

@@ -62,12 +62,25 @@ export function createOrderQueries(repo: OrdersRepo) {
       const number = filters.q ? parseOrderNumber(filters.q) : undefined;
       const emailContains = filters.q && staff ? filters.q : undefined;
       if (filters.q && number === undefined && !emailContains) return { data: [], pagination: { nextCursor: null, hasMore: false } };
-      const rows = await repo.list({ userId, status: filters.status, number, emailContains, after: decodeCreatedAtCursor(filters.cursor, LIST_SORT), limit: filters.limit });
+      const rows = await repo.list({
+        userId,
+        status: filters.status,
+        number,
+        emailContains,
+        after: decodeCreatedAtCursor(filters.cursor, LIST_SORT),
+        limit: filters.limit,
+      });
       const pageIds = rows.slice(0, filters.limit).map((r) => r.id);
       const [items, orderEvents] = await Promise.all([repo.itemsOf(pageIds), repo.eventsOf(pageIds)]);
       const itemsByOrder = groupBy(items, (i) => i.orderId);
       const eventsByOrder = groupBy(orderEvents, (e) => e.orderId);
-      return toPage(rows, filters.limit, LIST_SORT, (r) => [r.createdAtText, r.id], (r) => toOrderJson(r, itemsByOrder.get(r.id) ?? [], eventsByOrder.get(r.id) ?? []));
+      return toPage(
+        rows,
+        filters.limit,
+        LIST_SORT,
+        (r) => [r.createdAtText, r.id],
+        (r) => toOrderJson(r, itemsByOrder.get(r.id) ?? [], eventsByOrder.get(r.id) ?? []),
+      );
     },
 
     /**

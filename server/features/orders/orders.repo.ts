@@ -116,9 +116,20 @@ export function createOrdersRepo(db: Db) {
      * The new order (pending), its items and its first event in ONE statement (data-modifying CTEs): checkout's
      * hot path, where every round trip counts. Returns the order row and the event.
      */
-    async insertPendingOrder(values: NewOrder, items: Array<Omit<ItemRow, "orderId">>, actor: string, tx: TxScope): Promise<{ row: OrderRow; event: EventRow }> {
+    async insertPendingOrder(
+      values: NewOrder,
+      items: Array<Omit<ItemRow, "orderId">>,
+      actor: string,
+      tx: TxScope,
+    ): Promise<{ row: OrderRow; event: EventRow }> {
       const itemsJson = JSON.stringify(
-        items.map((i) => ({ product_id: i.productId, name: i.name, unit_price_cents: i.unitPriceCents, quantity: i.quantity, line_total_cents: i.lineTotalCents })),
+        items.map((i) => ({
+          product_id: i.productId,
+          name: i.name,
+          unit_price_cents: i.unitPriceCents,
+          quantity: i.quantity,
+          line_total_cents: i.lineTotalCents,
+        })),
       );
       const { rows } = await executorOf(db, tx).execute<RawPlacedOrder>(sql`
         with o as (
@@ -187,7 +198,10 @@ export function createOrdersRepo(db: Db) {
      * after the order row is locked, so events of one order are ordered by `at` even when their transactions overlapped.
      */
     async appendEvent(orderId: string, status: Status, actor: string, tx: TxScope): Promise<EventRow> {
-      const [row] = await executorOf(db, tx).insert(orderEvents).values({ orderId, status, actor, at: sql`clock_timestamp()` }).returning(eventColumns);
+      const [row] = await executorOf(db, tx)
+        .insert(orderEvents)
+        .values({ orderId, status, actor, at: sql`clock_timestamp()` })
+        .returning(eventColumns);
       return row!;
     },
 
@@ -212,13 +226,21 @@ export function createOrdersRepo(db: Db) {
     /** Items of many orders in one query (list pages: no N+1). */
     async itemsOf(orderIds: readonly string[], tx?: TxScope): Promise<ItemRow[]> {
       if (orderIds.length === 0) return [];
-      return executorOf(db, tx).select(itemColumns).from(orderItems).where(inArray(orderItems.orderId, [...orderIds])).orderBy(asc(orderItems.name), asc(orderItems.productId));
+      return executorOf(db, tx)
+        .select(itemColumns)
+        .from(orderItems)
+        .where(inArray(orderItems.orderId, [...orderIds]))
+        .orderBy(asc(orderItems.name), asc(orderItems.productId));
     },
 
     /** Events of many orders in one query, oldest first. */
     async eventsOf(orderIds: readonly string[], tx?: TxScope): Promise<EventRow[]> {
       if (orderIds.length === 0) return [];
-      return executorOf(db, tx).select(eventColumns).from(orderEvents).where(inArray(orderEvents.orderId, [...orderIds])).orderBy(asc(orderEvents.at), asc(orderEvents.id));
+      return executorOf(db, tx)
+        .select(eventColumns)
+        .from(orderEvents)
+        .where(inArray(orderEvents.orderId, [...orderIds]))
+        .orderBy(asc(orderEvents.at), asc(orderEvents.id));
     },
 
     /** Newest first, keyset paging on (created_at, id); fetches limit + 1 rows. */
@@ -331,9 +353,7 @@ export function createOrdersRepo(db: Db) {
 
     /** Gives an unfinished key back (its request failed in a retryable way). */
     async releaseIdempotencyKey(userId: string, key: string): Promise<void> {
-      await db
-        .delete(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.responseStatus)));
+      await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.responseStatus)));
     },
   };
 }
