@@ -8,7 +8,7 @@ import type { ChargeOutcome } from "../payments/payments.service";
 import { PLACED_STATUS, replayStored, requestFingerprint, storedErrorBody, type CheckoutResult, type IdempotentRequest } from "./orders.idempotency";
 import type { OrderPublisher } from "./orders.events";
 import { toOrderJson } from "./orders.json";
-import type { EventRow } from "./orders.repo";
+import type { EventRow, OrderRow } from "./orders.repo";
 import type { OrdersDeps } from "./orders.deps";
 import { MAX_ORDER_TOTAL_CENTS, priceLines } from "./pricing";
 
@@ -122,6 +122,17 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
   }
   type PlacedOrder = Awaited<ReturnType<typeof insertPendingOrder>>;
 
+  /** The charge's transaction row: recorded whatever its outcome, for the order's full amount. */
+  const chargeRow = (row: OrderRow, status: "succeeded" | "failed", reference: string) => ({
+    orderId: row.id,
+    kind: "charge" as const,
+    status,
+    amountCents: row.totalCents,
+    currency: row.currency,
+    provider: payments.providerName,
+    reference,
+  });
+
   /** Transaction 2 after a succeeded charge: pending → paid, or — if the order was cancelled meanwhile — refund the charge. */
   async function settlePaid(
     user: ActingUser,
@@ -133,16 +144,7 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
   ): Promise<Order> {
     const { row } = placed;
     const paid = await repo.transaction(async (tx) => {
-      const chargeRow = {
-        orderId: row.id,
-        kind: "charge" as const,
-        status: "succeeded" as const,
-        amountCents: row.totalCents,
-        currency: row.currency,
-        provider: payments.providerName,
-        reference: charge.reference,
-      };
-      const moved = await repo.settlePayment(row.id, { from: "pending", to: "paid", actor: SYSTEM_ACTOR }, chargeRow, tx);
+      const moved = await repo.settlePayment(row.id, { from: "pending", to: "paid", actor: SYSTEM_ACTOR }, chargeRow(row, "succeeded", charge.reference), tx);
       if (!moved) return undefined;
       await audit.record(
         {
@@ -208,16 +210,7 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
         ? new AppError("payment_declined", `${charge.reason} The order was cancelled; you have not been charged.`)
         : new AppError("payment_declined", "The payment could not be processed; you have not been charged. Please try again in a few minutes.");
     const cancelled = await repo.transaction(async (tx) => {
-      const failedCharge = {
-        orderId: row.id,
-        kind: "charge" as const,
-        status: "failed" as const,
-        amountCents: row.totalCents,
-        currency: row.currency,
-        provider: payments.providerName,
-        reference: charge.reference,
-      };
-      const moved = await repo.settlePayment(row.id, { from: "pending", to: "cancelled", actor: SYSTEM_ACTOR }, failedCharge, tx);
+      const moved = await repo.settlePayment(row.id, { from: "pending", to: "cancelled", actor: SYSTEM_ACTOR }, chargeRow(row, "failed", charge.reference), tx);
       // Not moved: cancelled meanwhile by someone else, who already gave the stock back.
       let outcome: { event: EventRow; backInStock: string[] } | undefined;
       if (moved) {
