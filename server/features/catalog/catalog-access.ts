@@ -1,18 +1,15 @@
+import { isStaff } from "@shared/contracts/auth";
 import type { ProductStatusFilter } from "@shared/contracts/catalog";
+import type { ActingUser } from "../../lib/acting-user";
 import { AppError } from "../../lib/app-error";
 import type { ProductVisibility } from "./product-queries.repo";
 
 /** Who is asking. Staff and admins may see archived objects; shoppers (or nobody signed in) may not. */
-export interface CatalogViewer {
-  role: "customer" | "staff" | "admin";
-}
+export type CatalogViewer = Pick<ActingUser, "role">;
 /** Who writes: admins only (routes guard, the service checks again). */
-export interface CatalogActor extends CatalogViewer {
-  id: string;
-  email: string;
-}
+export type CatalogActor = ActingUser;
 
-export const seesArchived = (viewer?: CatalogViewer) => viewer?.role === "staff" || viewer?.role === "admin";
+export const seesArchived = (viewer?: CatalogViewer) => isStaff(viewer?.role);
 
 export function assertAdmin(actor: CatalogActor | undefined): asserts actor is CatalogActor {
   if (!actor) throw new AppError("unauthenticated", "Sign in to continue.");

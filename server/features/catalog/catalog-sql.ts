@@ -32,9 +32,6 @@ export function byIdOrSlug(idColumn: SQL, slugColumn: SQL, value: string): SQL {
   return match.order ? sql`where ${match.where} order by ${match.order} limit 1` : sql`where ${match.where} limit 1`;
 }
 
-/** ILIKE pattern for "name contains q": %, _ and \ in q match themselves. */
-export const containsPattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export const allOf = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
 
 /** Values per IN-list of a lookup statement. */

@@ -3,7 +3,8 @@ import { brands, sectors } from "@shared/schema";
 import type { Brand, Sector } from "@shared/contracts/catalog";
 import { executorOf, type Db, type TxScope } from "../../db";
 import type { CursorValue } from "../../lib/pagination";
-import { byIdOrSlug, chunks, containsPattern, LOOKUP_BATCH, type Keyed } from "./catalog-sql";
+import { containsPattern } from "../../lib/like";
+import { byIdOrSlug, chunks, LOOKUP_BATCH, type Keyed } from "./catalog-sql";
 
 /**
  * Sectors and brands: the reads with their counts (hand-written SQL, one statement each) and the
