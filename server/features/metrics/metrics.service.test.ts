@@ -142,6 +142,7 @@ describe("metrics collector under fault", () => {
     };
     const metrics = createMetricsService({
       ctx: { logger, events: createEventBus(logger), redis: undefined },
+      business: { businessFiguresToday: async () => ({ ordersToday: 0, revenueTodayCents: 0, customersWhoOrderedToday: 0 }) },
       registrations: { countRegisteredSince: async () => 0 },
       activity: createMemoryActivityTracker(),
       sampler,

@@ -9,7 +9,7 @@ import { accessTokenFor } from "../../test/agents";
 import { testDatabase, workerDatabaseUrl } from "../../test/database";
 import { makeProduct, makeUser } from "../../test/factories";
 import { waitFor } from "../../test/wait-for";
-import { orderBody, stockOf } from "./test-support";
+import { orderBody, stockOf } from "../../test/orders";
 
 /**
  * The crash the pending-order sweep exists for: the real server is killed (-9) while a checkout waits on the

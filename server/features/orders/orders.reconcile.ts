@@ -54,7 +54,7 @@ export function createPendingOrderReconciler(deps: ReconcileDeps) {
     if (charge.status === "succeeded") {
       const paid = await repo.transaction(async (tx) => {
         const chargeRow = { orderId: order.id, kind: "charge" as const, status: "succeeded" as const, amountCents: order.totalCents, currency: order.currency, provider: payments.providerName, reference: charge.reference };
-        const moved = await repo.settlePayment(tx, order.id, { from: "pending", to: "paid", actor: SYSTEM_ACTOR }, chargeRow);
+        const moved = await repo.settlePayment(order.id, { from: "pending", to: "paid", actor: SYSTEM_ACTOR }, chargeRow, tx);
         if (!moved) return undefined;
         await audit.record({ actor: SYSTEM_AUDIT_ACTOR, action: "order.status_changed", target: { type: "order", id: order.id }, summary: { number, from: "pending", to: "paid", reason: "reconciled_charge_succeeded" } }, {}, tx);
         return moved;
@@ -68,8 +68,8 @@ export function createPendingOrderReconciler(deps: ReconcileDeps) {
       // A declined charge is recorded like checkout records it; a charge the provider never saw leaves no row.
       const moved =
         charge.status === "declined"
-          ? await repo.settlePayment(tx, order.id, { from: "pending", to: "cancelled", actor: SYSTEM_ACTOR }, { orderId: order.id, kind: "charge", status: "failed", amountCents: order.totalCents, currency: order.currency, provider: payments.providerName, reference: charge.reference })
-          : await repo.transition(tx, order.id, "pending", "cancelled").then(async (row) => row && { event: await repo.appendEvent(tx, order.id, "cancelled", SYSTEM_ACTOR) });
+          ? await repo.settlePayment(order.id, { from: "pending", to: "cancelled", actor: SYSTEM_ACTOR }, { orderId: order.id, kind: "charge", status: "failed", amountCents: order.totalCents, currency: order.currency, provider: payments.providerName, reference: charge.reference }, tx)
+          : await repo.transition(order.id, "pending", "cancelled", tx).then(async (row) => row && { event: await repo.appendEvent(order.id, "cancelled", SYSTEM_ACTOR, tx) });
       if (!moved) return undefined;
       const reason = charge.status === "declined" ? "reconciled_charge_declined" : "reconciled_no_charge";
       await audit.record({ actor: SYSTEM_AUDIT_ACTOR, action: "order.cancelled", target: { type: "order", id: order.id }, summary: { number, from: "pending", to: "cancelled", reason } }, {}, tx);

@@ -9,7 +9,7 @@ import type { ChargeLookup, PaymentProvider } from "../payments/payment-provider
 import { createPaymentsService } from "../payments/payments.service";
 import { createOrdersRepo } from "./orders.repo";
 import { createPendingOrderReconciler, RECONCILE_PENDING_ORDERS } from "./orders.reconcile";
-import { stockOf, transactionsOfOrders } from "./test-support";
+import { stockOf, transactionsOfOrders } from "../../test/orders";
 
 /** Pending orders a crash left behind, settled by the sweep. */
 let t: TestApp;
@@ -33,7 +33,7 @@ function reconcilerAsking(answers: Map<string, ChargeLookup>, pendingTimeoutSeco
     repo: createOrdersRepo(t.db),
     stock: createCatalogStock(t.db),
     audit: t.services.audit,
-    payments: createPaymentsService({ provider: providerKnowing(answers) }),
+    payments: createPaymentsService({ logger: t.ctx.logger, provider: providerKnowing(answers) }),
     events: t.ctx.events,
     logger: t.ctx.logger,
     pendingTimeoutSeconds,

@@ -32,7 +32,7 @@ describe("payments service", () => {
   });
 
   it("when the slow test card is charged, then it succeeds after 3 s and a lookup tells processing, then the charge", async () => {
-    const payments = createPaymentsService({ provider: createTestCardProvider() });
+    const payments = createPaymentsService({ logger: silentLogger, provider: createTestCardProvider() });
     expect(await payments.lookup("order-slow")).toEqual({ status: "not_found" });
     const started = Date.now();
     const charging = payments.charge({ ...charge(TEST_CARD_SLOW), orderId: "order-slow" });
