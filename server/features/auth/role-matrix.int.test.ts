@@ -59,6 +59,9 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /orders/:id/cancel": "signed-in",
   // Staff-only in the service; the guard admits every signed-in user so a customer gets 404 for other people's orders.
   "GET /orders/:id/transactions": "signed-in",
+  // Failed jobs (dead letters): admin
+  "GET /jobs/failed": "admin",
+  "POST /jobs/:id/retry": "admin",
   // Mail outbox and template previews, outgoing webhooks: admin
   "GET /mail/outbox": "admin",
   "GET /mail/outbox/:id": "admin",
