@@ -1,5 +1,5 @@
 /**
- * A small circuit breaker for calls to an outside service (the payment provider).
+ * A small circuit breaker for calls to an outside service (the payment provider, Redis).
  *
  *   closed    – calls pass; `failureThreshold` consecutive failures open the circuit.
  *   open      – calls fail fast with CircuitOpenError (no request reaches the struggling service)
