@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_CART_LINES, MAX_QUANTITY_PER_LINE } from "../cart-limits";
 import { currency, listOf, pageQuery, uuid } from "./common";
 
 export const orderStatuses = ["pending", "paid", "shipped", "delivered", "cancelled"] as const;
@@ -35,13 +36,13 @@ export const shippingAddress = z
   .strict();
 export type ShippingAddress = z.infer<typeof shippingAddress>;
 
-export const cartLine = z.object({ productId: uuid, quantity: z.number().int().min(1, "Must be at least 1").max(100, "At most 100 per line") }).strict();
+export const cartLine = z.object({ productId: uuid, quantity: z.number().int().min(1, "Must be at least 1").max(MAX_QUANTITY_PER_LINE, `At most ${MAX_QUANTITY_PER_LINE} per line`) }).strict();
 export type CartLine = z.infer<typeof cartLine>;
 
 const cartItems = z
   .array(cartLine)
   .min(1, "Add at least one item")
-  .max(50, "At most 50 different items per order")
+  .max(MAX_CART_LINES, `At most ${MAX_CART_LINES} different items per order`)
   .refine((items) => new Set(items.map((i) => i.productId)).size === items.length, "Each product may appear only once");
 
 export const paymentInput = z

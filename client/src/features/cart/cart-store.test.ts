@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { CART_STORAGE_KEY, MAX_QUANTITY_PER_LINE, parseStoredCart } from "./cart-store";
+import { MAX_QUANTITY_PER_LINE } from "@shared/cart-limits";
+import { CART_STORAGE_KEY, parseStoredCart } from "./cart-store";
 
 const APPLE = "0b6f4a52-8a4c-4d7e-9a51-2f1d3c4b5a60";
 const PEAR = "1c7e5b63-9b5d-4e8f-8b62-3e2f4d5c6b71";

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 // zod/mini, not zod: this module is in the storefront entry (the header badge) and full zod would add ~15 KB gz.
 import * as z from "zod/mini";
+import { MAX_CART_LINES, MAX_QUANTITY_PER_LINE } from "@shared/cart-limits";
 
 /**
  * The cart: which products and how many, nothing else. Names, prices and stock are server data and come from
@@ -13,9 +14,6 @@ export interface CartLine {
 }
 
 export const CART_STORAGE_KEY = "fp.cart.v1";
-/** The contract's limits (shared/contracts/orders.ts cartLine / cartItems): the store never holds what the API refuses. */
-export const MAX_QUANTITY_PER_LINE = 100;
-export const MAX_CART_LINES = 50;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const storedCart = z.object({

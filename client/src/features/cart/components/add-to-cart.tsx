@@ -3,7 +3,8 @@ import type { Product } from "@shared/contracts/catalog";
 import { Button } from "@client/components/ui/button";
 import { useToast } from "@client/components/ui/toast";
 import { pluralize } from "@client/lib/format";
-import { cartStore, MAX_CART_LINES, MAX_QUANTITY_PER_LINE, useCartQuantity } from "../cart-store";
+import { MAX_CART_LINES, MAX_QUANTITY_PER_LINE } from "@shared/cart-limits";
+import { cartStore, useCartQuantity } from "../cart-store";
 import { rememberShownPrice } from "../price-memory";
 import { QuantityStepper } from "./quantity-stepper";
 

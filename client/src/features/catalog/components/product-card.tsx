@@ -4,7 +4,7 @@ import type { Product } from "@shared/contracts/catalog";
 import { AddToCartButton } from "@client/features/cart/components/add-to-cart";
 import { primeProductDetail } from "../api/products";
 import { Price } from "./price";
-import { ProductImage } from "./product-image";
+import { ProductImage } from "@client/components/ui/product-image";
 import { StockStatus } from "./stock-status";
 
 export function ProductCard({ product, eager = false }: { product: Product; eager?: boolean }) {

@@ -3,7 +3,7 @@ import type { Product } from "@shared/contracts/catalog";
 import { Breadcrumbs } from "@client/components/ui/breadcrumbs";
 import { AddToCartForm } from "@client/features/cart/components/add-to-cart";
 import { Price } from "./price";
-import { ProductImage } from "./product-image";
+import { ProductImage } from "@client/components/ui/product-image";
 import { StockStatus } from "./stock-status";
 
 export function ProductDetail({ product }: { product: Product }) {
