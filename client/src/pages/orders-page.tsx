@@ -1,13 +1,10 @@
-import { useMemo } from "react";
-import { useLocation, useSearch } from "wouter";
 import { OrderHistory, StatusFilter } from "@client/features/orders/components/order-history";
-import { ORDERS_PATH, ordersHref, parseOrderFilters } from "@client/features/orders/search-params";
+import { orderHistoryFilters } from "@client/features/orders/search-params";
+import { useUrlFilters } from "@client/lib/url-filters";
 
 /** The signed-in shopper's order history; the status filter lives in the URL. */
 export default function OrdersPage() {
-  const search = useSearch();
-  const [, navigate] = useLocation();
-  const filters = useMemo(() => parseOrderFilters(search), [search]);
+  const [filters, apply] = useUrlFilters(orderHistoryFilters);
   return (
     <>
       <title>Your orders · FruitfulPlanet</title>
@@ -17,9 +14,9 @@ export default function OrdersPage() {
             <h1 className="text-3xl font-bold tracking-tight text-stone-900">Your orders</h1>
             <p className="mt-1 text-sm text-stone-600">Newest first. Open an order for its items, address and status history.</p>
           </div>
-          <StatusFilter value={filters.status} onChange={(status) => navigate(ordersHref(ORDERS_PATH, { status }), { replace: true })} />
+          <StatusFilter value={filters.status} onChange={(status) => apply({ status })} />
         </div>
-        <OrderHistory filters={{ status: filters.status }} />
+        <OrderHistory filters={filters} />
       </div>
     </>
   );

@@ -1,23 +1,19 @@
 import { useState } from "react";
-import { useLocation, useSearch } from "wouter";
-import type { ProductFilters } from "@client/features/catalog/api/products";
 import { ProductFiltersForm } from "@client/features/catalog/components/product-filters";
 import { ProductResults } from "@client/features/catalog/components/product-results";
-import { parseProductFilters, searchHref } from "@client/features/catalog/search-params";
+import { productSearchFilters } from "@client/features/catalog/search-params";
+import { filtersHref, useUrlFilters } from "@client/lib/url-filters";
 
-/** All filters live in the URL: a reload, the back button or a shared link shows the same results. */
+/**
+ * All filters live in the URL: a reload, the back button or a shared link shows the same results. Push, not
+ * replace: filters here change only when the shopper applies them (no typing-as-you-go), and each applied search
+ * is a result page of its own that Back should return to, as on any shop's search.
+ */
 export default function SearchPage() {
-  const search = useSearch();
-  const [, navigate] = useLocation();
-  const filters = parseProductFilters(search);
+  const [filters, apply] = useUrlFilters(productSearchFilters, { history: "push" });
   const [filtersOpen, setFiltersOpen] = useState(false);
   const activeCount = [filters.sector, filters.brand, filters.minPrice, filters.maxPrice, filters.inStock].filter((v) => v !== undefined).length;
   const title = filters.q ? `Results for “${filters.q}”` : "All products";
-
-  const apply = (next: ProductFilters) => {
-    const href = searchHref(next);
-    if (href !== `/search${search ? `?${search}` : ""}`) navigate(href);
-  };
 
   return (
     <>
@@ -44,7 +40,7 @@ export default function SearchPage() {
             </button>
           </div>
           <div id="search-filters" className={`mt-4 ${filtersOpen ? "block" : "hidden lg:block"}`}>
-            <ProductFiltersForm filters={filters} filtersKey={search} onApply={apply} />
+            <ProductFiltersForm filters={filters} filtersKey={filtersHref(productSearchFilters, filters)} onApply={apply} />
           </div>
         </aside>
         <section aria-label="Search results">

@@ -1,15 +1,11 @@
 import { auditListQuery } from "@shared/contracts/audit";
-import { toQueryString } from "@client/lib/api";
+import { readParams, type UrlFilterCodec } from "@client/lib/url-filters";
 import type { AuditFilters } from "./api/audit";
 
 export const AUDIT_PATH = "/admin/audit";
 
-/** Filters from the URL, each checked with the contract's schema; a bad value is dropped, not fatal. */
-export function parseAuditFilters(search: string): AuditFilters {
-  const params = new URLSearchParams(search);
-  const actor = auditListQuery.shape.actor.safeParse(params.get("actor") ?? undefined);
-  const action = auditListQuery.shape.action.safeParse(params.get("action") ?? undefined);
-  return { actor: actor.success ? actor.data : undefined, action: action.success ? action.data : undefined };
-}
-
-export const auditHref = (filters: AuditFilters): string => `${AUDIT_PATH}${toQueryString({ actor: filters.actor, action: filters.action })}`;
+export const auditFilters: UrlFilterCodec<AuditFilters> = {
+  path: AUDIT_PATH,
+  parse: (params) => readParams(params, auditListQuery.shape, ["actor", "action"]),
+  toParams: (filters) => ({ actor: filters.actor, action: filters.action }),
+};

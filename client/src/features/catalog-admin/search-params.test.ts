@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { adminBrandsHref, adminProductsHref, adminSectorsHref, parseAdminBrandFilters, parseAdminProductFilters, parseAdminSectorFilters } from "./search-params";
+import { filtersHref, parseFilters } from "@client/lib/url-filters";
+import { adminBrandFilters, adminProductFilters, adminSectorFilters } from "./search-params";
+
+const adminProductsHref = (filters: Parameters<typeof adminProductFilters.toParams>[0]) => filtersHref(adminProductFilters, filters);
+const parseAdminProductFilters = (search: string) => parseFilters(adminProductFilters, search);
 
 describe("console product filters in the URL", () => {
   it("when every filter is set, then the URL round-trips them", () => {
@@ -32,13 +36,13 @@ describe("console product filters in the URL", () => {
 
 describe("console brand and sector filters in the URL", () => {
   it("when brand filters are set, then they round-trip", () => {
-    const href = adminBrandsHref({ q: "farm", sector: "dairy" });
+    const href = filtersHref(adminBrandFilters, { q: "farm", sector: "dairy" });
     expect(href).toBe("/admin/catalog/brands?q=farm&sector=dairy");
-    expect(parseAdminBrandFilters(href.split("?")[1]!)).toEqual({ q: "farm", sector: "dairy" });
+    expect(parseFilters(adminBrandFilters, href.split("?")[1]!)).toEqual({ q: "farm", sector: "dairy" });
   });
 
   it("when the sector search is empty, then the URL has no query string", () => {
-    expect(adminSectorsHref({})).toBe("/admin/catalog/sectors");
-    expect(parseAdminSectorFilters("q=%20%20")).toEqual({ q: undefined });
+    expect(filtersHref(adminSectorFilters, {})).toBe("/admin/catalog/sectors");
+    expect(parseFilters(adminSectorFilters, "q=%20%20")).toEqual({ q: undefined });
   });
 });

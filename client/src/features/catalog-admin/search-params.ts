@@ -1,5 +1,5 @@
 import { brandListQuery, productListQuery, type ProductSort } from "@shared/contracts/catalog";
-import { toQueryString } from "@client/lib/api";
+import { readParams, type UrlFilterCodec } from "@client/lib/url-filters";
 import type { AdminBrandFilters, AdminProductFilters, AdminSectorFilters } from "./api/keys";
 
 export const CATALOG_PATH = "/admin/catalog";
@@ -9,56 +9,38 @@ export const catalogPaths = {
   sectors: `${CATALOG_PATH}/sectors`,
 } as const;
 
-/** One URL parameter checked with the contract's own rule; a bad value (a hand-edited link) is dropped, not fatal. */
-function pick<T>(params: URLSearchParams, key: string, rule: { safeParse: (v: unknown) => { success: boolean; data?: T } }): T | undefined {
-  const raw = params.get(key);
-  if (raw === null || raw === "") return undefined;
-  const parsed = rule.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
-}
-
-export function parseAdminProductFilters(search: string): AdminProductFilters {
-  const params = new URLSearchParams(search);
-  const shape = productListQuery.shape;
-  const q = pick(params, "q", shape.q);
-  const status = pick(params, "status", shape.status);
-  let sort = pick<ProductSort>(params, "sort", shape.sort);
-  if (sort === "relevance" && !q) sort = undefined; // the API refuses relevance without words
-  return {
-    q,
-    sector: pick(params, "sector", shape.sector),
-    brand: pick(params, "brand", shape.brand),
-    status: status === "active" || status === "archived" ? status : undefined,
-    inStock: pick(params, "inStock", shape.inStock) ? true : undefined,
-    sort,
-  };
-}
-
 /** The default order: best match with words, newest without. */
 export const defaultAdminSort = (filters: { q?: string }): ProductSort => (filters.q ? "relevance" : "newest");
 
-export function adminProductsHref(filters: AdminProductFilters): string {
-  const sort = filters.sort && filters.sort !== defaultAdminSort(filters) && !(filters.sort === "relevance" && !filters.q) ? filters.sort : undefined;
-  return `${catalogPaths.products}${toQueryString({
+/** The console's product table. No status in the URL means every product, archived ones too ("all" is not a URL value). */
+export const adminProductFilters: UrlFilterCodec<AdminProductFilters> = {
+  path: catalogPaths.products,
+  parse(params) {
+    const filters: AdminProductFilters = readParams(params, productListQuery.shape, ["q", "sector", "brand", "status", "inStock", "sort"]);
+    if (filters.status === "all") delete filters.status;
+    if (!filters.inStock) delete filters.inStock;
+    if (filters.sort === "relevance" && !filters.q) delete filters.sort; // the API refuses relevance without words
+    return filters;
+  },
+  toParams: (filters) => ({
     q: filters.q,
     sector: filters.sector,
     brand: filters.brand,
     status: filters.status,
     inStock: filters.inStock ? "true" : undefined,
-    sort,
-  })}`;
-}
+    sort: filters.sort && filters.sort !== defaultAdminSort(filters) && !(filters.sort === "relevance" && !filters.q) ? filters.sort : undefined,
+  }),
+};
 
-export function parseAdminBrandFilters(search: string): AdminBrandFilters {
-  const params = new URLSearchParams(search);
-  return { q: pick(params, "q", brandListQuery.shape.q), sector: pick(params, "sector", brandListQuery.shape.sector) };
-}
+export const adminBrandFilters: UrlFilterCodec<AdminBrandFilters> = {
+  path: catalogPaths.brands,
+  parse: (params) => readParams(params, brandListQuery.shape, ["q", "sector"]),
+  toParams: (filters) => ({ q: filters.q, sector: filters.sector }),
+};
 
-export const adminBrandsHref = (filters: AdminBrandFilters): string => `${catalogPaths.brands}${toQueryString({ q: filters.q, sector: filters.sector })}`;
-
-export function parseAdminSectorFilters(search: string): AdminSectorFilters {
-  const params = new URLSearchParams(search);
-  return { q: pick(params, "q", brandListQuery.shape.q) };
-}
-
-export const adminSectorsHref = (filters: AdminSectorFilters): string => `${catalogPaths.sectors}${toQueryString({ q: filters.q })}`;
+/** Sectors are listed whole and searched on the client, with the same rule for the words as the brand search. */
+export const adminSectorFilters: UrlFilterCodec<AdminSectorFilters> = {
+  path: catalogPaths.sectors,
+  parse: (params) => readParams(params, brandListQuery.shape, ["q"]),
+  toParams: (filters) => ({ q: filters.q }),
+};

@@ -1,16 +1,20 @@
 import { orderListQuery } from "@shared/contracts/orders";
-import { toQueryString } from "@client/lib/api";
+import { readParams, type UrlFilterCodec } from "@client/lib/url-filters";
 import type { OrderFilters } from "./api/orders";
 
 export const ORDERS_PATH = "/orders";
 export const ADMIN_ORDERS_PATH = "/admin/orders";
 
-/** Filters from the URL, each checked with the contract's schema; a bad value is dropped, not fatal. */
-export function parseOrderFilters(search: string): OrderFilters {
-  const params = new URLSearchParams(search);
-  const status = orderListQuery.shape.status.safeParse(params.get("status") ?? undefined);
-  const q = orderListQuery.shape.q.safeParse(params.get("q") ?? undefined);
-  return { status: status.success ? status.data : undefined, q: q.success ? q.data : undefined };
-}
+/** A shopper's order history: filtered by status only (the search is staff's). */
+export const orderHistoryFilters: UrlFilterCodec<OrderFilters> = {
+  path: ORDERS_PATH,
+  parse: (params) => readParams(params, orderListQuery.shape, ["status"]),
+  toParams: (filters) => ({ status: filters.status }),
+};
 
-export const ordersHref = (base: string, filters: OrderFilters): string => `${base}${toQueryString({ status: filters.status, q: filters.q })}`;
+/** Staff's list of every order: status, and a search by order number or customer email. */
+export const adminOrderFilters: UrlFilterCodec<OrderFilters> = {
+  path: ADMIN_ORDERS_PATH,
+  parse: (params) => readParams(params, orderListQuery.shape, ["status", "q"]),
+  toParams: (filters) => ({ status: filters.status, q: filters.q }),
+};

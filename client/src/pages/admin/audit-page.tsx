@@ -1,19 +1,11 @@
-import { useMemo } from "react";
-import { useLocation, useSearch } from "wouter";
 import { ConsolePageHeader } from "@client/app/console-shell";
-import type { AuditFilters } from "@client/features/audit/api/audit";
 import { AuditFiltersForm } from "@client/features/audit/components/audit-filters";
 import { AuditLog } from "@client/features/audit/components/audit-log";
-import { auditHref, parseAuditFilters } from "@client/features/audit/search-params";
+import { auditFilters } from "@client/features/audit/search-params";
+import { useUrlFilters } from "@client/lib/url-filters";
 
 export default function AuditPage() {
-  const search = useSearch();
-  const [location, navigate] = useLocation();
-  const filters = useMemo(() => parseAuditFilters(search), [search]);
-  const apply = (next: AuditFilters) => {
-    const href = auditHref(next);
-    if (href !== `${location}${search ? `?${search}` : ""}`) navigate(href);
-  };
+  const [filters, apply] = useUrlFilters(auditFilters);
 
   return (
     <>

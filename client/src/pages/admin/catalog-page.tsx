@@ -1,42 +1,16 @@
-import { useCallback, useMemo } from "react";
-import { Redirect, Route, Switch, useLocation, useSearch } from "wouter";
+import { Redirect, Route, Switch } from "wouter";
 import { ConsolePageHeader } from "@client/app/console-shell";
 import { EmptyState } from "@client/components/ui/empty-state";
-import type { AdminBrandFilters, AdminProductFilters, AdminSectorFilters } from "@client/features/catalog-admin/api/keys";
+import { useUrlFilters } from "@client/lib/url-filters";
 import { BrandList } from "@client/features/catalog-admin/components/brand-list";
 import { CatalogTabs } from "@client/features/catalog-admin/components/catalog-tabs";
 import { ProductList } from "@client/features/catalog-admin/components/product-list";
 import { SectorList } from "@client/features/catalog-admin/components/sector-list";
-import {
-  adminBrandsHref,
-  adminProductsHref,
-  adminSectorsHref,
-  CATALOG_PATH,
-  catalogPaths,
-  parseAdminBrandFilters,
-  parseAdminProductFilters,
-  parseAdminSectorFilters,
-} from "@client/features/catalog-admin/search-params";
+import { adminBrandFilters, adminProductFilters, adminSectorFilters, CATALOG_PATH, catalogPaths } from "@client/features/catalog-admin/search-params";
 import { useRealtimeChannel } from "@client/features/realtime/use-realtime";
 
-/** Filters live in the URL; a change replaces the entry (typing must not fill the history). */
-function useUrlFilters<F>(parse: (search: string) => F, href: (filters: F) => string): [F, (next: F) => void] {
-  const search = useSearch();
-  const [location, navigate] = useLocation();
-  const filters = useMemo(() => parse(search), [parse, search]);
-  const current = `${location}${search ? `?${search}` : ""}`;
-  const apply = useCallback(
-    (next: F) => {
-      const target = href(next);
-      if (target !== current) navigate(target, { replace: true });
-    },
-    [current, href, navigate],
-  );
-  return [filters, apply];
-}
-
 function ProductsTab() {
-  const [filters, apply] = useUrlFilters<AdminProductFilters>(parseAdminProductFilters, adminProductsHref);
+  const [filters, apply] = useUrlFilters(adminProductFilters);
   return (
     <>
       <title>Products · Catalog · Admin · FruitfulPlanet</title>
@@ -46,7 +20,7 @@ function ProductsTab() {
 }
 
 function BrandsTab() {
-  const [filters, apply] = useUrlFilters<AdminBrandFilters>(parseAdminBrandFilters, adminBrandsHref);
+  const [filters, apply] = useUrlFilters(adminBrandFilters);
   return (
     <>
       <title>Brands · Catalog · Admin · FruitfulPlanet</title>
@@ -56,7 +30,7 @@ function BrandsTab() {
 }
 
 function SectorsTab() {
-  const [filters, apply] = useUrlFilters<AdminSectorFilters>(parseAdminSectorFilters, adminSectorsHref);
+  const [filters, apply] = useUrlFilters(adminSectorFilters);
   return (
     <>
       <title>Sectors · Catalog · Admin · FruitfulPlanet</title>

@@ -1,11 +1,10 @@
-import { useCallback, useMemo } from "react";
-import { useLocation, useRoute, useSearch } from "wouter";
+import { useRoute, useSearch } from "wouter";
 import { ConsolePageHeader } from "@client/app/console-shell";
 import { safeNextPath } from "@client/features/auth/safe-next";
-import type { OrderFilters } from "@client/features/orders/api/orders";
 import { AdminOrderDetail } from "@client/features/orders/components/admin-order-detail";
 import { AdminOrderFilters, AdminOrderList } from "@client/features/orders/components/admin-order-list";
-import { ADMIN_ORDERS_PATH, ordersHref, parseOrderFilters } from "@client/features/orders/search-params";
+import { ADMIN_ORDERS_PATH, adminOrderFilters } from "@client/features/orders/search-params";
+import { useUrlFilters } from "@client/lib/url-filters";
 
 /** The list's own URL to go back to (filters kept); only a path inside this section is accepted. */
 function backHrefFrom(search: string): string {
@@ -14,18 +13,7 @@ function backHrefFrom(search: string): string {
 }
 
 function OrdersList() {
-  const search = useSearch();
-  const [location, navigate] = useLocation();
-  const filters = useMemo(() => parseOrderFilters(search), [search]);
-  const current = `${location}${search ? `?${search}` : ""}`;
-  // Replace, not push: typing in the search box should not fill the history.
-  const apply = useCallback(
-    (next: OrderFilters) => {
-      const href = ordersHref(ADMIN_ORDERS_PATH, next);
-      if (href !== current) navigate(href, { replace: true });
-    },
-    [current, navigate],
-  );
+  const [filters, apply] = useUrlFilters(adminOrderFilters);
   return (
     <>
       <title>Orders · Admin · FruitfulPlanet</title>

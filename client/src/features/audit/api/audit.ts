@@ -1,13 +1,10 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
-import type { AuditEntry } from "@shared/contracts/audit";
+import type { AuditEntry, AuditListFilters, AuditListQuery } from "@shared/contracts/audit";
 import type { ListOf } from "@shared/contracts/common";
 import { api, cursorPaging } from "@client/lib/api";
 
 /** What the audit log filters by: the actor (email or user id) and the action. */
-export interface AuditFilters {
-  actor?: string;
-  action?: string;
-}
+export type AuditFilters = Partial<Pick<AuditListFilters, "actor" | "action">>;
 
 export type AuditPage = ListOf<AuditEntry>;
 export const AUDIT_PAGE_SIZE = 50;
@@ -22,7 +19,7 @@ export const auditKeys = {
 export const auditPagesOptions = (filters: AuditFilters, pageSize = AUDIT_PAGE_SIZE) =>
   infiniteQueryOptions({
     queryKey: auditKeys.list(filters, pageSize),
-    queryFn: ({ pageParam, signal }) => api.get<AuditPage>("/api/v1/audit", { actor: filters.actor, action: filters.action, limit: pageSize, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => api.get<AuditPage>("/api/v1/audit", { actor: filters.actor, action: filters.action, limit: pageSize, cursor: pageParam } satisfies AuditListQuery, signal),
     ...cursorPaging,
     // The log only grows: show the newest on every visit.
     staleTime: 0,

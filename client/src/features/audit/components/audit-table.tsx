@@ -2,8 +2,9 @@ import { Link } from "wouter";
 import type { AuditEntry } from "@shared/contracts/audit";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatDate, formatTime } from "@client/lib/dates";
+import { filtersHref } from "@client/lib/url-filters";
 import { actionLabel, isFailureAction } from "../action-labels";
-import { auditHref } from "../search-params";
+import { auditFilters } from "../search-params";
 import { summaryLines } from "../summary";
 
 const shortId = (id: string) => id.slice(0, 8);
@@ -59,7 +60,7 @@ export function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy?: bo
               </Td>
               <Td className="whitespace-nowrap">
                 {actor ? (
-                  <Link href={auditHref({ actor })} title="Show only this actor's entries" className="text-brand-800 hover:underline">
+                  <Link href={filtersHref(auditFilters, { actor })} title="Show only this actor's entries" className="text-brand-800 hover:underline">
                     {actor}
                   </Link>
                 ) : (

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Brand, BrandCreate, BrandList, BrandUpdate } from "@shared/contracts/catalog";
+import type { Brand, BrandCreate, BrandList, BrandListQuery, BrandUpdate } from "@shared/contracts/catalog";
 import { api, cursorPaging } from "@client/lib/api";
 import { catalogAdminKeys, invalidateCatalog, type AdminBrandFilters } from "./keys";
 
@@ -12,7 +12,7 @@ const CHOICES_MAX_PAGES = 100;
 export const adminBrandPagesOptions = (filters: AdminBrandFilters, pageSize = ADMIN_BRAND_PAGE_SIZE) =>
   infiniteQueryOptions({
     queryKey: catalogAdminKeys.brandPages(filters, pageSize),
-    queryFn: ({ pageParam, signal }) => api.get<BrandList>("/api/v1/brands", { q: filters.q, sector: filters.sector, limit: pageSize, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => api.get<BrandList>("/api/v1/brands", { q: filters.q, sector: filters.sector, limit: pageSize, cursor: pageParam } satisfies BrandListQuery, signal),
     ...cursorPaging,
     staleTime: 0,
   });

@@ -1,26 +1,15 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { ProductSort } from "@shared/contracts/catalog";
+import type { BrandListFilters, ProductListFilters } from "@shared/contracts/catalog";
 import { auditKeys } from "@client/features/audit/api/audit";
 import { catalogKeys } from "@client/features/catalog/api/catalog-keys";
 
-/** What the console's product table filters by. `status` undefined means every product, archived ones too. */
-export interface AdminProductFilters {
-  q?: string;
-  sector?: string;
-  brand?: string;
-  status?: "active" | "archived";
-  inStock?: true;
-  sort?: ProductSort;
-}
+/** What the console's product table filters by (the list query's filters). `status` undefined means every product, archived ones too. */
+export type AdminProductFilters = Partial<Pick<ProductListFilters, "q" | "sector" | "brand" | "status" | "inStock" | "sort">>;
 
-export interface AdminBrandFilters {
-  q?: string;
-  sector?: string;
-}
+export type AdminBrandFilters = Partial<Pick<BrandListFilters, "q" | "sector">>;
 
-export interface AdminSectorFilters {
-  q?: string;
-}
+/** Sectors are listed whole and searched on the client, with the brand search's rule for the words. */
+export type AdminSectorFilters = Pick<AdminBrandFilters, "q">;
 
 /**
  * The console's one query-key factory. Kept apart from the storefront's `catalogKeys` (the console asks

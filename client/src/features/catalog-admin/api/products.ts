@@ -1,26 +1,26 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
-import type { Product, ProductCreate, ProductList, ProductUpdate } from "@shared/contracts/catalog";
-import { api, cursorPaging, isApiError, type QueryParams } from "@client/lib/api";
+import type { Product, ProductCreate, ProductExportQuery, ProductList, ProductListQuery, ProductUpdate } from "@shared/contracts/catalog";
+import { api, cursorPaging, isApiError, toQueryString } from "@client/lib/api";
 import { catalogAdminKeys, invalidateCatalog, type AdminProductFilters } from "./keys";
 
 export const ADMIN_PRODUCT_PAGE_SIZE = 25;
 
 /** The console's filters → the API's list query (status "all" unless narrowed: archived products are listed too). */
-export function adminProductQuery(filters: AdminProductFilters): QueryParams {
+export function adminProductQuery(filters: AdminProductFilters) {
   return {
     q: filters.q,
     sector: filters.sector,
     brand: filters.brand,
     status: filters.status ?? "all",
-    inStock: filters.inStock ? true : undefined,
-  };
+    inStock: filters.inStock ? "true" : undefined,
+  } satisfies ProductExportQuery;
 }
 
 export const adminProductPagesOptions = (filters: AdminProductFilters, pageSize = ADMIN_PRODUCT_PAGE_SIZE) =>
   infiniteQueryOptions({
     queryKey: catalogAdminKeys.productPages(filters, pageSize),
     queryFn: ({ pageParam, signal }) =>
-      api.get<ProductList>("/api/v1/products", { ...adminProductQuery(filters), sort: filters.sort, limit: pageSize, cursor: pageParam }, signal),
+      api.get<ProductList>("/api/v1/products", { ...adminProductQuery(filters), sort: filters.sort, limit: pageSize, cursor: pageParam } satisfies ProductListQuery, signal),
     ...cursorPaging,
     staleTime: 0,
   });
@@ -28,13 +28,7 @@ export const adminProductPagesOptions = (filters: AdminProductFilters, pageSize 
 export const useAdminProductPages = (filters: AdminProductFilters) => useInfiniteQuery(adminProductPagesOptions(filters));
 
 /** The CSV export of the current filters: a plain GET the browser downloads with the session cookie. */
-export const productExportHref = (filters: AdminProductFilters): string => {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(adminProductQuery(filters))) {
-    if (value !== undefined && value !== null && value !== "") query.set(key, String(value));
-  }
-  return `/api/v1/products/export.csv?${query.toString()}`;
-};
+export const productExportHref = (filters: AdminProductFilters): string => `/api/v1/products/export.csv${toQueryString(adminProductQuery(filters))}`;
 
 const productPath = (id: string) => `/api/v1/products/${encodeURIComponent(id)}`;
 

@@ -8,10 +8,11 @@ import { SearchBox } from "@client/components/ui/search-box";
 import { Select } from "@client/components/ui/select";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatCount } from "@client/lib/format";
+import { filtersHref } from "@client/lib/url-filters";
 import { useAdminBrandPages, useDeleteBrand } from "../api/brands";
 import type { AdminBrandFilters } from "../api/keys";
 import { useAdminSectors } from "../api/sectors";
-import { adminProductsHref, catalogPaths } from "../search-params";
+import { adminProductFilters, catalogPaths } from "../search-params";
 import { BrandFormDialog } from "./brand-form-dialog";
 import { DeleteDialog } from "./delete-dialog";
 import { StatusBadge } from "./form-parts";
@@ -88,7 +89,7 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
                   </Td>
                   <Td className="whitespace-nowrap">{brand.sector.name}</Td>
                   <Td className="text-right tabular-nums">
-                    <Link href={adminProductsHref({ brand: brand.slug })} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    <Link href={filtersHref(adminProductFilters, { brand: brand.slug })} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                       {formatCount(brand.productCount)}<span className="sr-only"> products of {brand.name}</span>
                     </Link>
                   </Td>

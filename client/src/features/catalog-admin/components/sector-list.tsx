@@ -6,9 +6,10 @@ import { EmptyState } from "@client/components/ui/empty-state";
 import { SearchBox } from "@client/components/ui/search-box";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatCount } from "@client/lib/format";
+import { filtersHref } from "@client/lib/url-filters";
 import type { AdminSectorFilters } from "../api/keys";
 import { useAdminSectors, useDeleteSector } from "../api/sectors";
-import { adminBrandsHref, catalogPaths } from "../search-params";
+import { adminBrandFilters, catalogPaths } from "../search-params";
 import { DeleteDialog } from "./delete-dialog";
 import { AdminListBody, RowActions } from "./list-parts";
 import { SectorFormDialog } from "./sector-form-dialog";
@@ -81,7 +82,7 @@ export function SectorList({ filters, onFiltersChange }: SectorListProps) {
                     </span>
                   </Td>
                   <Td className="text-right tabular-nums">
-                    <Link href={adminBrandsHref({ sector: sector.slug })} className="font-medium text-brand-800 underline-offset-2 hover:underline">
+                    <Link href={filtersHref(adminBrandFilters, { sector: sector.slug })} className="font-medium text-brand-800 underline-offset-2 hover:underline">
                       {formatCount(sector.brandCount)}<span className="sr-only"> brands in {sector.name}</span>
                     </Link>
                   </Td>

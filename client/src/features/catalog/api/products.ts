@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery, type QueryClient } from "@tanstack/react-query";
-import type { Product, ProductList, ProductListFilters } from "@shared/contracts/catalog";
-import { api, cursorPaging, type QueryParams } from "@client/lib/api";
+import type { Product, ProductList, ProductListFilters, ProductListQuery } from "@shared/contracts/catalog";
+import { api, cursorPaging } from "@client/lib/api";
 import { catalogKeys } from "./catalog-keys";
 
 /** What a shopper can filter by: the contract's list query minus paging. */
@@ -10,18 +10,18 @@ export type ProductPage = ProductList;
 export const PRODUCT_PAGE_SIZE = 24;
 
 /** Filters → the API's query string; inStock is only sent when asked for. */
-function toProductParams(filters: ProductFilters, limit: number, cursor?: string): QueryParams {
+function toProductParams(filters: ProductFilters, limit: number, cursor?: string) {
   return {
     q: filters.q,
     sector: filters.sector,
     brand: filters.brand,
     minPrice: filters.minPrice,
     maxPrice: filters.maxPrice,
-    inStock: filters.inStock ? true : undefined,
+    inStock: filters.inStock ? "true" : undefined,
     sort: filters.sort,
     limit,
     cursor,
-  };
+  } satisfies ProductListQuery;
 }
 
 export const productPageOptions = (filters: ProductFilters, limit = PRODUCT_PAGE_SIZE) =>
@@ -35,7 +35,7 @@ export const productPagesOptions = (filters: ProductFilters, pageSize = PRODUCT_
   infiniteQueryOptions({
     queryKey: catalogKeys.productPages(filters, pageSize, withFacets),
     queryFn: ({ pageParam, signal }) =>
-      api.get<ProductPage>("/api/v1/products", { ...toProductParams(filters, pageSize, pageParam), facets: withFacets && pageParam === undefined ? true : undefined }, signal),
+      api.get<ProductPage>("/api/v1/products", { ...toProductParams(filters, pageSize, pageParam), facets: withFacets && pageParam === undefined ? "true" : undefined } satisfies ProductListQuery, signal),
     ...cursorPaging,
   });
 

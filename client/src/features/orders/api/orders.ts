@@ -1,16 +1,15 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { ListOf } from "@shared/contracts/common";
-import { IDEMPOTENCY_KEY_HEADER, type Order, type OrderCreate, type OrderStatus, type Transaction } from "@shared/contracts/orders";
+import { IDEMPOTENCY_KEY_HEADER, type Order, type OrderCreate, type OrderListFilters, type OrderListQuery, type OrderStatus, type Transaction } from "@shared/contracts/orders";
 import { api, cursorPaging } from "@client/lib/api";
 import { catalogKeys } from "@client/features/catalog/api/catalog-keys";
 import { cartKeys } from "@client/features/cart/api/quote";
 
-/** What order lists filter by: the contract's list query minus paging. Customers get their own orders whatever they ask. */
-export interface OrderFilters {
-  status?: OrderStatus;
-  /** Staff search: an order number or part of the customer's email. */
-  q?: string;
-}
+/**
+ * What order lists filter by: the contract's list query minus paging (`q`, staff's search, is an order number or
+ * part of the customer's email). Customers get their own orders whatever they ask.
+ */
+export type OrderFilters = Partial<Pick<OrderListFilters, "status" | "q">>;
 
 export type OrderPage = ListOf<Order>;
 export const ORDER_PAGE_SIZE = 20;
@@ -32,7 +31,7 @@ export const orderKeys = {
 export const orderPagesOptions = (filters: OrderFilters, pageSize = ORDER_PAGE_SIZE) =>
   infiniteQueryOptions({
     queryKey: orderKeys.list(filters, pageSize),
-    queryFn: ({ pageParam, signal }) => api.get<OrderPage>("/api/v1/orders", { status: filters.status, q: filters.q, limit: pageSize, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => api.get<OrderPage>("/api/v1/orders", { status: filters.status, q: filters.q, limit: pageSize, cursor: pageParam } satisfies OrderListQuery, signal),
     ...cursorPaging,
     // Status moves on the server (staff ship, payments settle): check again when the shopper comes back.
     refetchOnWindowFocus: true,

@@ -10,9 +10,10 @@ import { Skeleton } from "@client/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatDate, formatTime } from "@client/lib/dates";
 import { formatMoney } from "@client/lib/format";
+import { filtersHref } from "@client/lib/url-filters";
 import { useOrderPages, type OrderFilters } from "../api/orders";
 import { itemCount } from "../order-status";
-import { ADMIN_ORDERS_PATH, ordersHref } from "../search-params";
+import { ADMIN_ORDERS_PATH, adminOrderFilters } from "../search-params";
 import { StatusFilter } from "./order-history";
 import { OrderStatusBadge } from "./order-status-badge";
 
@@ -84,7 +85,7 @@ export function AdminOrderList({ filters }: { filters: OrderFilters }) {
     );
   }
 
-  const detailHref = (id: string) => `${ADMIN_ORDERS_PATH}/${id}${filtered ? `?back=${encodeURIComponent(ordersHref(ADMIN_ORDERS_PATH, filters))}` : ""}`;
+  const detailHref = (id: string) => `${ADMIN_ORDERS_PATH}/${id}${filtered ? `?back=${encodeURIComponent(filtersHref(adminOrderFilters, filters))}` : ""}`;
   return (
     <>
       <ListCount count={orders.length} noun="order" hasMore={query.hasNextPage} testId="order-count" className="mb-3" />

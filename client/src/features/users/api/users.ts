@@ -1,16 +1,13 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
-import type { Role, User } from "@shared/contracts/auth";
+import type { User } from "@shared/contracts/auth";
 import type { ListOf } from "@shared/contracts/common";
-import type { UserUpdate } from "@shared/contracts/users";
+import type { UserListFilters, UserListQuery, UserUpdate } from "@shared/contracts/users";
 import { api, cursorPaging } from "@client/lib/api";
 import { authKeys } from "@client/features/auth/api/auth";
 import { auditKeys } from "@client/features/audit/api/audit";
 
 /** What the admin list filters by (the contract's list query minus paging). */
-export interface UserFilters {
-  q?: string;
-  role?: Role;
-}
+export type UserFilters = Partial<Pick<UserListFilters, "q" | "role">>;
 
 export type UserPage = ListOf<User>;
 export const USER_PAGE_SIZE = 25;
@@ -28,7 +25,7 @@ export const usersKeys = {
 export const userPagesOptions = (filters: UserFilters, pageSize = USER_PAGE_SIZE) =>
   infiniteQueryOptions({
     queryKey: usersKeys.list(filters, pageSize),
-    queryFn: ({ pageParam, signal }) => api.get<UserPage>("/api/v1/users", { q: filters.q, role: filters.role, limit: pageSize, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => api.get<UserPage>("/api/v1/users", { q: filters.q, role: filters.role, limit: pageSize, cursor: pageParam } satisfies UserListQuery, signal),
     ...cursorPaging,
   });
 
