@@ -3,6 +3,7 @@ import { Link } from "wouter";
 import type { Brand } from "@shared/contracts/catalog";
 import { Button, buttonClasses } from "@client/components/ui/button";
 import { EmptyState } from "@client/components/ui/empty-state";
+import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { labelClasses } from "@client/components/ui/field-styles";
 import { SearchBox } from "@client/components/ui/search-box";
 import { Select } from "@client/components/ui/select";
@@ -16,7 +17,7 @@ import { adminProductFilters, catalogPaths } from "../search-params";
 import { BrandFormDialog } from "./brand-form-dialog";
 import { DeleteDialog } from "./delete-dialog";
 import { StatusBadge } from "./form-parts";
-import { AdminListBody, RowActions, sectorFilterOptions } from "./list-parts";
+import { RowActions, sectorFilterOptions } from "./list-parts";
 
 interface BrandListProps {
   /** The filters in the URL. */
@@ -55,7 +56,7 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
         </form>
         <Button onClick={() => setEditing("new")}>New brand</Button>
       </div>
-      <AdminListBody
+      <ListScaffold
         noun="brand"
         query={query}
         items={query.data?.pages.flatMap((page) => page.data) ?? []}
@@ -102,7 +103,7 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
             </TBody>
           </Table>
         )}
-      </AdminListBody>
+      </ListScaffold>
       {editing && <BrandFormDialog brand={editing === "new" ? undefined : editing} sectorSlug={filters.sector} onClose={() => setEditing(null)} />}
       {deleting && (
         <DeleteDialog

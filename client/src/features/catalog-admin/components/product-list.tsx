@@ -3,6 +3,7 @@ import { Link } from "wouter";
 import type { Product, ProductSort } from "@shared/contracts/catalog";
 import { Button, buttonClasses } from "@client/components/ui/button";
 import { EmptyState } from "@client/components/ui/empty-state";
+import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatDate } from "@client/lib/dates";
 import { formatMoney } from "@client/lib/format";
@@ -12,7 +13,7 @@ import { catalogPaths, defaultAdminSort } from "../search-params";
 import { DeleteDialog } from "./delete-dialog";
 import { StatusBadge } from "./form-parts";
 import { ImportDialog } from "./import-dialog";
-import { AdminListBody, RowActions } from "./list-parts";
+import { RowActions } from "./list-parts";
 import { ProductFiltersBar } from "./product-filters";
 import { ProductFormDialog } from "./product-form-dialog";
 import { StockAdjuster } from "./stock-adjuster";
@@ -57,7 +58,7 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
       <div className="mb-6">
         <ProductFiltersBar filters={filters} onChange={onFiltersChange} />
       </div>
-      <AdminListBody
+      <ListScaffold
         noun="product"
         query={query}
         items={query.data?.pages.flatMap((page) => page.data) ?? []}
@@ -117,7 +118,7 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
             </TBody>
           </Table>
         )}
-      </AdminListBody>
+      </ListScaffold>
       {editing && <ProductFormDialog product={editing === "new" ? undefined : editing} brandSlug={filters.brand} onClose={() => setEditing(null)} />}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
       {deleting && (

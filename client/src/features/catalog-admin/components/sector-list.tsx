@@ -3,6 +3,7 @@ import { Link } from "wouter";
 import type { Sector } from "@shared/contracts/catalog";
 import { Button, buttonClasses } from "@client/components/ui/button";
 import { EmptyState } from "@client/components/ui/empty-state";
+import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { SearchBox } from "@client/components/ui/search-box";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatCount } from "@client/lib/format";
@@ -11,7 +12,7 @@ import type { AdminSectorFilters } from "../api/keys";
 import { useAdminSectors, useDeleteSector } from "../api/sectors";
 import { adminBrandFilters, catalogPaths } from "../search-params";
 import { DeleteDialog } from "./delete-dialog";
-import { AdminListBody, RowActions } from "./list-parts";
+import { RowActions } from "./list-parts";
 import { SectorFormDialog } from "./sector-form-dialog";
 
 const matches = (sector: Sector, q: string) => {
@@ -46,7 +47,7 @@ export function SectorList({ filters, onFiltersChange }: SectorListProps) {
         </form>
         <Button onClick={() => setEditing("new")}>New sector</Button>
       </div>
-      <AdminListBody
+      <ListScaffold
         noun="sector"
         query={query}
         items={sectors}
@@ -95,7 +96,7 @@ export function SectorList({ filters, onFiltersChange }: SectorListProps) {
             </TBody>
           </Table>
         )}
-      </AdminListBody>
+      </ListScaffold>
       {editing && <SectorFormDialog sector={editing === "new" ? undefined : editing} onClose={() => setEditing(null)} />}
       {deleting && (
         <DeleteDialog

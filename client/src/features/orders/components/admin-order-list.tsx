@@ -3,10 +3,8 @@ import { Link } from "wouter";
 import type { OrderStatus } from "@shared/contracts/orders";
 import { buttonClasses } from "@client/components/ui/button";
 import { EmptyState } from "@client/components/ui/empty-state";
-import { ListCount, LoadMore } from "@client/components/ui/list-paging";
-import { QueryErrorState } from "@client/components/ui/query-error-state";
+import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { SearchField, useSearchDraft } from "@client/components/ui/search-box";
-import { Skeleton } from "@client/components/ui/skeleton";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatDate, formatTime } from "@client/lib/dates";
 import { formatMoney } from "@client/lib/format";
@@ -38,99 +36,76 @@ export function AdminOrderFilters({ filters, onChange }: { filters: OrderFilters
   );
 }
 
-function TableSkeleton() {
-  return (
-    <div aria-hidden="true" className="space-y-2 rounded-2xl border border-stone-200 bg-white p-4">
-      {Array.from({ length: 6 }, (_, i) => (
-        <Skeleton key={i} className="h-10 w-full" />
-      ))}
-    </div>
-  );
-}
-
 /** Every order (staff view), newest first, with cursor paging; each row opens the order's detail. */
 export function AdminOrderList({ filters }: { filters: OrderFilters }) {
   const query = useOrderPages(filters);
-
-  if (query.isPending) {
-    return (
-      <div aria-busy="true">
-        <p role="status" className="sr-only">
-          Loading orders
-        </p>
-        <TableSkeleton />
-      </div>
-    );
-  }
-  if (query.isError && !query.data) {
-    return <QueryErrorState error={query.error} title="We couldn't load the orders" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
-  }
-
-  const orders = query.data.pages.flatMap((page) => page.data);
   const filtered = Boolean(filters.q || filters.status);
-  if (orders.length === 0) {
-    return (
-      <EmptyState
-        icon="📦"
-        title={filtered ? "No orders match these filters" : "No orders yet"}
-        description={filtered ? "Search by the full order number (FP-000123, or just 123) or part of the customer's email." : "Orders appear here as shoppers check out."}
-        action={
-          filtered ? (
-            <Link href={ADMIN_ORDERS_PATH} className={buttonClasses({ variant: "secondary" })}>
-              Clear filters
-            </Link>
-          ) : undefined
-        }
-      />
-    );
-  }
-
   const detailHref = (id: string) => `${ADMIN_ORDERS_PATH}/${id}${filtered ? `?back=${encodeURIComponent(filtersHref(adminOrderFilters, filters))}` : ""}`;
   return (
-    <>
-      <ListCount count={orders.length} noun="order" hasMore={query.hasNextPage} testId="order-count" className="mb-3" />
-      <Table caption="Orders" busy={query.isFetching}>
-        <THead>
-          <tr>
-            <Th>Order</Th>
-            {/* Status second: on a phone the table scrolls sideways, and status is what staff scan for. */}
-            <Th>Status</Th>
-            <Th>Placed</Th>
-            <Th>Ship to</Th>
-            <Th className="text-right">Items</Th>
-            <Th className="text-right">Total</Th>
-          </tr>
-        </THead>
-        <TBody>
-          {orders.map((order) => (
-            <Tr key={order.id} data-testid="admin-order-row" data-order-id={order.id}>
-              <Td className="whitespace-nowrap font-semibold">
-                <Link href={detailHref(order.id)} className="text-brand-800 hover:underline">
-                  {order.number}
-                </Link>
-              </Td>
-              <Td>
-                <OrderStatusBadge status={order.status} />
-              </Td>
-              <Td className="whitespace-nowrap">
-                <time dateTime={order.createdAt}>
-                  {formatDate(order.createdAt)}
-                  <span className="block text-xs text-stone-600">{formatTime(order.createdAt)}</span>
-                </time>
-              </Td>
-              <Td className="min-w-40">
-                {order.shippingAddress.name}
-                <span className="block text-xs text-stone-600">
-                  {order.shippingAddress.city}, {order.shippingAddress.country}
-                </span>
-              </Td>
-              <Td className="text-right tabular-nums">{itemCount(order)}</Td>
-              <Td className="whitespace-nowrap text-right font-medium tabular-nums">{formatMoney(order.totalCents, order.currency)}</Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
-      <LoadMore query={query} noun="orders" />
-    </>
+    <ListScaffold
+      noun="order"
+      query={query}
+      items={query.data?.pages.flatMap((page) => page.data) ?? []}
+      pages={query}
+      testId="order-count"
+      empty={
+        <EmptyState
+          icon="📦"
+          title={filtered ? "No orders match these filters" : "No orders yet"}
+          description={filtered ? "Search by the full order number (FP-000123, or just 123) or part of the customer's email." : "Orders appear here as shoppers check out."}
+          action={
+            filtered ? (
+              <Link href={ADMIN_ORDERS_PATH} className={buttonClasses({ variant: "secondary" })}>
+                Clear filters
+              </Link>
+            ) : undefined
+          }
+        />
+      }
+    >
+      {(orders) => (
+        <Table caption="Orders" busy={query.isFetching}>
+          <THead>
+            <tr>
+              <Th>Order</Th>
+              {/* Status second: on a phone the table scrolls sideways, and status is what staff scan for. */}
+              <Th>Status</Th>
+              <Th>Placed</Th>
+              <Th>Ship to</Th>
+              <Th className="text-right">Items</Th>
+              <Th className="text-right">Total</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {orders.map((order) => (
+              <Tr key={order.id} data-testid="admin-order-row" data-order-id={order.id}>
+                <Td className="whitespace-nowrap font-semibold">
+                  <Link href={detailHref(order.id)} className="text-brand-800 hover:underline">
+                    {order.number}
+                  </Link>
+                </Td>
+                <Td>
+                  <OrderStatusBadge status={order.status} />
+                </Td>
+                <Td className="whitespace-nowrap">
+                  <time dateTime={order.createdAt}>
+                    {formatDate(order.createdAt)}
+                    <span className="block text-xs text-stone-600">{formatTime(order.createdAt)}</span>
+                  </time>
+                </Td>
+                <Td className="min-w-40">
+                  {order.shippingAddress.name}
+                  <span className="block text-xs text-stone-600">
+                    {order.shippingAddress.city}, {order.shippingAddress.country}
+                  </span>
+                </Td>
+                <Td className="text-right tabular-nums">{itemCount(order)}</Td>
+                <Td className="whitespace-nowrap text-right font-medium tabular-nums">{formatMoney(order.totalCents, order.currency)}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </ListScaffold>
   );
 }

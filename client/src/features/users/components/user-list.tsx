@@ -6,14 +6,13 @@ import type { UserUpdate } from "@shared/contracts/users";
 import { buttonClasses } from "@client/components/ui/button";
 import { ConfirmDialog } from "@client/components/ui/confirm-dialog";
 import { EmptyState } from "@client/components/ui/empty-state";
-import { ListCount, LoadMore } from "@client/components/ui/list-paging";
-import { QueryErrorState } from "@client/components/ui/query-error-state";
+import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { useToast } from "@client/components/ui/toast";
 import { useMe } from "@client/features/auth/api/auth";
 import { isDemotion, roleLabels } from "@client/features/auth/roles";
 import { useDeleteUser, useUpdateUser, useUserPages, usersKeys, type UserFilters } from "../api/users";
 import { USERS_PATH } from "../search-params";
-import { UsersTable, UsersTableSkeleton } from "./users-table";
+import { UsersTable } from "./users-table";
 
 interface PendingConfirm<T> {
   user: User;
@@ -85,45 +84,38 @@ export function UserList({ filters }: { filters: UserFilters }) {
     }
   }
 
-  if (query.isPending) {
-    return (
-      <div aria-busy="true">
-        <p role="status" className="sr-only">Loading users</p>
-        <UsersTableSkeleton />
-      </div>
-    );
-  }
-  if (query.isError && !query.data) {
-    return <QueryErrorState error={query.error} title="We couldn't load the users" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
-  }
-
-  const users = query.data.pages.flatMap((page) => page.data);
+  const users = query.data?.pages.flatMap((page) => page.data) ?? [];
   const filtered = Boolean(filters.q || filters.role);
   const demotionPending = demotion !== null && pendingRoles.has(demotion.user.id);
   // One wrapper for every outcome: dialogs stay mounted and focus has somewhere to land when the last row goes.
   return (
     <div ref={listRef} tabIndex={-1} className="focus:outline-none">
-      {users.length === 0 ? (
-        <EmptyState
-          icon="👤"
-          title={filtered ? "No users match these filters" : "No users yet"}
-          description={filtered ? "Try other words, or show every role." : "Accounts appear here as people register."}
-          action={filtered ? <Link href={USERS_PATH} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link> : undefined}
-        />
-      ) : (
-        <>
-          <ListCount count={users.length} noun="user" hasMore={query.hasNextPage} testId="user-count" className="mb-3" />
+      <ListScaffold
+        noun="user"
+        query={query}
+        items={users}
+        pages={query}
+        testId="user-count"
+        empty={
+          <EmptyState
+            icon="👤"
+            title={filtered ? "No users match these filters" : "No users yet"}
+            description={filtered ? "Try other words, or show every role." : "Accounts appear here as people register."}
+            action={filtered ? <Link href={USERS_PATH} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link> : undefined}
+          />
+        }
+      >
+        {(rows) => (
           <UsersTable
-            users={users}
+            users={rows}
             currentUserId={me.data?.id}
             pendingRoles={pendingRoles}
             busy={query.isFetching}
             onRoleChange={requestRoleChange}
             onDelete={(user) => setDeletion({ user, value: null })}
           />
-          <LoadMore query={query} noun="users" />
-        </>
-      )}
+        )}
+      </ListScaffold>
 
       {demotion && (
         <ConfirmDialog

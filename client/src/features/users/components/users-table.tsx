@@ -77,19 +77,3 @@ export function UsersTable({ users, currentUserId, pendingRoles, busy, onRoleCha
     </Table>
   );
 }
-
-/** Placeholder rows while the first page loads. */
-export function UsersTableSkeleton() {
-  return (
-    <div aria-hidden="true" className="overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
-      <div className="h-11 bg-stone-50" />
-      {Array.from({ length: 6 }, (_, i) => (
-        <div key={i} className="flex items-center gap-6 border-t border-stone-100 px-4 py-4">
-          <div className="h-4 w-32 animate-pulse rounded bg-stone-200 motion-reduce:animate-none" />
-          <div className="h-4 w-48 animate-pulse rounded bg-stone-200 motion-reduce:animate-none" />
-          <div className="h-8 w-28 animate-pulse rounded bg-stone-200 motion-reduce:animate-none" />
-        </div>
-      ))}
-    </div>
-  );
-}
