@@ -4,10 +4,10 @@ import { PageShell } from "@client/components/ui/layout";
 import { PageSkeleton, Spinner } from "@client/components/ui/skeleton";
 import { ToastProvider } from "@client/components/ui/toast";
 import { useAuthProblemSync } from "@client/features/auth/api/auth";
-import { RealtimeGate } from "@client/features/realtime/realtime-gate";
 import { adminRolesFor } from "@client/pages/admin/admin-sections";
 import { ErrorBoundary } from "./error-boundary";
 import { ALL_ROLES, RequireRole } from "./guards";
+import { RealtimeGate } from "./realtime-gate";
 import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 

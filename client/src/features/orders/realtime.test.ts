@@ -1,10 +1,8 @@
 import { QueryClient, type InfiniteData } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Order } from "@shared/contracts/orders";
-import { catalogKeys } from "@client/features/catalog/api/catalog-keys";
-import { catalogAdminKeys } from "@client/features/catalog-admin/api/keys";
-import { orderKeys, type OrderPage } from "@client/features/orders/api/orders";
-import { applyCatalogChanged, applyOrderStatusMessage, withStatusUpdate } from "./cache-updates";
+import { orderKeys, type OrderPage } from "./api/orders";
+import { applyOrderStatusMessage, withStatusUpdate } from "./realtime";
 
 const ORDER_ID = "6f1c1e5e-8f3a-4c1e-9a57-2d6b2b7f0a11";
 const OWNER = "0b6f4a52-8a4c-4d7e-9a51-2f1d3c4b5a60";
@@ -77,24 +75,5 @@ describe("applyOrderStatusMessage", () => {
     const queryClient = newClient();
     expect(applyOrderStatusMessage(queryClient, shipped)).toEqual({});
     expect(queryClient.getQueryData(orderKeys.detail(ORDER_ID))).toBeUndefined();
-  });
-});
-
-describe("applyCatalogChanged", () => {
-  it("when a product changes, then storefront and admin product queries are invalidated (and the counts on brands), not unrelated ones", () => {
-    const queryClient = newClient();
-    const keys = {
-      product: catalogKeys.product("apple"),
-      brands: catalogKeys.brandList({}),
-      adminProducts: catalogAdminKeys.productPages({}, 20),
-      orders: orderKeys.detail(ORDER_ID),
-    };
-    for (const key of Object.values(keys)) queryClient.setQueryData(key, { any: true });
-    applyCatalogChanged(queryClient, { entity: "product", id: "p1" });
-    const invalidated = (key: readonly unknown[]) => queryClient.getQueryState(key)!.isInvalidated;
-    expect(invalidated(keys.product)).toBe(true);
-    expect(invalidated(keys.brands)).toBe(true);
-    expect(invalidated(keys.adminProducts)).toBe(true);
-    expect(invalidated(keys.orders)).toBe(false);
   });
 });

@@ -1,14 +1,13 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { Order } from "@shared/contracts/orders";
-import type { CatalogChangedData, OrderStatusData } from "@shared/realtime";
-import { catalogKeys } from "@client/features/catalog/api/catalog-keys";
-import { catalogAdminKeys } from "@client/features/catalog-admin/api/keys";
-import { applyOrderStatus, orderKeys, type OrderPage } from "@client/features/orders/api/orders";
-import { SYSTEM_ACTOR } from "@client/features/orders/order-status";
+import type { OrderStatusData } from "@shared/realtime";
+import type { RealtimeHandler } from "@client/features/realtime/handlers";
+import { applyOrderStatus, orderKeys, type OrderPage } from "./api/orders";
+import { statusLabels, SYSTEM_ACTOR } from "./order-status";
 
 /*
- * How realtime messages change the client's server data: ONLY through TanStack Query, keyed by each feature's
- * own key factory (orders → orderKeys, catalog → catalogKeys + catalogAdminKeys). No second store.
+ * What the orders feature does with realtime messages: `order.status` and `order.created` update or refetch its
+ * queries (through orderKeys only), and tell the shopper about their own orders with a toast.
  */
 
 /**
@@ -72,8 +71,8 @@ export function applyOrderStatusMessage(queryClient: QueryClient, update: OrderS
     }));
     return touched ? { ...data, pages } : data;
   });
-  // The orders feature's own follow-up: refetch the detail (real events, payments) and the lists. A stale message
-  // only refetches (that helper would otherwise put its older status back into the cache).
+  // The follow-up refetch of the detail (real events, payments) and the lists. A stale message only refetches
+  // (applyOrderStatus would otherwise put its older status back into the cache).
   if (stale) {
     void queryClient.invalidateQueries({ queryKey: orderKeys.detail(update.orderId) });
     void queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
@@ -83,31 +82,41 @@ export function applyOrderStatusMessage(queryClient: QueryClient, update: OrderS
   return outcome;
 }
 
-/** `order.created` (staff): every admin order list may now hold one more order. */
-export function applyOrderCreated(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
+/** Statuses a shopper hears about by toast even when the order was not on screen (payment shows on the checkout page). */
+const NEWS_WORTHY = new Set(["shipped", "delivered", "cancelled"]);
+
+/** True while this tab itself is changing the order (Cancel, staff's status buttons): that screen says so already. */
+function isChangingHere(queryClient: QueryClient, orderId: string): boolean {
+  return queryClient
+    .getMutationCache()
+    .getAll()
+    .some((m) => {
+      if (m.state.status !== "pending") return false;
+      const variables = m.state.variables as unknown;
+      return variables === orderId || (typeof variables === "object" && variables !== null && (variables as { id?: unknown }).id === orderId);
+    });
 }
 
-/**
- * `catalog.changed`: refetch what shows that entity, in the storefront and in the admin console. Sectors and
- * brands show product counts, so a product change reaches their lists too; a sector or brand change renames
- * what products show. Only queries on screen refetch now; the rest are marked stale.
- */
-export function applyCatalogChanged(queryClient: QueryClient, change: CatalogChangedData): void {
-  const keys: ReadonlyArray<readonly unknown[]> =
-    change.entity === "product"
-      ? [catalogKeys.products(), catalogKeys.brands(), catalogKeys.sectors(), catalogAdminKeys.products(), catalogAdminKeys.brands()]
-      : change.entity === "brand"
-        ? [catalogKeys.brands(), catalogKeys.products(), catalogKeys.sectors(), catalogAdminKeys.brands(), catalogAdminKeys.products()]
-        : [catalogKeys.all, catalogAdminKeys.all];
-  for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
-}
-
-/** After a reconnect: anything may have happened while we were away, so refetch what the channels would have told us. */
-export function refreshAfterReconnect(queryClient: QueryClient, channels: readonly string[]): void {
-  if (channels.includes("orders")) void queryClient.invalidateQueries({ queryKey: orderKeys.all });
-  if (channels.includes("catalog")) {
-    void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
-    void queryClient.invalidateQueries({ queryKey: catalogAdminKeys.all });
-  }
-}
+export const ordersRealtime: RealtimeHandler = {
+  channels: ["orders"],
+  messages: {
+    "order.status": (message, { queryClient, user, toast }) => {
+      const outcome = applyOrderStatusMessage(queryClient, message.data);
+      // Customers only ever receive their own orders' events; staff receive all, so only their own count here.
+      const own = user.role === "customer" || outcome.userId === user.id;
+      const changed = outcome.previousStatus !== undefined ? outcome.previousStatus !== message.data.status : NEWS_WORTHY.has(message.data.status);
+      if (own && changed && !isChangingHere(queryClient, message.data.orderId)) {
+        toast({
+          title: `Order ${message.data.number} is now ${statusLabels[message.data.status].toLowerCase()}`,
+          tone: message.data.status === "cancelled" ? "info" : "success",
+          action: { label: "View order", href: `/orders/${message.data.orderId}` },
+        });
+      }
+    },
+    // Staff: every admin order list may now hold one more order.
+    "order.created": (_message, { queryClient }) => void queryClient.invalidateQueries({ queryKey: orderKeys.lists() }),
+  },
+  onReconnect: (channels, { queryClient }) => {
+    if (channels.includes("orders")) void queryClient.invalidateQueries({ queryKey: orderKeys.all });
+  },
+};
