@@ -1,5 +1,5 @@
 import { zodToOpenAPIRegistry, type OpenAPIRegistry, type ResponseConfig, type RouteConfig, type ZodRequestBody } from "@asteasolutions/zod-to-openapi";
-import type { z } from "zod";
+import { z } from "zod";
 import { pagination } from "@shared/contracts/common";
 import { errorBody, errorDetail, errorStatus } from "@shared/errors";
 import type { ErrorSpec, SecurityRequirements } from "./route-table";
@@ -49,10 +49,29 @@ const REQUEST_ID_HEADER = "XRequestId";
 const RETRY_AFTER_HEADER = "RetryAfter";
 const requestIdHeader = { $ref: `#/components/headers/${REQUEST_ID_HEADER}` };
 
+/**
+ * The error body's schemas are zod/mini (the SPA's entry chunk parses errors with them: shared/errors.ts), which
+ * zod-to-openapi cannot read; they enter the document as zod's own JSON Schema of them, under the same names.
+ */
+const errorBodyRef = { $ref: "#/components/schemas/ErrorBody" };
+
+function registerErrorSchemas(registry: OpenAPIRegistry): void {
+  const names = z.registry<{ id: string }>();
+  names.add(errorBody, { id: "ErrorBody" });
+  names.add(errorDetail, { id: "ErrorDetail" });
+  const { schemas } = z.toJSONSchema(names, { io: "input", uri: (id) => `#/components/schemas/${id}` });
+  // Without the dialect and id headers JSON Schema puts on a standalone document; the rest is OpenAPI 3.1's dialect.
+  const component = (id: string, description?: string) => {
+    const { $schema: _dialect, $id: _id, ...schema } = schemas[id]!;
+    registry.registerComponent("schemas", id, { ...(schema as object), ...(description ? { description } : {}) });
+  };
+  component("ErrorBody", "The one error shape of the API (see the error codes table).");
+  component("ErrorDetail");
+}
+
 /** The shared error and paging schemas, security schemes and response headers. Run before the features. */
 export function registerCommonComponents(registry: OpenAPIRegistry): void {
-  nameSchema(errorBody, "ErrorBody", "The one error shape of the API (see the error codes table).");
-  nameSchema(errorDetail, "ErrorDetail");
+  registerErrorSchemas(registry);
   nameSchema(pagination, "Pagination", "Pass nextCursor back as `cursor` for the next page; null on the last page.");
   registry.registerComponent("securitySchemes", "sessionCookie", {
     type: "apiKey",
@@ -111,7 +130,11 @@ const errorDescriptions: Record<number, string> = {
 
 export function errorResponse(status: number, description = errorDescriptions[status] ?? "Error."): ResponseConfig {
   const retryAfter = status === 429 ? { "Retry-After": { $ref: `#/components/headers/${RETRY_AFTER_HEADER}` } } : {};
-  return response(description, errorBody, "application/json", retryAfter);
+  return {
+    description,
+    headers: { "X-Request-Id": requestIdHeader, ...retryAfter } as ResponseConfig["headers"],
+    content: { "application/json": { schema: errorBodyRef } },
+  };
 }
 
 /**

@@ -80,6 +80,22 @@ describe("api errors", () => {
     expect(isApiError(error) && [error.status, error.code, error.retryAfterSeconds]).toEqual([429, "rate_limited", 42]);
   });
 
+  it("when the body is the contract's error shape, then the error carries its code, message, details and request id", async () => {
+    const body = { error: { code: "validation_failed", message: "Check the fields", details: [{ path: "q", message: "Too long" }], requestId: "req-1" } };
+    fakeServer(() => json(400, body));
+    const error = await api.get("/api/v1/products").catch((e: unknown) => e);
+    expect(isApiError(error) && [error.code, error.message, error.details, error.requestId]).toEqual(["validation_failed", "Check the fields", [{ path: "q", message: "Too long" }], "req-1"]);
+  });
+
+  it("when the body is not the contract's error shape (an HTML page, an unknown code), then a generic bad_response keeps the status", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway", headers: { "X-Request-Id": "req-2" } })));
+    const html = await api.get("/api/v1/products").catch((e: unknown) => e);
+    expect(isApiError(html) && [html.status, html.code, html.message, html.requestId]).toEqual([502, "bad_response", "The server answered 502 Bad Gateway", "req-2"]);
+    vi.stubGlobal("fetch", vi.fn(async () => json(409, errorBody("no_such_code", "Something"))));
+    const unknown = await api.get("/api/v1/products").catch((e: unknown) => e);
+    expect(isApiError(unknown) && [unknown.status, unknown.code]).toEqual([409, "bad_response"]);
+  });
+
   it("when a data request answers 401 or 403, then auth-problem listeners hear it; /auth/me's 401 is not a problem", async () => {
     const heard: AuthProblem[] = [];
     const stop = onAuthProblem((problem) => heard.push(problem));

@@ -1,5 +1,5 @@
 import type { Pagination } from "@shared/contracts/common";
-import type { ErrorCode, ErrorDetail } from "@shared/errors";
+import { errorBody, type ErrorCode, type ErrorDetail } from "@shared/errors";
 
 /** Codes the client adds for failures that never reached (or never came back from) the API. */
 export type ClientErrorCode = "network_error" | "bad_response";
@@ -138,17 +138,8 @@ function retryAfterSecondsOf(response: Response): number | undefined {
 }
 
 async function errorFromResponse(response: Response): Promise<ApiError> {
-  const requestId = response.headers.get("X-Request-Id") ?? undefined;
-  const retryAfter = retryAfterSecondsOf(response);
-  try {
-    const body = (await response.json()) as { error?: { code?: ErrorCode; message?: string; details?: ErrorDetail[]; requestId?: string } };
-    if (body?.error?.code && body.error.message) {
-      return new ApiError(response.status, body.error.code, body.error.message, body.error.details ?? [], body.error.requestId ?? requestId, retryAfter);
-    }
-  } catch {
-    // Not JSON (a proxy's HTML error page, say): fall through to a generic message.
-  }
-  return new ApiError(response.status, "bad_response", `The server answered ${response.status} ${response.statusText}`.trim(), [], requestId, retryAfter);
+  const bodyText = await response.text().catch(() => "");
+  return apiErrorFromBody(response.status, response.statusText, bodyText, response.headers.get("X-Request-Id") ?? undefined, retryAfterSecondsOf(response));
 }
 
 async function request<T>(method: Method, path: string, options: RequestOptions = {}, csrfRetried = false): Promise<T> {
@@ -191,15 +182,23 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
 /** The session's CSRF token, the same one (fetched and cached the same way) that writes through `api` send. */
 export const getCsrfToken = (): Promise<string> => csrfTokenForWrite();
 
-/** Builds the ApiError for a failed answer read some other way than fetch: the contract's error body, or a generic one. */
-export function apiErrorFromBody(status: number, statusText: string, bodyText: string, requestId?: string): ApiError {
+/**
+ * The ApiError for a failed answer: its body read with the contract's error schema, or a generic error when the
+ * body is something else (a proxy's HTML error page, say). Also for answers read some other way than fetch (upload.ts).
+ */
+export function apiErrorFromBody(status: number, statusText: string, bodyText: string, requestId?: string, retryAfterSeconds?: number): ApiError {
+  let json: unknown;
   try {
-    const body = JSON.parse(bodyText) as { error?: { code?: ErrorCode; message?: string; details?: ErrorDetail[]; requestId?: string } };
-    if (body?.error?.code && body.error.message) return new ApiError(status, body.error.code, body.error.message, body.error.details ?? [], body.error.requestId ?? requestId);
+    json = JSON.parse(bodyText);
   } catch {
-    // Not JSON: the generic message below.
+    json = undefined; // not JSON: the generic error below
   }
-  return new ApiError(status, "bad_response", `The server answered ${status} ${statusText}`.trim(), [], requestId);
+  const parsed = errorBody.safeParse(json);
+  if (parsed.success) {
+    const { code, message, details = [], requestId: bodyRequestId } = parsed.data.error;
+    return new ApiError(status, code, message, details, bodyRequestId ?? requestId, retryAfterSeconds);
+  }
+  return new ApiError(status, "bad_response", `The server answered ${status} ${statusText}`.trim(), [], requestId, retryAfterSeconds);
 }
 
 /** What `api` does after a failed write, for helpers that send their own: a 401 drops the dead token, 401/403 reach onAuthProblem. */
