@@ -6,7 +6,9 @@ import { QueryErrorState } from "./query-error-state";
 export function TableSkeleton({ rows = 6, label }: { rows?: number; label: string }) {
   return (
     <div aria-busy="true">
-      <p role="status" className="sr-only">{label}</p>
+      <p role="status" className="sr-only">
+        {label}
+      </p>
       <div aria-hidden="true" className="overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm">
         <div className="h-11 bg-stone-50" />
         {Array.from({ length: rows }, (_, i) => (
@@ -64,12 +66,27 @@ export function ListScaffold<T>(props: ListScaffoldProps<T>) {
   const { noun, plural = `${noun}s`, title, query, items, pages, empty, testId, moreLabel, loadMoreLabel, loadingMoreLabel, children } = props;
   if (query.isPending) return <TableSkeleton label={`Loading ${title ?? plural}`} />;
   if (query.isError && !query.data) {
-    return <QueryErrorState error={query.error} title={`We couldn't load ${title ?? `the ${plural}`}`} onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
+    return (
+      <QueryErrorState
+        error={query.error}
+        title={`We couldn't load ${title ?? `the ${plural}`}`}
+        onRetry={() => void query.refetch()}
+        retrying={query.isRefetching}
+      />
+    );
   }
   if (items.length === 0) return empty;
   return (
     <>
-      <ListCount count={items.length} noun={noun} plural={plural} hasMore={pages?.hasNextPage ?? false} moreLabel={moreLabel} testId={testId} className="mb-3" />
+      <ListCount
+        count={items.length}
+        noun={noun}
+        plural={plural}
+        hasMore={pages?.hasNextPage ?? false}
+        moreLabel={moreLabel}
+        testId={testId}
+        className="mb-3"
+      />
       {children(items)}
       {pages && <LoadMore query={pages} noun={plural} label={loadMoreLabel} loadingLabel={loadingMoreLabel} />}
     </>
