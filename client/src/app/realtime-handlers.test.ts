@@ -9,7 +9,13 @@ import { dispatchMessage } from "@client/features/realtime/handlers";
 import { realtimeHandlers } from "./realtime-handlers";
 
 const ORDER_ID = "6f1c1e5e-8f3a-4c1e-9a57-2d6b2b7f0a11";
-const ADMIN: User = { id: "0b6f4a52-8a4c-4d7e-9a51-2f1d3c4b5a60", email: "admin@example.com", name: "Ada", role: "admin", createdAt: "2026-03-04T10:00:00.000Z" };
+const ADMIN: User = {
+  id: "0b6f4a52-8a4c-4d7e-9a51-2f1d3c4b5a60",
+  email: "admin@example.com",
+  name: "Ada",
+  role: "admin",
+  createdAt: "2026-03-04T10:00:00.000Z",
+};
 
 /** A client whose queries never really fetch (invalidation would call these). */
 function newClient() {
