@@ -115,7 +115,9 @@ async function runScenario(name: string, server: ServerCommand, env: Record<stri
     const sample = await httpGet(`${base}${LIST_PATH}`);
     if (sample.status !== 200) throw new Error(`${name}: GET ${LIST_PATH} answered ${sample.status}: ${sample.body.slice(0, 300)}`);
     if (!sampleBodies.has(name)) sampleBodies.set(name, sample.body);
-    log(`  ${name} (round ${round}, pid ${child.pid}, port ${port}): ready in ${bootToReadyMs.toFixed(0)} ms, idle RSS ${idle.rssMb.toFixed(1)} MB; warm-up ${config.warmupS} s…`);
+    log(
+      `  ${name} (round ${round}, pid ${child.pid}, port ${port}): ready in ${bootToReadyMs.toFixed(0)} ms, idle RSS ${idle.rssMb.toFixed(1)} MB; warm-up ${config.warmupS} s…`,
+    );
     const warmup = await runLoad(`${base}${LIST_PATH}`, config.connections, config.warmupS);
     const cpuBefore = cpuMsOf(child.pid);
     const loadStarted = performance.now();
@@ -197,7 +199,13 @@ const pad = (s: string, n: number) => s.padStart(n);
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r, ri) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : pad(c, widths[i]!))).join("  ") + (ri === 0 ? `\n${widths.map((w) => "-".repeat(w)).join("  ")}` : "")).join("\n");
+  return rows
+    .map(
+      (r, ri) =>
+        r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : pad(c, widths[i]!))).join("  ") +
+        (ri === 0 ? `\n${widths.map((w) => "-".repeat(w)).join("  ")}` : ""),
+    )
+    .join("\n");
 }
 
 function gitHead(): string | undefined {
@@ -216,7 +224,9 @@ async function main(): Promise<void> {
   installChildGuards();
   const startedAt = new Date();
   const loadBefore = loadavg();
-  log(`bench:catalog-list — GET ${LIST_PATH}, ${config.connections} connections, ${config.durationS} s measured after ${config.warmupS} s warm-up, ${config.rounds} alternating rounds`);
+  log(
+    `bench:catalog-list — GET ${LIST_PATH}, ${config.connections} connections, ${config.durationS} s measured after ${config.warmupS} s warm-up, ${config.rounds} alternating rounds`,
+  );
   log(`machine: ${cpus().length} cores, node ${process.version}; load average before: ${loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
   log("note: the app logs at LOG_LEVEL=warn here; at info every request writes a JSON access-log line and the bench would partly measure the logger.");
 
@@ -257,7 +267,11 @@ async function main(): Promise<void> {
   ];
   if (config.redisUrl) {
     if (await redisAnswers(config.redisUrl)) {
-      scenarios.push({ name: "app cached + redis", server: node(APP_ENTRY), env: { ...appEnv, CACHE_TTL_SECONDS: "60", REDIS_URL: config.redisUrl, PORT: String(config.portBase + 3) } });
+      scenarios.push({
+        name: "app cached + redis",
+        server: node(APP_ENTRY),
+        env: { ...appEnv, CACHE_TTL_SECONDS: "60", REDIS_URL: config.redisUrl, PORT: String(config.portBase + 3) },
+      });
     } else {
       log(`BENCH_REDIS_URL ${config.redisUrl} does not answer PING: the "app cached + redis" scenario is skipped.`);
     }
@@ -273,7 +287,9 @@ async function main(): Promise<void> {
   // ---- same answer?
   const baselineBody = sampleBodies.get("baseline");
   const sameBody = Object.fromEntries(
-    [...sampleBodies].filter(([name]) => name !== "baseline").map(([name, body]) => [name, baselineBody !== undefined && isDeepStrictEqual(JSON.parse(body), JSON.parse(baselineBody))]),
+    [...sampleBodies]
+      .filter(([name]) => name !== "baseline")
+      .map(([name, body]) => [name, baselineBody !== undefined && isDeepStrictEqual(JSON.parse(body), JSON.parse(baselineBody))]),
   );
 
   // ---- best of each (highest req/s)
@@ -289,7 +305,24 @@ async function main(): Promise<void> {
   log(`\nSummary (best of ${config.rounds} runs per server by req/s; boot and idle RSS: worst of its runs)`);
   log(
     table([
-      ["server", "req/s", "p50 ms", "p99 ms", "max ms", "errors", "non-2xx", "body bytes", "CPU µs/req", "cores busy", "SQL/req", "cache hits", "boot ms", "idle RSS MB", "req/s of each run", "vs baseline"],
+      [
+        "server",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "errors",
+        "non-2xx",
+        "body bytes",
+        "CPU µs/req",
+        "cores busy",
+        "SQL/req",
+        "cache hits",
+        "boot ms",
+        "idle RSS MB",
+        "req/s of each run",
+        "vs baseline",
+      ],
       ...bests.map((b) => [
         b.name,
         fmt(b.best.measured.reqPerSec),
@@ -324,11 +357,17 @@ async function main(): Promise<void> {
   ];
   for (const cached of bests.filter((b) => b.name.startsWith("app cached"))) {
     const cachedRatio = cached.best.measured.reqPerSec / baseline.best.measured.reqPerSec;
-    targets.push({ target: `${cached.name}: req/s ≥ ${TARGETS.minCachedRatio}× baseline`, value: `${cachedRatio.toFixed(2)}×`, pass: cachedRatio >= TARGETS.minCachedRatio });
+    targets.push({
+      target: `${cached.name}: req/s ≥ ${TARGETS.minCachedRatio}× baseline`,
+      value: `${cachedRatio.toFixed(2)}×`,
+      pass: cachedRatio >= TARGETS.minCachedRatio,
+    });
   }
   log("\nTargets for the app");
   log(table([["target", "reached", "result"], ...targets.map((t) => [t.target, t.value, t.pass ? "PASS" : "MISS"])]));
-  log(`\nload average before: ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after: ${loadAfter.map((l) => l.toFixed(2)).join(" ")} (${cpus().length} cores; other work on the machine lowers both servers' figures, and autocannon itself shares the cores)`);
+  log(
+    `\nload average before: ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after: ${loadAfter.map((l) => l.toFixed(2)).join(" ")} (${cpus().length} cores; other work on the machine lowers both servers' figures, and autocannon itself shares the cores)`,
+  );
 
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `catalog-list-${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);

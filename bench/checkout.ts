@@ -188,7 +188,14 @@ const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 function call(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolvePromise, reject) => {
     const req = request(
-      { host: "127.0.0.1", port: config.port, method, path, agent, headers: { ...headers, ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}) } },
+      {
+        host: "127.0.0.1",
+        port: config.port,
+        method,
+        path,
+        agent,
+        headers: { ...headers, ...(body ? { "content-type": "application/json", "content-length": Buffer.byteLength(body) } : {}) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -350,11 +357,21 @@ async function main() {
     const mark = (pass: boolean) => (pass ? "PASS" : "MISS");
     console.log("");
     console.log(`  checkout: ${tokens.length} concurrent buyers, ${round(elapsedS)} s, PostgreSQL, pool ${config.poolSize}`);
-    console.log(`  orders/s   ${round(ordersPerSecond)}   (${created} orders; statuses ${JSON.stringify(Object.fromEntries(tally.statuses))}, transport errors ${tally.transportErrors})   ${mark(result.targets.ordersPerSecond.pass)} ≥ ${TARGETS.minOrdersPerSecond}`);
-    console.log(`  latency    p50 ${round(p50)} ms · p90 ${round(p90)} ms · p99 ${round(p99)} ms · max ${round(max)} ms   ${mark(result.targets.p99Ms.pass)} p99 ≤ ${TARGETS.maxP99Ms}`);
-    console.log(`  cpu/order  server ${result.cpuMsPerOrder.server} ms · postgres ${result.cpuMsPerOrder.postgres} ms · load generator ${result.cpuMsPerOrder.loadGenerator} ms (${result.machine.cpus} cores shared by all three)`);
-    console.log(`  oversell   units taken ${verdict.unitsTaken} = units in live orders ${verdict.unitsHeld}; negative stock ${verdict.negativeStock}; mismatched products ${verdict.mismatchedProducts}   ${oversellFree ? "PASS zero oversell" : "FAIL"}`);
-    console.log(`  orders     ${JSON.stringify(verdict.ordersByStatus)} · succeeded charges ${verdict.chargesSucceeded} (${everyAnswerIsAnOrder ? "one per 201" : "MISMATCH with the 201s"})`);
+    console.log(
+      `  orders/s   ${round(ordersPerSecond)}   (${created} orders; statuses ${JSON.stringify(Object.fromEntries(tally.statuses))}, transport errors ${tally.transportErrors})   ${mark(result.targets.ordersPerSecond.pass)} ≥ ${TARGETS.minOrdersPerSecond}`,
+    );
+    console.log(
+      `  latency    p50 ${round(p50)} ms · p90 ${round(p90)} ms · p99 ${round(p99)} ms · max ${round(max)} ms   ${mark(result.targets.p99Ms.pass)} p99 ≤ ${TARGETS.maxP99Ms}`,
+    );
+    console.log(
+      `  cpu/order  server ${result.cpuMsPerOrder.server} ms · postgres ${result.cpuMsPerOrder.postgres} ms · load generator ${result.cpuMsPerOrder.loadGenerator} ms (${result.machine.cpus} cores shared by all three)`,
+    );
+    console.log(
+      `  oversell   units taken ${verdict.unitsTaken} = units in live orders ${verdict.unitsHeld}; negative stock ${verdict.negativeStock}; mismatched products ${verdict.mismatchedProducts}   ${oversellFree ? "PASS zero oversell" : "FAIL"}`,
+    );
+    console.log(
+      `  orders     ${JSON.stringify(verdict.ordersByStatus)} · succeeded charges ${verdict.chargesSucceeded} (${everyAnswerIsAnOrder ? "one per 201" : "MISMATCH with the 201s"})`,
+    );
     console.log(`  machine    ${result.machine.cpus} CPUs, load ${result.machine.loadavg1m} · total ${result.totalSeconds} s · ${file.slice(ROOT.length + 1)}`);
     console.log("");
     if (!oversellFree || serverErrors > 0 || !everyAnswerIsAnOrder) process.exitCode = 1;

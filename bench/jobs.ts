@@ -23,13 +23,23 @@ const logger = createLogger("warn");
 
 async function drain(database: Database, workerCount: number): Promise<{ workers: number; jobsPerSecond: number; load: string }> {
   await database.db.execute(sql`delete from jobs where kind = ${KIND}`);
-  const queue = createJobsService({ repo: createJobsRepo(database.db), logger, worker: { concurrency: 10, pollMs: 20, leaseSeconds: 30 }, completedRetentionDays: 14 });
+  const queue = createJobsService({
+    repo: createJobsRepo(database.db),
+    logger,
+    worker: { concurrency: 10, pollMs: 20, leaseSeconds: 30 },
+    completedRetentionDays: 14,
+  });
   await runInTransaction(database.db, async (tx) => {
     for (let n = 0; n < JOBS; n++) await queue.enqueue(KIND, { n }, { tx });
   });
   const pools = await Promise.all(Array.from({ length: workerCount }, () => openDatabase({ url, poolSize: 5 })));
   const workers = pools.map((pool) => {
-    const worker = createJobsService({ repo: createJobsRepo(pool.db), logger, worker: { concurrency: 10, pollMs: 20, leaseSeconds: 30 }, completedRetentionDays: 14 });
+    const worker = createJobsService({
+      repo: createJobsRepo(pool.db),
+      logger,
+      worker: { concurrency: 10, pollMs: 20, leaseSeconds: 30 },
+      completedRetentionDays: 14,
+    });
     worker.register(KIND, async () => {});
     return worker;
   });
@@ -43,7 +53,13 @@ async function drain(database: Database, workerCount: number): Promise<{ workers
   const seconds = (performance.now() - started) / 1000;
   await Promise.all(workers.map((w) => w.stop()));
   await Promise.all(pools.map((p) => p.close()));
-  return { workers: workerCount, jobsPerSecond: round(JOBS / seconds), load: loadavg().map((l) => l.toFixed(2)).join(" ") };
+  return {
+    workers: workerCount,
+    jobsPerSecond: round(JOBS / seconds),
+    load: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" "),
+  };
 }
 
 await recreateDatabase(url);

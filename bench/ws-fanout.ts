@@ -166,14 +166,23 @@ async function main() {
       await sleep(200);
       connectedRss = memoryOf(child.pid);
     }
-    const measuredAts = [...seenAts.keys()].filter((at) => at > measureFrom).sort().slice(WARMUP_BROADCASTS, wanted);
+    const measuredAts = [...seenAts.keys()]
+      .filter((at) => at > measureFrom)
+      .sort()
+      .slice(WARMUP_BROADCASTS, wanted);
     if (measuredAts.length < config.broadcasts) throw new Error(`only ${measuredAts.length} broadcasts arrived in time`);
     const measured = new Set(measuredAts);
 
     const lags: number[] = [];
     const perBroadcast = measuredAts.map((at) => {
       const broadcastLags = clients.flatMap((c) => c.receipts.filter((r) => r.at === at).map((r) => r.lagMs)).sort((a, b) => a - b);
-      return { at, received: broadcastLags.length, p50Ms: percentile(broadcastLags, 50), p99Ms: percentile(broadcastLags, 99), maxMs: broadcastLags.at(-1) ?? NaN };
+      return {
+        at,
+        received: broadcastLags.length,
+        p50Ms: percentile(broadcastLags, 50),
+        p99Ms: percentile(broadcastLags, 99),
+        maxMs: broadcastLags.at(-1) ?? NaN,
+      };
     });
     for (const c of clients) for (const r of c.receipts) if (measured.has(r.at)) lags.push(r.lagMs);
     lags.sort((a, b) => a - b);
@@ -211,7 +220,10 @@ async function main() {
     const verdicts = {
       lagP99: `${lagPass ? "PASS" : "MISS"} (${results.lag.p99Ms} ms, target ≤ ${TARGETS.maxLagP99Ms} ms, ${results.lag.deliveries}/${results.lag.expectedDeliveries} delivered)`,
       rss: `${rssPass ? "PASS" : "MISS"} (peak ${results.server.peakRssMb} MB, target ≤ ${TARGETS.maxRssMb} MB)`,
-      note: config.clients === TARGETS.atClients ? "at the target's client count" : `targets are set for ${TARGETS.atClients} clients; this run used ${config.clients}`,
+      note:
+        config.clients === TARGETS.atClients
+          ? "at the target's client count"
+          : `targets are set for ${TARGETS.atClients} clients; this run used ${config.clients}`,
     };
 
     log("");

@@ -5,7 +5,9 @@ import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 
 const demoAdmin = DEMO_USERS.find((u) => u.role === "admin")!;
 
-test("when an admin adds a webhook endpoint, then the secret is shown once, the endpoint can be disabled and re-enabled, and a ping shows under its deliveries", async ({ page }) => {
+test("when an admin adds a webhook endpoint, then the secret is shown once, the endpoint can be disabled and re-enabled, and a ping shows under its deliveries", async ({
+  page,
+}) => {
   test.slow(); // two accessibility scans and a cold admin chunk
   // A public IP literal: accepted without DNS and without WEBHOOK_ALLOW_PRIVATE_TARGETS (nothing listens there).
   const url = `https://203.0.114.${Date.now() % 200}/hooks`;

@@ -40,7 +40,11 @@ async function fillCheckout(page: Page, cardNumber: string) {
   await page.getByLabel("Card number").fill(cardNumber.replace(/(\d{4})(?=\d)/g, "$1 "));
 }
 
-test("when a shopper checks out two products with the test card, then the order is paid, staff ship it and the shopper sees it shipped", async ({ page, browser, request }) => {
+test("when a shopper checks out two products with the test card, then the order is paid, staff ship it and the shopper sees it shipped", async ({
+  page,
+  browser,
+  request,
+}) => {
   const [first, second] = await pickProducts(request, 0);
   await registerShopper(page, "checkout");
   let orderUrl = "";

@@ -4,7 +4,14 @@ import { chromium } from "playwright-core";
 export const CHROMIUM_NOT_FOUND = "Chromium not found: run `apt-get install -y chromium` or set CHROMIUM_PATH";
 
 /** Flags for a headless Chromium in containers and CI: no sandbox (root), no GPU, no background traffic. */
-export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
 
 /** CHROMIUM_PATH, then Debian's /usr/bin/chromium, then a browser Playwright downloaded itself. */
 export function resolveChromiumPath(): string {

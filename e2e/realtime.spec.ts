@@ -27,7 +27,10 @@ async function placeOrderViaApi(page: Page, shopperName: string): Promise<Order>
 
 const numberIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).getByTestId("kpi-value").textContent())?.replace(/[^\d.]/g, ""));
 
-test("when staff ship an order, then the shopper's open order page shows it shipped without a reload, and the live dashboard moves and lists the new order", async ({ page, browser }) => {
+test("when staff ship an order, then the shopper's open order page shows it shipped without a reload, and the live dashboard moves and lists the new order", async ({
+  page,
+  browser,
+}) => {
   const staff = await signInAs(browser, demoStaff.email, "/dashboard");
   let order: Order;
   let ordersBefore = 0;

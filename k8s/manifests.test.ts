@@ -22,7 +22,9 @@ interface Manifest {
   [key: string]: any;
 }
 
-const manifestFiles = readdirSync(k8sDir).filter((f) => f.endsWith(".yaml") || f.endsWith(".yml")).sort();
+const manifestFiles = readdirSync(k8sDir)
+  .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+  .sort();
 
 function loadFile(file: string): Manifest[] {
   const docs = parseAllDocuments(readFileSync(join(k8sDir, file), "utf8"));
@@ -119,7 +121,9 @@ describe("k8s manifests: structure", () => {
     const [rule] = policy.spec.ingress;
     expect(policy.spec.ingress).toHaveLength(1);
     expect(rule.ports).toEqual([{ port: "http", protocol: "TCP" }]);
-    const namespaces = rule.from.map((f: { namespaceSelector: { matchLabels: Record<string, string> } }) => f.namespaceSelector.matchLabels["kubernetes.io/metadata.name"]);
+    const namespaces = rule.from.map(
+      (f: { namespaceSelector: { matchLabels: Record<string, string> } }) => f.namespaceSelector.matchLabels["kubernetes.io/metadata.name"],
+    );
     expect(namespaces.sort()).toEqual(["ingress-nginx", "monitoring"]);
   });
 
@@ -139,10 +143,7 @@ describe("k8s manifests: structure", () => {
     expect(container.securityContext.allowPrivilegeEscalation).toBe(false);
     const tmpMount = container.volumeMounts.find((m: { mountPath: string }) => m.mountPath === "/tmp");
     expect(podSpec.volumes.find((v: { name: string }) => v.name === tmpMount?.name)?.emptyDir).toBeDefined();
-    expect(container.envFrom).toEqual([
-      { configMapRef: { name: one("ConfigMap").metadata.name } },
-      { secretRef: { name: one("Secret").metadata.name } },
-    ]);
+    expect(container.envFrom).toEqual([{ configMapRef: { name: one("ConfigMap").metadata.name } }, { secretRef: { name: one("Secret").metadata.name } }]);
     expect(deployment.spec.strategy.rollingUpdate.maxUnavailable).toBe(0);
     expect(container.resources.requests).toBeDefined();
     expect(container.resources.limits).toBeDefined();
@@ -207,7 +208,9 @@ describe("k8s manifests: the worker Deployment", () => {
 
   it("when workers run in their own Deployment, then the web replicas turn theirs off and the worker runs the built worker entry", () => {
     expect(worker.spec.selector.matchLabels).toEqual(worker.spec.template.metadata.labels);
-    expect(worker.spec.template.metadata.labels["app.kubernetes.io/component"]).not.toBe(deployment.spec.template.metadata.labels["app.kubernetes.io/component"]);
+    expect(worker.spec.template.metadata.labels["app.kubernetes.io/component"]).not.toBe(
+      deployment.spec.template.metadata.labels["app.kubernetes.io/component"],
+    );
     expect(container.env).toContainEqual({ name: "JOBS_MODE", value: "off" });
     expect(parseEnv({ JOBS_MODE: container.env.find((e: { name: string }) => e.name === "JOBS_MODE").value }).JOBS_MODE).toBe("off");
     const [node, entry] = workerContainer.command as string[];
@@ -256,7 +259,11 @@ describe("Dockerfile: production dependencies", () => {
       logLevel: "silent",
     });
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-    const packageName = (spec: string) => spec.split("/").slice(0, spec.startsWith("@") ? 2 : 1).join("/");
+    const packageName = (spec: string) =>
+      spec
+        .split("/")
+        .slice(0, spec.startsWith("@") ? 2 : 1)
+        .join("/");
     // Vite is imported only by `--dev` (npm run dev), never in the image.
     const devOnly = new Set(["vite"]);
     const missing = Object.values(result.metafile.outputs)

@@ -24,7 +24,12 @@ interface Resource {
 }
 
 function manifestFolders(): string[] {
-  return [k8sDir, ...readdirSync(k8sDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(k8sDir, d.name))];
+  return [
+    k8sDir,
+    ...readdirSync(k8sDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => join(k8sDir, d.name)),
+  ];
 }
 
 function loadResources(): Resource[] {
@@ -50,7 +55,15 @@ function strictTypeErrors(resources: ReadonlyArray<{ apiVersion: string; kind: s
     const source = `import type { I${r.kind} } from "${modelModule(r.apiVersion, r.kind)}";\nexport const manifest: I${r.kind} = ${JSON.stringify(manifest, null, 2)};\n`;
     files.set(join(repoRoot, "k8s", `__strict_${i}.ts`), source);
   });
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, skipLibCheck: true, types: [] };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    skipLibCheck: true,
+    types: [],
+  };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);

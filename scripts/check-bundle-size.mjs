@@ -17,9 +17,18 @@ if (!existsSync(indexPath)) {
 const html = readFileSync(indexPath, "utf8");
 
 const attr = (tag, name) => tag.match(new RegExp(`\\s${name}=["']([^"']+)["']`, "i"))?.[1];
-const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]).filter((t) => /type=["']module["']/i.test(t)).map((t) => attr(t, "src"));
-const preloads = [...html.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((t) => /rel=["']modulepreload["']/i.test(t)).map((t) => attr(t, "href"));
-const styles = [...html.matchAll(/<link\b[^>]*>/gi)].map((m) => m[0]).filter((t) => /rel=["']stylesheet["']/i.test(t)).map((t) => attr(t, "href"));
+const scripts = [...html.matchAll(/<script\b[^>]*>/gi)]
+  .map((m) => m[0])
+  .filter((t) => /type=["']module["']/i.test(t))
+  .map((t) => attr(t, "src"));
+const preloads = [...html.matchAll(/<link\b[^>]*>/gi)]
+  .map((m) => m[0])
+  .filter((t) => /rel=["']modulepreload["']/i.test(t))
+  .map((t) => attr(t, "href"));
+const styles = [...html.matchAll(/<link\b[^>]*>/gi)]
+  .map((m) => m[0])
+  .filter((t) => /rel=["']stylesheet["']/i.test(t))
+  .map((t) => attr(t, "href"));
 
 const files = [...new Set([...scripts, ...preloads].filter(Boolean))];
 if (files.length === 0) {

@@ -6,21 +6,37 @@ import { z } from "zod";
  */
 const intFromEnv = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 const booleanFromEnv = (fallback: boolean) =>
-  z.enum(["true", "false", "1", "0"]).default(fallback ? "true" : "false").transform((v) => v === "true" || v === "1");
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(fallback ? "true" : "false")
+    .transform((v) => v === "true" || v === "1");
 
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(0).max(65535).default(5000),
     HOST: z.string().default("0.0.0.0"),
-    DATABASE_URL: z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// or postgresql:// URL").optional(),
+    DATABASE_URL: z
+      .string()
+      .url()
+      .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// or postgresql:// URL")
+      .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    REDIS_URL: z.string().url().refine((u) => /^rediss?:\/\//.test(u), "must be a redis:// or rediss:// URL").optional(),
+    REDIS_URL: z
+      .string()
+      .url()
+      .refine((u) => /^rediss?:\/\//.test(u), "must be a redis:// or rediss:// URL")
+      .optional(),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     ALLOWED_ORIGINS: z
       .string()
       .default("")
-      .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean)),
+      .transform((s) =>
+        s
+          .split(",")
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
     TRUST_PROXY: z.string().default("false"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATA_DIR: z.string().default("./data"),
@@ -65,10 +81,18 @@ const envSchema = z
     /** Liveness/readiness port of `npm run worker` (it serves nothing else). */
     WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(5001),
     // E-mail (ADR 024): without SMTP_URL every mail is only stored in the outbox (admins read it at /admin/outbox).
-    SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), "must be an smtp:// or smtps:// URL").optional(),
+    SMTP_URL: z
+      .string()
+      .url()
+      .refine((u) => /^smtps?:\/\//.test(u), "must be an smtp:// or smtps:// URL")
+      .optional(),
     MAIL_FROM: z.string().min(3).default("FruitfulPlanet <no-reply@fruitfulplanet.local>"),
     /** Where shoppers reach the SPA: links in e-mails point here. */
-    PUBLIC_BASE_URL: z.string().url().default("http://localhost:5000").transform((u) => u.replace(/\/+$/, "")),
+    PUBLIC_BASE_URL: z
+      .string()
+      .url()
+      .default("http://localhost:5000")
+      .transform((u) => u.replace(/\/+$/, "")),
     // Outgoing webhooks (ADR 025).
     /** Lets endpoints target loopback, private and link-local addresses (tests, trusted intranets); off by default (SSRF). */
     WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFromEnv(false),

@@ -36,7 +36,10 @@ describe("when file handles run out (issue 14)", () => {
     let status = 0;
     const deadline = Date.now() + 10_000;
     while (status !== 200 && Date.now() < deadline) {
-      status = await fetch(`${server.baseUrl}/api/health/readiness`).then((r) => r.status, () => 0);
+      status = await fetch(`${server.baseUrl}/api/health/readiness`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status !== 200) await new Promise((r) => setTimeout(r, 200));
     }
     expect(status).toBe(200);

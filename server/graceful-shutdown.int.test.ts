@@ -29,7 +29,10 @@ function get(agent: Agent, path: string): Promise<Outcome> {
 /** A session cookie of a freshly registered customer (the WebSocket upgrade needs an identity). */
 async function registerCookie(baseUrl: string): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/v1/auth/csrf`);
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await fetch(`${baseUrl}/api/v1/auth/register`, {
     method: "POST",
@@ -37,7 +40,10 @@ async function registerCookie(baseUrl: string): Promise<string> {
     body: JSON.stringify({ email: `drain-${Date.now()}@example.test`, password: "drain-password-1234", name: "Drain Test" }),
   });
   expect(res.status).toBe(201);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 describe("SIGTERM drains (issue 14)", () => {
@@ -47,7 +53,12 @@ describe("SIGTERM drains (issue 14)", () => {
   });
 
   it("when SIGTERM arrives under keep-alive load, then readiness turns 503 at once, traffic is served through the delay, in-flight requests end with Connection: close, WebSockets get 1001, and the process exits 0", async () => {
-    server = await startChildServer(PORT, { SHUTDOWN_DELAY_MS: String(DELAY_MS), SHUTDOWN_GRACE_MS: String(GRACE_MS), RATE_LIMIT_PER_MINUTE: "0", CACHE_TTL_SECONDS: "0" });
+    server = await startChildServer(PORT, {
+      SHUTDOWN_DELAY_MS: String(DELAY_MS),
+      SHUTDOWN_GRACE_MS: String(GRACE_MS),
+      RATE_LIMIT_PER_MINUTE: "0",
+      CACHE_TTL_SECONDS: "0",
+    });
     const cookie = await registerCookie(server.baseUrl);
     const socket = await connect(PORT, { cookie });
 

@@ -47,11 +47,24 @@ export function createServices(ctx: AppContext) {
   const authRepo = createAuthRepo(ctx.db);
   const auth = createAuthService({ repo: authRepo, users, audit, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
-  const catalog = createCatalogService(createCatalogRepo(ctx.db), { audit, events: ctx.events, cache: ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined });
+  const catalog = createCatalogService(createCatalogRepo(ctx.db), {
+    audit,
+    events: ctx.events,
+    cache:
+      ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined,
+  });
   const ordersRepo = createOrdersRepo(ctx.db);
   const stock = createCatalogStock(ctx.db);
   const payments = createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger });
-  const reconciler = createPendingOrderReconciler({ repo: ordersRepo, stock, audit, payments, events: ctx.events, logger: ctx.logger, pendingTimeoutSeconds: ctx.env.PENDING_ORDER_TIMEOUT_SECONDS });
+  const reconciler = createPendingOrderReconciler({
+    repo: ordersRepo,
+    stock,
+    audit,
+    payments,
+    events: ctx.events,
+    logger: ctx.logger,
+    pendingTimeoutSeconds: ctx.env.PENDING_ORDER_TIMEOUT_SECONDS,
+  });
   registerOrdersJobs(jobs, { reconciler, repo: ordersRepo, logger: ctx.logger });
   const orders = createOrdersService({
     repo: ordersRepo,
@@ -60,7 +73,11 @@ export function createServices(ctx: AppContext) {
     payments,
     events: ctx.events,
     logger: ctx.logger,
-    pricing: { taxRateBps: ctx.env.TAX_RATE_BPS, shippingFlatCents: ctx.env.SHIPPING_FLAT_CENTS, freeShippingThresholdCents: ctx.env.FREE_SHIPPING_THRESHOLD_CENTS },
+    pricing: {
+      taxRateBps: ctx.env.TAX_RATE_BPS,
+      shippingFlatCents: ctx.env.SHIPPING_FLAT_CENTS,
+      freeShippingThresholdCents: ctx.env.FREE_SHIPPING_THRESHOLD_CENTS,
+    },
     fingerprintKey: deriveKey(sessionSecret, "idempotency-fingerprint-v1"),
   });
   const mail = createMailService({
@@ -74,7 +91,10 @@ export function createServices(ctx: AppContext) {
   const webhooks = createWebhooksService({ repo: createWebhooksRepo(ctx.db), jobs, audit, policy: policyFromEnv(ctx.env), logger: ctx.logger });
   registerMailJobs(jobs, mail);
   registerWebhookJobs(jobs, webhooks);
-  registerOrderNotifyJob(jobs, createOrderNotifier({ findOrder: (id) => orders.findById(id), findUser: (id) => users.findById(id), mail, webhooks, logger: ctx.logger }));
+  registerOrderNotifyJob(
+    jobs,
+    createOrderNotifier({ findOrder: (id) => orders.findById(id), findUser: (id) => users.findById(id), mail, webhooks, logger: ctx.logger }),
+  );
   return {
     audit,
     users,

@@ -19,7 +19,13 @@ const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE
 /** SQLSTATEs of a server that is going away, starting up, or out of connections (class 08 is matched by prefix). */
 const UNAVAILABLE_SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
 /** pg-pool and pg say these in words only. */
-const UNAVAILABLE_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /connection timeout/i, /client has encountered a connection error/i, /cannot use a pool after calling end/i];
+const UNAVAILABLE_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection timeout/i,
+  /client has encountered a connection error/i,
+  /cannot use a pool after calling end/i,
+];
 
 function* causes(err: unknown): Generator<Error & { code?: unknown }> {
   let current = err;

@@ -124,7 +124,12 @@ async function openPglite(dataDir: string): Promise<Database> {
     driver: "pglite",
     pool,
     migrate: () => migrate(db as never, { migrationsFolder: migrationsDir }),
-    ping: (timeoutMs = 1000) => withTimeout(client.query("select 1").then(() => undefined), timeoutMs, "database ping"),
+    ping: (timeoutMs = 1000) =>
+      withTimeout(
+        client.query("select 1").then(() => undefined),
+        timeoutMs,
+        "database ping",
+      ),
     close: () => client.close(),
   };
 }
@@ -152,7 +157,12 @@ async function openPg(url: string, options: DatabaseOptions): Promise<Database> 
     driver: "pg",
     pool,
     migrate: () => migrateUnderLock(pool, (client) => migrate(drizzle(client as never, { schema }), { migrationsFolder: migrationsDir })),
-    ping: (timeoutMs = 1000) => withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database ping"),
+    ping: (timeoutMs = 1000) =>
+      withTimeout(
+        db.execute(sql`select 1`).then(() => undefined),
+        timeoutMs,
+        "database ping",
+      ),
     close: () => pool.end(),
   };
 }
@@ -173,7 +183,12 @@ async function openNeon(url: string, options: DatabaseOptions): Promise<Database
     driver: "neon",
     pool: pool as unknown as QueryPool,
     migrate: () => migrateUnderLock(pool, (client) => migrate(drizzle(client as never, { schema }), { migrationsFolder: migrationsDir })),
-    ping: (timeoutMs = 1000) => withTimeout(db.execute(sql`select 1`).then(() => undefined), timeoutMs, "database ping"),
+    ping: (timeoutMs = 1000) =>
+      withTimeout(
+        db.execute(sql`select 1`).then(() => undefined),
+        timeoutMs,
+        "database ping",
+      ),
     close: () => pool.end(),
   };
 }

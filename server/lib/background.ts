@@ -9,7 +9,10 @@ const failures = new Map<string, number>();
 
 export function reportBackgroundFailure(task: string, logger: Logger, err: unknown): void {
   failures.set(task, (failures.get(task) ?? 0) + 1);
-  logger.error({ task, err: err instanceof Error ? { message: err.message, code: (err as NodeJS.ErrnoException).code, stack: err.stack } : String(err) }, "background task failed");
+  logger.error(
+    { task, err: err instanceof Error ? { message: err.message, code: (err as NodeJS.ErrnoException).code, stack: err.stack } : String(err) },
+    "background task failed",
+  );
 }
 
 /** Runs `work` now; a throw or a rejection is reported, never propagated. */

@@ -30,7 +30,13 @@ describe("bad input answers 4xx with the error body (issue 14)", () => {
   });
 
   it("when a search, a slug or an id carries a NUL byte, then 400 validation_failed", async () => {
-    for (const path of [`/api/v1/products?q=a${NUL}b`, `/api/v1/products/fruit${NUL}`, `/api/v1/sectors/x${NUL}y`, `/api/v1/brands/${NUL}`, `/api/v1/products?sector=a${NUL}`]) {
+    for (const path of [
+      `/api/v1/products?q=a${NUL}b`,
+      `/api/v1/products/fruit${NUL}`,
+      `/api/v1/sectors/x${NUL}y`,
+      `/api/v1/brands/${NUL}`,
+      `/api/v1/products?sector=a${NUL}`,
+    ]) {
       const res = await request(t.app).get(path.replace(NUL, "%00"));
       expectErrorBody(res, 400);
       expect(res.body.error.code).toBe("validation_failed");
@@ -39,7 +45,9 @@ describe("bad input answers 4xx with the error body (issue 14)", () => {
 
   it("when a name or an address field carries a NUL byte, then 400 validation_failed", async () => {
     const { agent: anonymous } = await anonymousAgent(t);
-    const register = await anonymous.post("/api/v1/auth/register").send({ email: `nul-${Date.now()}@example.test`, password: TEST_PASSWORD, name: `Ada${NUL}` });
+    const register = await anonymous
+      .post("/api/v1/auth/register")
+      .send({ email: `nul-${Date.now()}@example.test`, password: TEST_PASSWORD, name: `Ada${NUL}` });
     expectErrorBody(register, 400);
     const { agent } = await signedInAgent(t);
     const product = await makeProduct(t.db, { stock: 5 });

@@ -110,9 +110,11 @@ export function createCache(logger: Logger, redis?: Redis, options: CacheOptions
       stats.misses++;
       const value = await load();
       // Fire and forget: the response must not wait for (or fail on) the cache fill.
-      guard.run("cache fill", (r) => r.eval(FILL, 2, genKey, hashKey, generation, key, JSON.stringify(value), String(ttlMs))).catch(() => {
-        stats.errors++;
-      });
+      guard
+        .run("cache fill", (r) => r.eval(FILL, 2, genKey, hashKey, generation, key, JSON.stringify(value), String(ttlMs)))
+        .catch(() => {
+          stats.errors++;
+        });
       return value;
     },
     invalidate,

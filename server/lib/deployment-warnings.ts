@@ -21,7 +21,8 @@ export function deploymentWarnings(env: Pick<Env, "NODE_ENV" | "TRUST_PROXY" | "
     );
   }
   const plainOrigins = env.ALLOWED_ORIGINS.filter((o) => o.startsWith("http://") && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(o));
-  if (plainOrigins.length > 0) warnings.push(`ALLOWED_ORIGINS lists plain-HTTP origins in production (${plainOrigins.join(", ")}): browsers there never get the Secure session cookie.`);
+  if (plainOrigins.length > 0)
+    warnings.push(`ALLOWED_ORIGINS lists plain-HTTP origins in production (${plainOrigins.join(", ")}): browsers there never get the Secure session cookie.`);
   return warnings;
 }
 

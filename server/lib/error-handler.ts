@@ -38,7 +38,10 @@ function toAppError(err: unknown): AppError | undefined {
   // http-errors from the router (a path that is not valid percent-encoded UTF-8) and serve-static (a missing asset).
   if (status === 404) return new AppError("not_found", "Not found.");
   if (e instanceof URIError || (typeof status === "number" && status >= 400 && status < 500)) {
-    return new AppError("validation_failed", e instanceof URIError || /decode/i.test(e.message) ? "The request path is not valid percent-encoded UTF-8." : "The request is invalid.");
+    return new AppError(
+      "validation_failed",
+      e instanceof URIError || /decode/i.test(e.message) ? "The request path is not valid percent-encoded UTF-8." : "The request is invalid.",
+    );
   }
   if (isDatabaseUnavailable(err)) {
     return new AppError("not_ready", "The service is briefly unavailable. Please retry shortly.", undefined, { "Retry-After": DATABASE_RETRY_AFTER_SECONDS });

@@ -76,9 +76,9 @@ export function createEventBus(logger: Logger, redis?: Redis, prefix = "fp"): Ev
         }
       }
     });
-    void subscriber.subscribe(...TOPICS.map((t) => CHANNEL_PREFIX + t)).catch((err: Error) =>
-      logger.warn({ err: err.message }, "event bus could not subscribe to Redis"),
-    );
+    void subscriber
+      .subscribe(...TOPICS.map((t) => CHANNEL_PREFIX + t))
+      .catch((err: Error) => logger.warn({ err: err.message }, "event bus could not subscribe to Redis"));
     subscriber.on("message", (channel: string, message: string) => {
       try {
         const { from, payload } = JSON.parse(message) as { from: string; payload: unknown };

@@ -39,7 +39,10 @@ describe("transport errors", () => {
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe("payload_too_large");
     expectNoLeak(res.text);
-    const justUnder = await request(app).post("/api/v1/probe").set("Content-Type", "application/json").send(JSON.stringify({ blob: "x".repeat(90 * 1024) }));
+    const justUnder = await request(app)
+      .post("/api/v1/probe")
+      .set("Content-Type", "application/json")
+      .send(JSON.stringify({ blob: "x".repeat(90 * 1024) }));
     expect(justUnder.status).toBe(404); // parsed fine, then no route
   });
 

@@ -24,12 +24,13 @@ function open(): Promise<Socket> {
     socket.once("error", reject);
   });
 }
-const ended = (socket: Socket) => new Promise<string>((resolve) => {
-  let text = "";
-  socket.on("data", (d) => (text += d.toString()));
-  socket.on("error", () => undefined);
-  socket.once("close", () => resolve(text));
-});
+const ended = (socket: Socket) =>
+  new Promise<string>((resolve) => {
+    let text = "";
+    socket.on("data", (d) => (text += d.toString()));
+    socket.on("error", () => undefined);
+    socket.once("close", () => resolve(text));
+  });
 
 describe("HTTP server guards", () => {
   it("when a client sends its headers too slowly, then the server answers 408 and closes within the headers timeout", async () => {

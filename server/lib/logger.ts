@@ -15,7 +15,24 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     // traceId/spanId of the active span on every line (nothing when tracing is off).
     mixin: traceFields,
     redact: {
-      paths: ["password", "*.password", "token", "*.token", "refreshToken", "*.refreshToken", "accessToken", "*.accessToken", "cardNumber", "*.cardNumber", "cookie", "*.cookie", "authorization", "*.authorization", "sid", "*.sid"],
+      paths: [
+        "password",
+        "*.password",
+        "token",
+        "*.token",
+        "refreshToken",
+        "*.refreshToken",
+        "accessToken",
+        "*.accessToken",
+        "cardNumber",
+        "*.cardNumber",
+        "cookie",
+        "*.cookie",
+        "authorization",
+        "*.authorization",
+        "sid",
+        "*.sid",
+      ],
       censor: "[redacted]",
     },
   };

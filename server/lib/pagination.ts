@@ -24,11 +24,8 @@ export function decodeCursor(cursor: string, sort: string, arity: number): Curso
   } catch {
     throw malformed();
   }
-  if (
-    typeof parsed !== "object" || parsed === null ||
-    (parsed as { s?: unknown }).s !== sort ||
-    !Array.isArray((parsed as { v?: unknown }).v)
-  ) throw malformed();
+  if (typeof parsed !== "object" || parsed === null || (parsed as { s?: unknown }).s !== sort || !Array.isArray((parsed as { v?: unknown }).v))
+    throw malformed();
   const values = (parsed as { v: unknown[] }).v;
   if (values.length !== arity || !values.every((v) => v === null || typeof v === "string" || typeof v === "number")) throw malformed();
   return values as CursorValue[];

@@ -31,7 +31,9 @@ describe("deployment namespaces in Redis (REDIS_PREFIX)", () => {
     inspector = new Redis(redis.url);
     // Both buses subscribe while connecting: wait until Redis has them (on a busy machine that takes a moment).
     const subscribers = async () => {
-      const counts = (await inspector.pubsub("NUMSUB", `${prefixes.alpha}:events:order.created`, `${prefixes.beta}:events:order.created`)) as Array<string | number>;
+      const counts = (await inspector.pubsub("NUMSUB", `${prefixes.alpha}:events:order.created`, `${prefixes.beta}:events:order.created`)) as Array<
+        string | number
+      >;
       return [Number(counts[1]), Number(counts[3])];
     };
     const deadline = Date.now() + 10_000;
@@ -78,7 +80,10 @@ describe("deployment namespaces in Redis (REDIS_PREFIX)", () => {
     expect(channels.filter((c) => owner(c) === "none")).toEqual([]);
     for (const prefix of [prefixes.alpha, prefixes.beta]) {
       for (const kind of ["rl:api:", "cache:", "active-users", "events:"]) {
-        expect([...keys, ...channels].some((name) => name.startsWith(`${prefix}:${kind}`)), `${prefix}:${kind}`).toBe(true);
+        expect(
+          [...keys, ...channels].some((name) => name.startsWith(`${prefix}:${kind}`)),
+          `${prefix}:${kind}`,
+        ).toBe(true);
       }
     }
   });

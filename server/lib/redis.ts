@@ -51,7 +51,11 @@ function traceRedisCommands(client: Redis): void {
   if (!tracingEnabled()) return;
   const send = client.sendCommand.bind(client);
   client.sendCommand = ((command: Parameters<Redis["sendCommand"]>[0], stream?: Parameters<Redis["sendCommand"]>[1]) =>
-    inSpan(`redis ${command.name}`, { "db.system.name": "redis", "db.operation.name": command.name }, () => send(command, stream) as Promise<unknown>)) as Redis["sendCommand"];
+    inSpan(
+      `redis ${command.name}`,
+      { "db.system.name": "redis", "db.operation.name": command.name },
+      () => send(command, stream) as Promise<unknown>,
+    )) as Redis["sendCommand"];
 }
 
 /** Why a guarded call did not reach Redis: the connection is down, or the breaker is open. */

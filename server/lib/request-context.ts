@@ -35,7 +35,7 @@ export function accessLog(logger: Logger): RequestHandler {
           path: req.originalUrl.split("?")[0],
           status,
           durationMs: Math.round(durationMs * 100) / 100,
-          userId: ((req as { user?: { id?: string } }).user)?.id,
+          userId: (req as { user?: { id?: string } }).user?.id,
         },
         "request",
       );

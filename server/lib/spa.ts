@@ -10,10 +10,7 @@ import { clientDistDir } from "./paths";
 export function mountBuiltSpa(app: Express, distDir = clientDistDir): boolean {
   const indexHtml = join(distDir, "index.html");
   if (!existsSync(indexHtml)) return false;
-  app.use(
-    "/assets",
-    express.static(join(distDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
-  );
+  app.use("/assets", express.static(join(distDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }));
   app.use(express.static(distDir, { index: false, maxAge: "1h" }));
   app.get("/{*splat}", (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");

@@ -20,14 +20,10 @@ export interface CreatedAtCursor {
  * The one SQL expression giving a timestamptz as cursor text (UTC, microseconds: a JavaScript Date keeps
  * only milliseconds, so rows created within the same millisecond would otherwise share a cursor).
  */
-export const cursorTimestamp = (column: AnyColumn | SQL): SQL<string> =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+export const cursorTimestamp = (column: AnyColumn | SQL): SQL<string> => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export function decodeCreatedAtCursor(cursor: string | undefined, sort: string): CreatedAtCursor | undefined {
   if (!cursor) return undefined;
-  const [createdAt, id] = decodeKeyset(cursor, sort, [
-    isCursorTimestamp,
-    (v) => typeof v === "string" && looksLikeUuid(v),
-  ]);
+  const [createdAt, id] = decodeKeyset(cursor, sort, [isCursorTimestamp, (v) => typeof v === "string" && looksLikeUuid(v)]);
   return { createdAt: createdAt as string, id: id as string };
 }

@@ -78,7 +78,11 @@ export function traceFields(): { traceId?: string; spanId?: string } {
 export function httpTracing(): RequestHandler {
   return (req, res, next) => {
     const parent = propagation.extract(context.active(), req.headers);
-    const span = tracer().startSpan(`${req.method} ${req.baseUrl}`, { kind: SpanKind.SERVER, attributes: { "http.request.method": req.method, "url.path": req.path } }, parent);
+    const span = tracer().startSpan(
+      `${req.method} ${req.baseUrl}`,
+      { kind: SpanKind.SERVER, attributes: { "http.request.method": req.method, "url.path": req.path } },
+      parent,
+    );
     res.on("finish", () => {
       const route = req.route ? `${req.baseUrl}${(req.route as { path: string }).path}` : undefined;
       if (route) {
@@ -94,7 +98,12 @@ export function httpTracing(): RequestHandler {
 }
 
 /** Runs fn inside a child span (CLIENT for calls out, INTERNAL otherwise), recording failures. */
-export async function inSpan<T>(name: string, attributes: Record<string, string | number>, fn: (span: Span) => Promise<T>, kind: SpanKind = SpanKind.CLIENT): Promise<T> {
+export async function inSpan<T>(
+  name: string,
+  attributes: Record<string, string | number>,
+  fn: (span: Span) => Promise<T>,
+  kind: SpanKind = SpanKind.CLIENT,
+): Promise<T> {
   if (!active.enabled) return fn(trace.wrapSpanContext(INVALID_SPAN_CONTEXT));
   return tracer().startActiveSpan(name, { kind, attributes }, async (span) => {
     try {
@@ -131,6 +140,10 @@ export function traceQueries(target: QueryableClient, system: string): void {
     const first = args[0] as string | { text?: string; name?: string };
     const text = typeof first === "string" ? first : (first?.text ?? "");
     const operation = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? "QUERY";
-    return inSpan(`${operation} ${system}`, { "db.system.name": system, "db.operation.name": operation, "db.query.summary": text.slice(0, 120) }, () => original(...args) as Promise<unknown>);
+    return inSpan(
+      `${operation} ${system}`,
+      { "db.system.name": system, "db.operation.name": operation, "db.query.summary": text.slice(0, 120) },
+      () => original(...args) as Promise<unknown>,
+    );
   };
 }

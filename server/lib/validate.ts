@@ -29,7 +29,10 @@ function findNul(value: unknown, path: string[] = []): string[] | undefined {
  */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, where: "body" | "query" | "params"): z.output<S> {
   const nulAt = findNul(value);
-  if (nulAt) throw new AppError("validation_failed", `The request ${where === "params" ? "path" : where} is invalid.`, [{ path: nulAt.join("."), message: "Must not contain NUL characters" }]);
+  if (nulAt)
+    throw new AppError("validation_failed", `The request ${where === "params" ? "path" : where} is invalid.`, [
+      { path: nulAt.join("."), message: "Must not contain NUL characters" },
+    ]);
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new AppError("validation_failed", `The request ${where === "params" ? "path" : where} is invalid.`, issuesToDetails(result.error));

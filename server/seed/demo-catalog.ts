@@ -69,7 +69,11 @@ export function createRng(seed: number) {
   };
   /** A version-4-shaped UUID drawn from the stream (deterministic, so rows are reproducible). */
   const uuid = () => {
-    const hex = Array.from({ length: 16 }, () => Math.floor(next() * 256).toString(16).padStart(2, "0"));
+    const hex = Array.from({ length: 16 }, () =>
+      Math.floor(next() * 256)
+        .toString(16)
+        .padStart(2, "0"),
+    );
     hex[6] = `4${hex[6]!.slice(1)}`;
     hex[8] = ((parseInt(hex[8]!, 16) & 0x3f) | 0x80).toString(16);
     const s = hex.join("");
@@ -154,18 +158,37 @@ export function generateDemoCatalog(options: DemoCatalogOptions = {}): DemoCatal
 
   CATALOG_WORDS.forEach((words, s) => {
     const createdAt = ago(365 * DAY_MS - s * 3_600_000);
-    const sector: DemoSector = { id: rng.uuid(), slug: words.slug, name: words.name, description: words.description, emoji: words.emoji, createdAt, updatedAt: createdAt };
+    const sector: DemoSector = {
+      id: rng.uuid(),
+      slug: words.slug,
+      name: words.name,
+      description: words.description,
+      emoji: words.emoji,
+      createdAt,
+      updatedAt: createdAt,
+    };
     sectors.push(sector);
     for (const b of words.brands) {
       const brandCreated = ago((o.spreadDays + rng.int(5, 150)) * DAY_MS + rng.int(0, DAY_MS / 1000 - 1) * 1000);
-      const brand: DemoBrand = { id: rng.uuid(), slug: slugify(b.name), name: b.name, description: b.description, sectorId: sector.id, createdAt: brandCreated, updatedAt: brandCreated };
+      const brand: DemoBrand = {
+        id: rng.uuid(),
+        slug: slugify(b.name),
+        name: b.name,
+        description: b.description,
+        sectorId: sector.id,
+        createdAt: brandCreated,
+        updatedAt: brandCreated,
+      };
       brands.push(brand);
       brandPlans.push({ brand, sector: words, choices: nameChoices(words, b.focus) });
     }
   });
 
   // Brands differ in size (0.7×–1.3× the average) but every brand has products.
-  const counts = apportion(o.productCount, brandPlans.map(() => 0.7 + rng.next() * 0.6));
+  const counts = apportion(
+    o.productCount,
+    brandPlans.map(() => 0.7 + rng.next() * 0.6),
+  );
   const products: DemoProduct[] = [];
   const slugs = new Set<string>();
   brandPlans.forEach(({ brand, sector, choices }, b) => {

@@ -32,10 +32,7 @@ describe("seedIfEmpty", () => {
   it("when two replicas seed an empty database at once, then exactly one seeds the catalog and demo users", async () => {
     const logsA: string[] = [];
     const logsB: string[] = [];
-    const [a, b] = await Promise.all([
-      seedIfEmpty(database.db, (m) => void logsA.push(m)),
-      seedIfEmpty(database.db, (m) => void logsB.push(m)),
-    ]);
+    const [a, b] = await Promise.all([seedIfEmpty(database.db, (m) => void logsA.push(m)), seedIfEmpty(database.db, (m) => void logsB.push(m))]);
     expect([a.seeded, b.seeded].filter(Boolean)).toHaveLength(1);
     const winner = a.seeded ? a : b;
     logs = a.seeded ? logsA : logsB;
@@ -86,18 +83,29 @@ describe("seedIfEmpty", () => {
       .where(sql`${products.searchVector} @@ websearch_to_tsquery('english', 'Orchard Lane')`);
     expect(matches.length).toBeGreaterThan(0);
     expect(matches.every((m) => m.brandId === brand!.id)).toBe(true);
-    const [{ missing }] = (await database.db.select({ missing: sql<number>`count(*)::int` }).from(products).where(sql`${products.searchVector} is null`)) as [{ missing: number }];
+    const [{ missing }] = (await database.db
+      .select({ missing: sql<number>`count(*)::int` })
+      .from(products)
+      .where(sql`${products.searchVector} is null`)) as [{ missing: number }];
     expect(missing).toBe(0);
   });
 
   it("when reseeding with force after a demo password changed, then the catalog is identical and the demo login is reset", async () => {
-    const before = await database.db.select({ id: products.id, slug: products.slug, priceCents: products.priceCents, createdAt: products.createdAt }).from(products).orderBy(products.id);
+    const before = await database.db
+      .select({ id: products.id, slug: products.slug, priceCents: products.priceCents, createdAt: products.createdAt })
+      .from(products)
+      .orderBy(products.id);
     await database.db.update(users).set({ passwordHash: "changed" }).where(eq(users.email, DEMO_USERS[0]!.email));
     await database.db.delete(products).where(eq(products.id, before[0]!.id));
 
     const result = await reseedDemoData(database.db, () => undefined);
     expect(result.seeded).toBe(true);
-    expect(await database.db.select({ id: products.id, slug: products.slug, priceCents: products.priceCents, createdAt: products.createdAt }).from(products).orderBy(products.id)).toEqual(before);
+    expect(
+      await database.db
+        .select({ id: products.id, slug: products.slug, priceCents: products.priceCents, createdAt: products.createdAt })
+        .from(products)
+        .orderBy(products.id),
+    ).toEqual(before);
     expect(await count(users)).toBe(3);
     const [admin] = await database.db.select().from(users).where(eq(users.email, DEMO_USERS[0]!.email));
     expect(await verifyPassword(admin!.passwordHash, DEMO_PASSWORD)).toBe(true);

@@ -41,7 +41,9 @@ async function demoUserRows() {
 
 async function insertCatalog(db: Db, scope: TxScope, catalog: DemoCatalog, userRows: Awaited<ReturnType<typeof demoUserRows>>, log: SeedLog) {
   const tx = executorOf(db, scope);
-  log(`Seeding demo catalog: ${catalog.sectors.length} sectors, ${catalog.brands.length} brands, ${catalog.products.length} products, ${userRows.length} demo users…`);
+  log(
+    `Seeding demo catalog: ${catalog.sectors.length} sectors, ${catalog.brands.length} brands, ${catalog.products.length} products, ${userRows.length} demo users…`,
+  );
   await tx.insert(sectors).values(catalog.sectors);
   // Brands before products: the search_vector trigger reads the brand name on product insert.
   await tx.insert(brands).values(catalog.brands);

@@ -16,7 +16,11 @@ export interface ChildServer {
  * The real server entry (server/index.ts) in a child process, as `npm start` runs it: for tests of what only
  * a whole process shows (signals, shutdown, exit codes). Resolves once readiness answers 200.
  */
-export async function startChildServer(port: number, env: Record<string, string>, options: { bootTimeoutMs?: number; wrapper?: string[] } = {}): Promise<ChildServer> {
+export async function startChildServer(
+  port: number,
+  env: Record<string, string>,
+  options: { bootTimeoutMs?: number; wrapper?: string[] } = {},
+): Promise<ChildServer> {
   const bootTimeoutMs = options.bootTimeoutMs ?? 90_000;
   // A wrapper command (e.g. prlimit) runs the node process under its own limits.
   const [command, ...args] = [...(options.wrapper ?? []), process.execPath, "--import", "tsx", "server/index.ts"];
@@ -38,7 +42,9 @@ export async function startChildServer(port: number, env: Record<string, string>
   const output: string[] = [];
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)));
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => output.push(...chunk.split("\n").filter(Boolean)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + bootTimeoutMs;
   let exitedEarly = false;

@@ -118,7 +118,14 @@ export async function makeOrder(
       shippingAddress: { name: "Test Buyer", line1: "1 Test Street", city: "Testville", postalCode: "12345", country: "US" },
     })
     .returning();
-  await db.insert(orderItems).values({ orderId: order!.id, productId: options.productId, name: options.name ?? "Factory item", unitPriceCents, quantity, lineTotalCents: subtotalCents });
+  await db.insert(orderItems).values({
+    orderId: order!.id,
+    productId: options.productId,
+    name: options.name ?? "Factory item",
+    unitPriceCents,
+    quantity,
+    lineTotalCents: subtotalCents,
+  });
   const path: Record<OrderStatusValue, OrderStatusValue[]> = {
     pending: ["pending"],
     paid: ["pending", "paid"],
@@ -129,9 +136,19 @@ export async function makeOrder(
   const steps = path[status];
   // One millisecond apart, so the history reads in order.
   const start = Date.now() - steps.length;
-  await db.insert(orderEvents).values(steps.map((s, i) => ({ orderId: order!.id, status: s, actor: i === 0 ? options.userId : "system", at: new Date(start + i) })));
+  await db
+    .insert(orderEvents)
+    .values(steps.map((s, i) => ({ orderId: order!.id, status: s, actor: i === 0 ? options.userId : "system", at: new Date(start + i) })));
   if (steps.includes("paid")) {
-    await db.insert(transactions).values({ orderId: order!.id, kind: "charge", status: "succeeded", amountCents: subtotalCents, currency: "USD", provider: "test_card", reference: `ch_factory_${uniqueSuffix()}` });
+    await db.insert(transactions).values({
+      orderId: order!.id,
+      kind: "charge",
+      status: "succeeded",
+      amountCents: subtotalCents,
+      currency: "USD",
+      provider: "test_card",
+      reference: `ch_factory_${uniqueSuffix()}`,
+    });
   }
   return order!;
 }

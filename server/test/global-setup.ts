@@ -7,7 +7,9 @@ export default async function setup() {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like $1", [`${process.env.TEST_DB_PREFIX ?? "fp_test"}_w%`]);
+    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like $1", [
+      `${process.env.TEST_DB_PREFIX ?? "fp_test"}_w%`,
+    ]);
     for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
   } finally {
     await client.end();

@@ -20,7 +20,9 @@ await runWorkerProcess({
     services.jobs.register(
       "probe.slow",
       async (payload, job) => {
-        const { rows } = await ctx.db.execute<{ starts: number }>(sql`select count(*)::int as starts from job_probe_events where job_id = ${job.id} and event = 'start'`);
+        const { rows } = await ctx.db.execute<{ starts: number }>(
+          sql`select count(*)::int as starts from job_probe_events where job_id = ${job.id} and event = 'start'`,
+        );
         await record(job.id, "start");
         if (Number(rows[0]?.starts ?? 0) === 0) {
           await new Promise<void>((resolve, reject) => {

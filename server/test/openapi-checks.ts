@@ -68,7 +68,10 @@ export function documentProblems(document: OpenApiDocument): string[] {
       const parameters = (operation.parameters ?? []).map((p) =>
         "$ref" in p && typeof p.$ref === "string" ? ((resolvePointer(root, p.$ref) ?? {}) as { in?: string; name?: string }) : p,
       );
-      const declared = parameters.filter((p) => p.in === "path").map((p) => p.name ?? "").sort();
+      const declared = parameters
+        .filter((p) => p.in === "path")
+        .map((p) => p.name ?? "")
+        .sort();
       if (declared.join(",") !== templateParams.join(",")) {
         problems.push(`${where}: path parameters [${declared.join(", ")}] do not match the template [${templateParams.join(", ")}]`);
       }

@@ -16,7 +16,10 @@ export function orderFixture(overrides: Partial<Order> = {}): Order {
     totalCents: 1_679,
     currency: "USD",
     shippingAddress: { name: "Test Buyer", line1: "1 Test Street", city: "Testville", postalCode: "12345", country: "US" },
-    events: [{ status: "pending", at, actor: "test" }, { status: "paid", at, actor: "test" }],
+    events: [
+      { status: "pending", at, actor: "test" },
+      { status: "paid", at, actor: "test" },
+    ],
     createdAt: at,
     updatedAt: at,
     ...overrides,

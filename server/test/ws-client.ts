@@ -9,7 +9,11 @@ export interface TestSocket {
   ws: WebSocket;
   messages: ServerMessage[];
   /** The first message (from the start) of `type` that matches, waiting up to timeoutMs for it. */
-  waitFor<T extends ServerMessage["type"]>(type: T, match?: (m: Extract<ServerMessage, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<ServerMessage, { type: T }>>;
+  waitFor<T extends ServerMessage["type"]>(
+    type: T,
+    match?: (m: Extract<ServerMessage, { type: T }>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Extract<ServerMessage, { type: T }>>;
   /** Messages of `type` received so far. */
   received<T extends ServerMessage["type"]>(type: T): Array<Extract<ServerMessage, { type: T }>>;
   send(message: unknown): void;
@@ -87,7 +91,9 @@ export function connect(port: number, options: ConnectOptions = {}): Promise<Tes
     ws.once("unexpected-response", (_req, res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => reject(Object.assign(new Error(`upgrade refused with ${res.statusCode}`), { status: res.statusCode, body: Buffer.concat(chunks).toString() })));
+      res.on("end", () =>
+        reject(Object.assign(new Error(`upgrade refused with ${res.statusCode}`), { status: res.statusCode, body: Buffer.concat(chunks).toString() })),
+      );
     });
     ws.once("error", reject);
     socket.waitFor("welcome").then(() => resolve(socket), reject);

@@ -16,7 +16,13 @@ export const auditListQuery = z
   .object({
     /** The actor's user id or email. */
     actor: z.string().trim().min(1).max(254).optional(),
-    action: z.string().trim().min(1).max(100).regex(/^[a-z_.]+$/, "Must look like auth.login.failed").optional(),
+    action: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[a-z_.]+$/, "Must look like auth.login.failed")
+      .optional(),
     ...pageQuery,
   })
   .strict();

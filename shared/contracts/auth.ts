@@ -18,16 +18,9 @@ export const email = z
   .pipe(z.email({ error: "Must be a valid email address" }).max(254, "Must be at most 254 characters"));
 
 /** OWASP ASVS L2: at least 12 characters, at most 128 (no composition rules). */
-export const newPassword = z
-  .string({ error: "Password is required" })
-  .min(12, "Must be at least 12 characters")
-  .max(128, "Must be at most 128 characters");
+export const newPassword = z.string({ error: "Password is required" }).min(12, "Must be at least 12 characters").max(128, "Must be at most 128 characters");
 
-export const personName = z
-  .string({ error: "Name is required" })
-  .trim()
-  .min(1, "Name is required")
-  .max(100, "Must be at most 100 characters");
+export const personName = z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "Must be at most 100 characters");
 
 // ---- Requests ----
 export const registerBody = z.object({ email, password: newPassword, name: personName }).strict();

@@ -164,7 +164,16 @@ export const productCreate = z
   })
   .strict();
 export const productUpdate = productCreate.partial().strict();
-export const stockAdjust = z.object({ delta: z.number().int().min(-10_000_000).max(10_000_000).refine((d) => d !== 0, "Must not be zero") }).strict();
+export const stockAdjust = z
+  .object({
+    delta: z
+      .number()
+      .int()
+      .min(-10_000_000)
+      .max(10_000_000)
+      .refine((d) => d !== 0, "Must not be zero"),
+  })
+  .strict();
 
 export type SectorCreate = z.infer<typeof sectorCreate>;
 export type SectorUpdate = z.infer<typeof sectorUpdate>;
@@ -188,7 +197,12 @@ export const requiredProductCsvColumns = ["slug", "name", "priceCents", "stock",
 
 /** CSV cells are text: whole numbers are parsed, then checked by productCreate's own rules. */
 const csvInteger = (rule: z.ZodNumber) =>
-  z.string().trim().regex(/^-?\d+$/, "Must be a whole number").transform(Number).pipe(rule);
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, "Must be a whole number")
+    .transform(Number)
+    .pipe(rule);
 /** An empty cell in an optional column means "the default". */
 const emptyAsDefault = <T extends z.ZodType>(rule: T) => z.preprocess((v) => (v === "" ? undefined : v), rule.optional());
 

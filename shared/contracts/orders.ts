@@ -31,12 +31,17 @@ export const shippingAddress = z
     line2: z.string().trim().max(200).optional(),
     city: text(100),
     postalCode: z.string().trim().min(2, "Enter a postal code").max(20),
-    country: z.string().trim().regex(/^[A-Z]{2}$/, "Use a 2-letter country code, e.g. US"),
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{2}$/, "Use a 2-letter country code, e.g. US"),
   })
   .strict();
 export type ShippingAddress = z.infer<typeof shippingAddress>;
 
-export const cartLine = z.object({ productId: uuid, quantity: z.number().int().min(1, "Must be at least 1").max(MAX_QUANTITY_PER_LINE, `At most ${MAX_QUANTITY_PER_LINE} per line`) }).strict();
+export const cartLine = z
+  .object({ productId: uuid, quantity: z.number().int().min(1, "Must be at least 1").max(MAX_QUANTITY_PER_LINE, `At most ${MAX_QUANTITY_PER_LINE} per line`) })
+  .strict();
 export type CartLine = z.infer<typeof cartLine>;
 
 const cartItems = z
@@ -48,7 +53,10 @@ const cartItems = z
 export const paymentInput = z
   .object({
     method: z.literal("test_card"),
-    cardNumber: z.string().trim().regex(/^\d{12,19}$/, "Enter the card number using digits only"),
+    cardNumber: z
+      .string()
+      .trim()
+      .regex(/^\d{12,19}$/, "Enter the card number using digits only"),
   })
   .strict();
 
@@ -153,7 +161,12 @@ export type BusinessFigures = z.infer<typeof businessFigures>;
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 /** Set on a response that repeats the stored answer to an earlier request with the same Idempotency-Key. */
 export const IDEMPOTENT_REPLAYED_HEADER = "Idempotent-Replayed";
-export const idempotencyKey = z.string().trim().min(8, "Idempotency-Key must be 8–255 characters").max(255).regex(/^[\x21-\x7e]+$/, "Idempotency-Key must be printable ASCII");
+export const idempotencyKey = z
+  .string()
+  .trim()
+  .min(8, "Idempotency-Key must be 8–255 characters")
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/, "Idempotency-Key must be printable ASCII");
 
 export const formatOrderNumber = (n: number) => `FP-${String(n).padStart(6, "0")}`;
 /** "FP-000123", "fp-123" or "123" → 123; anything else → undefined (then it is not an order number). */

@@ -24,7 +24,9 @@ export const brands = pgTable(
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
-    sectorId: uuid("sector_id").notNull().references(() => sectors.id, { onDelete: "restrict" }),
+    sectorId: uuid("sector_id")
+      .notNull()
+      .references(() => sectors.id, { onDelete: "restrict" }),
     status: text("status", { enum: productStatuses }).notNull().default("active"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -44,7 +46,9 @@ export const products = pgTable(
     stock: integer("stock").notNull().default(0),
     imageUrl: text("image_url").notNull().default(""),
     status: text("status", { enum: productStatuses }).notNull().default("active"),
-    brandId: uuid("brand_id").notNull().references(() => brands.id, { onDelete: "restrict" }),
+    brandId: uuid("brand_id")
+      .notNull()
+      .references(() => brands.id, { onDelete: "restrict" }),
     searchVector: tsvector("search_vector"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

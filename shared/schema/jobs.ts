@@ -32,8 +32,12 @@ export const jobs = pgTable(
   (t) => [
     uniqueIndex("jobs_kind_dedupe_key_unique").on(t.kind, t.dedupeKey),
     // The claim query's two ways in: due queued jobs and expired leases.
-    index("jobs_queued_run_at_idx").on(t.runAt).where(sql`${t.state} = 'queued'`),
-    index("jobs_running_locked_until_idx").on(t.lockedUntil).where(sql`${t.state} = 'running'`),
+    index("jobs_queued_run_at_idx")
+      .on(t.runAt)
+      .where(sql`${t.state} = 'queued'`),
+    index("jobs_running_locked_until_idx")
+      .on(t.lockedUntil)
+      .where(sql`${t.state} = 'running'`),
     index("jobs_state_kind_idx").on(t.state, t.kind),
     check("jobs_attempts_not_negative", sql`${t.attempts} >= 0`),
   ],

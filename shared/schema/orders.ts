@@ -14,7 +14,9 @@ export const orders = pgTable(
     id: id(),
     // Human order number: FP-000123 is formatted from this sequence value.
     number: bigserial("number", { mode: "number" }).notNull().unique(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "restrict" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
     status: text("status", { enum: orderStatuses }).notNull().default("pending"),
     subtotalCents: integer("subtotal_cents").notNull(),
     taxCents: integer("tax_cents").notNull(),
@@ -36,8 +38,12 @@ export const orderItems = pgTable(
   "order_items",
   {
     id: id(),
-    orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
-    productId: uuid("product_id").notNull().references(() => products.id, { onDelete: "restrict" }),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "restrict" }),
     name: text("name").notNull(),
     unitPriceCents: integer("unit_price_cents").notNull(),
     quantity: integer("quantity").notNull(),
@@ -54,7 +60,9 @@ export const orderEvents = pgTable(
   "order_events",
   {
     id: id(),
-    orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
     status: text("status", { enum: orderStatuses }).notNull(),
     /** User id of whoever caused the change, or "system" (payment provider, timeouts). */
     actor: text("actor").notNull(),
@@ -70,7 +78,9 @@ export const transactions = pgTable(
   "transactions",
   {
     id: id(),
-    orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: transactionKinds }).notNull(),
     status: text("status", { enum: transactionStatuses }).notNull(),
     amountCents: integer("amount_cents").notNull(),
@@ -85,7 +95,9 @@ export const transactions = pgTable(
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     /** SHA-256 of method + path + canonical body; a different fingerprint for the same key is a 422. */
     fingerprint: text("fingerprint").notNull(),

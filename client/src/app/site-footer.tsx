@@ -10,8 +10,16 @@ export function SiteFooter() {
         </p>
         <nav aria-label="Footer">
           <ul className="flex gap-5">
-            <li><Link href="/" className="hover:text-brand-800 hover:underline">Home</Link></li>
-            <li><Link href="/search" className="hover:text-brand-800 hover:underline">All products</Link></li>
+            <li>
+              <Link href="/" className="hover:text-brand-800 hover:underline">
+                Home
+              </Link>
+            </li>
+            <li>
+              <Link href="/search" className="hover:text-brand-800 hover:underline">
+                All products
+              </Link>
+            </li>
           </ul>
         </nav>
       </Container>

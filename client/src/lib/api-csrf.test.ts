@@ -84,14 +84,30 @@ describe("api errors", () => {
     const body = { error: { code: "validation_failed", message: "Check the fields", details: [{ path: "q", message: "Too long" }], requestId: "req-1" } };
     fakeServer(() => json(400, body));
     const error = await api.get("/api/v1/products").catch((e: unknown) => e);
-    expect(isApiError(error) && [error.code, error.message, error.details, error.requestId]).toEqual(["validation_failed", "Check the fields", [{ path: "q", message: "Too long" }], "req-1"]);
+    expect(isApiError(error) && [error.code, error.message, error.details, error.requestId]).toEqual([
+      "validation_failed",
+      "Check the fields",
+      [{ path: "q", message: "Too long" }],
+      "req-1",
+    ]);
   });
 
   it("when the body is not the contract's error shape (an HTML page, an unknown code), then a generic bad_response keeps the status", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway", headers: { "X-Request-Id": "req-2" } })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway", headers: { "X-Request-Id": "req-2" } })),
+    );
     const html = await api.get("/api/v1/products").catch((e: unknown) => e);
-    expect(isApiError(html) && [html.status, html.code, html.message, html.requestId]).toEqual([502, "bad_response", "The server answered 502 Bad Gateway", "req-2"]);
-    vi.stubGlobal("fetch", vi.fn(async () => json(409, errorBody("no_such_code", "Something"))));
+    expect(isApiError(html) && [html.status, html.code, html.message, html.requestId]).toEqual([
+      502,
+      "bad_response",
+      "The server answered 502 Bad Gateway",
+      "req-2",
+    ]);
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => json(409, errorBody("no_such_code", "Something"))),
+    );
     const unknown = await api.get("/api/v1/products").catch((e: unknown) => e);
     expect(isApiError(unknown) && [unknown.status, unknown.code]).toEqual([409, "bad_response"]);
   });
@@ -102,7 +118,11 @@ describe("api errors", () => {
     vi.stubGlobal(
       "fetch",
       vi.fn(async (url: string) =>
-        url === "/api/v1/users" ? json(401, errorBody("unauthenticated")) : url === "/api/v1/audit" ? json(403, errorBody("forbidden")) : json(401, errorBody("unauthenticated")),
+        url === "/api/v1/users"
+          ? json(401, errorBody("unauthenticated"))
+          : url === "/api/v1/audit"
+            ? json(403, errorBody("forbidden"))
+            : json(401, errorBody("unauthenticated")),
       ),
     );
     await api.get("/api/v1/users").catch(() => undefined);

@@ -22,8 +22,7 @@ const countFormatter = new Intl.NumberFormat("en-US");
 export const formatCount = (value: number): string => countFormatter.format(value);
 
 /** "1 product" / "2,000 products". */
-export const pluralize = (count: number, singular: string, plural = `${singular}s`): string =>
-  `${formatCount(count)} ${count === 1 ? singular : plural}`;
+export const pluralize = (count: number, singular: string, plural = `${singular}s`): string => `${formatCount(count)} ${count === 1 ? singular : plural}`;
 
 /** Dollars typed by a shopper ("12.5") → cents (1250); undefined when blank or not a non-negative number. */
 export function dollarsToCents(input: string): number | undefined {

@@ -24,7 +24,10 @@ function fakeXhr(answer: (attempt: number) => Answer) {
     status = 0;
     statusText = "";
     responseText = "";
-    upload: { onprogress: ((e: { loaded: number; total: number; lengthComputable: boolean }) => void) | null; onload: (() => void) | null } = { onprogress: null, onload: null };
+    upload: { onprogress: ((e: { loaded: number; total: number; lengthComputable: boolean }) => void) | null; onload: (() => void) | null } = {
+      onprogress: null,
+      onload: null,
+    };
     onload: (() => void) | null = null;
     onerror: (() => void) | null = null;
     onabort: (() => void) | null = null;
@@ -100,7 +103,10 @@ describe("uploadWithProgress", () => {
   });
 
   it("when the server refuses the file, then the contract's error comes back as an ApiError with its details", async () => {
-    fakeXhr(() => ({ status: 422, body: errorBody("import_failed", "2 of 3 rows have errors", [{ path: "row 3.priceCents", message: "Must be a whole number" }]) }));
+    fakeXhr(() => ({
+      status: 422,
+      body: errorBody("import_failed", "2 of 3 rows have errors", [{ path: "row 3.priceCents", message: "Must be a whole number" }]),
+    }));
     const error = await uploadWithProgress("/api/v1/x", file, { contentType: "text/csv" }).catch((e: unknown) => e);
     expect(isApiError(error) && { status: error.status, code: error.code, details: error.details }).toEqual({
       status: 422,

@@ -23,7 +23,9 @@ export default function AccountPage() {
       <div className="mx-auto max-w-2xl">
         <h1 className="text-3xl font-bold tracking-tight text-stone-900">Your account</h1>
         <section aria-labelledby="profile-title" className="mt-6 rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
-          <h2 id="profile-title" className="text-lg font-semibold text-stone-900">Profile</h2>
+          <h2 id="profile-title" className="text-lg font-semibold text-stone-900">
+            Profile
+          </h2>
           <dl className="mt-4 grid gap-4 sm:grid-cols-2">
             <div>
               <dt className="text-sm text-stone-600">Name</dt>

@@ -32,18 +32,25 @@ export default function BrandPage({ slug }: { slug: string }) {
       <header className="flex flex-col gap-5 rounded-3xl border border-stone-200 bg-white p-6 shadow-sm sm:flex-row sm:items-center sm:p-8">
         {brand.isPending ? (
           <div aria-busy="true" className="w-full space-y-3">
-            <span role="status" className="sr-only">Loading brand</span>
+            <span role="status" className="sr-only">
+              Loading brand
+            </span>
             <Skeleton className="h-9 w-1/3" />
             <Skeleton className="h-5 w-2/3" />
           </div>
         ) : (
           <>
-            <span aria-hidden="true" className="flex size-20 shrink-0 items-center justify-center rounded-2xl bg-brand-700 text-3xl font-bold text-white shadow-sm">
+            <span
+              aria-hidden="true"
+              className="flex size-20 shrink-0 items-center justify-center rounded-2xl bg-brand-700 text-3xl font-bold text-white shadow-sm"
+            >
               {brand.data.name.charAt(0).toUpperCase()}
             </span>
             <div>
               <p className="text-sm font-medium text-stone-600">
-                <Link href={`/sectors/${brand.data.sector.slug}`} className="text-brand-800 hover:underline">{brand.data.sector.name}</Link>
+                <Link href={`/sectors/${brand.data.sector.slug}`} className="text-brand-800 hover:underline">
+                  {brand.data.sector.name}
+                </Link>
               </p>
               <h1 className="mt-1 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{brand.data.name}</h1>
               {brand.data.description && <p className="mt-2 max-w-2xl text-stone-700">{brand.data.description}</p>}

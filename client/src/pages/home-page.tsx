@@ -28,7 +28,10 @@ export default function HomePage() {
         <div aria-hidden="true" className="pointer-events-none absolute -bottom-24 right-40 size-64 rounded-full bg-amber-400/20 blur-2xl" />
         <ul aria-hidden="true" className="absolute right-12 top-1/2 hidden -translate-y-1/2 grid-cols-3 gap-4 lg:grid">
           {HERO_TILES.map((emoji, i) => (
-            <li key={emoji} className={`flex size-24 items-center justify-center rounded-3xl bg-white/10 text-5xl ring-1 ring-white/15 backdrop-blur-sm ${i % 3 === 1 ? "translate-y-8" : ""}`}>
+            <li
+              key={emoji}
+              className={`flex size-24 items-center justify-center rounded-3xl bg-white/10 text-5xl ring-1 ring-white/15 backdrop-blur-sm ${i % 3 === 1 ? "translate-y-8" : ""}`}
+            >
               {emoji}
             </li>
           ))}
@@ -38,14 +41,15 @@ export default function HomePage() {
           <h1 id="hero-title" className="mt-3 text-4xl font-bold tracking-tight text-balance sm:text-5xl">
             Fresh finds from every corner of the planet
           </h1>
-          <p className="mt-4 max-w-xl text-lg text-brand-100">
-            Browse sectors, discover independent brands and shop thousands of products — all in one place.
-          </p>
+          <p className="mt-4 max-w-xl text-lg text-brand-100">Browse sectors, discover independent brands and shop thousands of products — all in one place.</p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Link href="/search?inStock=true" className={buttonClasses({ size: "lg", className: "bg-white !text-brand-900 hover:bg-brand-50" })}>
               Shop all products
             </Link>
-            <a href="#sectors-title" className={buttonClasses({ size: "lg", variant: "ghost", className: "!text-white ring-1 ring-white/40 hover:bg-white/10" })}>
+            <a
+              href="#sectors-title"
+              className={buttonClasses({ size: "lg", variant: "ghost", className: "!text-white ring-1 ring-white/40 hover:bg-white/10" })}
+            >
               Explore sectors
             </a>
           </div>

@@ -18,7 +18,10 @@ export default function LoginPage() {
         footer={
           <>
             New to FruitfulPlanet?{" "}
-            <Link href={next ? `/register?next=${encodeURIComponent(next)}` : "/register"} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+            <Link
+              href={next ? `/register?next=${encodeURIComponent(next)}` : "/register"}
+              className="font-semibold text-brand-800 underline-offset-2 hover:underline"
+            >
               Create an account
             </Link>
           </>

@@ -17,7 +17,10 @@ export default function RegisterPage() {
         footer={
           <>
             Already have an account?{" "}
-            <Link href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+            <Link
+              href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"}
+              className="font-semibold text-brand-800 underline-offset-2 hover:underline"
+            >
               Sign in
             </Link>
           </>

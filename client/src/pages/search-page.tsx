@@ -26,7 +26,8 @@ export default function SearchPage() {
         <aside aria-labelledby="filters-title" className="h-fit rounded-2xl border border-stone-200 bg-white p-5 shadow-sm lg:sticky lg:top-36">
           <div className="flex items-center justify-between gap-3">
             <h2 id="filters-title" className="text-base font-semibold text-stone-900">
-              Filters{activeCount > 0 && <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">{activeCount} active</span>}
+              Filters
+              {activeCount > 0 && <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">{activeCount} active</span>}
             </h2>
             {/* Small screens fold the filters away so results come first. */}
             <button

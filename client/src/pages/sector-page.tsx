@@ -27,13 +27,18 @@ export default function SectorPage({ slug }: { slug: string }) {
       <header className="flex flex-col gap-5 rounded-3xl border border-brand-100 bg-gradient-to-br from-brand-50 to-white p-6 sm:flex-row sm:items-center sm:p-8">
         {sector.isPending ? (
           <div aria-busy="true" className="w-full space-y-3">
-            <span role="status" className="sr-only">Loading sector</span>
+            <span role="status" className="sr-only">
+              Loading sector
+            </span>
             <Skeleton className="h-9 w-1/3" />
             <Skeleton className="h-5 w-2/3" />
           </div>
         ) : (
           <>
-            <span aria-hidden="true" className="flex size-20 shrink-0 items-center justify-center rounded-2xl bg-white text-5xl shadow-sm ring-1 ring-brand-100">
+            <span
+              aria-hidden="true"
+              className="flex size-20 shrink-0 items-center justify-center rounded-2xl bg-white text-5xl shadow-sm ring-1 ring-brand-100"
+            >
               {sector.data.emoji || "🌿"}
             </span>
             <div>
@@ -62,7 +67,11 @@ export default function SectorPage({ slug }: { slug: string }) {
             </Link>
           }
         />
-        <ProductResults filters={{ sector: slug }} emptyTitle="No products in this sector yet" emptyDescription="Check back soon — new brands join every week." />
+        <ProductResults
+          filters={{ sector: slug }}
+          emptyTitle="No products in this sector yet"
+          emptyDescription="Check back soon — new brands join every week."
+        />
       </section>
     </>
   );

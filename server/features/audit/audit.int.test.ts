@@ -12,7 +12,17 @@ beforeAll(async () => {
   admin = await signedInAgent(t, "admin");
 });
 
-type Entry = { id: string; actor: { id: string | null; email: string | null } | null; action: string; targetType: string | null; targetId: string | null; ip: string | null; requestId: string | null; summary: Record<string, unknown>; createdAt: string };
+type Entry = {
+  id: string;
+  actor: { id: string | null; email: string | null } | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  requestId: string | null;
+  summary: Record<string, unknown>;
+  createdAt: string;
+};
 
 async function entries(query: Record<string, string | number>): Promise<Entry[]> {
   const res = await admin.agent.get("/api/v1/audit").query(query);
@@ -80,7 +90,8 @@ describe("audit trail", () => {
     const user = await makeUser(t.db);
     const agent = request.agent(t.app);
     const csrf = await csrfTokenFor(agent);
-    for (let i = 0; i < 5; i++) await agent.post("/api/v1/auth/login").set("X-CSRF-Token", csrf).send({ email: user.email, password: "wrong-password-1" }).expect(401);
+    for (let i = 0; i < 5; i++)
+      await agent.post("/api/v1/auth/login").set("X-CSRF-Token", csrf).send({ email: user.email, password: "wrong-password-1" }).expect(401);
     const all = await entries({ actor: user.email.toUpperCase(), limit: 100 });
     expect(all).toHaveLength(5);
     const paged: string[] = [];

@@ -132,7 +132,10 @@ describe("registration rules", () => {
   it("when the email is taken (in any case or spacing), then register answers 409 email_taken", async () => {
     const user = await makeUser(t.db);
     const { agent, csrf } = await csrfAgent();
-    const res = await agent.post("/api/v1/auth/register").set("X-CSRF-Token", csrf).send({ email: `  ${user.email.toUpperCase()} `, password: PASSWORD, name: "Dup" });
+    const res = await agent
+      .post("/api/v1/auth/register")
+      .set("X-CSRF-Token", csrf)
+      .send({ email: `  ${user.email.toUpperCase()} `, password: PASSWORD, name: "Dup" });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe("email_taken");
   });
@@ -140,7 +143,10 @@ describe("registration rules", () => {
   it("when the email has capitals and spaces, then it is stored trimmed and lower-cased", async () => {
     const { agent, csrf } = await csrfAgent();
     const email = newEmail();
-    const res = await agent.post("/api/v1/auth/register").set("X-CSRF-Token", csrf).send({ email: `  ${email.toUpperCase()}  `, password: PASSWORD, name: "  Grace  " });
+    const res = await agent
+      .post("/api/v1/auth/register")
+      .set("X-CSRF-Token", csrf)
+      .send({ email: `  ${email.toUpperCase()}  `, password: PASSWORD, name: "  Grace  " });
     expect(res.status).toBe(201);
     expect(res.body.user.email).toBe(email);
     expect(res.body.user.name).toBe("Grace");
@@ -156,11 +162,17 @@ describe("registration rules", () => {
   ])("when the body has %s, then register answers 400 validation_failed and creates nobody", async (_label, patch, path) => {
     const { agent, csrf } = await csrfAgent();
     const email = newEmail();
-    const res = await agent.post("/api/v1/auth/register").set("X-CSRF-Token", csrf).send({ email, password: PASSWORD, name: "Valid", ...patch });
+    const res = await agent
+      .post("/api/v1/auth/register")
+      .set("X-CSRF-Token", csrf)
+      .send({ email, password: PASSWORD, name: "Valid", ...patch });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("validation_failed");
     expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
-    const rows = await t.db.select().from(users).where(eq(users.email, (patch as { email?: string }).email ?? email));
+    const rows = await t.db
+      .select()
+      .from(users)
+      .where(eq(users.email, (patch as { email?: string }).email ?? email));
     expect(rows).toHaveLength(0);
   });
 
@@ -227,7 +239,10 @@ describe("login answers", () => {
   it("when the email is typed with capitals and spaces, then the user still signs in", async () => {
     const user = await makeUser(t.db);
     const { agent, csrf } = await csrfAgent();
-    const res = await agent.post("/api/v1/auth/login").set("X-CSRF-Token", csrf).send({ email: ` ${user.email.toUpperCase()} `, password: user.password });
+    const res = await agent
+      .post("/api/v1/auth/login")
+      .set("X-CSRF-Token", csrf)
+      .send({ email: ` ${user.email.toUpperCase()} `, password: user.password });
     expect(res.status).toBe(200);
     expect(res.body.user.id).toBe(user.id);
   });
@@ -277,7 +292,9 @@ describe("session lifetimes by role", () => {
   it("when a staff session is older than 12 hours, then it ends even though it was active", async () => {
     const { agent, sid } = await signIn("staff");
     const thirteenHoursAgo = Date.now() - 13 * 3600_000;
-    await t.db.execute(sql`update sessions set sess = jsonb_set(sess::jsonb, '{authenticatedAt}', to_jsonb(${thirteenHoursAgo}::bigint))::json where sid = ${sid}`);
+    await t.db.execute(
+      sql`update sessions set sess = jsonb_set(sess::jsonb, '{authenticatedAt}', to_jsonb(${thirteenHoursAgo}::bigint))::json where sid = ${sid}`,
+    );
     const me = await agent.get("/api/v1/auth/me");
     expect(me.status).toBe(401);
     expect(await sessionRow(sid)).toBeUndefined();
@@ -286,7 +303,9 @@ describe("session lifetimes by role", () => {
   it("when a customer session is 13 hours old, then it still works (customers have the long lifetime)", async () => {
     const { agent, sid } = await signIn("customer");
     const thirteenHoursAgo = Date.now() - 13 * 3600_000;
-    await t.db.execute(sql`update sessions set sess = jsonb_set(sess::jsonb, '{authenticatedAt}', to_jsonb(${thirteenHoursAgo}::bigint))::json where sid = ${sid}`);
+    await t.db.execute(
+      sql`update sessions set sess = jsonb_set(sess::jsonb, '{authenticatedAt}', to_jsonb(${thirteenHoursAgo}::bigint))::json where sid = ${sid}`,
+    );
     expect((await agent.get("/api/v1/auth/me")).status).toBe(200);
   });
 

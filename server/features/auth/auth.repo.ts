@@ -20,8 +20,14 @@ export function createAuthRepo(db: Db) {
      * can no longer be used nor reused, so reuse detection loses nothing.
      */
     async purgeExpired(): Promise<{ sessions: number; refreshTokens: number }> {
-      const goneSessions = await db.delete(sessions).where(sql`${sessions.expire} < now()`).returning({ sid: sessions.sid });
-      const goneTokens = await db.delete(refreshTokens).where(sql`${refreshTokens.expiresAt} < now()`).returning({ id: refreshTokens.id });
+      const goneSessions = await db
+        .delete(sessions)
+        .where(sql`${sessions.expire} < now()`)
+        .returning({ sid: sessions.sid });
+      const goneTokens = await db
+        .delete(refreshTokens)
+        .where(sql`${refreshTokens.expiresAt} < now()`)
+        .returning({ id: refreshTokens.id });
       return { sessions: goneSessions.length, refreshTokens: goneTokens.length };
     },
 
@@ -39,7 +45,9 @@ export function createAuthRepo(db: Db) {
         const [current] = await tx
           .update(refreshTokens)
           .set({ usedAt: sql`now()` })
-          .where(and(eq(refreshTokens.tokenHash, oldHash), isNull(refreshTokens.usedAt), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, sql`now()`)))
+          .where(
+            and(eq(refreshTokens.tokenHash, oldHash), isNull(refreshTokens.usedAt), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, sql`now()`)),
+          )
           .returning({ userId: refreshTokens.userId, familyId: refreshTokens.familyId });
         if (current) {
           await tx.insert(refreshTokens).values({ userId: current.userId, familyId: current.familyId, ...next });
@@ -50,7 +58,10 @@ export function createAuthRepo(db: Db) {
           .from(refreshTokens)
           .where(eq(refreshTokens.tokenHash, oldHash));
         if (known && (known.usedAt || known.revokedAt)) {
-          await tx.update(refreshTokens).set({ revokedAt: sql`now()` }).where(and(eq(refreshTokens.familyId, known.familyId), isNull(refreshTokens.revokedAt)));
+          await tx
+            .update(refreshTokens)
+            .set({ revokedAt: sql`now()` })
+            .where(and(eq(refreshTokens.familyId, known.familyId), isNull(refreshTokens.revokedAt)));
           return { kind: "reused" };
         }
         return { kind: "invalid" };

@@ -59,7 +59,12 @@ export function createAuthService({ repo, users, audit, accessTokenKey }: AuthSe
         throw invalidCredentials();
       }
       await audit.record(
-        { actor: { id: found.user.id, email: found.user.email }, action: "auth.login.succeeded", target: { type: "user", id: found.user.id }, summary: { method } },
+        {
+          actor: { id: found.user.id, email: found.user.email },
+          action: "auth.login.succeeded",
+          target: { type: "user", id: found.user.id },
+          summary: { method },
+        },
         meta,
       );
       return found.user;
@@ -79,7 +84,10 @@ export function createAuthService({ repo, users, audit, accessTokenKey }: AuthSe
     /** Rotation: the presented token is spent; presenting a spent or revoked one revokes its whole family. */
     async refreshTokens(refreshToken: string): Promise<TokenPair> {
       const next = newRefreshToken();
-      const result = await repo.rotate(hashRefreshToken(refreshToken), { tokenHash: hashRefreshToken(next), expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS) });
+      const result = await repo.rotate(hashRefreshToken(refreshToken), {
+        tokenHash: hashRefreshToken(next),
+        expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
+      });
       if (result.kind !== "rotated") throw invalidRefreshToken();
       return { accessToken: signAccessToken(accessTokenKey, result.userId), refreshToken: next, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
     },

@@ -96,7 +96,10 @@ describe("refresh rotation", () => {
     expect(reuse.body.error.code).toBe("unauthenticated");
     // The newest token of the family dies with it: a thief and the victim both have to sign in again.
     expect((await refresh(third)).status).toBe(401);
-    const family = await t.db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hashRefreshToken(third)));
+    const family = await t.db
+      .select()
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, hashRefreshToken(third)));
     expect(family[0]!.revokedAt).not.toBeNull();
   });
 
@@ -131,7 +134,10 @@ describe("refresh rotation", () => {
 
   it("when an expired refresh token is used, then it is refused", async () => {
     const { refreshToken } = await bearerFor({ app, db: t.db });
-    await t.db.update(refreshTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(refreshTokens.tokenHash, hashRefreshToken(refreshToken)));
+    await t.db
+      .update(refreshTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(refreshTokens.tokenHash, hashRefreshToken(refreshToken)));
     expect((await refresh(refreshToken)).status).toBe(401);
   });
 

@@ -43,7 +43,8 @@ describe("CSRF on cookie-authenticated writes", () => {
         let req = agent[m](url);
         if (token) req = req.set("X-CSRF-Token", token);
         const res = await req.send({});
-        if (res.status !== 403 || res.body.error?.code !== "csrf_failed") failures.push(`${route.method} ${route.path} (${token ?? "no token"}): ${res.status}`);
+        if (res.status !== 403 || res.body.error?.code !== "csrf_failed")
+          failures.push(`${route.method} ${route.path} (${token ?? "no token"}): ${res.status}`);
       }
     }
     expect(failures).toEqual([]);
@@ -108,10 +109,16 @@ describe("Origin check", () => {
   it("when a write carries an allowed Origin or the app's own origin, then it goes through", async () => {
     const { agent, csrf } = await cookieOnlyAdmin();
     const target = await makeUser(t.db);
-    expect((await agent.patch(`/api/v1/users/${target.id}`).set("X-CSRF-Token", csrf).set("Origin", ALLOWED_ORIGIN).send({ name: "From admin app" })).status).toBe(200);
+    expect(
+      (await agent.patch(`/api/v1/users/${target.id}`).set("X-CSRF-Token", csrf).set("Origin", ALLOWED_ORIGIN).send({ name: "From admin app" })).status,
+    ).toBe(200);
     const { server, port } = await t.listen();
     const sameOrigin = await cookieOnlyAdmin(server);
-    const res = await sameOrigin.agent.patch(`/api/v1/users/${target.id}`).set("X-CSRF-Token", sameOrigin.csrf).set("Origin", `http://127.0.0.1:${port}`).send({ name: "Same origin" });
+    const res = await sameOrigin.agent
+      .patch(`/api/v1/users/${target.id}`)
+      .set("X-CSRF-Token", sameOrigin.csrf)
+      .set("Origin", `http://127.0.0.1:${port}`)
+      .send({ name: "Same origin" });
     expect(res.status).toBe(200);
   });
 });

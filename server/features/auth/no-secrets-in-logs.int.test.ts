@@ -30,7 +30,11 @@ describe("logs", () => {
     const csrf2 = await csrfTokenFor(agent);
     secrets.push(csrf1, csrf2, cookie, decodeURIComponent(cookie), sessionIdFromCookie(cookie));
 
-    await agent.post("/api/v1/auth/login").set("X-CSRF-Token", csrf2).send({ email, password: `${password}-wrong` }).expect(401);
+    await agent
+      .post("/api/v1/auth/login")
+      .set("X-CSRF-Token", csrf2)
+      .send({ email, password: `${password}-wrong` })
+      .expect(401);
     secrets.push(`${password}-wrong`);
     const login = await agent.post("/api/v1/auth/login").set("X-CSRF-Token", csrf2).send({ email, password });
     expect(login.status).toBe(200);

@@ -36,7 +36,9 @@ describe("sign-in rate limits", () => {
     // The right password does not get through either while the window lasts.
     const agent = request.agent(t.app);
     const csrf = await csrfTokenFor(agent);
-    expect((await agent.post("/api/v1/auth/login").set("X-Forwarded-For", ip).set("X-CSRF-Token", csrf).send({ email: user.email, password: user.password })).status).toBe(429);
+    expect(
+      (await agent.post("/api/v1/auth/login").set("X-Forwarded-For", ip).set("X-CSRF-Token", csrf).send({ email: user.email, password: user.password })).status,
+    ).toBe(429);
   });
 
   it("when one account is attacked from many addresses, then the per-account limit stops the 6th attempt", async () => {
@@ -60,7 +62,10 @@ describe("sign-in rate limits", () => {
     for (let i = 0; i < 7; i++) {
       const agent = request.agent(t.app);
       const csrf = await csrfTokenFor(agent);
-      expect((await agent.post("/api/v1/auth/login").set("X-Forwarded-For", ip).set("X-CSRF-Token", csrf).send({ email: user.email, password: user.password })).status).toBe(200);
+      expect(
+        (await agent.post("/api/v1/auth/login").set("X-Forwarded-For", ip).set("X-CSRF-Token", csrf).send({ email: user.email, password: user.password }))
+          .status,
+      ).toBe(200);
     }
   });
 

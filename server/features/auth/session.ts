@@ -50,8 +50,7 @@ function bearerTokenOf(req: Request): string | undefined {
   return BEARER.exec(header)?.[1] ?? "";
 }
 
-const promisify = (fn: (done: (err?: unknown) => void) => void) =>
-  new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
+const promisify = (fn: (done: (err?: unknown) => void) => void) => new Promise<void>((resolve, reject) => fn((err) => (err ? reject(err) : resolve())));
 
 /**
  * Cookie sessions (express-session in PostgreSQL via connect-pg-simple, passport for identity) and bearer
@@ -107,7 +106,10 @@ export function createSessionAuth(ctx: AppContext, auth: AuthService, secret: st
     next();
   };
 
-  const unlessBearer = (handler: RequestHandler): RequestHandler => (req, res, next) => (req.authMethod === "bearer" ? next() : handler(req, res, next));
+  const unlessBearer =
+    (handler: RequestHandler): RequestHandler =>
+    (req, res, next) =>
+      req.authMethod === "bearer" ? next() : handler(req, res, next);
 
   /** Applies the role's lifetimes: ends sessions past the absolute limit, keeps the idle lifetime in step with the role. */
   const enforceLifetime: RequestHandler = (req, res, next) => {

@@ -32,7 +32,15 @@ describe("catalog admin: creating through the API", () => {
     const s = uniqueSuffix();
     const sector = await admin.post("/api/v1/sectors").send({ name: `Orchard ${s}`, emoji: "🍎", description: "Trees" });
     expect(sector.status).toBe(201);
-    expect(sector.body).toEqual({ id: expect.any(String), slug: `orchard-${s}`, name: `Orchard ${s}`, description: "Trees", emoji: "🍎", brandCount: 0, productCount: 0 });
+    expect(sector.body).toEqual({
+      id: expect.any(String),
+      slug: `orchard-${s}`,
+      name: `Orchard ${s}`,
+      description: "Trees",
+      emoji: "🍎",
+      brandCount: 0,
+      productCount: 0,
+    });
 
     const brand = await admin.post("/api/v1/brands").send({ name: `Crème Brûlée ${s}`, sectorId: sector.body.id });
     expect(brand.status).toBe(201);
@@ -46,7 +54,9 @@ describe("catalog admin: creating through the API", () => {
       status: "active",
     });
 
-    const product = await admin.post("/api/v1/products").send({ name: `Golden Pear ${s}`, priceCents: 450, stock: 12, brandId: brand.body.id, currency: "EUR" });
+    const product = await admin
+      .post("/api/v1/products")
+      .send({ name: `Golden Pear ${s}`, priceCents: 450, stock: 12, brandId: brand.body.id, currency: "EUR" });
     expect(product.status).toBe(201);
     expect(product.body).toMatchObject({
       slug: `golden-pear-${s}`,
@@ -150,10 +160,16 @@ describe("catalog admin: who may write", () => {
 
   it("when an admin writes with a bearer token, then no CSRF token is needed; with a session cookie it is", async () => {
     const { authorization } = await bearerFor(t, "admin");
-    const res = await request(t.app).post("/api/v1/sectors").set("Authorization", authorization).send({ name: `Token ${uniqueSuffix()}` });
+    const res = await request(t.app)
+      .post("/api/v1/sectors")
+      .set("Authorization", authorization)
+      .send({ name: `Token ${uniqueSuffix()}` });
     expect(res.status).toBe(201);
     const { agent } = await signedInAgent(t, "admin");
-    const noCsrf = await agent.post("/api/v1/sectors").set("X-CSRF-Token", "wrong").send({ name: `Cookie ${uniqueSuffix()}` });
+    const noCsrf = await agent
+      .post("/api/v1/sectors")
+      .set("X-CSRF-Token", "wrong")
+      .send({ name: `Cookie ${uniqueSuffix()}` });
     expect(noCsrf.status).toBe(403);
     expect(noCsrf.body.error.code).toBe("csrf_failed");
   });
@@ -306,9 +322,24 @@ describe("catalog admin: audit trail", () => {
   it("when an admin creates, updates and deletes a sector, brand and product, then every write appears in GET /audit with the actor", async () => {
     const { agent, user } = await signedInAgent(t, "admin");
     const s = uniqueSuffix();
-    const sector = (await agent.post("/api/v1/sectors").send({ name: `Audited ${s}` }).expect(201)).body;
-    const brand = (await agent.post("/api/v1/brands").send({ name: `Audited ${s}`, sectorId: sector.id }).expect(201)).body;
-    const product = (await agent.post("/api/v1/products").send({ name: `Audited ${s}`, priceCents: 1, stock: 1, brandId: brand.id }).expect(201)).body;
+    const sector = (
+      await agent
+        .post("/api/v1/sectors")
+        .send({ name: `Audited ${s}` })
+        .expect(201)
+    ).body;
+    const brand = (
+      await agent
+        .post("/api/v1/brands")
+        .send({ name: `Audited ${s}`, sectorId: sector.id })
+        .expect(201)
+    ).body;
+    const product = (
+      await agent
+        .post("/api/v1/products")
+        .send({ name: `Audited ${s}`, priceCents: 1, stock: 1, brandId: brand.id })
+        .expect(201)
+    ).body;
     await agent.patch(`/api/v1/sectors/${sector.id}`).send({ description: "x" }).expect(200);
     await agent.patch(`/api/v1/brands/${brand.id}`).send({ description: "x" }).expect(200);
     await agent.patch(`/api/v1/products/${product.id}`).send({ description: "x" }).expect(200);

@@ -37,7 +37,11 @@ describe("catalog HTTP caching", () => {
 
   it("when a large list is compressed, then its ETag still revalidates to 304", async () => {
     const brand = await makeBrand(t.db);
-    await makeProducts(t.db, brand.id, Array.from({ length: 30 }, () => ({ description: "A long enough description to make the page worth compressing." })));
+    await makeProducts(
+      t.db,
+      brand.id,
+      Array.from({ length: 30 }, () => ({ description: "A long enough description to make the page worth compressing." })),
+    );
     const url = `/api/v1/products?brand=${brand.slug}&limit=30`;
     const first = await request(t.app).get(url).set("Accept-Encoding", "gzip");
     expect(first.status).toBe(200);

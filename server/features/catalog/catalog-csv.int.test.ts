@@ -20,11 +20,15 @@ beforeAll(async () => {
 type Row = Partial<Record<(typeof productCsvColumns)[number], string | number>>;
 const csvOf = (rows: Row[], columns: readonly string[] = productCsvColumns) => stringify(rows, { header: true, columns: [...columns] });
 
-const importCsv = (mode: "dry-run" | "apply", body: string) =>
-  admin.post(`/api/v1/products/import?mode=${mode}`).set("Content-Type", "text/csv").send(body);
+const importCsv = (mode: "dry-run" | "apply", body: string) => admin.post(`/api/v1/products/import?mode=${mode}`).set("Content-Type", "text/csv").send(body);
 
 const productsWithPrefix = async (prefix: string) =>
-  (await t.db.select({ n: count() }).from(products).where(like(products.slug, `${prefix}%`)))[0]!.n;
+  (
+    await t.db
+      .select({ n: count() })
+      .from(products)
+      .where(like(products.slug, `${prefix}%`))
+  )[0]!.n;
 
 function rowsFor(prefix: string, brandSlug: string, n: number): Row[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -92,10 +96,24 @@ describe("CSV import", () => {
       .from(products)
       .where(like(products.slug, `${prefix}-%`));
     expect(stats).toEqual({ n: 5_000, transactions: 1 });
-    const [sample] = await t.db.select().from(products).where(eq(products.slug, `${prefix}-22`));
-    expect(sample).toMatchObject({ name: `Imported ${prefix} 22`, description: `Row 22, with "quotes" and a comma`, priceCents: 122, stock: 1, status: "archived", brandId: brand.id });
+    const [sample] = await t.db
+      .select()
+      .from(products)
+      .where(eq(products.slug, `${prefix}-22`));
+    expect(sample).toMatchObject({
+      name: `Imported ${prefix} 22`,
+      description: `Row 22, with "quotes" and a comma`,
+      priceCents: 122,
+      stock: 1,
+      status: "archived",
+      brandId: brand.id,
+    });
 
-    const again = await request(t.app).post("/api/v1/products/import?mode=apply").set("Authorization", authorization).set("Content-Type", "text/csv").send(body);
+    const again = await request(t.app)
+      .post("/api/v1/products/import?mode=apply")
+      .set("Authorization", authorization)
+      .set("Content-Type", "text/csv")
+      .send(body);
     expect(again.body).toMatchObject({ created: 0, updated: 0 });
   });
 
@@ -214,16 +232,27 @@ describe("CSV export", () => {
   it("when exported with filters, then the header and every matching product come back as CSV, sorted by slug", async () => {
     const brand = await makeBrand(t.db);
     const s = uniqueSuffix();
-    await makeProduct(t.db, { brandId: brand.id, slug: `b-${s}`, name: 'Comma, "quote"\nand newline', description: "Ünïcødé 🍓", priceCents: 1999, stock: 0, imageUrl: "" });
+    await makeProduct(t.db, {
+      brandId: brand.id,
+      slug: `b-${s}`,
+      name: 'Comma, "quote"\nand newline',
+      description: "Ünïcødé 🍓",
+      priceCents: 1999,
+      stock: 0,
+      imageUrl: "",
+    });
     await makeProduct(t.db, { brandId: brand.id, slug: `a-${s}`, name: "Plain", priceCents: 5, stock: 3, status: "archived", currency: "EUR" });
     await makeProduct(t.db, { brandId: brand.id, slug: `c-${s}`, name: "Pricey", priceCents: 99_999, stock: 1 });
 
-    const res = await admin.get(`/api/v1/products/export.csv?brand=${brand.slug}&status=all`).buffer(true).parse((r, done) => {
-      let text = "";
-      r.setEncoding("utf8");
-      r.on("data", (chunk: string) => (text += chunk));
-      r.on("end", () => done(null, text));
-    });
+    const res = await admin
+      .get(`/api/v1/products/export.csv?brand=${brand.slug}&status=all`)
+      .buffer(true)
+      .parse((r, done) => {
+        let text = "";
+        r.setEncoding("utf8");
+        r.on("data", (chunk: string) => (text += chunk));
+        r.on("end", () => done(null, text));
+      });
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="?products\.csv"?$/);
@@ -231,12 +260,44 @@ describe("CSV export", () => {
     expect(text.split("\n")[0]).toBe(productCsvColumns.join(","));
     const records = parse(text, { columns: true }) as Array<Record<string, string>>;
     expect(records).toEqual([
-      { slug: `a-${s}`, name: "Plain", description: "A test product", priceCents: "5", currency: "EUR", stock: "3", imageUrl: expect.stringMatching(/^\/images\/products\//), status: "archived", brandSlug: brand.slug },
-      { slug: `b-${s}`, name: 'Comma, "quote"\nand newline', description: "Ünïcødé 🍓", priceCents: "1999", currency: "USD", stock: "0", imageUrl: "", status: "active", brandSlug: brand.slug },
-      { slug: `c-${s}`, name: "Pricey", description: "A test product", priceCents: "99999", currency: "USD", stock: "1", imageUrl: expect.any(String), status: "active", brandSlug: brand.slug },
+      {
+        slug: `a-${s}`,
+        name: "Plain",
+        description: "A test product",
+        priceCents: "5",
+        currency: "EUR",
+        stock: "3",
+        imageUrl: expect.stringMatching(/^\/images\/products\//),
+        status: "archived",
+        brandSlug: brand.slug,
+      },
+      {
+        slug: `b-${s}`,
+        name: 'Comma, "quote"\nand newline',
+        description: "Ünïcødé 🍓",
+        priceCents: "1999",
+        currency: "USD",
+        stock: "0",
+        imageUrl: "",
+        status: "active",
+        brandSlug: brand.slug,
+      },
+      {
+        slug: `c-${s}`,
+        name: "Pricey",
+        description: "A test product",
+        priceCents: "99999",
+        currency: "USD",
+        stock: "1",
+        imageUrl: expect.any(String),
+        status: "active",
+        brandSlug: brand.slug,
+      },
     ]);
 
-    const shopperView = parse((await admin.get(`/api/v1/products/export.csv?brand=${brand.slug}&minPrice=1000`).buffer(true)).text, { columns: true }) as Array<{ slug: string }>;
+    const shopperView = parse((await admin.get(`/api/v1/products/export.csv?brand=${brand.slug}&minPrice=1000`).buffer(true)).text, {
+      columns: true,
+    }) as Array<{ slug: string }>;
     expect(shopperView.map((r) => r.slug)).toEqual([`b-${s}`, `c-${s}`]);
 
     // Round trip: importing the export unchanged changes nothing.
@@ -246,7 +307,11 @@ describe("CSV export", () => {
 
   it("when more products match than one batch holds, then every one is exported exactly once", async () => {
     const brand = await makeBrand(t.db);
-    await makeProducts(t.db, brand.id, Array.from({ length: 1_234 }, () => ({})));
+    await makeProducts(
+      t.db,
+      brand.id,
+      Array.from({ length: 1_234 }, () => ({})),
+    );
     const res = await admin.get(`/api/v1/products/export.csv?brand=${brand.slug}`).buffer(true);
     const records = parse(res.text, { columns: true }) as Array<{ slug: string }>;
     expect(records).toHaveLength(1_234);

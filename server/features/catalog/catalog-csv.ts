@@ -39,12 +39,14 @@ function readHeader(cells: string[]): ProductCsvColumn[] {
   const header = cells.map((c) => c.trim());
   const unknown = header.filter((c) => !known.has(c));
   if (unknown.length) {
-    throw importFailed(`The header row has unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((c) => `"${c}"`).join(", ")}; the columns are ${productCsvColumns.join(", ")}.`, [
-      ...unknown.map((c) => ({ path: "row 1", message: `Unknown column "${c}"` })),
-    ]);
+    throw importFailed(
+      `The header row has unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((c) => `"${c}"`).join(", ")}; the columns are ${productCsvColumns.join(", ")}.`,
+      [...unknown.map((c) => ({ path: "row 1", message: `Unknown column "${c}"` }))],
+    );
   }
   const duplicated = header.filter((c, i) => header.indexOf(c) !== i);
-  if (duplicated.length) throw importFailed(`The header row names ${[...new Set(duplicated)].join(", ")} more than once.`, [{ path: "row 1", message: "Duplicate column" }]);
+  if (duplicated.length)
+    throw importFailed(`The header row names ${[...new Set(duplicated)].join(", ")} more than once.`, [{ path: "row 1", message: "Duplicate column" }]);
   const missing = requiredProductCsvColumns.filter((c) => !header.includes(c));
   if (missing.length) {
     throw importFailed(`The header row lacks the required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}.`, [
@@ -66,7 +68,9 @@ export function parseProductCsv(text: string): ParsedProductCsv {
   } catch (err) {
     if (err instanceof CsvError) {
       const line = (err as CsvError & { lines?: number }).lines;
-      throw importFailed(`The file is not valid CSV${line ? ` (line ${line})` : ""}: ${err.message}`, [{ path: line ? `line ${line}` : "file", message: err.message }]);
+      throw importFailed(`The file is not valid CSV${line ? ` (line ${line})` : ""}: ${err.message}`, [
+        { path: line ? `line ${line}` : "file", message: err.message },
+      ]);
     }
     throw err;
   }

@@ -146,7 +146,11 @@ describe("product list filters and detail", () => {
   it("when filtering by minPrice and maxPrice, then both bounds are inclusive", async () => {
     const { app, db } = await createTestApp();
     const brand = await makeBrand(db);
-    const rows = await makeProducts(db, brand.id, [999, 1000, 1500, 2000, 2001].map((priceCents) => ({ priceCents })));
+    const rows = await makeProducts(
+      db,
+      brand.id,
+      [999, 1000, 1500, 2000, 2001].map((priceCents) => ({ priceCents })),
+    );
     const res = await request(app).get(`/api/v1/products?brand=${brand.slug}&minPrice=1000&maxPrice=2000&sort=price`);
     expect(res.status).toBe(200);
     expect(res.body.data.map((p: ProductBody) => p.priceCents)).toEqual([1000, 1500, 2000]);

@@ -81,7 +81,10 @@ describe("brands", () => {
       pages++;
     } while (cursor);
     expect(pages).toBe(3);
-    const bravos = made.filter((b) => b.name.startsWith("Bravo")).map((b) => b.id).sort();
+    const bravos = made
+      .filter((b) => b.name.startsWith("Bravo"))
+      .map((b) => b.id)
+      .sort();
     expect(seen.map((b) => b.id)).toEqual([made[1]!.id, ...bravos, made[2]!.id, made[0]!.id]);
     expect(seen[0]).toEqual({
       id: made[1]!.id,
@@ -127,7 +130,11 @@ describe("brands", () => {
 
   it("when the brand list query is invalid, then 400 validation_failed with details", async () => {
     const { app } = await createTestApp();
-    for (const [query, path] of [["limit=0", "limit"], ["cursor=%%%", "cursor"], ["sector=UPPER", "sector"]] as const) {
+    for (const [query, path] of [
+      ["limit=0", "limit"],
+      ["cursor=%%%", "cursor"],
+      ["sector=UPPER", "sector"],
+    ] as const) {
       const res = await request(app).get(`/api/v1/brands?${query}`);
       expect(res.status, query).toBe(400);
       expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);

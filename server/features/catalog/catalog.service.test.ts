@@ -11,7 +11,18 @@ import { createCatalogService } from "./catalog.service";
 const admin = { id: "a0000000-0000-4000-8000-000000000001", email: "admin@example.test", role: "admin" as const };
 const ID = "b0000000-0000-4000-8000-000000000002";
 const pgError = (code: string, constraint: string) => Object.assign(new Error(`violates ${constraint}`), { code, constraint });
-const product = { id: ID, slug: "pear", name: "Pear", description: "", priceCents: 1, currency: "USD", stock: 1, imageUrl: "", status: "active" as const, brandId: ID };
+const product = {
+  id: ID,
+  slug: "pear",
+  name: "Pear",
+  description: "",
+  priceCents: 1,
+  currency: "USD",
+  stock: 1,
+  imageUrl: "",
+  status: "active" as const,
+  brandId: ID,
+};
 
 function serviceWith(statements: Partial<CatalogRepo>) {
   const transaction = vi.fn(async (fn: (tx: undefined) => Promise<unknown>) => fn(undefined));

@@ -25,7 +25,9 @@ describe("generated product images", () => {
 
   it("when the name is as long as allowed, then the caption is shortened and the SVG stays within 2 KB", async () => {
     const { app } = await createTestApp();
-    const name = Array.from({ length: 32 }, (_, i) => `word${i}`).join("-").slice(0, 160);
+    const name = Array.from({ length: 32 }, (_, i) => `word${i}`)
+      .join("-")
+      .slice(0, 160);
     const res = await request(app).get(`/images/products/${name}.svg`).buffer(true);
     expect(res.status).toBe(200);
     const svg = res.text || String(res.body);

@@ -35,7 +35,10 @@ export function createHealthService(ctx: AppContext, heapLimitBytes: () => numbe
         return { status: "not_ready", checks: { database: "healthy", redis: ctx.redis ? redisGuard(ctx.redis).state : "disabled", memory: "healthy" } };
       }
       const [database, redis] = await Promise.all([
-        ctx.database.ping(CHECK_TIMEOUT_MS).then(() => "healthy" as const, () => "unhealthy" as const),
+        ctx.database.ping(CHECK_TIMEOUT_MS).then(
+          () => "healthy" as const,
+          () => "unhealthy" as const,
+        ),
         redisCheck(ctx),
       ]);
       const memory = process.memoryUsage().heapUsed / heapLimitBytes() < MAX_HEAP_SHARE ? "healthy" : "unhealthy";

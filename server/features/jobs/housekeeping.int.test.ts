@@ -48,8 +48,17 @@ describe("housekeeping", () => {
 
     await runHousekeeping(PURGE_EXPIRED_SIGN_INS);
 
-    expect((await t.db.select({ sid: sessions.sid }).from(sessions).where(inArray(sessions.sid, [expiredSid, liveSid]))).map((r) => r.sid)).toEqual([liveSid]);
-    expect((await t.db.select().from(refreshTokens).where(eq(refreshTokens.userId, user.id))).map((r) => r.tokenHash)).toEqual([expect.stringMatching(/^live-/)]);
+    expect(
+      (
+        await t.db
+          .select({ sid: sessions.sid })
+          .from(sessions)
+          .where(inArray(sessions.sid, [expiredSid, liveSid]))
+      ).map((r) => r.sid),
+    ).toEqual([liveSid]);
+    expect((await t.db.select().from(refreshTokens).where(eq(refreshTokens.userId, user.id))).map((r) => r.tokenHash)).toEqual([
+      expect.stringMatching(/^live-/),
+    ]);
   });
 
   it("when orders.purge-idempotency-keys runs, then expired keys of every user are gone and live ones stay", async () => {
@@ -61,14 +70,23 @@ describe("housekeeping", () => {
 
     await runHousekeeping(PURGE_EXPIRED_IDEMPOTENCY_KEYS);
 
-    const left = await t.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys).where(inArray(idempotencyKeys.userId, [idle.id, active.id]));
+    const left = await t.db
+      .select({ key: idempotencyKeys.key })
+      .from(idempotencyKeys)
+      .where(inArray(idempotencyKeys.userId, [idle.id, active.id]));
     expect(left.map((r) => r.key)).toEqual(["current"]);
   });
 
   it("when jobs.purge-completed runs, then completed jobs past the retention go; recent ones, dead ones and kinds kept forever stay", async () => {
     const [plain, forever] = [`test.plain.${uniqueSuffix()}`, `test.forever.${uniqueSuffix()}`];
     t.services.jobs.register(forever, async () => {}, { keepCompletedForever: true });
-    const row = (kind: string, state: "completed" | "dead", finishedDaysAgo: number) => ({ kind, payload: {}, state, dedupeKey: uniqueSuffix(), finishedAt: ago(finishedDaysAgo) });
+    const row = (kind: string, state: "completed" | "dead", finishedDaysAgo: number) => ({
+      kind,
+      payload: {},
+      state,
+      dedupeKey: uniqueSuffix(),
+      finishedAt: ago(finishedDaysAgo),
+    });
     await t.db.insert(jobs).values([row(plain, "completed", 8), row(plain, "completed", 6), row(plain, "dead", 30), row(forever, "completed", 400)]);
 
     await runHousekeeping(PURGE_COMPLETED_JOBS);
@@ -77,7 +95,11 @@ describe("housekeeping", () => {
       .select({ kind: jobs.kind, state: jobs.state, days: sql<number>`round(extract(epoch from now() - ${jobs.finishedAt}) / 86400)::int` })
       .from(jobs)
       .where(inArray(jobs.kind, [plain, forever]));
-    expect(left.map((r) => `${r.kind === plain ? "plain" : "forever"}:${r.state}:${r.days}`).sort()).toEqual(["forever:completed:400", "plain:completed:6", "plain:dead:30"]);
+    expect(left.map((r) => `${r.kind === plain ? "plain" : "forever"}:${r.state}:${r.days}`).sort()).toEqual([
+      "forever:completed:400",
+      "plain:completed:6",
+      "plain:dead:30",
+    ]);
   });
 });
 
@@ -85,7 +107,14 @@ describe("periodic kinds", () => {
   it("when two workers offer a periodic kind, then it runs once per window, never twice for the same window", async () => {
     const kind = `test.every.${uniqueSuffix()}`;
     const runs: string[] = [];
-    const workers = [1, 2].map(() => createJobsService({ repo: createJobsRepo(t.db), logger: createLogger("silent"), worker: { concurrency: 2, pollMs: 20, leaseSeconds: 2 }, completedRetentionDays: 7 }));
+    const workers = [1, 2].map(() =>
+      createJobsService({
+        repo: createJobsRepo(t.db),
+        logger: createLogger("silent"),
+        worker: { concurrency: 2, pollMs: 20, leaseSeconds: 2 },
+        completedRetentionDays: 7,
+      }),
+    );
     for (const worker of workers) {
       worker.register(kind, async (_payload, job) => void runs.push(job.id), { everySeconds: 1 });
       worker.start();

@@ -18,7 +18,10 @@ beforeAll(async () => {
 });
 
 async function deadJob(kind: string, lastError = "SMTP said no") {
-  const [row] = await t.db.insert(jobs).values({ kind, payload: { to: "a@example.test" }, state: "dead", attempts: 6, lastError, finishedAt: new Date() }).returning({ id: jobs.id });
+  const [row] = await t.db
+    .insert(jobs)
+    .values({ kind, payload: { to: "a@example.test" }, state: "dead", attempts: 6, lastError, finishedAt: new Date() })
+    .returning({ id: jobs.id });
   return row!.id;
 }
 
@@ -40,7 +43,10 @@ describe("failed jobs for admins", () => {
     for (const role of ["customer", "staff"] as const) {
       const token = accessTokenFor(t, (await makeUser(t.db, { role })).id);
       await request(t.app).get("/api/v1/jobs/failed").set("Authorization", token).expect(403);
-      await request(t.app).post(`/api/v1/jobs/${await deadJob("test.forbidden")}/retry`).set("Authorization", token).expect(403);
+      await request(t.app)
+        .post(`/api/v1/jobs/${await deadJob("test.forbidden")}/retry`)
+        .set("Authorization", token)
+        .expect(403);
     }
     await request(t.app).get("/api/v1/jobs/failed").expect(401);
   });
@@ -61,7 +67,9 @@ describe("failed jobs for admins", () => {
     expect(ran).toEqual([{ to: "a@example.test" }]);
     const listed = await request(t.app).get("/api/v1/jobs/failed?limit=100").set("Authorization", admin).expect(200);
     expect((listed.body.data as FailedJob[]).map((j) => j.id)).not.toContain(id);
-    expect(await t.db.select().from(auditLog).where(eq(auditLog.targetId, id))).toEqual([expect.objectContaining({ action: "job.retried", summary: { kind } })]);
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.targetId, id))).toEqual([
+      expect.objectContaining({ action: "job.retried", summary: { kind } }),
+    ]);
     await request(t.app).post(`/api/v1/jobs/${id}/retry`).set("Authorization", admin).expect(404);
   });
 });

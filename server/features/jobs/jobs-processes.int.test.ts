@@ -88,8 +88,15 @@ describe.skipIf(!process.env.DATABASE_URL)("worker processes on PostgreSQL", () 
   beforeAll(async () => {
     url = (await workerDatabaseUrl())!;
     database = await testDatabase();
-    await database.db.execute(sql`create table if not exists job_probe_events (job_id uuid not null, event text not null, pid integer not null, at timestamptz not null default clock_timestamp())`);
-    jobs = createJobsService({ repo: createJobsRepo(database.db), logger: createLogger("silent"), worker: { concurrency: 1, pollMs: 1000, leaseSeconds: 30 }, completedRetentionDays: 14 });
+    await database.db.execute(
+      sql`create table if not exists job_probe_events (job_id uuid not null, event text not null, pid integer not null, at timestamptz not null default clock_timestamp())`,
+    );
+    jobs = createJobsService({
+      repo: createJobsRepo(database.db),
+      logger: createLogger("silent"),
+      worker: { concurrency: 1, pollMs: 1000, leaseSeconds: 30 },
+      completedRetentionDays: 14,
+    });
   });
   beforeEach(async () => {
     await database.db.execute(sql`delete from jobs where kind like 'probe.%'`);
@@ -122,7 +129,9 @@ describe.skipIf(!process.env.DATABASE_URL)("worker processes on PostgreSQL", () 
     expect(all.filter((e) => e.event === "start")).toHaveLength(1000);
     const pids = new Set(done.map((e) => e.pid));
     expect(pids).toEqual(new Set([a.child.pid, b.child.pid]));
-    const { rows } = await database.db.execute<{ state: string; count: number }>(sql`select state, count(*)::int as count from jobs where kind = 'probe.count' group by state`);
+    const { rows } = await database.db.execute<{ state: string; count: number }>(
+      sql`select state, count(*)::int as count from jobs where kind = 'probe.count' group by state`,
+    );
     expect(rows.map((r) => ({ state: r.state, count: Number(r.count) }))).toEqual([{ state: "completed", count: 1000 }]);
 
     a.child.kill("SIGTERM");

@@ -49,7 +49,16 @@ export function createJobsAdmin(deps: { repo: JobsRepo; audit: AuditService }) {
       await repo.transaction(async (tx) => {
         const requeued = await repo.requeueDead(id, tx);
         if (!requeued) throw notFound("Failed job");
-        await audit.record({ actor: { id: viewer.id, email: viewer.email, role: viewer.role }, action: "job.retried", target: { type: "job", id }, summary: { kind: requeued.kind } }, meta, tx);
+        await audit.record(
+          {
+            actor: { id: viewer.id, email: viewer.email, role: viewer.role },
+            action: "job.retried",
+            target: { type: "job", id },
+            summary: { kind: requeued.kind },
+          },
+          meta,
+          tx,
+        );
       });
     },
   };

@@ -13,7 +13,10 @@ export function registerJobMetrics(registry: Registry, figures: () => Promise<Qu
   let pending: Promise<QueueFigures> | undefined;
   const read = () => {
     pending ??= figures()
-      .then((f) => (last = f), () => last)
+      .then(
+        (f) => (last = f),
+        () => last,
+      )
       .finally(() => setImmediate(() => (pending = undefined)));
     return pending;
   };

@@ -139,9 +139,7 @@ export function createJobsRepo(db: Db) {
 
     /** Dead-lettered jobs, most recently failed first, keyset-paged on (finished_at, id). */
     async listDead(params: { after?: { finishedAt: string; id: string }; limit: number }): Promise<DeadJobRow[]> {
-      const after = params.after
-        ? sql`(${jobs.finishedAt}, ${jobs.id}) < (${params.after.finishedAt}::timestamptz, ${params.after.id}::uuid)`
-        : undefined;
+      const after = params.after ? sql`(${jobs.finishedAt}, ${jobs.id}) < (${params.after.finishedAt}::timestamptz, ${params.after.id}::uuid)` : undefined;
       return db
         .select({
           id: jobs.id,

@@ -103,7 +103,10 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
       if (!(await repo.fail(job.id, workerId, message.slice(0, 2000), delay))) return;
       count(job.kind, "failed");
       if (dead) count(job.kind, "deadLettered");
-      logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: message, retryInSeconds: delay }, dead ? "job dead-lettered" : "job failed; will retry");
+      logger.warn(
+        { jobId: job.id, kind: job.kind, attempt: job.attempts, err: message, retryInSeconds: delay },
+        dead ? "job dead-lettered" : "job failed; will retry",
+      );
     }
   }
 
@@ -134,7 +137,10 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
         try {
           const claimed = await repo.claim([...registrations.keys()], free, workerId, options.leaseSeconds);
           if (stopping) {
-            await repo.release(claimed.map((j) => j.id), workerId);
+            await repo.release(
+              claimed.map((j) => j.id),
+              workerId,
+            );
             break;
           }
           claimed.forEach(run);
@@ -196,9 +202,14 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
       if (loop) return;
       const options = { ...deps.worker, ...overrides };
       stopping = false;
-      heartbeat = setInterval(() => {
-        repo.extendLeases([...running.keys()], workerId, options.leaseSeconds).catch((err: Error) => logger.warn({ err: err.message }, "extending job leases failed"));
-      }, (options.leaseSeconds * 1000) / 3);
+      heartbeat = setInterval(
+        () => {
+          repo
+            .extendLeases([...running.keys()], workerId, options.leaseSeconds)
+            .catch((err: Error) => logger.warn({ err: err.message }, "extending job leases failed"));
+        },
+        (options.leaseSeconds * 1000) / 3,
+      );
       heartbeat.unref();
       for (const [kind, { options: kindOptions }] of registrations) if (kindOptions.everySeconds) startTicker(kind, kindOptions.everySeconds);
       loop = workLoop(options);

@@ -32,7 +32,12 @@ async function paidOrder(app: TestApp) {
 describe("mail over SMTP", () => {
   it("when an order confirmation is sent, then the SMTP server receives it with the order number, totals, address and a text part", async () => {
     const { customer, product, order } = await paidOrder(t);
-    await t.services.mail.deliver({ template: "order-confirmation", to: { userId: customer.id }, props: { order, customerName: customer.name }, dedupeKey: `order-confirmation:${order.id}` });
+    await t.services.mail.deliver({
+      template: "order-confirmation",
+      to: { userId: customer.id },
+      props: { order, customerName: customer.name },
+      dedupeKey: `order-confirmation:${order.id}`,
+    });
 
     const [mail] = smtp.to(customer.email);
     expect(mail?.subject).toBe(`Order ${order.number} confirmed`);
@@ -51,7 +56,12 @@ describe("mail over SMTP", () => {
 
   it("when the same dedupe key is delivered twice, then one mail is sent and one outbox row kept", async () => {
     const { customer, order } = await paidOrder(t);
-    const payload = { template: "order-shipped", to: { email: customer.email }, props: { order, customerName: customer.name }, dedupeKey: `order-shipped:${order.id}` };
+    const payload = {
+      template: "order-shipped",
+      to: { email: customer.email },
+      props: { order, customerName: customer.name },
+      dedupeKey: `order-shipped:${order.id}`,
+    };
     await t.services.mail.deliver(payload);
     await t.services.mail.deliver(payload);
     expect(smtp.to(customer.email).map((m) => m.subject)).toEqual([`Order ${order.number} has shipped`]);
@@ -61,7 +71,12 @@ describe("mail over SMTP", () => {
 
   it("when the SMTP server refuses the recipient, then the failure is recorded and thrown (the queue retries), and the retry sends it", async () => {
     const { customer, order } = await paidOrder(t);
-    const payload = { template: "order-delivered", to: { userId: customer.id }, props: { order, customerName: customer.name }, dedupeKey: `order-delivered:${order.id}` };
+    const payload = {
+      template: "order-delivered",
+      to: { userId: customer.id },
+      props: { order, customerName: customer.name },
+      dedupeKey: `order-delivered:${order.id}`,
+    };
     smtp.refuseNext(1);
     await expect(t.services.mail.deliver(payload)).rejects.toThrow(/450|unavailable/i);
     let rows = (await t.services.mail.listOutbox({ role: "admin" }, { limit: 100, status: "failed" })).data.filter((m) => m.to === customer.email);
@@ -95,7 +110,10 @@ describe("mail outbox without SMTP", () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await admin.agent.get("/api/v1/mail/outbox").query({ limit: 2, template: "welcome", ...(cursor && { cursor }) }).expect(200);
+      const page = await admin.agent
+        .get("/api/v1/mail/outbox")
+        .query({ limit: 2, template: "welcome", ...(cursor && { cursor }) })
+        .expect(200);
       seen.push(...(page.body.data as Array<{ id: string; to: string }>).filter((m) => m.to === email).map((m) => m.id));
       cursor = page.body.pagination.nextCursor ?? undefined;
     } while (cursor);

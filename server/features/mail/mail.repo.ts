@@ -48,7 +48,15 @@ export function createMailRepo(db: Db) {
         .values(values)
         .onConflictDoUpdate({
           target: mailOutbox.dedupeKey,
-          set: { toAddress: values.toAddress, subject: values.subject, html: values.html, text: values.text, status: values.status, error: values.error ?? null, sentAt: values.sentAt ?? null },
+          set: {
+            toAddress: values.toAddress,
+            subject: values.subject,
+            html: values.html,
+            text: values.text,
+            status: values.status,
+            error: values.error ?? null,
+            sentAt: values.sentAt ?? null,
+          },
         })
         .returning();
       return row!;

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import type { ListOf } from "@shared/contracts/common";
-import { mailTemplateName, mailTemplateNames, type MailMessage, type MailOutboxFilters, type MailPreview, type MailSummary, type MailTemplateName } from "@shared/contracts/mail";
+import {
+  mailTemplateName,
+  mailTemplateNames,
+  type MailMessage,
+  type MailOutboxFilters,
+  type MailPreview,
+  type MailSummary,
+  type MailTemplateName,
+} from "@shared/contracts/mail";
 import type { TxScope } from "../../db";
 import { AppError, notFound } from "../../lib/app-error";
 import type { Logger } from "../../lib/logger";
@@ -53,7 +61,16 @@ function assertAdmin(viewer: Viewer): void {
 }
 
 function toSummary(row: OutboxRow, createdAt = row.createdAt.toISOString()): MailSummary {
-  return { id: row.id, to: row.toAddress, subject: row.subject, template: row.template, status: row.status, error: row.error, createdAt, sentAt: row.sentAt?.toISOString() ?? null };
+  return {
+    id: row.id,
+    to: row.toAddress,
+    subject: row.subject,
+    template: row.template,
+    status: row.status,
+    error: row.error,
+    createdAt,
+    sentAt: row.sentAt?.toISOString() ?? null,
+  };
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
@@ -107,8 +124,19 @@ export function createMailService(deps: MailServiceDeps) {
 
     async listOutbox(viewer: Viewer, filters: MailOutboxFilters): Promise<ListOf<MailSummary>> {
       assertAdmin(viewer);
-      const rows = await repo.list({ status: filters.status, template: filters.template, after: decodeCreatedAtCursor(filters.cursor, LIST_SORT), limit: filters.limit });
-      return toPage(rows, filters.limit, LIST_SORT, (r: OutboxRowWithCursor) => [r.createdAtText, r.row.id], (r) => toSummary(r.row, r.createdAtText));
+      const rows = await repo.list({
+        status: filters.status,
+        template: filters.template,
+        after: decodeCreatedAtCursor(filters.cursor, LIST_SORT),
+        limit: filters.limit,
+      });
+      return toPage(
+        rows,
+        filters.limit,
+        LIST_SORT,
+        (r: OutboxRowWithCursor) => [r.createdAtText, r.row.id],
+        (r) => toSummary(r.row, r.createdAtText),
+      );
     },
 
     async getMessage(viewer: Viewer, id: string): Promise<MailMessage> {
@@ -135,7 +163,11 @@ export type MailService = ReturnType<typeof createMailService>;
 
 /** Registers the mail.send job kind; SMTP outages are retried for hours before a mail is dead-lettered. */
 export function registerMailJobs(jobs: JobQueue, mail: MailService): void {
-  jobs.register(MAIL_SEND, async (payload) => {
-    await mail.deliver(payload);
-  }, { retryLimit: 10, retryDelaySeconds: 30, timeoutSeconds: 60 });
+  jobs.register(
+    MAIL_SEND,
+    async (payload) => {
+      await mail.deliver(payload);
+    },
+    { retryLimit: 10, retryDelaySeconds: 30, timeoutSeconds: 60 },
+  );
 }

@@ -23,7 +23,10 @@ class Bucket {
   histogram = newHistogram();
   count = 0;
   errors = 0;
-  constructor(public start: number, readonly lengthMs: number) {}
+  constructor(
+    public start: number,
+    readonly lengthMs: number,
+  ) {}
 
   record(micros: number, isError: boolean) {
     this.histogram.recordValue(Math.max(1, Math.round(micros)));

@@ -106,7 +106,13 @@ describe("GET /metrics (Prometheus)", () => {
     expect(res.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} 1$/m);
     expect(res.text).not.toContain("no-such");
     expect(Number(/^fp_catalog_cache_hits_total (\d+)$/m.exec(res.text)?.[1])).toBeGreaterThanOrEqual(1);
-    for (const name of ["fp_websocket_connections", "fp_orders_created_total", "fp_user_registrations_total", "process_resident_memory_bytes", "nodejs_eventloop_lag_seconds"]) {
+    for (const name of [
+      "fp_websocket_connections",
+      "fp_orders_created_total",
+      "fp_user_registrations_total",
+      "process_resident_memory_bytes",
+      "nodejs_eventloop_lag_seconds",
+    ]) {
       expect(res.text).toContain(`# TYPE ${name} `);
     }
   });

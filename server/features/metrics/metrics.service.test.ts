@@ -76,7 +76,8 @@ describe("metrics collector", () => {
     const { metrics, snapshots } = collector({ ordersToday: 1, revenueTodayCents: 500, customersWhoOrderedToday: 1 });
     metrics.start();
     await vi.advanceTimersByTimeAsync(100);
-    for (const id of ["c1", "c2", "c3", "c4"]) metrics.recordRequest({ method: "GET", route: "/api/v1/orders", status: 200, durationMs: 3, user: { id, role: "customer" } });
+    for (const id of ["c1", "c2", "c3", "c4"])
+      metrics.recordRequest({ method: "GET", route: "/api/v1/orders", status: 200, durationMs: 3, user: { id, role: "customer" } });
     metrics.recordRequest({ method: "GET", route: "/api/v1/orders", status: 200, durationMs: 3, user: { id: "s1", role: "staff" } });
     await vi.advanceTimersByTimeAsync(2_000);
     expect(snapshots.at(-1)!.business).toMatchObject({ activeUsers: 5, conversionRate: 0.25 });

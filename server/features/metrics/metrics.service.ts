@@ -136,10 +136,7 @@ export function createMetricsService(deps: MetricsServiceDeps) {
       ];
       if (force || !database || t - database.fetchedAt >= businessRefreshMs) {
         jobs.push(
-          Promise.all([
-            deps.business.businessFiguresToday(),
-            deps.registrations.countRegisteredSince(utcMidnight(t)),
-          ]).then(([orders, registrationsToday]) => {
+          Promise.all([deps.business.businessFiguresToday(), deps.registrations.countRegisteredSince(utcMidnight(t))]).then(([orders, registrationsToday]) => {
             database = { ...orders, registrationsToday, fetchedAt: t };
           }),
         );

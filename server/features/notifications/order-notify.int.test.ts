@@ -20,7 +20,12 @@ let hookPath: string;
 beforeAll(async () => {
   smtp = await startSmtpSink();
   receiver = await startWebhookReceiver();
-  t = await createTestApp({ SMTP_URL: smtp.url, WEBHOOK_ALLOW_PRIVATE_TARGETS: "true", WEBHOOK_RETRY_BASE_SECONDS: "0", PUBLIC_BASE_URL: "https://shop.example.test" });
+  t = await createTestApp({
+    SMTP_URL: smtp.url,
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+    WEBHOOK_RETRY_BASE_SECONDS: "0",
+    PUBLIC_BASE_URL: "https://shop.example.test",
+  });
   const admin = await signedInAgent(t, "admin");
   hookPath = `/orders-${uniqueSuffix()}`;
   const res = await admin.agent
@@ -49,7 +54,13 @@ const notify = (payload: OrderNotifyPayload, tx?: TxScope) =>
 const eventsFor = (orderId: string) =>
   receiver
     .at(hookPath)
-    .map((r) => new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as { type: string; data: { id: string; status: string; previousStatus?: string } })
+    .map(
+      (r) =>
+        new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as {
+          type: string;
+          data: { id: string; status: string; previousStatus?: string };
+        },
+    )
     .filter((e) => e.data.id === orderId);
 
 describe("order notifications through the job queue", () => {
@@ -64,7 +75,11 @@ describe("order notifications through the job queue", () => {
     expect(smtp.to(customer.email)).toHaveLength(1);
     expect(mail!.subject).toBe(`Order ${order.number} confirmed`);
     expect(mail!.text).toMatch(/Total\s+\$50\.00/);
-    expect(eventsFor(order.id).map((e) => e.type).sort()).toEqual(["order.paid", "order.status_changed"]);
+    expect(
+      eventsFor(order.id)
+        .map((e) => e.type)
+        .sort(),
+    ).toEqual(["order.paid", "order.status_changed"]);
     expect(eventsFor(order.id).find((e) => e.type === "order.status_changed")!.data.previousStatus).toBe("pending");
   });
 
@@ -76,13 +91,25 @@ describe("order notifications through the job queue", () => {
     const refunded = await orderOf("cancelled");
     await notify({ orderId: refunded.order.id, status: "cancelled", previousStatus: "paid" });
 
-    await waitFor(() => smtp.to(shipped.customer.email).length === 1 && smtp.to(refunded.customer.email).length === 1 && eventsFor(refunded.order.id).length === 2 && eventsFor(created.order.id).length === 1, 15_000, "mails and events");
+    await waitFor(
+      () =>
+        smtp.to(shipped.customer.email).length === 1 &&
+        smtp.to(refunded.customer.email).length === 1 &&
+        eventsFor(refunded.order.id).length === 2 &&
+        eventsFor(created.order.id).length === 1,
+      15_000,
+      "mails and events",
+    );
     expect(smtp.to(created.customer.email)).toHaveLength(0); // a pending order mails nobody
     expect(eventsFor(created.order.id).map((e) => e.type)).toEqual(["order.created"]);
     expect(smtp.to(shipped.customer.email)[0]!.subject).toBe(`Order ${shipped.order.number} has shipped`);
     expect(smtp.to(refunded.customer.email)[0]!.subject).toBe(`Order ${refunded.order.number} cancelled and refunded`);
     expect(smtp.to(refunded.customer.email)[0]!.text).toContain("We refunded $50.00");
-    expect(eventsFor(refunded.order.id).map((e) => e.type).sort()).toEqual(["order.cancelled", "order.status_changed"]);
+    expect(
+      eventsFor(refunded.order.id)
+        .map((e) => e.type)
+        .sort(),
+    ).toEqual(["order.cancelled", "order.status_changed"]);
   });
 
   it("when the notification is enqueued in a transaction that rolls back, then no mail and no webhook follow", async () => {
@@ -101,7 +128,10 @@ describe("order notifications through the job queue", () => {
   it("when the receiver answers 500 three times, then the queue delivers on the fourth attempt with the same webhook-id", async () => {
     const admin = await signedInAgent(t, "admin");
     const path = `/products-${uniqueSuffix()}`;
-    const created = await admin.agent.post("/api/v1/webhooks").send({ url: receiver.url(path), events: ["product.updated"] }).expect(201);
+    const created = await admin.agent
+      .post("/api/v1/webhooks")
+      .send({ url: receiver.url(path), events: ["product.updated"] })
+      .expect(201);
     receiver.answer([500, 500, 500], 200);
     await t.services.webhooks.dispatch("product.updated", { id: crypto.randomUUID() });
     const deliveries = () => admin.agent.get(`/api/v1/webhooks/${created.body.id}/deliveries`).expect(200);

@@ -33,7 +33,12 @@ describe("OpenAPI document", () => {
       openapi: "3.1.0",
       info: { title: "t", version: "1" },
       paths: {
-        "/a/{id}": { get: { operationId: "same", responses: { 200: { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Missing" } } } } } } },
+        "/a/{id}": {
+          get: {
+            operationId: "same",
+            responses: { 200: { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Missing" } } } } },
+          },
+        },
         "/b": { get: { operationId: "same", responses: {} } },
       },
     } as unknown as OpenApiDocument;
@@ -53,7 +58,8 @@ describe("OpenAPI document", () => {
       const responses = operation.responses as Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
       expect(Object.keys(responses), `${method} ${path}`).toEqual(expect.arrayContaining(["429", "500"]));
       for (const [status, response] of Object.entries(responses)) {
-        if (Number(status) >= 400) expect(response.content?.["application/json"]?.schema?.$ref, `${method} ${path} ${status}`).toBe("#/components/schemas/ErrorBody");
+        if (Number(status) >= 400)
+          expect(response.content?.["application/json"]?.schema?.$ref, `${method} ${path} ${status}`).toBe("#/components/schemas/ErrorBody");
       }
     }
   });

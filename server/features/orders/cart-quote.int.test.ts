@@ -17,7 +17,10 @@ describe("POST /api/v1/cart/quote", () => {
   it("when every line can be ordered, then prices come from the database and the totals add up with tax and flat shipping", async () => {
     const a = await makeProduct(t.db, { priceCents: 1_234, stock: 9, name: "Kiwi tray" });
     const b = await makeProduct(t.db, { priceCents: 500, stock: 2 });
-    const res = await quote([{ productId: a.id, quantity: 3 }, { productId: b.id, quantity: 2 }]);
+    const res = await quote([
+      { productId: a.id, quantity: 3 },
+      { productId: b.id, quantity: 2 },
+    ]);
     expect(res.status).toBe(200);
     const body = res.body as Quote;
     expect(body.lines[0]).toEqual({
@@ -77,14 +80,22 @@ describe("POST /api/v1/cart/quote", () => {
 
   it("when no line can be ordered, then every total is 0 (no shipping for nothing)", async () => {
     const soldOut = await makeProduct(t.db, { stock: 0 });
-    expect((await quote([{ productId: soldOut.id, quantity: 1 }])).body).toMatchObject({ subtotalCents: 0, taxCents: 0, shippingCents: 0, totalCents: 0, orderable: false });
+    expect((await quote([{ productId: soldOut.id, quantity: 1 }])).body).toMatchObject({
+      subtotalCents: 0,
+      taxCents: 0,
+      shippingCents: 0,
+      totalCents: 0,
+      orderable: false,
+    });
   });
 
   it("when the body is invalid or carries prices, then it is 400", async () => {
     const product = await makeProduct(t.db);
     expect((await quote([])).status).toBe(400);
     expect((await quote([{ productId: product.id, quantity: 0 }])).status).toBe(400);
-    const withPrice = await request(t.app).post("/api/v1/cart/quote").send({ items: [{ productId: product.id, quantity: 1, unitPriceCents: 1 }] });
+    const withPrice = await request(t.app)
+      .post("/api/v1/cart/quote")
+      .send({ items: [{ productId: product.id, quantity: 1, unitPriceCents: 1 }] });
     expect(withPrice.status).toBe(400);
   });
 

@@ -45,7 +45,10 @@ describe("checkout under concurrency", () => {
       .where(and(eq(orderItems.productId, product.id), eq(orders.status, "paid"), inArray(orders.userId, buyerIds)));
     expect(sold).toEqual({ quantity: 50, orders: 50 });
     // A 409 leaves nothing behind: no pending or cancelled orders from the losers.
-    const [all] = await t.db.select({ n: sql<number>`count(*)::int` }).from(orders).where(inArray(orders.userId, buyerIds));
+    const [all] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(inArray(orders.userId, buyerIds));
     expect(all!.n).toBe(50);
   });
 });

@@ -50,7 +50,8 @@ function startServer(url: string): { child: ChildProcess; ready: Promise<void> }
   return { child, ready };
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 
 describe.skipIf(!process.env.DATABASE_URL)("a checkout crashed mid-charge (real server, PostgreSQL)", () => {
   let url: string;
@@ -95,7 +96,10 @@ describe.skipIf(!process.env.DATABASE_URL)("a checkout crashed mid-charge (real 
     // The restarted process's provider never recorded the charge: cancelled, not paid.
     expect((await orderOfUser())!.status).toBe("cancelled");
     expect(await stockOf(database.db, product.id)).toBe(5);
-    const events = await database.db.select({ status: orderEvents.status, actor: orderEvents.actor }).from(orderEvents).where(eq(orderEvents.orderId, order.id));
+    const events = await database.db
+      .select({ status: orderEvents.status, actor: orderEvents.actor })
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, order.id));
     expect(events.map((e) => `${e.status}:${e.actor}`).sort()).toEqual(["cancelled:system", `pending:${user.id}`].sort());
 
     second.child.kill("SIGTERM");

@@ -20,7 +20,11 @@ beforeAll(async () => {
   buyer = await bearerFor(t, "customer");
 });
 
-const post = (authorization: string, body: unknown) => request(t.app).post("/api/v1/orders").set("Authorization", authorization).send(body as object);
+const post = (authorization: string, body: unknown) =>
+  request(t.app)
+    .post("/api/v1/orders")
+    .set("Authorization", authorization)
+    .send(body as object);
 
 describe("checkout: POST /api/v1/orders", () => {
   it("when a shopper orders with the success card, then the order is paid with server-side totals, stock taken and a charge recorded", async () => {
@@ -118,9 +122,19 @@ describe("checkout: POST /api/v1/orders", () => {
     const user = await bearerFor(t, "customer");
     const plenty = await makeProduct(t.db, { stock: 10 });
     const scarce = await makeProduct(t.db, { stock: 2, name: "Rare fig" });
-    const res = await post(user.authorization, orderBody([{ productId: plenty.id, quantity: 3 }, { productId: scarce.id, quantity: 3 }]));
+    const res = await post(
+      user.authorization,
+      orderBody([
+        { productId: plenty.id, quantity: 3 },
+        { productId: scarce.id, quantity: 3 },
+      ]),
+    );
     expect(res.status).toBe(409);
-    expect(res.body.error).toMatchObject({ code: "out_of_stock", message: "Not enough stock for Rare fig.", details: [{ path: "items.1.quantity", message: "Only 2 left" }] });
+    expect(res.body.error).toMatchObject({
+      code: "out_of_stock",
+      message: "Not enough stock for Rare fig.",
+      details: [{ path: "items.1.quantity", message: "Only 2 left" }],
+    });
     expect(await stockOf(t.db, plenty.id)).toBe(10);
     expect(await stockOf(t.db, scarce.id)).toBe(2);
     expect(await ordersOfUser(t.db, user.user.id)).toEqual([]);
@@ -142,7 +156,9 @@ describe("checkout: POST /api/v1/orders", () => {
       ["pending", user.user.id],
       ["cancelled", "system"],
     ]);
-    expect(await transactionsOfOrders(t.db, [order!.id])).toEqual([expect.objectContaining({ kind: "charge", status: "failed", amountCents: order!.totalCents })]);
+    expect(await transactionsOfOrders(t.db, [order!.id])).toEqual([
+      expect.objectContaining({ kind: "charge", status: "failed", amountCents: order!.totalCents }),
+    ]);
   });
 
   it("when the card number is not a test card, then it is declined too", async () => {
@@ -179,8 +195,17 @@ describe("checkout: POST /api/v1/orders", () => {
       const id = res.body.id as string;
       await expect.poll(() => changed.filter((e) => e.orderId === id).length).toBe(1);
       expect(created.find((e) => e.orderId === id)).toMatchObject({ userId: user.user.id, order: { id, number: res.body.number, status: "pending" } });
-      expect(changed.find((e) => e.orderId === id)).toEqual({ orderId: id, number: res.body.number, userId: user.user.id, status: "paid", at: res.body.events[1].at });
-      const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.targetType, "order"), eq(auditLog.targetId, id)));
+      expect(changed.find((e) => e.orderId === id)).toEqual({
+        orderId: id,
+        number: res.body.number,
+        userId: user.user.id,
+        status: "paid",
+        at: res.body.events[1].at,
+      });
+      const audit = await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetType, "order"), eq(auditLog.targetId, id)));
       expect(audit.map((a) => a.action).sort()).toEqual(["order.created", "order.status_changed"]);
       expect(audit.every((a) => a.actorId === user.user.id)).toBe(true);
     } finally {
@@ -211,7 +236,9 @@ describe("checkout: POST /api/v1/orders", () => {
   });
 
   it("when nobody is signed in, then it is 401", async () => {
-    const res = await request(t.app).post("/api/v1/orders").send(orderBody([{ productId: "6b0f3f0e-8d4c-4c1e-9a57-00000000abcd" }]));
+    const res = await request(t.app)
+      .post("/api/v1/orders")
+      .send(orderBody([{ productId: "6b0f3f0e-8d4c-4c1e-9a57-00000000abcd" }]));
     expect(res.status).toBe(401);
   });
 });
@@ -232,23 +259,37 @@ describe("checkout when the payment provider fails", () => {
     const user = await makeUser(t.db);
     const product = await makeProduct(t.db, { stock: 4 });
     const attempt = orders.create(user, orderBody([{ productId: product.id, quantity: 2 }]), undefined, {});
-    await expect(attempt).rejects.toMatchObject({ code: "payment_declined", message: "The payment could not be processed; you have not been charged. Please try again in a few minutes." });
+    await expect(attempt).rejects.toMatchObject({
+      code: "payment_declined",
+      message: "The payment could not be processed; you have not been charged. Please try again in a few minutes.",
+    });
     expect(await stockOf(t.db, product.id)).toBe(4);
     const [order] = await ordersOfUser(t.db, user.id);
     expect(order!.status).toBe("cancelled");
-    expect(await transactionsOfOrders(t.db, [order!.id])).toEqual([expect.objectContaining({ kind: "charge", status: "failed", reference: "unavailable:timeout" })]);
+    expect(await transactionsOfOrders(t.db, [order!.id])).toEqual([
+      expect.objectContaining({ kind: "charge", status: "failed", reference: "unavailable:timeout" }),
+    ]);
   });
 
   it("when the provider throws, then the same happens: cancelled, failed charge, stock back", async () => {
-    const broken: PaymentProvider = { name: "test_card", charge: async () => Promise.reject(new Error("connection reset")), refund: async () => ({ reference: "re_x" }), lookup: async () => ({ status: "not_found" }) };
+    const broken: PaymentProvider = {
+      name: "test_card",
+      charge: async () => Promise.reject(new Error("connection reset")),
+      refund: async () => ({ reference: "re_x" }),
+      lookup: async () => ({ status: "not_found" }),
+    };
     const orders = serviceWith(broken, 1_000);
     const user = await makeUser(t.db);
     const product = await makeProduct(t.db, { stock: 1 });
-    await expect(orders.create(user, orderBody([{ productId: product.id }]), checkoutKey("provider-broken-1"), {})).rejects.toMatchObject({ code: "payment_declined" });
+    await expect(orders.create(user, orderBody([{ productId: product.id }]), checkoutKey("provider-broken-1"), {})).rejects.toMatchObject({
+      code: "payment_declined",
+    });
     expect(await stockOf(t.db, product.id)).toBe(1);
     const items = await t.db.select().from(orderItems).where(eq(orderItems.productId, product.id));
     expect(items).toHaveLength(1);
-    expect(await transactionsOfOrders(t.db, [items[0]!.orderId])).toEqual([expect.objectContaining({ status: "failed", reference: "unavailable:provider_error" })]);
+    expect(await transactionsOfOrders(t.db, [items[0]!.orderId])).toEqual([
+      expect.objectContaining({ status: "failed", reference: "unavailable:provider_error" }),
+    ]);
   });
 });
 

@@ -152,13 +152,19 @@ describe("Idempotency-Key on POST /api/v1/orders", () => {
     const other = newKey();
     await post(buyer.authorization, key, orderBody([{ productId: product.id }])).expect(201);
     await post(buyer.authorization, other, orderBody([{ productId: product.id }])).expect(201);
-    await t.db.update(idempotencyKeys).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(idempotencyKeys.userId, buyer.user.id));
+    await t.db
+      .update(idempotencyKeys)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(idempotencyKeys.userId, buyer.user.id));
 
     const fresh = await post(buyer.authorization, key, orderBody([{ productId: product.id, quantity: 3 }]));
     expect(fresh.status).toBe(201);
     expect(fresh.headers["idempotent-replayed"]).toBeUndefined();
     expect(await ordersOfUser(t.db, buyer.user.id)).toHaveLength(3);
-    const keys = await t.db.select({ key: idempotencyKeys.key, expiresAt: idempotencyKeys.expiresAt }).from(idempotencyKeys).where(eq(idempotencyKeys.userId, buyer.user.id));
+    const keys = await t.db
+      .select({ key: idempotencyKeys.key, expiresAt: idempotencyKeys.expiresAt })
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.userId, buyer.user.id));
     expect(keys.map((k) => k.key)).toEqual([key]);
     // Kept for 24 hours from the new use.
     expect(keys[0]!.expiresAt.getTime() - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
@@ -180,7 +186,10 @@ describe("Idempotency-Key on POST /api/v1/orders", () => {
     const key = newKey();
     const body = orderBody([{ productId: product.id }]);
     await expect(orders.create(user, body, checkoutKey(key), {})).rejects.toThrow("connection lost");
-    const left = await t.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.key, key)));
+    const left = await t.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, user.id), eq(idempotencyKeys.key, key)));
     expect(left).toEqual([]);
     const retried = await orders.create(user, body, checkoutKey(key), {});
     expect(retried).toMatchObject({ outcome: "placed", replayed: false, order: { status: "paid" } });

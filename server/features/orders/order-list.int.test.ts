@@ -15,7 +15,8 @@ beforeAll(async () => {
   staff = await bearerFor(t, "staff");
 });
 
-const list = (authorization: string, query: Record<string, string | number> = {}) => request(t.app).get("/api/v1/orders").set("Authorization", authorization).query(query);
+const list = (authorization: string, query: Record<string, string | number> = {}) =>
+  request(t.app).get("/api/v1/orders").set("Authorization", authorization).query(query);
 
 async function walk(authorization: string, query: Record<string, string | number>): Promise<Order[]> {
   const all: Order[] = [];
@@ -100,9 +101,18 @@ describe("GET /api/v1/orders", () => {
     const made = [];
     for (let i = 0; i < 7; i++) made.push(await makeOrder(t.db, { userId: buyer.id, productId: product.id }));
     // Same timestamp for four of them (microsecond-exact ties), the rest apart.
-    await t.db.execute(sql`update orders set created_at = '2025-01-02T03:04:05.123456Z' where id in (${sql.join(made.slice(0, 4).map((o) => sql`${o.id}::uuid`), sql`, `)})`);
+    await t.db.execute(
+      sql`update orders set created_at = '2025-01-02T03:04:05.123456Z' where id in (${sql.join(
+        made.slice(0, 4).map((o) => sql`${o.id}::uuid`),
+        sql`, `,
+      )})`,
+    );
     const paged = await walk(staff.authorization, { userId: buyer.id, limit: 2 });
-    const all = await t.db.select({ id: orders.id }).from(orders).where(eq(orders.userId, buyer.id)).orderBy(sql`created_at desc, id desc`);
+    const all = await t.db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.userId, buyer.id))
+      .orderBy(sql`created_at desc, id desc`);
     expect(paged.map((o) => o.id)).toEqual(all.map((o) => o.id));
     expect(new Set(paged.map((o) => o.id)).size).toBe(7);
   });

@@ -22,7 +22,10 @@ const cancel = (authorization: string, id: string) => request(t.app).post(`/api/
 const eventCount = async (orderId: string) => (await t.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId))).length;
 
 async function placePaidOrder(buyer: { authorization: string }, productId: string, quantity = 1) {
-  const res = await request(t.app).post("/api/v1/orders").set("Authorization", buyer.authorization).send(orderBody([{ productId, quantity }]));
+  const res = await request(t.app)
+    .post("/api/v1/orders")
+    .set("Authorization", buyer.authorization)
+    .send(orderBody([{ productId, quantity }]));
   expect(res.status).toBe(201);
   return res.body as { id: string; totalCents: number };
 }
@@ -31,35 +34,44 @@ describe("order status machine", () => {
   const pairs = orderStatuses.flatMap((from) => orderStatuses.map((to) => ({ from, to, allowed: canTransition(from, to) })));
 
   it("when the machine is listed, then exactly the contract's five moves are allowed", () => {
-    expect(pairs.filter((p) => p.allowed).map((p) => `${p.from}→${p.to}`)).toEqual(["pending→paid", "pending→cancelled", "paid→shipped", "paid→cancelled", "shipped→delivered"]);
+    expect(pairs.filter((p) => p.allowed).map((p) => `${p.from}→${p.to}`)).toEqual([
+      "pending→paid",
+      "pending→cancelled",
+      "paid→shipped",
+      "paid→cancelled",
+      "shipped→delivered",
+    ]);
   });
 
-  it.each(pairs)("when staff moves an order from $from to $to, then allowed=$allowed decides between 200 with one new event and 409", async ({ from, to, allowed }) => {
-    const customer = await makeUser(t.db);
-    const product = await makeProduct(t.db, { stock: 5 });
-    const order = await makeOrder(t.db, { userId: customer.id, productId: product.id, quantity: 2, status: from as OrderStatus });
-    const eventsBefore = await eventCount(order.id);
+  it.each(pairs)(
+    "when staff moves an order from $from to $to, then allowed=$allowed decides between 200 with one new event and 409",
+    async ({ from, to, allowed }) => {
+      const customer = await makeUser(t.db);
+      const product = await makeProduct(t.db, { stock: 5 });
+      const order = await makeOrder(t.db, { userId: customer.id, productId: product.id, quantity: 2, status: from as OrderStatus });
+      const eventsBefore = await eventCount(order.id);
 
-    const res = await setStatus(staff.authorization, order.id, to);
-    const [stored] = await t.db.select({ status: orders.status }).from(orders).where(eq(orders.id, order.id));
-    if (allowed) {
-      expect(res.status).toBe(200);
-      expect(res.body.status).toBe(to);
-      expect(stored!.status).toBe(to);
-      expect(await eventCount(order.id)).toBe(eventsBefore + 1);
-      expect(res.body.events.at(-1)).toEqual({ status: to, at: expect.any(String), actor: staff.user.id });
-      // Cancelling gives the order's units back (the factory order never took them: 5 + 2).
-      expect(await stockOf(t.db, product.id)).toBe(to === "cancelled" ? 7 : 5);
-      const refunds = (await transactionsOfOrders(t.db, [order.id])).filter((x) => x.kind === "refund");
-      expect(refunds).toHaveLength(from === "paid" && to === "cancelled" ? 1 : 0);
-    } else {
-      expect(res.status).toBe(409);
-      expect(res.body.error.code).toBe("invalid_transition");
-      expect(stored!.status).toBe(from);
-      expect(await eventCount(order.id)).toBe(eventsBefore);
-      expect(await stockOf(t.db, product.id)).toBe(5);
-    }
-  });
+      const res = await setStatus(staff.authorization, order.id, to);
+      const [stored] = await t.db.select({ status: orders.status }).from(orders).where(eq(orders.id, order.id));
+      if (allowed) {
+        expect(res.status).toBe(200);
+        expect(res.body.status).toBe(to);
+        expect(stored!.status).toBe(to);
+        expect(await eventCount(order.id)).toBe(eventsBefore + 1);
+        expect(res.body.events.at(-1)).toEqual({ status: to, at: expect.any(String), actor: staff.user.id });
+        // Cancelling gives the order's units back (the factory order never took them: 5 + 2).
+        expect(await stockOf(t.db, product.id)).toBe(to === "cancelled" ? 7 : 5);
+        const refunds = (await transactionsOfOrders(t.db, [order.id])).filter((x) => x.kind === "refund");
+        expect(refunds).toHaveLength(from === "paid" && to === "cancelled" ? 1 : 0);
+      } else {
+        expect(res.status).toBe(409);
+        expect(res.body.error.code).toBe("invalid_transition");
+        expect(stored!.status).toBe(from);
+        expect(await eventCount(order.id)).toBe(eventsBefore);
+        expect(await stockOf(t.db, product.id)).toBe(5);
+      }
+    },
+  );
 
   it("when an unknown status is sent, then it is 400", async () => {
     const customer = await makeUser(t.db);
@@ -75,15 +87,23 @@ describe("order status machine", () => {
 
     const { port } = await t.listen();
     const cancelOnce = (authorization: string) =>
-      fetch(`http://127.0.0.1:${port}/api/v1/orders/${order.id}/cancel`, { method: "POST", headers: { authorization } }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error: { code: string } } }));
+      fetch(`http://127.0.0.1:${port}/api/v1/orders/${order.id}/cancel`, { method: "POST", headers: { authorization } }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { error: { code: string } },
+      }));
     const results = await Promise.all([cancelOnce(buyer.authorization), cancelOnce(staff.authorization), cancelOnce(buyer.authorization)]);
 
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === "invalid_transition")).toBe(true);
     expect(await stockOf(t.db, product.id)).toBe(10);
     const txns = await transactionsOfOrders(t.db, [order.id]);
-    expect(txns.filter((x) => x.kind === "refund")).toEqual([expect.objectContaining({ status: "succeeded", amountCents: order.totalCents, provider: "test_card" })]);
-    const events = await t.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.status, "cancelled")));
+    expect(txns.filter((x) => x.kind === "refund")).toEqual([
+      expect.objectContaining({ status: "succeeded", amountCents: order.totalCents, provider: "test_card" }),
+    ]);
+    const events = await t.db
+      .select()
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.status, "cancelled")));
     expect(events).toHaveLength(1);
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.targetId, order.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["order.cancelled", "order.created", "order.refunded", "order.status_changed"]);
@@ -147,7 +167,18 @@ describe("who may see and touch an order", () => {
     const res = await request(t.app).get(`/api/v1/orders/${order.id}/transactions`).set("Authorization", staff.authorization);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      data: [{ id: expect.any(String), kind: "charge", status: "succeeded", amountCents: order.totalCents, currency: "USD", provider: "test_card", reference: expect.stringMatching(/^ch_/), createdAt: expect.any(String) }],
+      data: [
+        {
+          id: expect.any(String),
+          kind: "charge",
+          status: "succeeded",
+          amountCents: order.totalCents,
+          currency: "USD",
+          provider: "test_card",
+          reference: expect.stringMatching(/^ch_/),
+          createdAt: expect.any(String),
+        },
+      ],
     });
     expect((await request(t.app).get(`/api/v1/orders/${order.id}/transactions`).set("Authorization", buyer.authorization)).status).toBe(403);
   });

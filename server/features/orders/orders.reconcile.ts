@@ -53,10 +53,27 @@ export function createPendingOrderReconciler(deps: ReconcileDeps) {
 
     if (charge.status === "succeeded") {
       const paid = await repo.transaction(async (tx) => {
-        const chargeRow = { orderId: order.id, kind: "charge" as const, status: "succeeded" as const, amountCents: order.totalCents, currency: order.currency, provider: payments.providerName, reference: charge.reference };
+        const chargeRow = {
+          orderId: order.id,
+          kind: "charge" as const,
+          status: "succeeded" as const,
+          amountCents: order.totalCents,
+          currency: order.currency,
+          provider: payments.providerName,
+          reference: charge.reference,
+        };
         const moved = await repo.settlePayment(order.id, { from: "pending", to: "paid", actor: SYSTEM_ACTOR }, chargeRow, tx);
         if (!moved) return undefined;
-        await audit.record({ actor: SYSTEM_AUDIT_ACTOR, action: "order.status_changed", target: { type: "order", id: order.id }, summary: { number, from: "pending", to: "paid", reason: "reconciled_charge_succeeded" } }, {}, tx);
+        await audit.record(
+          {
+            actor: SYSTEM_AUDIT_ACTOR,
+            action: "order.status_changed",
+            target: { type: "order", id: order.id },
+            summary: { number, from: "pending", to: "paid", reason: "reconciled_charge_succeeded" },
+          },
+          {},
+          tx,
+        );
         return moved;
       });
       if (!paid) return "left";
@@ -68,11 +85,35 @@ export function createPendingOrderReconciler(deps: ReconcileDeps) {
       // A declined charge is recorded like checkout records it; a charge the provider never saw leaves no row.
       const moved =
         charge.status === "declined"
-          ? await repo.settlePayment(order.id, { from: "pending", to: "cancelled", actor: SYSTEM_ACTOR }, { orderId: order.id, kind: "charge", status: "failed", amountCents: order.totalCents, currency: order.currency, provider: payments.providerName, reference: charge.reference }, tx)
-          : await repo.transition(order.id, "pending", "cancelled", tx).then(async (row) => row && { event: await repo.appendEvent(order.id, "cancelled", SYSTEM_ACTOR, tx) });
+          ? await repo.settlePayment(
+              order.id,
+              { from: "pending", to: "cancelled", actor: SYSTEM_ACTOR },
+              {
+                orderId: order.id,
+                kind: "charge",
+                status: "failed",
+                amountCents: order.totalCents,
+                currency: order.currency,
+                provider: payments.providerName,
+                reference: charge.reference,
+              },
+              tx,
+            )
+          : await repo
+              .transition(order.id, "pending", "cancelled", tx)
+              .then(async (row) => row && { event: await repo.appendEvent(order.id, "cancelled", SYSTEM_ACTOR, tx) });
       if (!moved) return undefined;
       const reason = charge.status === "declined" ? "reconciled_charge_declined" : "reconciled_no_charge";
-      await audit.record({ actor: SYSTEM_AUDIT_ACTOR, action: "order.cancelled", target: { type: "order", id: order.id }, summary: { number, from: "pending", to: "cancelled", reason } }, {}, tx);
+      await audit.record(
+        {
+          actor: SYSTEM_AUDIT_ACTOR,
+          action: "order.cancelled",
+          target: { type: "order", id: order.id },
+          summary: { number, from: "pending", to: "cancelled", reason },
+        },
+        {},
+        tx,
+      );
       return { event: moved.event, backInStock: await stock.releaseStock(await repo.itemsOf([order.id], tx), tx) };
     });
     if (!cancelled) return "left";
@@ -102,7 +143,11 @@ export type PendingOrderReconciler = ReturnType<typeof createPendingOrderReconci
 
 /** The orders feature's periodic jobs: the pending-order sweep and expired Idempotency-Key cleanup. */
 export function registerOrdersJobs(jobs: JobQueue, deps: { reconciler: PendingOrderReconciler; repo: OrdersRepo; logger: Logger }): void {
-  jobs.register(RECONCILE_PENDING_ORDERS, async () => void (await deps.reconciler.sweep()), { everySeconds: RECONCILE_EVERY_SECONDS, retryLimit: 1, retryDelaySeconds: 5 });
+  jobs.register(RECONCILE_PENDING_ORDERS, async () => void (await deps.reconciler.sweep()), {
+    everySeconds: RECONCILE_EVERY_SECONDS,
+    retryLimit: 1,
+    retryDelaySeconds: 5,
+  });
   jobs.register(
     PURGE_EXPIRED_IDEMPOTENCY_KEYS,
     async () => {

@@ -311,7 +311,10 @@ export function createOrdersRepo(db: Db) {
 
     /** Deletes every expired key (claims also purge a user's own expired keys; this catches users who never return). */
     async purgeExpiredIdempotencyKeys(): Promise<number> {
-      const rows = await db.delete(idempotencyKeys).where(sql`${idempotencyKeys.expiresAt} <= now()`).returning({ key: idempotencyKeys.key });
+      const rows = await db
+        .delete(idempotencyKeys)
+        .where(sql`${idempotencyKeys.expiresAt} <= now()`)
+        .returning({ key: idempotencyKeys.key });
       return rows.length;
     },
 

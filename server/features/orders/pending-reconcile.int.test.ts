@@ -48,7 +48,10 @@ async function stalePendingOrder(quantity = 2) {
 }
 
 const statusOf = async (orderId: string) => (await t.db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)))[0]!.status;
-const eventsOf = async (orderId: string) => (await t.db.select({ status: orderEvents.status, actor: orderEvents.actor }).from(orderEvents).where(eq(orderEvents.orderId, orderId))).map((e) => `${e.status}:${e.actor}`);
+const eventsOf = async (orderId: string) =>
+  (await t.db.select({ status: orderEvents.status, actor: orderEvents.actor }).from(orderEvents).where(eq(orderEvents.orderId, orderId))).map(
+    (e) => `${e.status}:${e.actor}`,
+  );
 
 describe("reconciling a pending order with the provider", () => {
   it("when the provider never received the charge, then the order is cancelled by the system and its stock comes back", async () => {

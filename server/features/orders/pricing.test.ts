@@ -19,7 +19,15 @@ describe("checkout pricing", () => {
   });
 
   it("when lines are priced, then the totals add up in integer cents", () => {
-    expect(priceLines([{ unitPriceCents: 1_999, quantity: 2 }, { unitPriceCents: 350, quantity: 1 }], config)).toEqual({
+    expect(
+      priceLines(
+        [
+          { unitPriceCents: 1_999, quantity: 2 },
+          { unitPriceCents: 350, quantity: 1 },
+        ],
+        config,
+      ),
+    ).toEqual({
       subtotalCents: 4_348,
       taxCents: 348, // 347.84
       shippingCents: 599,

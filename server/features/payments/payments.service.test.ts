@@ -15,8 +15,7 @@ function hangingProvider() {
   const aborted: boolean[] = [];
   const provider: PaymentProvider = {
     name: "hanging",
-    charge: ({ signal }) =>
-      new Promise((_, reject) => signal.addEventListener("abort", () => (aborted.push(true), reject(new Error("aborted"))))),
+    charge: ({ signal }) => new Promise((_, reject) => signal.addEventListener("abort", () => (aborted.push(true), reject(new Error("aborted"))))),
     refund: ({ signal }) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")))),
     lookup: (_orderId, signal) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")))),
   };

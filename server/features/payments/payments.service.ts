@@ -34,8 +34,7 @@ export function createPaymentsService(options: PaymentsOptions) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PAYMENT_TIMEOUT_MS;
   const breaker = options.breaker ?? new CircuitBreaker({ failureThreshold: 5, coolDownMs: 30_000 });
 
-  const reasonOf = (err: unknown) =>
-    err instanceof CircuitOpenError ? "circuit_open" : err instanceof TimeoutError ? "timeout" : "provider_error";
+  const reasonOf = (err: unknown) => (err instanceof CircuitOpenError ? "circuit_open" : err instanceof TimeoutError ? "timeout" : "provider_error");
 
   return {
     providerName: provider.name,

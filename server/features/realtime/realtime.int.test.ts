@@ -115,7 +115,11 @@ describe("WebSocket channels", () => {
     const a = await t.tokenFor("customer");
     const b = await t.tokenFor("customer");
     const staff = await t.tokenFor("staff");
-    const [socketA, socketB, socketStaff] = await Promise.all([subscribed(t.port, a.token, "orders"), subscribed(t.port, b.token, "orders"), subscribed(t.port, staff.token, "orders")]);
+    const [socketA, socketB, socketStaff] = await Promise.all([
+      subscribed(t.port, a.token, "orders"),
+      subscribed(t.port, b.token, "orders"),
+      subscribed(t.port, staff.token, "orders"),
+    ]);
 
     const event = statusEvent(a.user.id);
     const started = performance.now();

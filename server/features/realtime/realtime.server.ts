@@ -65,7 +65,13 @@ interface Connection {
   alive: boolean;
 }
 
-const STATUS_TEXT: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error", 503: "Service Unavailable" };
+const STATUS_TEXT: Record<number, string> = {
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
 
 /** Answers an upgrade with a plain HTTP error (the contract's error body) and closes the socket: no handshake. */
 function refuseUpgrade(socket: Duplex, code: ErrorCode, message: string) {
@@ -79,7 +85,12 @@ function refuseUpgrade(socket: Duplex, code: ErrorCode, message: string) {
   );
 }
 
-export function attachRealtime(server: Server, ctx: Pick<AppContext, "env" | "events" | "logger">, deps: RealtimeDeps, options: RealtimeOptions = {}): RealtimeServer {
+export function attachRealtime(
+  server: Server,
+  ctx: Pick<AppContext, "env" | "events" | "logger">,
+  deps: RealtimeDeps,
+  options: RealtimeOptions = {},
+): RealtimeServer {
   const heartbeatMs = options.heartbeatMs ?? 30_000;
   const maxMessageBytes = options.maxMessageBytes ?? WS_MAX_MESSAGE_BYTES;
   const maxOffences = options.maxOffences ?? 3;
@@ -205,7 +216,8 @@ export function attachRealtime(server: Server, ctx: Pick<AppContext, "env" | "ev
     const path = (req.url ?? "/").split("?")[0];
     if (path !== WS_PATH) return refuse(socket, "not_found", "No WebSocket endpoint here; use /ws.", "path");
     if (closing) return refuse(socket, "not_ready", "The server is shutting down; reconnect shortly.", "shutdown");
-    if (!originAllowed(req.headers.origin, req.headers.host, allowedOrigins)) return refuse(socket, "forbidden", "This origin may not open a WebSocket.", "origin");
+    if (!originAllowed(req.headers.origin, req.headers.host, allowedOrigins))
+      return refuse(socket, "forbidden", "This origin may not open a WebSocket.", "origin");
     deps.sessionAuth.userForUpgrade(req).then(
       (user) => {
         if (socket.destroyed) return;

@@ -34,7 +34,9 @@ describe("last-admin guard", () => {
     expect(remove.status).toBe(409);
     expect(await admins()).toEqual([only.user.id]);
     // Renaming the last admin is fine.
-    expect((await request(t.app).patch(`/api/v1/users/${only.user.id}`).set("Authorization", only.authorization).send({ name: "Still Admin" })).status).toBe(200);
+    expect((await request(t.app).patch(`/api/v1/users/${only.user.id}`).set("Authorization", only.authorization).send({ name: "Still Admin" })).status).toBe(
+      200,
+    );
   });
 
   it("when two admins demote each other at the same time, then exactly one succeeds and one admin remains", async () => {

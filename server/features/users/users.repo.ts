@@ -22,7 +22,6 @@ export interface UserListParams {
   limit: number;
 }
 
-
 export function createUsersRepo(db: Db) {
   return {
     transaction: <T>(fn: (tx: TxScope) => Promise<T>) => runInTransaction(db, fn),
@@ -34,7 +33,11 @@ export function createUsersRepo(db: Db) {
 
     /** The only read of a password hash: for verifying a sign-in. */
     async findCredentialsByEmail(email: string): Promise<{ user: UserRecord; passwordHash: string } | undefined> {
-      const [row] = await db.select({ ...publicColumns, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email)).limit(1);
+      const [row] = await db
+        .select({ ...publicColumns, passwordHash: users.passwordHash })
+        .from(users)
+        .where(eq(users.email, email))
+        .limit(1);
       if (!row) return undefined;
       const { passwordHash, ...user } = row;
       return { user, passwordHash };
@@ -90,7 +93,10 @@ export function createUsersRepo(db: Db) {
 
     /** Accounts created at or after `since` (the dashboard's registrations today). */
     async countCreatedSince(since: Date): Promise<number> {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(sql`${users.createdAt} >= ${since.toISOString()}::timestamptz`);
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(users)
+        .where(sql`${users.createdAt} >= ${since.toISOString()}::timestamptz`);
       return row?.n ?? 0;
     },
 

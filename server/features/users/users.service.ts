@@ -29,8 +29,7 @@ function assertAdmin(viewer: Viewer): asserts viewer is NonNullable<Viewer> {
   if (viewer.role !== "admin") throw new AppError("forbidden", "Only admins can manage users.");
 }
 
-const lastAdmin = (what: string) =>
-  new AppError("conflict", `This is the last admin account; it cannot be ${what}. Promote another user to admin first.`);
+const lastAdmin = (what: string) => new AppError("conflict", `This is the last admin account; it cannot be ${what}. Promote another user to admin first.`);
 
 const actorOf = (viewer: NonNullable<Viewer>) => ({ id: viewer.id, email: viewer.email });
 
@@ -59,7 +58,13 @@ export function createUsersService(repo: UsersRepo, audit: AuditService, events:
     async list(viewer: Viewer, filters: UserListFilters): Promise<ListOf<User>> {
       assertAdmin(viewer);
       const rows = await repo.list({ role: filters.role, q: filters.q, after: decodeCreatedAtCursor(filters.cursor, LIST_SORT), limit: filters.limit });
-      return toPage(rows, filters.limit, LIST_SORT, (r) => [r.createdAtText, r.user.id], (r) => toUserJson(r.user));
+      return toPage(
+        rows,
+        filters.limit,
+        LIST_SORT,
+        (r) => [r.createdAtText, r.user.id],
+        (r) => toUserJson(r.user),
+      );
     },
 
     async get(viewer: Viewer, id: string): Promise<User> {
@@ -89,14 +94,24 @@ export function createUsersService(repo: UsersRepo, audit: AuditService, events:
         const target = { type: "user", id };
         if (changes.role) {
           await audit.record(
-            { actor: actorOf(viewer), action: "user.role_changed", target, summary: { email: after.email, before: { role: before.role }, after: { role: after.role } } },
+            {
+              actor: actorOf(viewer),
+              action: "user.role_changed",
+              target,
+              summary: { email: after.email, before: { role: before.role }, after: { role: after.role } },
+            },
             meta,
             tx,
           );
         }
         if (changes.name) {
           await audit.record(
-            { actor: actorOf(viewer), action: "user.updated", target, summary: { email: after.email, before: { name: before.name }, after: { name: after.name } } },
+            {
+              actor: actorOf(viewer),
+              action: "user.updated",
+              target,
+              summary: { email: after.email, before: { name: before.name }, after: { name: after.name } },
+            },
             meta,
             tx,
           );

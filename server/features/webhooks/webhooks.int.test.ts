@@ -22,11 +22,24 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 
 type Endpoint = { id: string; url: string; events: string[]; enabled: boolean; disabledReason: string | null; consecutiveFailures: number; secret?: string };
-type Delivery = { id: string; event: string; status: string; attempts: number; responseStatus: number | null; responseBody: string | null; durationMs: number | null; error: string | null; payload: Record<string, unknown> };
+type Delivery = {
+  id: string;
+  event: string;
+  status: string;
+  attempts: number;
+  responseStatus: number | null;
+  responseBody: string | null;
+  durationMs: number | null;
+  error: string | null;
+  payload: Record<string, unknown>;
+};
 
 async function createEndpoint(events: string[] = ["order.paid"]) {
   const path = `/hooks/${uniqueSuffix()}`;
-  const res = await admin.agent.post("/api/v1/webhooks").send({ url: receiver.url(path), events, description: "test receiver" }).expect(201);
+  const res = await admin.agent
+    .post("/api/v1/webhooks")
+    .send({ url: receiver.url(path), events, description: "test receiver" })
+    .expect(201);
   return { endpoint: res.body as Endpoint & { secret: string }, path };
 }
 
@@ -64,19 +77,28 @@ describe("webhook endpoints (admin API)", () => {
   it("when a customer or an anonymous caller uses the API, or a body is invalid, then 403, 401 and 400 come back", async () => {
     const customer = await signedInAgent(t, "customer");
     await customer.agent.get("/api/v1/webhooks").expect(403);
-    await customer.agent.post("/api/v1/webhooks").send({ url: "https://example.com/h", events: ["order.paid"] }).expect(403);
+    await customer.agent
+      .post("/api/v1/webhooks")
+      .send({ url: "https://example.com/h", events: ["order.paid"] })
+      .expect(403);
     await request(t.app).get("/api/v1/webhooks").expect(401);
     const bad = await admin.agent.post("/api/v1/webhooks").send({ url: "ftp://example.com", events: [], extra: 1 }).expect(400);
     expect(bad.body.error.code).toBe("validation_failed");
     expect((bad.body.error.details as Array<{ path: string }>).map((d) => d.path).sort()).toEqual(expect.arrayContaining(["url", "events"]));
-    await admin.agent.post("/api/v1/webhooks").send({ url: "https://example.com/h", events: ["order.exploded"] }).expect(400);
+    await admin.agent
+      .post("/api/v1/webhooks")
+      .send({ url: "https://example.com/h", events: ["order.exploded"] })
+      .expect(400);
     await admin.agent.patch(`/api/v1/webhooks/${crypto.randomUUID()}`).send({ enabled: false }).expect(404);
     await admin.agent.patch(`/api/v1/webhooks/not-a-uuid`).send({ enabled: false }).expect(400);
   });
 
   it("when an endpoint is updated and deleted, then the changes show and its deliveries go with it", async () => {
     const { endpoint } = await createEndpoint();
-    const res = await admin.agent.patch(`/api/v1/webhooks/${endpoint.id}`).send({ events: ["product.created"], description: null }).expect(200);
+    const res = await admin.agent
+      .patch(`/api/v1/webhooks/${endpoint.id}`)
+      .send({ events: ["product.created"], description: null })
+      .expect(200);
     expect(res.body).toMatchObject({ events: ["product.created"], description: null });
     await admin.agent.delete(`/api/v1/webhooks/${endpoint.id}`).expect(204);
     await admin.agent.get(`/api/v1/webhooks/${endpoint.id}/deliveries`).expect(404);
@@ -97,7 +119,9 @@ describe("webhook delivery", () => {
     expect(verified).toEqual({ type: "order.paid", timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), data });
     expect(req!.headers["webhook-id"]).toBe(delivery.id);
     expect(req!.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
-    expect(() => new Webhook(`whsec_${Buffer.from("someone else's secret").toString("base64")}`).verify(req!.body, req!.headers as Record<string, string>)).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.from("someone else's secret").toString("base64")}`).verify(req!.body, req!.headers as Record<string, string>),
+    ).toThrow();
 
     const [after] = await deliveriesOf(endpoint.id);
     expect(after).toMatchObject({ status: "succeeded", attempts: 1, responseStatus: 200, responseBody: "ok", error: null });
@@ -188,7 +212,15 @@ describe("webhook targets (SSRF)", () => {
   });
 
   it("when private targets are not allowed, then loopback, private, link-local and mapped addresses are refused at creation", async () => {
-    for (const url of [receiver.url(), "http://localhost:5000/h", "http://10.0.0.8/h", "http://169.254.169.254/latest", "http://[::1]:8080/h", "http://[::ffff:127.0.0.1]/h", "http://[fe80::1]/h"]) {
+    for (const url of [
+      receiver.url(),
+      "http://localhost:5000/h",
+      "http://10.0.0.8/h",
+      "http://169.254.169.254/latest",
+      "http://[::1]:8080/h",
+      "http://[::ffff:127.0.0.1]/h",
+      "http://[fe80::1]/h",
+    ]) {
       const res = await strictAdmin.agent.post("/api/v1/webhooks").send({ url, events: ["order.paid"] });
       expect(res.status, url).toBe(400);
       expect(res.body.error.details[0].path).toBe("url");

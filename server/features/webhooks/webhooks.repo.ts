@@ -37,7 +37,11 @@ export function createWebhooksRepo(db: Db) {
     },
 
     async updateEndpoint(id: string, patch: Partial<NewEndpointRow>): Promise<EndpointRow | undefined> {
-      const [row] = await db.update(webhookEndpoints).set({ ...patch, updatedAt: new Date() }).where(eq(webhookEndpoints.id, id)).returning();
+      const [row] = await db
+        .update(webhookEndpoints)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(webhookEndpoints.id, id))
+        .returning();
       return row;
     },
 

@@ -41,7 +41,13 @@ export function signedHeaders(secret: string, messageId: string, body: string, a
 export function sendSigned(request: SignedRequest, options: { allowPrivateTargets: boolean }): Promise<AttemptResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const failed = (error: string, responseStatus: number | null = null, responseBody: string | null = null): AttemptResult => ({ ok: false, responseStatus, responseBody, durationMs: elapsed(), error });
+  const failed = (error: string, responseStatus: number | null = null, responseBody: string | null = null): AttemptResult => ({
+    ok: false,
+    responseStatus,
+    responseBody,
+    durationMs: elapsed(),
+    error,
+  });
 
   let url: URL;
   try {
@@ -59,7 +65,11 @@ export function sendSigned(request: SignedRequest, options: { allowPrivateTarget
     const client = url.protocol === "https:" ? https : http;
     const req = client.request(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "FruitfulPlanet-Webhooks/1", ...signedHeaders(request.secret, request.messageId, request.body) },
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "FruitfulPlanet-Webhooks/1",
+        ...signedHeaders(request.secret, request.messageId, request.body),
+      },
       lookup: options.allowPrivateTargets ? undefined : publicOnlyLookup,
       signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
     });

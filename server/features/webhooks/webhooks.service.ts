@@ -118,24 +118,34 @@ export function createWebhooksService(deps: WebhooksDeps) {
 
   /** Writes the outcome of one attempt; on failure counts it against the endpoint and schedules the next one. */
   async function recordOutcome(delivery: DeliveryRow, endpoint: EndpointRow, attempt: number, result: AttemptResult): Promise<void> {
-    const outcome = { attempts: attempt, responseStatus: result.responseStatus, responseBody: result.responseBody, durationMs: result.durationMs, error: result.error };
-    await repo.transaction(async (tx) => {
-      if (result.ok) {
-        if (!(await repo.recordAttempt(delivery.id, attempt - 1, { ...outcome, status: "succeeded", nextAttemptAt: null }, tx))) throw new StaleAttempt();
-        await repo.resetFailures(endpoint.id, tx);
-        return;
-      }
-      const reason = `Disabled after ${policy.disableAfterFailures} failed attempts in a row; the last: ${result.error ?? "no response"} (${new Date().toISOString()}).`;
-      const counted = await repo.countFailure(endpoint.id, policy.disableAfterFailures, reason, tx);
-      const retry = attempt < policy.maxAttempts && counted?.enabled === true;
-      const delay = retry ? retryDelaySeconds(attempt, policy.retryBaseSeconds) : 0;
-      const nextAttemptAt = retry ? new Date(Date.now() + delay * 1000) : null;
-      if (!(await repo.recordAttempt(delivery.id, attempt - 1, { ...outcome, status: retry ? "pending" : "failed", nextAttemptAt }, tx))) throw new StaleAttempt();
-      if (retry) await enqueueAttempt(delivery.id, attempt + 1, tx, delay);
-      if (counted && !counted.enabled && endpoint.enabled) logger.warn({ endpointId: endpoint.id, url: endpoint.url }, "webhook endpoint disabled after repeated failures");
-    }).catch((err: unknown) => {
-      if (!(err instanceof StaleAttempt)) throw err;
-    });
+    const outcome = {
+      attempts: attempt,
+      responseStatus: result.responseStatus,
+      responseBody: result.responseBody,
+      durationMs: result.durationMs,
+      error: result.error,
+    };
+    await repo
+      .transaction(async (tx) => {
+        if (result.ok) {
+          if (!(await repo.recordAttempt(delivery.id, attempt - 1, { ...outcome, status: "succeeded", nextAttemptAt: null }, tx))) throw new StaleAttempt();
+          await repo.resetFailures(endpoint.id, tx);
+          return;
+        }
+        const reason = `Disabled after ${policy.disableAfterFailures} failed attempts in a row; the last: ${result.error ?? "no response"} (${new Date().toISOString()}).`;
+        const counted = await repo.countFailure(endpoint.id, policy.disableAfterFailures, reason, tx);
+        const retry = attempt < policy.maxAttempts && counted?.enabled === true;
+        const delay = retry ? retryDelaySeconds(attempt, policy.retryBaseSeconds) : 0;
+        const nextAttemptAt = retry ? new Date(Date.now() + delay * 1000) : null;
+        if (!(await repo.recordAttempt(delivery.id, attempt - 1, { ...outcome, status: retry ? "pending" : "failed", nextAttemptAt }, tx)))
+          throw new StaleAttempt();
+        if (retry) await enqueueAttempt(delivery.id, attempt + 1, tx, delay);
+        if (counted && !counted.enabled && endpoint.enabled)
+          logger.warn({ endpointId: endpoint.id, url: endpoint.url }, "webhook endpoint disabled after repeated failures");
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof StaleAttempt)) throw err;
+      });
   }
 
   return {
@@ -150,7 +160,10 @@ export function createWebhooksService(deps: WebhooksDeps) {
       await assertSafeUrl(input.url);
       const secret = newSecret();
       const row = await repo.insertEndpoint({ url: input.url, events: input.events, description: input.description || null, secret });
-      await audit.record({ actor: actorOf(viewer), action: "webhook.created", target: { type: "webhook", id: row.id }, summary: { url: row.url, events: row.events } }, meta);
+      await audit.record(
+        { actor: actorOf(viewer), action: "webhook.created", target: { type: "webhook", id: row.id }, summary: { url: row.url, events: row.events } },
+        meta,
+      );
       return { ...toEndpointJson(row), secret };
     },
 
@@ -169,7 +182,15 @@ export function createWebhooksService(deps: WebhooksDeps) {
       });
       if (!row) throw notFound("Webhook endpoint");
       await audit.record(
-        { actor: actorOf(viewer), action: "webhook.updated", target: { type: "webhook", id }, summary: { before: { url: before.url, events: before.events, enabled: before.enabled }, after: { url: row.url, events: row.events, enabled: row.enabled } } },
+        {
+          actor: actorOf(viewer),
+          action: "webhook.updated",
+          target: { type: "webhook", id },
+          summary: {
+            before: { url: before.url, events: before.events, enabled: before.enabled },
+            after: { url: row.url, events: row.events, enabled: row.enabled },
+          },
+        },
         meta,
       );
       return toEndpointJson(row);
@@ -199,8 +220,19 @@ export function createWebhooksService(deps: WebhooksDeps) {
     async listDeliveries(viewer: Viewer, endpointId: string, filters: WebhookDeliveryFilters): Promise<ListOf<WebhookDelivery>> {
       assertAdmin(viewer);
       await endpointOrThrow(endpointId);
-      const rows = await repo.listDeliveries({ endpointId, status: filters.status, after: decodeCreatedAtCursor(filters.cursor, LIST_SORT), limit: filters.limit });
-      return toPage(rows, filters.limit, LIST_SORT, (r) => [r.createdAtText, r.row.id], (r) => toDeliveryJson(r.row, r.createdAtText));
+      const rows = await repo.listDeliveries({
+        endpointId,
+        status: filters.status,
+        after: decodeCreatedAtCursor(filters.cursor, LIST_SORT),
+        limit: filters.limit,
+      });
+      return toPage(
+        rows,
+        filters.limit,
+        LIST_SORT,
+        (r) => [r.createdAtText, r.row.id],
+        (r) => toDeliveryJson(r.row, r.createdAtText),
+      );
     },
 
     /** One more attempt of a finished delivery, now (same webhook-id, so receivers can tell it is a repeat). */
@@ -216,7 +248,15 @@ export function createWebhooksService(deps: WebhooksDeps) {
         await enqueueAttempt(row.id, row.attempts + 1, tx);
         return row;
       });
-      await audit.record({ actor: actorOf(viewer), action: "webhook.delivery_retried", target: { type: "webhook_delivery", id: deliveryId }, summary: { endpointId, event: delivery.eventType } }, meta);
+      await audit.record(
+        {
+          actor: actorOf(viewer),
+          action: "webhook.delivery_retried",
+          target: { type: "webhook_delivery", id: deliveryId },
+          summary: { endpointId, event: delivery.eventType },
+        },
+        meta,
+      );
       return toDeliveryJson(reopened);
     },
 
@@ -228,7 +268,10 @@ export function createWebhooksService(deps: WebhooksDeps) {
       const endpoints = await repo.subscribedEndpoints(type, options.tx);
       if (endpoints.length === 0) return 0;
       const payload = body(type, data);
-      const rows = await repo.insertDeliveries(endpoints.map((e) => ({ endpointId: e.id, eventType: type, eventKey: options.eventKey ?? null, payload })), options.tx);
+      const rows = await repo.insertDeliveries(
+        endpoints.map((e) => ({ endpointId: e.id, eventType: type, eventKey: options.eventKey ?? null, payload })),
+        options.tx,
+      );
       for (const row of rows) await enqueueAttempt(row.id, 1, options.tx);
       return rows.length;
     },
@@ -241,11 +284,22 @@ export function createWebhooksService(deps: WebhooksDeps) {
       const { delivery, endpoint } = found;
       if (delivery.status !== "pending" || delivery.attempts !== attempt - 1) return; // a duplicate or stale job
       if (!endpoint.enabled) {
-        const record = { status: "failed" as const, attempts: delivery.attempts, responseStatus: null, responseBody: null, durationMs: null, nextAttemptAt: null, error: "Not sent: the endpoint is disabled. Retry after enabling it." };
+        const record = {
+          status: "failed" as const,
+          attempts: delivery.attempts,
+          responseStatus: null,
+          responseBody: null,
+          durationMs: null,
+          nextAttemptAt: null,
+          error: "Not sent: the endpoint is disabled. Retry after enabling it.",
+        };
         await repo.recordAttempt(delivery.id, delivery.attempts, record);
         return;
       }
-      const result = await sendSigned({ url: endpoint.url, secret: endpoint.secret, messageId: delivery.id, body: JSON.stringify(delivery.payload) }, { allowPrivateTargets: policy.allowPrivateTargets });
+      const result = await sendSigned(
+        { url: endpoint.url, secret: endpoint.secret, messageId: delivery.id, body: JSON.stringify(delivery.payload) },
+        { allowPrivateTargets: policy.allowPrivateTargets },
+      );
       await recordOutcome(delivery, endpoint, attempt, result);
     },
 

@@ -11,13 +11,19 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
       <ol className="flex flex-wrap items-center gap-1.5 text-stone-600">
         {items.map((item, index) => (
           <li key={`${item.label}-${index}`} className="flex items-center gap-1.5">
-            {index > 0 && <span aria-hidden="true" className="text-stone-400">/</span>}
+            {index > 0 && (
+              <span aria-hidden="true" className="text-stone-400">
+                /
+              </span>
+            )}
             {item.href ? (
               <Link href={item.href} className="rounded hover:text-brand-800 hover:underline">
                 {item.label}
               </Link>
             ) : (
-              <span aria-current="page" className="font-medium text-stone-900">{item.label}</span>
+              <span aria-current="page" className="font-medium text-stone-900">
+                {item.label}
+              </span>
             )}
           </li>
         ))}

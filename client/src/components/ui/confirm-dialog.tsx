@@ -27,7 +27,20 @@ export interface ConfirmDialogProps {
  * "Are you sure?" before a destructive or consequential action. Focus starts on Cancel (the safe choice);
  * the caller keeps it open on failure and shows `error`, and closes it on success.
  */
-export function ConfirmDialog({ open, onOpenChange, title, description, children, confirmLabel, cancelLabel = "Cancel", tone = "default", onConfirm, pending = false, error, fallbackFocusRef }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  confirmLabel,
+  cancelLabel = "Cancel",
+  tone = "default",
+  onConfirm,
+  pending = false,
+  error,
+  fallbackFocusRef,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       open={open}

@@ -10,7 +10,9 @@ interface EmptyStateProps {
 export function EmptyState({ title, description, action, icon = "🌱" }: EmptyStateProps) {
   return (
     <div className="mx-auto flex max-w-lg flex-col items-center gap-3 rounded-2xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
-      <span aria-hidden="true" className="text-4xl">{icon}</span>
+      <span aria-hidden="true" className="text-4xl">
+        {icon}
+      </span>
       <h2 className="text-lg font-semibold text-stone-900">{title}</h2>
       {description && <p className="text-sm text-stone-600">{description}</p>}
       {action && <div className="mt-2">{action}</div>}

@@ -14,7 +14,9 @@ export function ErrorState({ error, onRetry, title = "Something went wrong", ret
   const requestId = isApiError(error) ? error.requestId : undefined;
   return (
     <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-3 rounded-2xl border border-red-200 bg-red-50 px-6 py-10 text-center">
-      <span aria-hidden="true" className="text-3xl">⚠️</span>
+      <span aria-hidden="true" className="text-3xl">
+        ⚠️
+      </span>
       <h2 className="text-lg font-semibold text-red-900">{title}</h2>
       <p className="text-sm text-red-800">{message}</p>
       {requestId && <p className="text-xs text-red-700">Reference: {requestId}</p>}

@@ -35,7 +35,9 @@ export function SectionHeading({ id, title, description, action }: { id?: string
   return (
     <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
       <div>
-        <h2 id={id} className="text-xl font-semibold tracking-tight text-stone-900 sm:text-2xl">{title}</h2>
+        <h2 id={id} className="text-xl font-semibold tracking-tight text-stone-900 sm:text-2xl">
+          {title}
+        </h2>
         {description && <p className="mt-1 text-sm text-stone-600">{description}</p>}
       </div>
       {action}

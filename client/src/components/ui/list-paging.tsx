@@ -49,7 +49,11 @@ export function LoadMore({ query, noun, label = "Load more", loadingLabel = `Loa
   if (!hasMore && !failed) return null;
   return (
     <div className="mt-6 flex flex-col items-center gap-3">
-      {failed && <p role="alert" className="text-sm text-red-800">{query.error?.message ?? `Loading more ${noun} failed.`}</p>}
+      {failed && (
+        <p role="alert" className="text-sm text-red-800">
+          {query.error?.message ?? `Loading more ${noun} failed.`}
+        </p>
+      )}
       {hasMore && (
         <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={loading} className="min-w-40">
           {loading && <Spinner label={loadingLabel} />}

@@ -15,7 +15,9 @@ export function ProductImage({ src, alt, eager = false, size = 400, className = 
   if (!src || failedSrc === src) {
     return (
       <div role="img" aria-label={alt} className={`flex aspect-square items-center justify-center bg-gradient-to-br from-brand-50 to-stone-100 ${className}`}>
-        <span aria-hidden="true" className="text-5xl opacity-70">🪴</span>
+        <span aria-hidden="true" className="text-5xl opacity-70">
+          🪴
+        </span>
       </div>
     );
   }

@@ -43,7 +43,9 @@ export function SearchField({ label, value, onChange, onEnter, placeholder, clas
   const id = useId();
   return (
     <div className={className}>
-      <label htmlFor={id} className={labelClasses}>{label}</label>
+      <label htmlFor={id} className={labelClasses}>
+        {label}
+      </label>
       <input
         id={id}
         type="search"
@@ -77,5 +79,14 @@ interface SearchBoxProps {
 /** A labelled search input that applies its words to the URL after a pause (see useSearchDraft). */
 export function SearchBox({ label, value, onSearch, placeholder, className }: SearchBoxProps) {
   const [draft, setDraft] = useSearchDraft(value, onSearch);
-  return <SearchField label={label} value={draft} onChange={setDraft} onEnter={() => onSearch(draft.trim() || undefined)} placeholder={placeholder} className={className} />;
+  return (
+    <SearchField
+      label={label}
+      value={draft}
+      onChange={setDraft}
+      onEnter={() => onSearch(draft.trim() || undefined)}
+      placeholder={placeholder}
+      className={className}
+    />
+  );
 }

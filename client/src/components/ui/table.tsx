@@ -17,7 +17,12 @@ export function Table({ caption, children, busy, className = "" }: TableProps) {
   return (
     // tabIndex: a scrollable region must be reachable by keyboard to scroll it (WCAG 2.1.1).
     // relative: visually hidden (absolute) text in cells must scroll with the table, not widen the page.
-    <div role="region" aria-label={caption} tabIndex={0} className={`relative overflow-x-auto rounded-2xl border border-stone-200 bg-white shadow-sm ${className}`}>
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      className={`relative overflow-x-auto rounded-2xl border border-stone-200 bg-white shadow-sm ${className}`}
+    >
       <table aria-busy={busy || undefined} className="min-w-full divide-y divide-stone-200 text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

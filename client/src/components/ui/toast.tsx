@@ -58,7 +58,11 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
         <p className="text-sm font-semibold text-stone-900">{toast.title}</p>
         {toast.description && <p className="mt-0.5 text-sm text-stone-600">{toast.description}</p>}
         {toast.action && (
-          <Link href={toast.action.href} onClick={() => onDismiss(toast.id)} className="mt-1.5 inline-block rounded text-sm font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900">
+          <Link
+            href={toast.action.href}
+            onClick={() => onDismiss(toast.id)}
+            className="mt-1.5 inline-block rounded text-sm font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900"
+          >
             {toast.action.label}
           </Link>
         )}

@@ -33,7 +33,12 @@ function storageEvent(key: string | null, newValue: string | null): Event {
 
 describe("parseStoredCart", () => {
   it("when the stored cart is valid, then its lines come back", () => {
-    const text = JSON.stringify({ lines: [{ productId: APPLE, quantity: 2 }, { productId: PEAR, quantity: 1 }] });
+    const text = JSON.stringify({
+      lines: [
+        { productId: APPLE, quantity: 2 },
+        { productId: PEAR, quantity: 1 },
+      ],
+    });
     expect(parseStoredCart(text)).toEqual([
       { productId: APPLE, quantity: 2 },
       { productId: PEAR, quantity: 1 },
@@ -54,7 +59,12 @@ describe("parseStoredCart", () => {
   });
 
   it("when a product appears twice, then only its first line is kept", () => {
-    const text = JSON.stringify({ lines: [{ productId: APPLE, quantity: 2 }, { productId: APPLE, quantity: 5 }] });
+    const text = JSON.stringify({
+      lines: [
+        { productId: APPLE, quantity: 2 },
+        { productId: APPLE, quantity: 5 },
+      ],
+    });
     expect(parseStoredCart(text)).toEqual([{ productId: APPLE, quantity: 2 }]);
   });
 });

@@ -116,7 +116,12 @@ const countOf = (cart: readonly CartLine[]) => cart.reduce((sum, line) => sum + 
 export const useCartLines = (): readonly CartLine[] => useSyncExternalStore(cartStore.subscribe, cartStore.getLines, cartStore.getLines);
 
 /** Total units in the cart, for the header badge. */
-export const useCartCount = (): number => useSyncExternalStore(cartStore.subscribe, () => countOf(lines), () => countOf(lines));
+export const useCartCount = (): number =>
+  useSyncExternalStore(
+    cartStore.subscribe,
+    () => countOf(lines),
+    () => countOf(lines),
+  );
 
 /** How many units of one product are already in the cart. */
 export const useCartQuantity = (productId: string): number =>

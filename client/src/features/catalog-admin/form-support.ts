@@ -45,7 +45,10 @@ export function createOrUpdateResolver<C extends z.ZodType<FieldValues, FieldVal
  * A resolver whose message for an EMPTY field is the given one ("Choose a brand") instead of the schema's
  * rule for a filled one ("Must be a valid id").
  */
-export function withEmptyMessages<I extends FieldValues, C, O>(resolver: Resolver<I, C, O>, messages: Partial<Record<keyof I & string, string>>): Resolver<I, C, O> {
+export function withEmptyMessages<I extends FieldValues, C, O>(
+  resolver: Resolver<I, C, O>,
+  messages: Partial<Record<keyof I & string, string>>,
+): Resolver<I, C, O> {
   return async (values, context, options) => {
     const result = await resolver(values, context, options);
     const errors = result.errors as Record<string, { message?: string } | undefined>;

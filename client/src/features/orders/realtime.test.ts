@@ -56,7 +56,10 @@ describe("applyOrderStatusMessage", () => {
     const queryClient = newClient();
     queryClient.setQueryData(orderKeys.detail(ORDER_ID), paidOrder());
     const listKey = orderKeys.list({}, 20);
-    const pages: InfiniteData<OrderPage, string | undefined> = { pages: [{ data: [paidOrder()], pagination: { nextCursor: null, hasMore: false } }], pageParams: [undefined] };
+    const pages: InfiniteData<OrderPage, string | undefined> = {
+      pages: [{ data: [paidOrder()], pagination: { nextCursor: null, hasMore: false } }],
+      pageParams: [undefined],
+    };
     queryClient.setQueryData(listKey, pages);
 
     const outcome = applyOrderStatusMessage(queryClient, shipped);

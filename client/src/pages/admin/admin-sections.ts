@@ -20,12 +20,49 @@ export interface AdminSection {
  */
 export const adminSections: readonly AdminSection[] = [
   { href: "/admin/users", label: "Users", icon: "👥", description: "Find accounts, change roles, remove accounts.", page: lazy(() => import("./users-page")) },
-  { href: "/admin/audit", label: "Audit log", icon: "📜", description: "Who signed in, registered or changed what, and when.", page: lazy(() => import("./audit-page")) },
-  { href: "/admin/catalog", label: "Catalog", icon: "🍎", description: "Sectors, brands, products, stock and CSV import.", page: lazy(() => import("./catalog-page")) },
-  { href: "/admin/orders", label: "Orders", icon: "📦", description: "Every order, its payments and its status.", page: lazy(() => import("./orders-page")), roles: ["staff", "admin"] },
-  { href: "/admin/outbox", label: "Outbox", icon: "✉️", description: "Every e-mail sent or stored, with its HTML and text.", page: lazy(() => import("./outbox-page")) },
-  { href: "/admin/mail-templates", label: "Mail templates", icon: "🎨", description: "Preview every e-mail template with demo data.", page: lazy(() => import("./mail-templates-page")) },
-  { href: "/admin/webhooks", label: "Webhooks", icon: "🪝", description: "Endpoints, signing secrets, deliveries and retries.", page: lazy(() => import("./webhooks-page")) },
+  {
+    href: "/admin/audit",
+    label: "Audit log",
+    icon: "📜",
+    description: "Who signed in, registered or changed what, and when.",
+    page: lazy(() => import("./audit-page")),
+  },
+  {
+    href: "/admin/catalog",
+    label: "Catalog",
+    icon: "🍎",
+    description: "Sectors, brands, products, stock and CSV import.",
+    page: lazy(() => import("./catalog-page")),
+  },
+  {
+    href: "/admin/orders",
+    label: "Orders",
+    icon: "📦",
+    description: "Every order, its payments and its status.",
+    page: lazy(() => import("./orders-page")),
+    roles: ["staff", "admin"],
+  },
+  {
+    href: "/admin/outbox",
+    label: "Outbox",
+    icon: "✉️",
+    description: "Every e-mail sent or stored, with its HTML and text.",
+    page: lazy(() => import("./outbox-page")),
+  },
+  {
+    href: "/admin/mail-templates",
+    label: "Mail templates",
+    icon: "🎨",
+    description: "Preview every e-mail template with demo data.",
+    page: lazy(() => import("./mail-templates-page")),
+  },
+  {
+    href: "/admin/webhooks",
+    label: "Webhooks",
+    icon: "🪝",
+    description: "Endpoints, signing secrets, deliveries and retries.",
+    page: lazy(() => import("./webhooks-page")),
+  },
 ];
 
 /** Staff open the console for the sections that list their role (orders); everything else stays admin-only. */

@@ -10,7 +10,11 @@ export default function WebhooksPage() {
       <title>Webhooks · Admin · FruitfulPlanet</title>
       <ConsolePageHeader
         title={params ? "Webhook deliveries" : "Webhooks"}
-        description={params ? "Each delivery with its payload, the receiver's answer, and retry." : "Signed HTTP callbacks to other systems when orders and products change."}
+        description={
+          params
+            ? "Each delivery with its payload, the receiver's answer, and retry."
+            : "Signed HTTP callbacks to other systems when orders and products change."
+        }
       />
       {params ? <DeliveryList endpointId={params.id} /> : <WebhookList />}
     </>

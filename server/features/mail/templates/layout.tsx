@@ -16,7 +16,15 @@ const styles = {
   brand: { color: "#3f7a33", fontSize: 14, fontWeight: 700, letterSpacing: 1, margin: 0 },
   heading: { fontSize: 22, margin: "12px 0 16px" },
   footer: { color: "#6b7366", fontSize: 12, lineHeight: "18px" },
-  button: { backgroundColor: "#3f7a33", borderRadius: 6, color: "#ffffff", display: "inline-block", fontWeight: 600, padding: "10px 18px", textDecoration: "none" },
+  button: {
+    backgroundColor: "#3f7a33",
+    borderRadius: 6,
+    color: "#ffffff",
+    display: "inline-block",
+    fontWeight: 600,
+    padding: "10px 18px",
+    textDecoration: "none",
+  },
 } satisfies Record<string, CSSProperties>;
 
 export const textStyle: CSSProperties = { fontSize: 15, lineHeight: "22px", margin: "0 0 12px" };
@@ -43,8 +51,7 @@ export function MailLayout({ preview, heading, baseUrl, children }: LayoutProps)
           {children}
           <Hr />
           <Text style={styles.footer}>
-            You receive this e-mail because of your account at <Link href={baseUrl}>FruitfulPlanet</Link>. Questions? Reply to this
-            message.
+            You receive this e-mail because of your account at <Link href={baseUrl}>FruitfulPlanet</Link>. Questions? Reply to this message.
           </Text>
         </Container>
       </Body>

@@ -42,19 +42,27 @@ function ItemsTable({ order }: { order: Order }) {
           </tr>
         ))}
         <tr>
-          <td style={cell} colSpan={3}>Subtotal</td>
+          <td style={cell} colSpan={3}>
+            Subtotal
+          </td>
           <td style={right}>{money(order.subtotalCents)}</td>
         </tr>
         <tr>
-          <td style={cell} colSpan={3}>Tax</td>
+          <td style={cell} colSpan={3}>
+            Tax
+          </td>
           <td style={right}>{money(order.taxCents)}</td>
         </tr>
         <tr>
-          <td style={cell} colSpan={3}>Shipping</td>
+          <td style={cell} colSpan={3}>
+            Shipping
+          </td>
           <td style={right}>{order.shippingCents === 0 ? "Free" : money(order.shippingCents)}</td>
         </tr>
         <tr>
-          <td style={{ ...cell, fontWeight: 700, borderBottom: "none" }} colSpan={3}>Total</td>
+          <td style={{ ...cell, fontWeight: 700, borderBottom: "none" }} colSpan={3}>
+            Total
+          </td>
           <td style={totalRow}>{money(order.totalCents)}</td>
         </tr>
       </tbody>
@@ -88,7 +96,11 @@ function ShippingAddress({ order }: { order: Order }) {
 
 export function OrderConfirmationMail({ order, customerName, baseUrl }: WithBase<OrderMailProps>) {
   return (
-    <MailLayout preview={`We received your payment of ${formatMoney(order.totalCents, order.currency)}.`} heading={`Thank you for your order, ${customerName}!`} baseUrl={baseUrl}>
+    <MailLayout
+      preview={`We received your payment of ${formatMoney(order.totalCents, order.currency)}.`}
+      heading={`Thank you for your order, ${customerName}!`}
+      baseUrl={baseUrl}
+    >
       <Text style={textStyle}>Your payment for order {order.number} was received. We are getting it ready and will tell you when it ships.</Text>
       <ItemsTable order={order} />
       <ShippingAddress order={order} />
@@ -100,7 +112,9 @@ export function OrderConfirmationMail({ order, customerName, baseUrl }: WithBase
 export function OrderShippedMail({ order, customerName, baseUrl }: WithBase<OrderMailProps>) {
   return (
     <MailLayout preview={`Order ${order.number} is on its way.`} heading="Your order is on its way" baseUrl={baseUrl}>
-      <Text style={textStyle}>Good news, {customerName}: order {order.number} has left our warehouse.</Text>
+      <Text style={textStyle}>
+        Good news, {customerName}: order {order.number} has left our warehouse.
+      </Text>
       <ShippingAddress order={order} />
       <ActionLink href={orderUrl(baseUrl, order)}>Follow order {order.number}</ActionLink>
     </MailLayout>
@@ -110,7 +124,9 @@ export function OrderShippedMail({ order, customerName, baseUrl }: WithBase<Orde
 export function OrderDeliveredMail({ order, customerName, baseUrl }: WithBase<OrderMailProps>) {
   return (
     <MailLayout preview={`Order ${order.number} was delivered.`} heading="Your order was delivered" baseUrl={baseUrl}>
-      <Text style={textStyle}>Hi {customerName}, order {order.number} has been delivered. We hope you enjoy it.</Text>
+      <Text style={textStyle}>
+        Hi {customerName}, order {order.number} has been delivered. We hope you enjoy it.
+      </Text>
       <ActionLink href={orderUrl(baseUrl, order)}>View order {order.number}</ActionLink>
     </MailLayout>
   );
@@ -120,7 +136,9 @@ export function OrderCancelledMail({ order, customerName, refunded, baseUrl }: W
   const total = formatMoney(order.totalCents, order.currency);
   return (
     <MailLayout preview={`Order ${order.number} was cancelled.`} heading="Your order was cancelled" baseUrl={baseUrl}>
-      <Text style={textStyle}>Hi {customerName}, order {order.number} has been cancelled.</Text>
+      <Text style={textStyle}>
+        Hi {customerName}, order {order.number} has been cancelled.
+      </Text>
       <Text style={textStyle}>
         {refunded ? `We refunded ${total} to your card; depending on your bank it may take a few days to appear.` : "You were not charged for this order."}
       </Text>

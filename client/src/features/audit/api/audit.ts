@@ -19,7 +19,12 @@ export const auditKeys = {
 export const auditPagesOptions = (filters: AuditFilters, pageSize = AUDIT_PAGE_SIZE) =>
   infiniteQueryOptions({
     queryKey: auditKeys.list(filters, pageSize),
-    queryFn: ({ pageParam, signal }) => api.get<AuditPage>("/api/v1/audit", { actor: filters.actor, action: filters.action, limit: pageSize, cursor: pageParam } satisfies AuditListQuery, signal),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<AuditPage>(
+        "/api/v1/audit",
+        { actor: filters.actor, action: filters.action, limit: pageSize, cursor: pageParam } satisfies AuditListQuery,
+        signal,
+      ),
     ...cursorPaging,
     // The log only grows: show the newest on every visit.
     staleTime: 0,

@@ -32,7 +32,9 @@ export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
   return (
     <form role="search" aria-label="Filter the audit log" onSubmit={submit} className="flex flex-col gap-4 md:flex-row md:items-end">
       <div className="md:w-80">
-        <label htmlFor={`${id}-actor`} className={labelClasses}>Actor</label>
+        <label htmlFor={`${id}-actor`} className={labelClasses}>
+          Actor
+        </label>
         <input
           id={`${id}-actor`}
           type="search"
@@ -44,10 +46,14 @@ export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
           aria-describedby={`${id}-actor-hint`}
           className={controlClasses({ className: "mt-1.5" })}
         />
-        <p id={`${id}-actor-hint`} className="sr-only">Exact email address or user id of whoever acted.</p>
+        <p id={`${id}-actor-hint`} className="sr-only">
+          Exact email address or user id of whoever acted.
+        </p>
       </div>
       <div className="md:w-72">
-        <label htmlFor={`${id}-action`} className={labelClasses}>Action</label>
+        <label htmlFor={`${id}-action`} className={labelClasses}>
+          Action
+        </label>
         <Select
           id={`${id}-action`}
           value={filters.action ?? ""}
@@ -58,7 +64,9 @@ export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
         />
       </div>
       <div className="flex gap-2">
-        <Button type="submit" variant="secondary">Apply</Button>
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
         {active && (
           <Link href={AUDIT_PATH} className={buttonClasses({ variant: "ghost" })}>
             Clear

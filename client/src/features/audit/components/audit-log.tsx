@@ -27,7 +27,13 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
           icon="📜"
           title={filtered ? "No entries match these filters" : "Nothing recorded yet"}
           description={filtered ? "The actor must be an exact email address or user id." : "Sign-ins, registrations and role changes appear here."}
-          action={filtered ? <Link href={AUDIT_PATH} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link> : undefined}
+          action={
+            filtered ? (
+              <Link href={AUDIT_PATH} className={buttonClasses({ variant: "secondary" })}>
+                Clear filters
+              </Link>
+            ) : undefined
+          }
         />
       }
     >

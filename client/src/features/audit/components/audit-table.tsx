@@ -20,7 +20,9 @@ function Summary({ summary }: { summary: Record<string, unknown> }) {
           {line.before !== undefined ? (
             <>
               <span className="text-stone-700 line-through decoration-stone-400">{line.before}</span>
-              <span aria-hidden="true" className="mx-1 text-stone-500">→</span>
+              <span aria-hidden="true" className="mx-1 text-stone-500">
+                →
+              </span>
               <span className="sr-only"> changed to </span>
               <span className="font-semibold text-stone-900">{line.value}</span>
             </>
@@ -68,7 +70,9 @@ export function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy?: bo
                 )}
               </Td>
               <Td className="whitespace-nowrap">
-                <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${isFailureAction(entry.action) ? "bg-red-50 text-red-800" : "bg-brand-50 text-brand-900"}`}>
+                <span
+                  className={`inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${isFailureAction(entry.action) ? "bg-red-50 text-red-800" : "bg-brand-50 text-brand-900"}`}
+                >
                   {actionLabel(entry.action)}
                 </span>
                 <span className="mt-1 block font-mono text-xs text-stone-500">{entry.action}</span>

@@ -16,7 +16,8 @@ const initialsOf = (name: string) =>
     .map((part) => part[0]!.toUpperCase())
     .join("") || "?";
 
-const itemClasses = "flex w-full items-center rounded-lg px-3 py-2 text-left text-sm font-medium text-stone-800 hover:bg-brand-50 hover:text-brand-900 focus-visible:bg-brand-50";
+const itemClasses =
+  "flex w-full items-center rounded-lg px-3 py-2 text-left text-sm font-medium text-stone-800 hover:bg-brand-50 hover:text-brand-900 focus-visible:bg-brand-50";
 
 /**
  * A disclosure (button + panel), not an ARIA menu: plain links and a button inside, Tab moves through them,
@@ -76,14 +77,14 @@ function UserMenu({ user }: { user: User }) {
         <span className="sr-only">Account: </span>
         <span className="max-w-32 truncate max-sm:sr-only">{user.name}</span>
         <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className={`size-4 text-stone-500 transition-transform ${open ? "rotate-180" : ""}`}>
-          <path fillRule="evenodd" d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z" clipRule="evenodd" />
+          <path
+            fillRule="evenodd"
+            d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z"
+            clipRule="evenodd"
+          />
         </svg>
       </button>
-      <div
-        id={panelId}
-        hidden={!open}
-        className="absolute right-0 z-50 mt-2 w-64 rounded-xl border border-stone-200 bg-white p-2 shadow-lg"
-      >
+      <div id={panelId} hidden={!open} className="absolute right-0 z-50 mt-2 w-64 rounded-xl border border-stone-200 bg-white p-2 shadow-lg">
         <div className="border-b border-stone-100 px-3 pb-3 pt-2">
           <p className="truncate text-sm font-semibold text-stone-900">{user.name}</p>
           <p className="truncate text-xs text-stone-600">{user.email}</p>
@@ -95,7 +96,12 @@ function UserMenu({ user }: { user: User }) {
               const current = location === link.href || location.startsWith(`${link.href}/`);
               return (
                 <li key={link.href}>
-                  <Link href={link.href} aria-current={current ? "page" : undefined} onClick={() => setOpen(false)} className={`${itemClasses} ${current ? "bg-brand-50 text-brand-900" : ""}`}>
+                  <Link
+                    href={link.href}
+                    aria-current={current ? "page" : undefined}
+                    onClick={() => setOpen(false)}
+                    className={`${itemClasses} ${current ? "bg-brand-50 text-brand-900" : ""}`}
+                  >
                     {link.label}
                   </Link>
                 </li>
@@ -127,7 +133,10 @@ export function AccountMenu() {
   if (me.isPending) return <span aria-hidden="true" className="inline-block h-9 w-24 animate-pulse rounded-full bg-stone-100 motion-reduce:animate-none" />;
   if (!me.data) {
     return (
-      <Link href={loginHref(`${location}${search ? `?${search}` : ""}`)} className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50">
+      <Link
+        href={loginHref(`${location}${search ? `?${search}` : ""}`)}
+        className="rounded-lg px-3 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50"
+      >
         Sign in
       </Link>
     );

@@ -5,7 +5,9 @@ export function AuthCard({ title, description, children, footer }: { title: stri
   return (
     <section aria-labelledby="auth-title" className="mx-auto w-full max-w-md">
       <div className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
-        <h1 id="auth-title" className="text-2xl font-bold tracking-tight text-stone-900">{title}</h1>
+        <h1 id="auth-title" className="text-2xl font-bold tracking-tight text-stone-900">
+          {title}
+        </h1>
         {description && <p className="mt-1.5 text-sm text-stone-600">{description}</p>}
         <div className="mt-6">{children}</div>
       </div>

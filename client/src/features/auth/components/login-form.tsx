@@ -39,7 +39,16 @@ export function LoginForm() {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign in" className="space-y-5">
       <FormAlert message={errors.root?.server?.message} />
-      <TextField label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} error={errors.email?.message} {...form.register("email")} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
       <PasswordField label="Password" autoComplete="current-password" error={errors.password?.message} {...form.register("password")} />
       <Button type="submit" size="lg" disabled={pending} className="w-full">
         {pending && <Spinner label="Signing in" />}

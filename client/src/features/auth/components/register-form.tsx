@@ -41,8 +41,23 @@ export function RegisterForm() {
     <form onSubmit={onSubmit} noValidate aria-label="Create account" className="space-y-5">
       <FormAlert message={errors.root?.server?.message} />
       <TextField label="Name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
-      <TextField label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} error={errors.email?.message} {...form.register("email")} />
-      <PasswordField label="Password" autoComplete="new-password" hint="At least 12 characters. A few unrelated words make a strong one." error={errors.password?.message} {...form.register("password")} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
+      <PasswordField
+        label="Password"
+        autoComplete="new-password"
+        hint="At least 12 characters. A few unrelated words make a strong one."
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
       <Button type="submit" size="lg" disabled={pending} className="w-full">
         {pending && <Spinner label="Creating your account" />}
         {pending ? "Creating account…" : "Create account"}

@@ -17,7 +17,12 @@ function useAddToCart() {
   const { toast } = useToast();
   return (product: CartProduct, quantity: number) => {
     if (!cartStore.add(product.id, quantity)) {
-      toast({ title: "Your cart is full", description: `A cart holds at most ${MAX_CART_LINES} different products.`, tone: "error", action: { label: "View cart", href: "/cart" } });
+      toast({
+        title: "Your cart is full",
+        description: `A cart holds at most ${MAX_CART_LINES} different products.`,
+        tone: "error",
+        action: { label: "View cart", href: "/cart" },
+      });
       return;
     }
     rememberShownPrice(product.id, product.priceCents);
@@ -53,7 +58,9 @@ export function AddToCartForm({ product }: { product: CartProduct }) {
       }}
       className="flex flex-wrap items-center gap-3"
     >
-      {!unavailable && <QuantityStepper value={chosen} max={Math.max(1, addable)} onChange={setQuantity} label={`Quantity of ${product.name}`} disabled={disabled} />}
+      {!unavailable && (
+        <QuantityStepper value={chosen} max={Math.max(1, addable)} onChange={setQuantity} label={`Quantity of ${product.name}`} disabled={disabled} />
+      )}
       <Button type="submit" size="lg" disabled={disabled} aria-describedby={note ? noteId : undefined} className="min-w-44">
         {unavailable ? "Out of stock" : "Add to cart"}
       </Button>

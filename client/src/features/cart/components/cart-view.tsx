@@ -70,12 +70,19 @@ function CartLineRow({ cartLine, quoteLine, currency, priceChange, onAcceptPrice
           </div>
           <p className="text-right font-semibold tabular-nums text-stone-900" data-testid="line-total">
             <span className="sr-only">Line total: </span>
-            {quoteLine.problem === null ? formatMoney(quoteLine.lineTotalCents, currency) : <span className="text-sm font-medium text-stone-500">Not included</span>}
+            {quoteLine.problem === null ? (
+              formatMoney(quoteLine.lineTotalCents, currency)
+            ) : (
+              <span className="text-sm font-medium text-stone-500">Not included</span>
+            )}
           </p>
         </div>
 
         {problem && (
-          <div data-testid="line-problem" className={`rounded-lg px-3 py-2 text-sm ${problem.tone === "warning" ? "bg-amber-50 text-amber-950" : "bg-red-50 text-red-900"}`}>
+          <div
+            data-testid="line-problem"
+            className={`rounded-lg px-3 py-2 text-sm ${problem.tone === "warning" ? "bg-amber-50 text-amber-950" : "bg-red-50 text-red-900"}`}
+          >
             <p>
               <span className="font-semibold">{problem.title}.</span> {problem.detail}
             </p>
@@ -89,7 +96,8 @@ function CartLineRow({ cartLine, quoteLine, currency, priceChange, onAcceptPrice
         {priceChange && (
           <div data-testid="price-change" className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-950">
             <p>
-              <span className="font-semibold">Price changed.</span> It was {formatMoney(priceChange.wasCents, currency)} and is now {formatMoney(priceChange.nowCents, currency)} each.
+              <span className="font-semibold">Price changed.</span> It was {formatMoney(priceChange.wasCents, currency)} and is now{" "}
+              {formatMoney(priceChange.nowCents, currency)} each.
             </p>
             <Button size="sm" variant="secondary" onClick={onAcceptPrice}>
               OK
@@ -98,7 +106,15 @@ function CartLineRow({ cartLine, quoteLine, currency, priceChange, onAcceptPrice
         )}
 
         <div className="mt-1 flex flex-wrap items-center gap-3">
-          {purchasable && <QuantityStepper size="sm" value={cartLine.quantity} max={max} onChange={(q) => cartStore.setQuantity(cartLine.productId, q)} label={`Quantity of ${name}`} />}
+          {purchasable && (
+            <QuantityStepper
+              size="sm"
+              value={cartLine.quantity}
+              max={max}
+              onChange={(q) => cartStore.setQuantity(cartLine.productId, q)}
+              label={`Quantity of ${name}`}
+            />
+          )}
           <Button variant="ghost" size="sm" onClick={remove}>
             Remove<span className="sr-only"> {name}</span>
           </Button>
@@ -182,7 +198,16 @@ export function CartView() {
             const quoteLine = byProduct.get(line.productId);
             // A line just added or changed has no quote yet (the previous one stays on screen meanwhile).
             if (!quoteLine || !quote.data) return <LineSkeleton key={line.productId} />;
-            return <CartLineRow key={line.productId} cartLine={line} quoteLine={{ ...quoteLine, quantity: line.quantity }} currency={quote.data.currency} priceChange={changes.get(line.productId)} onAcceptPrice={() => accept(line.productId)} />;
+            return (
+              <CartLineRow
+                key={line.productId}
+                cartLine={line}
+                quoteLine={{ ...quoteLine, quantity: line.quantity }}
+                currency={quote.data.currency}
+                priceChange={changes.get(line.productId)}
+                onAcceptPrice={() => accept(line.productId)}
+              />
+            );
           })}
         </ul>
       </section>

@@ -27,7 +27,11 @@ export function QuantityStepper({ value, min = 1, max, onChange, label, disabled
   const height = size === "sm" ? "h-8" : "h-10";
   const button = `flex ${height} w-9 items-center justify-center text-lg font-semibold text-stone-700 hover:bg-stone-100 disabled:cursor-not-allowed disabled:text-stone-300 disabled:hover:bg-transparent`;
   return (
-    <div role="group" aria-label={label} className={`inline-flex items-stretch overflow-hidden rounded-lg border border-stone-300 bg-white shadow-sm ${disabled ? "opacity-60" : ""}`}>
+    <div
+      role="group"
+      aria-label={label}
+      className={`inline-flex items-stretch overflow-hidden rounded-lg border border-stone-300 bg-white shadow-sm ${disabled ? "opacity-60" : ""}`}
+    >
       <button type="button" className={button} onClick={() => onChange(clamp(value - 1))} disabled={disabled || value <= min} aria-label="Decrease quantity">
         <span aria-hidden="true">−</span>
       </button>

@@ -15,7 +15,9 @@ export function TotalsSummary({ totals, className = "" }: { totals: TotalsFigure
     <dl data-testid="totals" className={`space-y-2 text-sm ${className}`}>
       <div className="flex justify-between gap-4">
         <dt className="text-stone-600">Subtotal</dt>
-        <dd className="tabular-nums text-stone-900" data-testid="subtotal">{money(totals.subtotalCents)}</dd>
+        <dd className="tabular-nums text-stone-900" data-testid="subtotal">
+          {money(totals.subtotalCents)}
+        </dd>
       </div>
       <div className="flex justify-between gap-4">
         <dt className="text-stone-600">Tax</dt>
@@ -29,7 +31,9 @@ export function TotalsSummary({ totals, className = "" }: { totals: TotalsFigure
       </div>
       <div className="flex justify-between gap-4 border-t border-stone-200 pt-3 text-base font-semibold">
         <dt className="text-stone-900">Total</dt>
-        <dd className="tabular-nums text-stone-900" data-testid="total" data-cents={totals.totalCents}>{money(totals.totalCents)}</dd>
+        <dd className="tabular-nums text-stone-900" data-testid="total" data-cents={totals.totalCents}>
+          {money(totals.totalCents)}
+        </dd>
       </div>
     </dl>
   );

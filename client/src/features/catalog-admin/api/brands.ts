@@ -12,7 +12,8 @@ const CHOICES_MAX_PAGES = 100;
 export const adminBrandPagesOptions = (filters: AdminBrandFilters, pageSize = ADMIN_BRAND_PAGE_SIZE) =>
   infiniteQueryOptions({
     queryKey: catalogAdminKeys.brandPages(filters, pageSize),
-    queryFn: ({ pageParam, signal }) => api.get<BrandList>("/api/v1/brands", { q: filters.q, sector: filters.sector, limit: pageSize, cursor: pageParam } satisfies BrandListQuery, signal),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<BrandList>("/api/v1/brands", { q: filters.q, sector: filters.sector, limit: pageSize, cursor: pageParam } satisfies BrandListQuery, signal),
     ...cursorPaging,
     staleTime: 0,
   });

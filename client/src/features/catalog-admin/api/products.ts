@@ -20,7 +20,11 @@ export const adminProductPagesOptions = (filters: AdminProductFilters, pageSize 
   infiniteQueryOptions({
     queryKey: catalogAdminKeys.productPages(filters, pageSize),
     queryFn: ({ pageParam, signal }) =>
-      api.get<ProductList>("/api/v1/products", { ...adminProductQuery(filters), sort: filters.sort, limit: pageSize, cursor: pageParam } satisfies ProductListQuery, signal),
+      api.get<ProductList>(
+        "/api/v1/products",
+        { ...adminProductQuery(filters), sort: filters.sort, limit: pageSize, cursor: pageParam } satisfies ProductListQuery,
+        signal,
+      ),
     ...cursorPaging,
     staleTime: 0,
   });
@@ -37,7 +41,8 @@ export type SaveProductInput = { id?: undefined; body: ProductCreate } | { id: s
 export function useSaveProduct() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SaveProductInput) => (input.id ? api.patch<Product>(productPath(input.id), input.body) : api.post<Product>("/api/v1/products", input.body)),
+    mutationFn: (input: SaveProductInput) =>
+      input.id ? api.patch<Product>(productPath(input.id), input.body) : api.post<Product>("/api/v1/products", input.body),
     onSuccess: () => void invalidateCatalog(queryClient),
   });
 }

@@ -45,7 +45,9 @@ export function BrandFormDialog({ brand, sectorSlug, onClose }: BrandFormDialogP
       footer={
         <>
           <DialogClose asChild>
-            <Button variant="secondary" disabled={save.isPending}>Cancel</Button>
+            <Button variant="secondary" disabled={save.isPending}>
+              Cancel
+            </Button>
           </DialogClose>
           <Button type="submit" form={formId} disabled={save.isPending || !sectors.data}>
             {save.isPending && <Spinner label="Saving" />}
@@ -59,7 +61,9 @@ export function BrandFormDialog({ brand, sectorSlug, onClose }: BrandFormDialogP
       ) : sectors.isError ? (
         <ErrorState error={sectors.error} title="We couldn't load the sectors" onRetry={() => void sectors.refetch()} retrying={sectors.isRefetching} />
       ) : (
-        <p className="flex items-center gap-2 py-6 text-sm text-stone-600"><Spinner label="Loading sectors" /> Loading sectors…</p>
+        <p className="flex items-center gap-2 py-6 text-sm text-stone-600">
+          <Spinner label="Loading sectors" /> Loading sectors…
+        </p>
       )}
     </Dialog>
   );
@@ -94,7 +98,11 @@ function BrandForm({ formId, title, brand, sectors, sectorSlug, save, onDone }: 
     }
     try {
       const saved = await save.mutateAsync(brand ? { id: brand.id, body } : { body: values as z.output<typeof brandCreate> });
-      toast({ title: brand ? `${saved.name} was saved` : `${saved.name} was created`, description: brand ? undefined : `In ${saved.sector.name}.`, tone: "success" });
+      toast({
+        title: brand ? `${saved.name} was saved` : `${saved.name} was created`,
+        description: brand ? undefined : `In ${saved.sector.name}.`,
+        tone: "success",
+      });
       onDone();
     } catch (error) {
       applyServerError(error, form.setError, { fields: FIELDS, fieldForCode: { slug_taken: "slug" } });

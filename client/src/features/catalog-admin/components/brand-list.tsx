@@ -43,7 +43,9 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
         <form role="search" aria-label="Filter brands" onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-4 sm:flex-row sm:items-end">
           <SearchBox label="Search brands" value={filters.q} onSearch={search} placeholder="Brand name" className="sm:w-72" />
           <div className="sm:w-56">
-            <label htmlFor={`${id}-sector`} className={labelClasses}>Sector</label>
+            <label htmlFor={`${id}-sector`} className={labelClasses}>
+              Sector
+            </label>
             <Select
               id={`${id}-sector`}
               value={filters.sector ?? ""}
@@ -64,7 +66,16 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
         testId="brand-count"
         empty={
           filtered ? (
-            <EmptyState icon="🔍" title="No brands match these filters" description="Try other words, or show every sector." action={<Link href={catalogPaths.brands} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link>} />
+            <EmptyState
+              icon="🔍"
+              title="No brands match these filters"
+              description="Try other words, or show every sector."
+              action={
+                <Link href={catalogPaths.brands} className={buttonClasses({ variant: "secondary" })}>
+                  Clear filters
+                </Link>
+              }
+            />
           ) : (
             <EmptyState icon="🏷️" title="No brands yet" description="Create a brand in one of the sectors, then add its products." />
           )
@@ -78,7 +89,9 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
                 <Th>Sector</Th>
                 <Th className="text-right">Products</Th>
                 <Th>Status</Th>
-                <Th><span className="sr-only">Actions</span></Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
             </THead>
             <TBody>
@@ -86,15 +99,23 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
                 <Tr key={brand.id} data-testid="brand-row">
                   <Td>
                     <span className="block whitespace-nowrap font-medium text-stone-900">{brand.name}</span>
-                    <span className="block font-mono text-xs text-stone-600" data-testid="brand-slug">{brand.slug}</span>
+                    <span className="block font-mono text-xs text-stone-600" data-testid="brand-slug">
+                      {brand.slug}
+                    </span>
                   </Td>
                   <Td className="whitespace-nowrap">{brand.sector.name}</Td>
                   <Td className="text-right tabular-nums">
-                    <Link href={filtersHref(adminProductFilters, { brand: brand.slug })} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                      {formatCount(brand.productCount)}<span className="sr-only"> products of {brand.name}</span>
+                    <Link
+                      href={filtersHref(adminProductFilters, { brand: brand.slug })}
+                      className="font-medium text-brand-800 underline-offset-2 hover:underline"
+                    >
+                      {formatCount(brand.productCount)}
+                      <span className="sr-only"> products of {brand.name}</span>
                     </Link>
                   </Td>
-                  <Td><StatusBadge status={brand.status} /></Td>
+                  <Td>
+                    <StatusBadge status={brand.status} />
+                  </Td>
                   <Td>
                     <RowActions name={brand.name} onEdit={() => setEditing(brand)} onDelete={() => setDeleting(brand)} />
                   </Td>

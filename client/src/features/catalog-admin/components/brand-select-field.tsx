@@ -7,7 +7,9 @@ import { controlClasses } from "@client/components/ui/field-styles";
 export function brandsBySector(brands: readonly Brand[]): Array<{ sector: string; brands: Brand[] }> {
   const groups = new Map<string, Brand[]>();
   for (const brand of brands) groups.set(brand.sector.name, [...(groups.get(brand.sector.name) ?? []), brand]);
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([sector, list]) => ({ sector, brands: list.sort((x, y) => x.name.localeCompare(y.name)) }));
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([sector, list]) => ({ sector, brands: list.sort((x, y) => x.name.localeCompare(y.name)) }));
 }
 
 interface BrandSelectFieldProps extends Omit<ComponentPropsWithRef<"select">, "children"> {
@@ -22,7 +24,18 @@ interface BrandSelectFieldProps extends Omit<ComponentPropsWithRef<"select">, "c
 }
 
 /** A native brand select with one <optgroup> per sector (keyboard type-ahead and mobile pickers keep working). */
-export function BrandSelectField({ label, brands, valueKey, placeholderOption, error, hint, fieldClassName, id, className = "", ...props }: BrandSelectFieldProps) {
+export function BrandSelectField({
+  label,
+  brands,
+  valueKey,
+  placeholderOption,
+  error,
+  hint,
+  fieldClassName,
+  id,
+  className = "",
+  ...props
+}: BrandSelectFieldProps) {
   const ids = useFieldIds({ id, hint, error });
   return (
     <Field label={label} ids={ids} hint={hint} error={error} className={fieldClassName}>
@@ -31,7 +44,9 @@ export function BrandSelectField({ label, brands, valueKey, placeholderOption, e
         {brandsBySector(brands).map((group) => (
           <optgroup key={group.sector} label={group.sector}>
             {group.brands.map((brand) => (
-              <option key={brand.id} value={brand[valueKey]}>{brand.name}</option>
+              <option key={brand.id} value={brand[valueKey]}>
+                {brand.name}
+              </option>
             ))}
           </optgroup>
         ))}

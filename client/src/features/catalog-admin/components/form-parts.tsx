@@ -24,7 +24,13 @@ export function TextAreaField({ label, hint, error, className, id, rows = 3, ...
   const ids = useFieldIds({ id, hint, error });
   return (
     <Field label={label} ids={ids} hint={hint} error={error} className={className}>
-      <textarea id={ids.controlId} rows={rows} {...ids.describedBy} className={controlClasses({ invalid: Boolean(error), className: "h-auto py-2 leading-relaxed" })} {...props} />
+      <textarea
+        id={ids.controlId}
+        rows={rows}
+        {...ids.describedBy}
+        className={controlClasses({ invalid: Boolean(error), className: "h-auto py-2 leading-relaxed" })}
+        {...props}
+      />
     </Field>
   );
 }
@@ -52,8 +58,12 @@ export function SlugField({ noun, editing, ...props }: SlugFieldProps) {
 /** "Archived" / "Active" pill for products and brands. */
 export function StatusBadge({ status }: { status: "active" | "archived" }) {
   return status === "archived" ? (
-    <span className="inline-flex items-center rounded-full bg-stone-100 px-2 py-0.5 text-xs font-semibold text-stone-700 ring-1 ring-inset ring-stone-300">Archived</span>
+    <span className="inline-flex items-center rounded-full bg-stone-100 px-2 py-0.5 text-xs font-semibold text-stone-700 ring-1 ring-inset ring-stone-300">
+      Archived
+    </span>
   ) : (
-    <span className="inline-flex items-center rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800 ring-1 ring-inset ring-brand-200">Active</span>
+    <span className="inline-flex items-center rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800 ring-1 ring-inset ring-brand-200">
+      Active
+    </span>
   );
 }

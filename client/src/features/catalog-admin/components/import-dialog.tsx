@@ -30,7 +30,8 @@ const formatBytes = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 
 /** What went wrong with the file, in the console's words where the server's are too technical. */
 function failureOf(error: unknown): { message: string; errors: ProductImportRowError[] } {
   if (!isApiError(error)) return { message: "Something went wrong. Please try again.", errors: [] };
-  if (error.code === "payload_too_large") return { message: `The file is larger than ${formatBytes(PRODUCT_IMPORT_MAX_BYTES)}. Split it into smaller files.`, errors: [] };
+  if (error.code === "payload_too_large")
+    return { message: `The file is larger than ${formatBytes(PRODUCT_IMPORT_MAX_BYTES)}. Split it into smaller files.`, errors: [] };
   if (error.code === "import_failed") return { message: error.message, errors: rowErrorsFromDetails(error) };
   return { message: error.message, errors: [] };
 }
@@ -136,7 +137,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     >
       <div className="space-y-5">
         <div>
-          <label htmlFor={`${id}-file`} className="block text-sm font-medium text-stone-800">CSV file</label>
+          <label htmlFor={`${id}-file`} className="block text-sm font-medium text-stone-800">
+            CSV file
+          </label>
           <input
             id={`${id}-file`}
             type="file"
@@ -148,16 +151,17 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             className="mt-1.5 block w-full text-sm text-stone-700 file:mr-3 file:h-10 file:cursor-pointer file:rounded-lg file:border file:border-stone-300 file:bg-white file:px-4 file:text-sm file:font-medium file:text-stone-800 file:shadow-sm hover:file:bg-stone-50 disabled:opacity-60"
           />
           <p id={`${id}-file-hint`} className="mt-1.5 text-xs text-stone-600">
-            Up to {formatBytes(PRODUCT_IMPORT_MAX_BYTES)}. Columns: {productCsvColumns.join(", ")} (required: {requiredProductCsvColumns.join(", ")}). Prices in cents. An export is a ready-made template.
+            Up to {formatBytes(PRODUCT_IMPORT_MAX_BYTES)}. Columns: {productCsvColumns.join(", ")} (required: {requiredProductCsvColumns.join(", ")}). Prices in
+            cents. An export is a ready-made template.
           </p>
           {fileError && (
-            <p id={`${id}-file-error`} role="alert" className="mt-1.5 text-sm font-medium text-red-700">{fileError}</p>
+            <p id={`${id}-file-error`} role="alert" className="mt-1.5 text-sm font-medium text-red-700">
+              {fileError}
+            </p>
           )}
         </div>
 
-        {phase.kind === "uploading" && (
-          <ProgressBar label={`Uploading ${file?.name ?? "the file"}`} fraction={phase.fraction} />
-        )}
+        {phase.kind === "uploading" && <ProgressBar label={`Uploading ${file?.name ?? "the file"}`} fraction={phase.fraction} />}
         {phase.kind === "processing" && (
           <ProgressBar label={phase.mode === "apply" ? "Importing the rows… this can take a moment for large files" : "Checking every row…"} />
         )}
@@ -197,7 +201,9 @@ function ProgressBar({ label, fraction }: { label: string; fraction?: number }) 
 
 function Stat({ label, value, tone = "default" }: { label: string; value: number; tone?: "default" | "bad" }) {
   return (
-    <div className={`rounded-xl border px-3 py-2.5 sm:px-4 sm:py-3 ${tone === "bad" && value > 0 ? "border-red-200 bg-red-50" : "border-stone-200 bg-stone-50"}`}>
+    <div
+      className={`rounded-xl border px-3 py-2.5 sm:px-4 sm:py-3 ${tone === "bad" && value > 0 ? "border-red-200 bg-red-50" : "border-stone-200 bg-stone-50"}`}
+    >
       <dt className="truncate text-xs font-medium uppercase tracking-wide text-stone-600">{label}</dt>
       <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone === "bad" && value > 0 ? "text-red-800" : "text-stone-900"}`}>{formatCount(value)}</dd>
     </div>
@@ -218,7 +224,8 @@ function ImportPreview({ result, errorRows }: { result: ProductImportResult; err
       {result.errors.length > 0 ? (
         <>
           <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800">
-            {pluralize(errorRows, "row")} {errorRows === 1 ? "has" : "have"} errors. Fix them in the file and choose it again; nothing is imported until every row is valid.
+            {pluralize(errorRows, "row")} {errorRows === 1 ? "has" : "have"} errors. Fix them in the file and choose it again; nothing is imported until every
+            row is valid.
           </p>
           <RowErrorsTable errors={result.errors} />
         </>
@@ -238,7 +245,9 @@ function ImportPreview({ result, errorRows }: { result: ProductImportResult; err
 function ImportFailure({ message, errors }: { message: string; errors: ProductImportRowError[] }) {
   return (
     <div className="space-y-3">
-      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800">{message}</p>
+      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800">
+        {message}
+      </p>
       {errors.length > 0 && <RowErrorsTable errors={errors} />}
     </div>
   );

@@ -2,14 +2,25 @@ import type { Sector } from "@shared/contracts/catalog";
 import { Button } from "@client/components/ui/button";
 
 /** Row action buttons (Edit / Delete), each naming its row for screen readers. */
-export function RowActions({ name, onEdit, onDelete, deleteLabel = "Delete" }: { name: string; onEdit: () => void; onDelete: () => void; deleteLabel?: string }) {
+export function RowActions({
+  name,
+  onEdit,
+  onDelete,
+  deleteLabel = "Delete",
+}: {
+  name: string;
+  onEdit: () => void;
+  onDelete: () => void;
+  deleteLabel?: string;
+}) {
   return (
     <span className="flex justify-end gap-1">
       <Button variant="ghost" size="sm" onClick={onEdit}>
         Edit<span className="sr-only"> {name}</span>
       </Button>
       <Button variant="ghost" size="sm" onClick={onDelete} className="text-red-700 hover:bg-red-50 hover:text-red-800">
-        {deleteLabel}<span className="sr-only"> {name}</span>
+        {deleteLabel}
+        <span className="sr-only"> {name}</span>
       </Button>
     </span>
   );

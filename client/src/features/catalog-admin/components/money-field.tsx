@@ -19,7 +19,13 @@ interface MoneyFieldProps<T extends FieldValues, TOut extends FieldValues> {
  * A price typed in dollars, kept in the form as integer cents. The text is converted exactly (see money.ts);
  * text that is not a price leaves NaN in the form, so the schema refuses it, and the field says why in words.
  */
-export function MoneyField<T extends FieldValues, TOut extends FieldValues = T>({ control, name, label, currency = "USD", maxCents }: MoneyFieldProps<T, TOut>) {
+export function MoneyField<T extends FieldValues, TOut extends FieldValues = T>({
+  control,
+  name,
+  label,
+  currency = "USD",
+  maxCents,
+}: MoneyFieldProps<T, TOut>) {
   const { field, fieldState } = useController({ control, name });
   const [text, setText] = useState(() => (typeof field.value === "number" && Number.isFinite(field.value) ? centsToDollarsText(field.value) : ""));
   const parsed = parseDollars(text);
@@ -29,14 +35,18 @@ export function MoneyField<T extends FieldValues, TOut extends FieldValues = T>(
     else if (fieldState.error.type === "too_big" && maxCents !== undefined) error = `The price can be at most ${formatMoney(maxCents, currency)}`;
     else error = fieldState.error.message;
   }
-  const hint = parsed.ok ? `Shoppers see ${formatMoney(parsed.cents, currency)}` : `In ${currency === "USD" ? "dollars and cents, like 4.99" : `${currency}, like 4.99`}`;
+  const hint = parsed.ok
+    ? `Shoppers see ${formatMoney(parsed.cents, currency)}`
+    : `In ${currency === "USD" ? "dollars and cents, like 4.99" : `${currency}, like 4.99`}`;
   const ids = useFieldIds({ hint, error });
   const symbol = currency === "USD" ? "$" : currency;
 
   return (
     <Field label={label} ids={ids} hint={hint} error={error}>
       <div className="relative">
-        <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-stone-500">{symbol}</span>
+        <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-stone-500">
+          {symbol}
+        </span>
         <input
           id={ids.controlId}
           {...ids.describedBy}

@@ -42,10 +42,17 @@ export function ProductFiltersBar({ filters, onChange }: ProductFiltersBarProps)
   const sortOptions = productSorts.filter((s) => s !== "relevance" || filters.q).map((s) => ({ value: s, label: adminSortLabels[s] }));
 
   return (
-    <form role="search" aria-label="Filter products" onSubmit={(e) => e.preventDefault()} className="grid grid-cols-2 gap-x-3 gap-y-4 lg:grid-cols-3 xl:grid-cols-[minmax(14rem,1.4fr)_repeat(4,minmax(9rem,1fr))_auto] xl:gap-x-4">
+    <form
+      role="search"
+      aria-label="Filter products"
+      onSubmit={(e) => e.preventDefault()}
+      className="grid grid-cols-2 gap-x-3 gap-y-4 lg:grid-cols-3 xl:grid-cols-[minmax(14rem,1.4fr)_repeat(4,minmax(9rem,1fr))_auto] xl:gap-x-4"
+    >
       <SearchBox label="Search products" value={filters.q} onSearch={search} placeholder="Name or brand" className="col-span-2 lg:col-span-1" />
       <div>
-        <label htmlFor={`${id}-sector`} className={labelClasses}>Sector</label>
+        <label htmlFor={`${id}-sector`} className={labelClasses}>
+          Sector
+        </label>
         <Select
           id={`${id}-sector`}
           value={filters.sector ?? ""}
@@ -62,14 +69,20 @@ export function ProductFiltersBar({ filters, onChange }: ProductFiltersBarProps)
       </div>
       <BrandSelectField
         label="Brand"
-        brands={filters.brand && !brandList.some((b) => b.slug === filters.brand) ? [...brandList, ...(brands.data ?? []).filter((b) => b.slug === filters.brand)] : brandList}
+        brands={
+          filters.brand && !brandList.some((b) => b.slug === filters.brand)
+            ? [...brandList, ...(brands.data ?? []).filter((b) => b.slug === filters.brand)]
+            : brandList
+        }
         valueKey="slug"
         placeholderOption={brands.isPending ? "Loading brands…" : "All brands"}
         value={filters.brand ?? ""}
         onChange={(e) => onChange({ ...filters, brand: e.target.value || undefined })}
       />
       <div>
-        <label htmlFor={`${id}-status`} className={labelClasses}>Status</label>
+        <label htmlFor={`${id}-status`} className={labelClasses}>
+          Status
+        </label>
         <Select
           id={`${id}-status`}
           value={filters.status ?? ""}
@@ -80,7 +93,9 @@ export function ProductFiltersBar({ filters, onChange }: ProductFiltersBarProps)
         />
       </div>
       <div>
-        <label htmlFor={`${id}-sort`} className={labelClasses}>Sort by</label>
+        <label htmlFor={`${id}-sort`} className={labelClasses}>
+          Sort by
+        </label>
         <Select
           id={`${id}-sort`}
           value={filters.sort ?? defaultAdminSort(filters)}
@@ -97,7 +112,9 @@ export function ProductFiltersBar({ filters, onChange }: ProductFiltersBarProps)
           onChange={(e) => onChange({ ...filters, inStock: e.target.checked ? true : undefined })}
           className="size-4 rounded border-stone-400 accent-brand-700"
         />
-        <label htmlFor={`${id}-stock`} className="whitespace-nowrap text-sm font-medium text-stone-800">In stock only</label>
+        <label htmlFor={`${id}-stock`} className="whitespace-nowrap text-sm font-medium text-stone-800">
+          In stock only
+        </label>
       </div>
     </form>
   );

@@ -57,7 +57,9 @@ export function ProductFormDialog({ product, brandSlug, onClose }: ProductFormDi
       footer={
         <>
           <DialogClose asChild>
-            <Button variant="secondary" disabled={save.isPending}>Cancel</Button>
+            <Button variant="secondary" disabled={save.isPending}>
+              Cancel
+            </Button>
           </DialogClose>
           <Button type="submit" form={formId} disabled={save.isPending || !brands.data}>
             {save.isPending && <Spinner label="Saving" />}
@@ -71,7 +73,9 @@ export function ProductFormDialog({ product, brandSlug, onClose }: ProductFormDi
       ) : brands.isError ? (
         <ErrorState error={brands.error} title="We couldn't load the brands" onRetry={() => void brands.refetch()} retrying={brands.isRefetching} />
       ) : (
-        <p className="flex items-center gap-2 py-6 text-sm text-stone-600"><Spinner label="Loading brands" /> Loading brands…</p>
+        <p className="flex items-center gap-2 py-6 text-sm text-stone-600">
+          <Spinner label="Loading brands" /> Loading brands…
+        </p>
       )}
     </Dialog>
   );
@@ -133,23 +137,55 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
       <FormAlert message={errors.root?.server?.message} />
       <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <BrandSelectField label="Brand" brands={brands} valueKey="id" placeholderOption="Choose a brand" error={errors.brandId?.message} {...form.register("brandId")} />
+        <BrandSelectField
+          label="Brand"
+          brands={brands}
+          valueKey="id"
+          placeholderOption="Choose a brand"
+          error={errors.brandId?.message}
+          {...form.register("brandId")}
+        />
         <SelectField label="Status" options={statusOptions} error={errors.status?.message} {...form.register("status")} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <MoneyField control={form.control} name="priceCents" label={`Price (${product?.currency ?? "USD"})`} currency={product?.currency ?? "USD"} maxCents={MAX_PRICE_CENTS} />
+        <MoneyField
+          control={form.control}
+          name="priceCents"
+          label={`Price (${product?.currency ?? "USD"})`}
+          currency={product?.currency ?? "USD"}
+          maxCents={MAX_PRICE_CENTS}
+        />
         {product ? (
           <div>
             <p className="text-sm font-medium text-stone-800">Stock</p>
             <p className="mt-1.5 flex h-10 items-center text-sm text-stone-900 tabular-nums">{product.stock} in stock</p>
-            <p className="mt-1.5 text-xs text-stone-600">Change it with the − / + controls in the table: they add or remove units atomically, so orders placed meanwhile are never overwritten.</p>
+            <p className="mt-1.5 text-xs text-stone-600">
+              Change it with the − / + controls in the table: they add or remove units atomically, so orders placed meanwhile are never overwritten.
+            </p>
           </div>
         ) : (
-          <TextField label="Stock" type="number" inputMode="numeric" min={0} step={1} hint="Units on hand" error={errors.stock?.message} {...form.register("stock", { valueAsNumber: true })} />
+          <TextField
+            label="Stock"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            hint="Units on hand"
+            error={errors.stock?.message}
+            {...form.register("stock", { valueAsNumber: true })}
+          />
         )}
       </div>
       <SlugField noun="product" editing={Boolean(product)} error={errors.slug?.message} {...form.register("slug", emptyAsUndefined)} />
-      <TextField label="Image URL" type="text" autoComplete="off" spellCheck={false} hint="Optional: leave empty for a generated picture." error={errors.imageUrl?.message} {...form.register("imageUrl")} />
+      <TextField
+        label="Image URL"
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        hint="Optional: leave empty for a generated picture."
+        error={errors.imageUrl?.message}
+        {...form.register("imageUrl")}
+      />
       <TextAreaField label="Description" rows={4} hint="Optional" error={errors.description?.message} {...form.register("description")} />
     </form>
   );

@@ -52,8 +52,12 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
         <a href={productExportHref(filters)} download className={buttonClasses({ variant: "secondary", className: "flex-1 sm:flex-none" })}>
           Export CSV<span className="sr-only"> of the products matching these filters</span>
         </a>
-        <Button variant="secondary" onClick={() => setImporting(true)} className="flex-1 sm:flex-none">Import CSV</Button>
-        <Button onClick={() => setEditing("new")} className="w-full sm:w-auto">New product</Button>
+        <Button variant="secondary" onClick={() => setImporting(true)} className="flex-1 sm:flex-none">
+          Import CSV
+        </Button>
+        <Button onClick={() => setEditing("new")} className="w-full sm:w-auto">
+          New product
+        </Button>
       </div>
       <div className="mb-6">
         <ProductFiltersBar filters={filters} onChange={onFiltersChange} />
@@ -66,7 +70,16 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
         testId="product-count"
         empty={
           filtered ? (
-            <EmptyState icon="🔍" title="No products match these filters" description="Try other words or fewer filters." action={<Link href={catalogPaths.products} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link>} />
+            <EmptyState
+              icon="🔍"
+              title="No products match these filters"
+              description="Try other words or fewer filters."
+              action={
+                <Link href={catalogPaths.products} className={buttonClasses({ variant: "secondary" })}>
+                  Clear filters
+                </Link>
+              }
+            />
           ) : (
             <EmptyState icon="📦" title="No products yet" description="Create a product, or import many at once from a CSV file." />
           )
@@ -78,12 +91,18 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
               <tr>
                 <Th aria-sort={sortOf("name", sort)}>Product</Th>
                 <Th>Brand</Th>
-                <Th aria-sort={sortOf("price", sort)} className="text-right">Price</Th>
+                <Th aria-sort={sortOf("price", sort)} className="text-right">
+                  Price
+                </Th>
                 <Th>Stock</Th>
                 <Th>Status</Th>
                 {/* The date matters least: it makes room for the actions below the widest screens. */}
-                <Th aria-sort={sortOf("added", sort)} className="hidden 2xl:table-cell">Added</Th>
-                <Th><span className="sr-only">Actions</span></Th>
+                <Th aria-sort={sortOf("added", sort)} className="hidden 2xl:table-cell">
+                  Added
+                </Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
             </THead>
             <TBody>
@@ -91,10 +110,21 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
                 <Tr key={product.id} data-testid="product-row">
                   <Td>
                     <span className="flex items-center gap-3">
-                      <img src={product.imageUrl} alt="" width={40} height={40} loading="lazy" className="size-10 shrink-0 rounded-lg bg-stone-100 object-cover" />
+                      <img
+                        src={product.imageUrl}
+                        alt=""
+                        width={40}
+                        height={40}
+                        loading="lazy"
+                        className="size-10 shrink-0 rounded-lg bg-stone-100 object-cover"
+                      />
                       <span className="min-w-0">
-                        <span className="block max-w-56 truncate font-medium text-stone-900" title={product.name}>{product.name}</span>
-                        <span className="block max-w-56 truncate font-mono text-xs text-stone-600" data-testid="product-slug">{product.slug}</span>
+                        <span className="block max-w-56 truncate font-medium text-stone-900" title={product.name}>
+                          {product.name}
+                        </span>
+                        <span className="block max-w-56 truncate font-mono text-xs text-stone-600" data-testid="product-slug">
+                          {product.slug}
+                        </span>
                       </span>
                     </span>
                   </Td>
@@ -106,7 +136,9 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
                   <Td>
                     <StockAdjuster product={product} />
                   </Td>
-                  <Td><StatusBadge status={product.status} /></Td>
+                  <Td>
+                    <StatusBadge status={product.status} />
+                  </Td>
                   <Td className="hidden whitespace-nowrap text-stone-600 2xl:table-cell">
                     <time dateTime={product.createdAt}>{formatDate(product.createdAt)}</time>
                   </Td>

@@ -28,7 +28,9 @@ export function SectorFormDialog({ sector, onClose }: SectorFormDialogProps) {
   const { toast } = useToast();
   const form = useForm<SectorFormValues, unknown, SectorUpdate>({
     resolver: createOrUpdateResolver(sectorCreate, sectorUpdate, Boolean(sector)),
-    defaultValues: sector ? { name: sector.name, slug: sector.slug, emoji: sector.emoji, description: sector.description } : { name: "", slug: undefined, emoji: "", description: "" },
+    defaultValues: sector
+      ? { name: sector.name, slug: sector.slug, emoji: sector.emoji, description: sector.description }
+      : { name: "", slug: undefined, emoji: "", description: "" },
   });
   const { errors, isSubmitting, dirtyFields } = form.formState;
   const pending = isSubmitting || save.isPending;
@@ -58,7 +60,9 @@ export function SectorFormDialog({ sector, onClose }: SectorFormDialogProps) {
       footer={
         <>
           <DialogClose asChild>
-            <Button variant="secondary" disabled={pending}>Cancel</Button>
+            <Button variant="secondary" disabled={pending}>
+              Cancel
+            </Button>
           </DialogClose>
           <Button type="submit" form={formId} disabled={pending}>
             {pending && <Spinner label="Saving" />}

@@ -54,7 +54,16 @@ export function SectorList({ filters, onFiltersChange }: SectorListProps) {
         testId="sector-count"
         empty={
           filters.q ? (
-            <EmptyState icon="🔍" title="No sectors match this search" description="Try other words." action={<Link href={catalogPaths.sectors} className={buttonClasses({ variant: "secondary" })}>Clear search</Link>} />
+            <EmptyState
+              icon="🔍"
+              title="No sectors match this search"
+              description="Try other words."
+              action={
+                <Link href={catalogPaths.sectors} className={buttonClasses({ variant: "secondary" })}>
+                  Clear search
+                </Link>
+              }
+            />
           ) : (
             <EmptyState icon="🗂️" title="No sectors yet" description="Create the first sector, then add brands to it." />
           )
@@ -67,7 +76,9 @@ export function SectorList({ filters, onFiltersChange }: SectorListProps) {
                 <Th>Sector</Th>
                 <Th className="text-right">Brands</Th>
                 <Th className="text-right">Products</Th>
-                <Th><span className="sr-only">Actions</span></Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
             </THead>
             <TBody>
@@ -75,16 +86,24 @@ export function SectorList({ filters, onFiltersChange }: SectorListProps) {
                 <Tr key={sector.id} data-testid="sector-row">
                   <Td>
                     <span className="flex items-center gap-3 whitespace-nowrap">
-                      <span aria-hidden="true" className="text-2xl">{sector.emoji || "🗂️"}</span>
+                      <span aria-hidden="true" className="text-2xl">
+                        {sector.emoji || "🗂️"}
+                      </span>
                       <span>
-                        <span className="block font-medium text-stone-900" data-testid="sector-name">{sector.name}</span>
+                        <span className="block font-medium text-stone-900" data-testid="sector-name">
+                          {sector.name}
+                        </span>
                         <span className="block font-mono text-xs text-stone-600">{sector.slug}</span>
                       </span>
                     </span>
                   </Td>
                   <Td className="text-right tabular-nums">
-                    <Link href={filtersHref(adminBrandFilters, { sector: sector.slug })} className="font-medium text-brand-800 underline-offset-2 hover:underline">
-                      {formatCount(sector.brandCount)}<span className="sr-only"> brands in {sector.name}</span>
+                    <Link
+                      href={filtersHref(adminBrandFilters, { sector: sector.slug })}
+                      className="font-medium text-brand-800 underline-offset-2 hover:underline"
+                    >
+                      {formatCount(sector.brandCount)}
+                      <span className="sr-only"> brands in {sector.name}</span>
                     </Link>
                   </Td>
                   <Td className="text-right tabular-nums">{formatCount(sector.productCount)}</Td>

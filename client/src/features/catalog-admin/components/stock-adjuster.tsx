@@ -54,16 +54,27 @@ export function StockAdjuster({ product }: { product: Product }) {
   return (
     <div role="group" aria-label={`Stock of ${product.name}`} className="min-w-52">
       <form onSubmit={(e) => void submit(e)} noValidate className="flex items-center gap-1.5">
-        <button type="button" className={stepButton} onClick={() => void change(-1)} disabled={product.stock <= 0} aria-label={`Remove 1 from the stock of ${product.name}`}>
+        <button
+          type="button"
+          className={stepButton}
+          onClick={() => void change(-1)}
+          disabled={product.stock <= 0}
+          aria-label={`Remove 1 from the stock of ${product.name}`}
+        >
           <span aria-hidden="true">−</span>
         </button>
-        <span className={`w-12 text-center text-sm font-semibold tabular-nums ${product.stock <= 0 ? "text-red-700" : "text-stone-900"}`} data-testid="stock-value">
+        <span
+          className={`w-12 text-center text-sm font-semibold tabular-nums ${product.stock <= 0 ? "text-red-700" : "text-stone-900"}`}
+          data-testid="stock-value"
+        >
           {formatCount(product.stock)}
         </span>
         <button type="button" className={stepButton} onClick={() => void change(1)} aria-label={`Add 1 to the stock of ${product.name}`}>
           <span aria-hidden="true">+</span>
         </button>
-        <label htmlFor={`${id}-delta`} className="sr-only">Change the stock of {product.name} by</label>
+        <label htmlFor={`${id}-delta`} className="sr-only">
+          Change the stock of {product.name} by
+        </label>
         <input
           id={`${id}-delta`}
           type="text"
@@ -76,7 +87,10 @@ export function StockAdjuster({ product }: { product: Product }) {
           aria-describedby={error ? `${id}-error` : undefined}
           className="ml-1 h-8 w-14 rounded-lg border border-stone-300 bg-white px-2 text-sm tabular-nums text-stone-900 shadow-sm placeholder:text-stone-500 focus:border-brand-600 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/40"
         />
-        <button type="submit" className="h-8 rounded-lg px-2 text-sm font-medium text-brand-800 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+        <button
+          type="submit"
+          className="h-8 rounded-lg px-2 text-sm font-medium text-brand-800 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >
           Apply<span className="sr-only"> stock change to {product.name}</span>
         </button>
       </form>
@@ -85,7 +99,9 @@ export function StockAdjuster({ product }: { product: Product }) {
           {error}
         </p>
       )}
-      <span aria-live="polite" className="sr-only">{announcement}</span>
+      <span aria-live="polite" className="sr-only">
+        {announcement}
+      </span>
     </div>
   );
 }

@@ -18,6 +18,8 @@ export const catalogKeys = {
   // Infinite lists cache pages of pages, a different shape from a single page: keep their keys apart.
   // The search page asks for facets with the first page: a body of another shape, so another key.
   productPages: (filters: ProductFilters, pageSize: number, withFacets = false) =>
-    withFacets ? ([...catalogKeys.products(), "pages", filters, pageSize, "facets"] as const) : ([...catalogKeys.products(), "pages", filters, pageSize] as const),
+    withFacets
+      ? ([...catalogKeys.products(), "pages", filters, pageSize, "facets"] as const)
+      : ([...catalogKeys.products(), "pages", filters, pageSize] as const),
   product: (slug: string) => [...catalogKeys.products(), "detail", slug] as const,
 };

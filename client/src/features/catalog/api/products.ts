@@ -35,7 +35,11 @@ export const productPagesOptions = (filters: ProductFilters, pageSize = PRODUCT_
   infiniteQueryOptions({
     queryKey: catalogKeys.productPages(filters, pageSize, withFacets),
     queryFn: ({ pageParam, signal }) =>
-      api.get<ProductPage>("/api/v1/products", { ...toProductParams(filters, pageSize, pageParam), facets: withFacets && pageParam === undefined ? "true" : undefined } satisfies ProductListQuery, signal),
+      api.get<ProductPage>(
+        "/api/v1/products",
+        { ...toProductParams(filters, pageSize, pageParam), facets: withFacets && pageParam === undefined ? "true" : undefined } satisfies ProductListQuery,
+        signal,
+      ),
     ...cursorPaging,
   });
 
@@ -46,7 +50,8 @@ export const productOptions = (slug: string) =>
   });
 
 export const useProductPage = (filters: ProductFilters, limit?: number) => useQuery(productPageOptions(filters, limit));
-export const useProductPages = (filters: ProductFilters, pageSize?: number, withFacets?: boolean) => useInfiniteQuery(productPagesOptions(filters, pageSize, withFacets));
+export const useProductPages = (filters: ProductFilters, pageSize?: number, withFacets?: boolean) =>
+  useInfiniteQuery(productPagesOptions(filters, pageSize, withFacets));
 
 /**
  * The facets of a search: read from the same query as its results (facets come with the first page), so

@@ -10,7 +10,9 @@ export function SectorBrandList({ sector }: { sector: string }) {
   if (brands.isPending) {
     return (
       <div aria-busy="true" className="flex flex-wrap gap-2">
-        <span role="status" className="sr-only">Loading brands</span>
+        <span role="status" className="sr-only">
+          Loading brands
+        </span>
         {Array.from({ length: 6 }, (_, i) => (
           <Skeleton key={i} className="h-9 w-32 rounded-full" />
         ))}

@@ -15,7 +15,12 @@ export function ProductCard({ product, eager = false }: { product: Product; eage
       className="group relative flex w-full flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600 motion-reduce:transition-none motion-reduce:hover:translate-y-0"
     >
       <div className="overflow-hidden">
-        <ProductImage src={product.imageUrl} alt={product.name} eager={eager} className="transition duration-300 group-hover:scale-[1.03] motion-reduce:transition-none" />
+        <ProductImage
+          src={product.imageUrl}
+          alt={product.name}
+          eager={eager}
+          className="transition duration-300 group-hover:scale-[1.03] motion-reduce:transition-none"
+        />
       </div>
       <div className="flex flex-1 flex-col gap-2 p-4">
         <p className="text-xs font-medium uppercase tracking-wide text-stone-600">{product.brand.name}</p>

@@ -27,7 +27,9 @@ export function ProductDetail({ product }: { product: Product }) {
             <Link href={`/brands/${product.brand.slug}`} className="font-semibold uppercase tracking-wide text-brand-800 hover:underline">
               {product.brand.name}
             </Link>
-            <span aria-hidden="true" className="text-stone-400">·</span>
+            <span aria-hidden="true" className="text-stone-400">
+              ·
+            </span>
             <Link href={`/sectors/${product.sector.slug}`} className="text-stone-600 hover:text-brand-800 hover:underline">
               {product.sector.name}
             </Link>
@@ -37,12 +39,12 @@ export function ProductDetail({ product }: { product: Product }) {
             <Price cents={product.priceCents} currency={product.currency} className="text-3xl" />
             <StockStatus stock={product.stock} size="md" />
           </div>
-          {product.status === "archived" && (
-            <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">This product is no longer sold.</p>
-          )}
+          {product.status === "archived" && <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">This product is no longer sold.</p>}
           {product.status === "active" && <AddToCartForm product={product} />}
           <section aria-labelledby="product-description" className="border-t border-stone-200 pt-5">
-            <h2 id="product-description" className="text-sm font-semibold uppercase tracking-wide text-stone-700">About this product</h2>
+            <h2 id="product-description" className="text-sm font-semibold uppercase tracking-wide text-stone-700">
+              About this product
+            </h2>
             <div className="mt-3 space-y-3 leading-relaxed text-stone-700">
               {paragraphs.length > 0 ? paragraphs.map((text, i) => <p key={i}>{text}</p>) : <p>No description yet.</p>}
             </div>
@@ -56,7 +58,9 @@ export function ProductDetail({ product }: { product: Product }) {
 export function ProductDetailSkeleton() {
   return (
     <div aria-busy="true" className="grid gap-8 md:grid-cols-2 lg:gap-14">
-      <span role="status" className="sr-only">Loading product</span>
+      <span role="status" className="sr-only">
+        Loading product
+      </span>
       <div aria-hidden="true" className="aspect-square w-full animate-pulse rounded-3xl bg-stone-200 motion-reduce:animate-none" />
       <div aria-hidden="true" className="space-y-4 md:py-4">
         <div className="h-4 w-1/4 animate-pulse rounded bg-stone-200" />

@@ -22,7 +22,9 @@ export function priceRangeLabel({ minCents = 0, maxCents }: PriceRange): string 
 /** The bucket matching the applied min/max prices, if they are one (a typed custom range usually is not). */
 export function selectedBucket(minPrice: number | undefined, maxPrice: number | undefined): PriceRange | "any" | undefined {
   if (minPrice === undefined && maxPrice === undefined) return "any";
-  const bucket = priceFacetBuckets.find((b) => b.minCents === (minPrice ?? 0) && (b.maxCents === maxPrice || (b.maxCents === TOP_BUCKET_MAX && maxPrice === undefined)));
+  const bucket = priceFacetBuckets.find(
+    (b) => b.minCents === (minPrice ?? 0) && (b.maxCents === maxPrice || (b.maxCents === TOP_BUCKET_MAX && maxPrice === undefined)),
+  );
   return bucket ? { minCents: bucket.minCents, maxCents: bucket.maxCents === TOP_BUCKET_MAX ? undefined : bucket.maxCents } : undefined;
 }
 
@@ -41,7 +43,10 @@ function FacetOption({ type, name, checked, onChange, label, count }: FacetOptio
   return (
     <li className="flex items-center gap-2.5">
       <input id={id} type={type} name={name} checked={checked} onChange={onChange} className="size-4 shrink-0 border-stone-400 accent-brand-700" />
-      <label htmlFor={id} className={`flex min-w-0 flex-1 items-baseline justify-between gap-2 text-sm ${checked ? "font-semibold text-stone-900" : "text-stone-800"}`}>
+      <label
+        htmlFor={id}
+        className={`flex min-w-0 flex-1 items-baseline justify-between gap-2 text-sm ${checked ? "font-semibold text-stone-900" : "text-stone-800"}`}
+      >
         <span className="truncate">{label}</span>
         {count !== undefined && (
           <span className="shrink-0 rounded-full bg-stone-100 px-2 text-xs font-medium tabular-nums text-stone-700">
@@ -59,7 +64,9 @@ function FacetGroup({ legend, busy, listId, after, children }: { legend: string;
   return (
     <fieldset aria-busy={busy || undefined}>
       <legend className="text-sm font-medium text-stone-800">{legend}</legend>
-      <ul id={listId} className={`mt-2 space-y-1.5 transition-opacity ${busy ? "opacity-60" : ""}`}>{children}</ul>
+      <ul id={listId} className={`mt-2 space-y-1.5 transition-opacity ${busy ? "opacity-60" : ""}`}>
+        {children}
+      </ul>
       {after}
     </fieldset>
   );
@@ -131,8 +138,14 @@ export function ProductFacets({ facets, selection, busy, failed = false, onSecto
     );
   }
 
-  const sectors = selection.sector && !facets.sectors.some((s) => s.slug === selection.sector) ? [...facets.sectors, { slug: selection.sector, name: selection.sector, count: 0 }] : facets.sectors;
-  const brands = selection.brand && !facets.brands.some((b) => b.slug === selection.brand) ? [...facets.brands, { slug: selection.brand, name: selection.brand, count: 0 }] : facets.brands;
+  const sectors =
+    selection.sector && !facets.sectors.some((s) => s.slug === selection.sector)
+      ? [...facets.sectors, { slug: selection.sector, name: selection.sector, count: 0 }]
+      : facets.sectors;
+  const brands =
+    selection.brand && !facets.brands.some((b) => b.slug === selection.brand)
+      ? [...facets.brands, { slug: selection.brand, name: selection.brand, count: 0 }]
+      : facets.brands;
   const shownBrands = allBrands || brands.length <= BRANDS_SHOWN + 1 ? brands : brands.filter((b, i) => i < BRANDS_SHOWN || b.slug === selection.brand);
   const selectedPrice = selection.price;
   const buckets = facets.price.map((b) => ({ minCents: b.minCents, maxCents: b.maxCents >= TOP_BUCKET_MAX ? undefined : b.maxCents, count: b.count }));
@@ -146,14 +159,30 @@ export function ProductFacets({ facets, selection, busy, failed = false, onSecto
       <FacetGroup legend="Sector" busy={busy}>
         <FacetOption type="radio" name={`${name}-sector`} checked={!selection.sector} onChange={() => onSector("")} label="All sectors" />
         {sectors.map((sector) => (
-          <FacetOption key={sector.slug} type="radio" name={`${name}-sector`} checked={selection.sector === sector.slug} onChange={() => onSector(sector.slug)} label={sector.name} count={sector.count} />
+          <FacetOption
+            key={sector.slug}
+            type="radio"
+            name={`${name}-sector`}
+            checked={selection.sector === sector.slug}
+            onChange={() => onSector(sector.slug)}
+            label={sector.name}
+            count={sector.count}
+          />
         ))}
       </FacetGroup>
 
       <FacetGroup legend="Brand" busy={busy} listId={brandsId}>
         <FacetOption type="radio" name={`${name}-brand`} checked={!selection.brand} onChange={() => onBrand("")} label="All brands" />
         {shownBrands.map((brand) => (
-          <FacetOption key={brand.slug} type="radio" name={`${name}-brand`} checked={selection.brand === brand.slug} onChange={() => onBrand(brand.slug)} label={brand.name} count={brand.count} />
+          <FacetOption
+            key={brand.slug}
+            type="radio"
+            name={`${name}-brand`}
+            checked={selection.brand === brand.slug}
+            onChange={() => onBrand(brand.slug)}
+            label={brand.name}
+            count={brand.count}
+          />
         ))}
         {brands.length > BRANDS_SHOWN + 1 && (
           <li>
@@ -177,7 +206,9 @@ export function ProductFacets({ facets, selection, busy, failed = false, onSecto
             key={bucket.minCents}
             type="radio"
             name={`${name}-price`}
-            checked={selectedPrice !== undefined && selectedPrice !== "any" && selectedPrice.minCents === bucket.minCents && selectedPrice.maxCents === bucket.maxCents}
+            checked={
+              selectedPrice !== undefined && selectedPrice !== "any" && selectedPrice.minCents === bucket.minCents && selectedPrice.maxCents === bucket.maxCents
+            }
             onChange={() => onPrice({ minCents: bucket.minCents, maxCents: bucket.maxCents })}
             label={priceRangeLabel(bucket)}
             count={bucket.count}
@@ -186,7 +217,14 @@ export function ProductFacets({ facets, selection, busy, failed = false, onSecto
       </FacetGroup>
 
       <FacetGroup legend="Availability" busy={busy}>
-        <FacetOption type="checkbox" name={`${name}-stock`} checked={selection.inStock} onChange={() => onInStock(!selection.inStock)} label="In stock only" count={facets.inStock} />
+        <FacetOption
+          type="checkbox"
+          name={`${name}-stock`}
+          checked={selection.inStock}
+          onChange={() => onInStock(!selection.inStock)}
+          label="In stock only"
+          count={facets.inStock}
+        />
       </FacetGroup>
     </div>
   );

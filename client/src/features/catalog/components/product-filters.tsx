@@ -109,7 +109,9 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
       <p className="text-xs font-medium text-stone-700">Or a custom range (USD)</p>
       <div className="mt-1 grid grid-cols-2 gap-3">
         <div>
-          <label htmlFor={`${id}-min`} className="text-xs text-stone-700">Min price</label>
+          <label htmlFor={`${id}-min`} className="text-xs text-stone-700">
+            Min price
+          </label>
           <input
             id={`${id}-min`}
             type="number"
@@ -124,7 +126,9 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
           />
         </div>
         <div>
-          <label htmlFor={`${id}-max`} className="text-xs text-stone-700">Max price</label>
+          <label htmlFor={`${id}-max`} className="text-xs text-stone-700">
+            Max price
+          </label>
           <input
             id={`${id}-max`}
             type="number"
@@ -145,7 +149,9 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
   return (
     <form onSubmit={submit} aria-label="Filter products" className="space-y-5" noValidate>
       <div>
-        <label htmlFor={`${id}-q`} className={labelClasses}>Keywords</label>
+        <label htmlFor={`${id}-q`} className={labelClasses}>
+          Keywords
+        </label>
         <input
           id={`${id}-q`}
           type="search"
@@ -158,10 +164,14 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
       </div>
 
       <div>
-        <label htmlFor={`${id}-sort`} className={labelClasses}>Sort by</label>
+        <label htmlFor={`${id}-sort`} className={labelClasses}>
+          Sort by
+        </label>
         <select id={`${id}-sort`} value={shownSort} onChange={(e) => apply({ ...draft, sort: e.target.value as ProductSort })} className={fieldClasses}>
           {sortOptions.map((sort) => (
-            <option key={sort} value={sort}>{sortLabels[sort]}</option>
+            <option key={sort} value={sort}>
+              {sortLabels[sort]}
+            </option>
           ))}
         </select>
       </div>
@@ -170,7 +180,12 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
         facets={facets.data}
         busy={facets.isPlaceholderData}
         failed={facets.isError && !facets.data}
-        selection={{ sector: filters.sector ?? "", brand: filters.brand ?? "", price: selectedBucket(filters.minPrice, filters.maxPrice), inStock: filters.inStock ?? false }}
+        selection={{
+          sector: filters.sector ?? "",
+          brand: filters.brand ?? "",
+          price: selectedBucket(filters.minPrice, filters.maxPrice),
+          inStock: filters.inStock ?? false,
+        }}
         onSector={(sector) => apply({ ...draft, sector, brand: "" })}
         onBrand={(brand) => apply({ ...draft, brand })}
         onPrice={(range) =>
@@ -185,12 +200,18 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
       />
 
       {error && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
       )}
 
       <div className="flex flex-wrap gap-2 pt-1">
-        <Button type="submit" className="flex-1">Apply filters</Button>
-        <Link href="/search" className={buttonClasses({ variant: "ghost" })}>Reset</Link>
+        <Button type="submit" className="flex-1">
+          Apply filters
+        </Button>
+        <Link href="/search" className={buttonClasses({ variant: "ghost" })}>
+          Reset
+        </Link>
       </div>
     </form>
   );

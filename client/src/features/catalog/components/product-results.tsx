@@ -21,13 +21,22 @@ interface ProductResultsProps {
 }
 
 /** A product list over cursors: skeleton, empty, error, the grid and a "Load more" button. */
-export function ProductResults({ filters, resetHref, emptyTitle = "No products match these filters", emptyDescription, toolbar, withFacets }: ProductResultsProps) {
+export function ProductResults({
+  filters,
+  resetHref,
+  emptyTitle = "No products match these filters",
+  emptyDescription,
+  toolbar,
+  withFacets,
+}: ProductResultsProps) {
   const query = useProductPages(filters, undefined, withFacets);
 
   if (query.isPending) {
     return (
       <div aria-busy="true" data-testid="product-results">
-        <p role="status" className="sr-only">Loading products</p>
+        <p role="status" className="sr-only">
+          Loading products
+        </p>
         <div className="mb-4 h-5" />
         <ProductGridSkeleton />
       </div>
@@ -44,7 +53,13 @@ export function ProductResults({ filters, resetHref, emptyTitle = "No products m
         icon="🔍"
         title={emptyTitle}
         description={emptyDescription ?? "Try a different search word, a wider price range, or fewer filters."}
-        action={resetHref ? <Link href={resetHref} className={buttonClasses({ variant: "secondary" })}>Reset filters</Link> : undefined}
+        action={
+          resetHref ? (
+            <Link href={resetHref} className={buttonClasses({ variant: "secondary" })}>
+              Reset filters
+            </Link>
+          ) : undefined
+        }
       />
     );
   }

@@ -34,7 +34,9 @@ export function SectorGrid() {
   if (sectors.isPending) {
     return (
       <div aria-busy="true" className={gridClasses}>
-        <span role="status" className="sr-only">Loading sectors</span>
+        <span role="status" className="sr-only">
+          Loading sectors
+        </span>
         {Array.from({ length: 8 }, (_, i) => (
           <Skeleton key={i} className="h-40 w-full rounded-2xl" />
         ))}

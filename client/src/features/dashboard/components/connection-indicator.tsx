@@ -17,7 +17,12 @@ export function ConnectionIndicator() {
   const { status } = useConnection();
   const look = appearance[status];
   return (
-    <p role="status" data-testid="connection-status" data-status={status} className={`inline-flex h-10 items-center gap-2 rounded-full border px-3 text-sm font-semibold ${look.box}`}>
+    <p
+      role="status"
+      data-testid="connection-status"
+      data-status={status}
+      className={`inline-flex h-10 items-center gap-2 rounded-full border px-3 text-sm font-semibold ${look.box}`}
+    >
       <span aria-hidden="true" className={`size-2.5 shrink-0 rounded-full ${look.dot}`} />
       <span>
         <span className="sr-only">Connection: </span>

@@ -65,14 +65,19 @@ export function Dashboard() {
       {summary.isPending ? (
         <DashboardSkeleton />
       ) : summary.isError && !summary.data ? (
-        <QueryErrorState error={summary.error} title="We couldn't load the dashboard's figures" onRetry={() => void summary.refetch()} retrying={summary.isRefetching} />
+        <QueryErrorState
+          error={summary.error}
+          title="We couldn't load the dashboard's figures"
+          onRetry={() => void summary.refetch()}
+          retrying={summary.isRefetching}
+        />
       ) : shown ? (
         <div className="space-y-6">
           <p className="text-sm text-stone-600" data-testid="dashboard-updated">
             {frozen ? (
               <>
-                <strong className="font-semibold text-amber-900">Paused</strong> at <time dateTime={frozen.now.at}>{formatClock(frozen.now.at)}</time>. New figures are still
-                collected and show when you resume.
+                <strong className="font-semibold text-amber-900">Paused</strong> at <time dateTime={frozen.now.at}>{formatClock(frozen.now.at)}</time>. New
+                figures are still collected and show when you resume.
               </>
             ) : (
               <>

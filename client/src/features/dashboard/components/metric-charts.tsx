@@ -142,9 +142,23 @@ function renderChart(config: ChartConfig, rows: readonly ChartRow[], summary: st
     />,
     <YAxis key="y" yAxisId="left" width={72} domain={ZERO_BASED} tickFormatter={left?.axisFormat ?? left?.format} tick={TICK_STYLE} stroke={AXIS_STROKE} />,
     right ? (
-      <YAxis key="y2" yAxisId="right" orientation="right" width={52} domain={ZERO_BASED} tickFormatter={right.axisFormat ?? right.format} tick={TICK_STYLE} stroke={AXIS_STROKE} />
+      <YAxis
+        key="y2"
+        yAxisId="right"
+        orientation="right"
+        width={52}
+        domain={ZERO_BASED}
+        tickFormatter={right.axisFormat ?? right.format}
+        tick={TICK_STYLE}
+        stroke={AXIS_STROKE}
+      />
     ) : null,
-    <Tooltip key="tooltip" isAnimationActive={false} labelFormatter={clockLabel} formatter={(value, name) => [(formats.get(String(name)) ?? String)(Number(value)), name]} />,
+    <Tooltip
+      key="tooltip"
+      isAnimationActive={false}
+      labelFormatter={clockLabel}
+      formatter={(value, name) => [(formats.get(String(name)) ?? String)(Number(value)), name]}
+    />,
     // Legend in the series' own order (Recharts sorts by name unless told otherwise).
     <Legend key="legend" verticalAlign="top" align="left" height={28} iconType="plainline" itemSorter={null} wrapperStyle={LEGEND_STYLE} />,
   ];
@@ -227,7 +241,14 @@ const ChartCard = memo(function ChartCard({ config, rows }: { config: ChartConfi
   const figure = useRef<HTMLElement>(null);
   const onScreen = useOnScreen(figure);
   return (
-    <figure ref={figure} aria-labelledby={titleId} data-testid={`chart-${config.id}`} data-points={rows.length} data-last-at={rows[rows.length - 1]?.t} className="flex min-w-0 flex-col rounded-2xl border border-stone-200 bg-white p-4 shadow-sm">
+    <figure
+      ref={figure}
+      aria-labelledby={titleId}
+      data-testid={`chart-${config.id}`}
+      data-points={rows.length}
+      data-last-at={rows[rows.length - 1]?.t}
+      className="flex min-w-0 flex-col rounded-2xl border border-stone-200 bg-white p-4 shadow-sm"
+    >
       <figcaption>
         <h2 id={titleId} className="text-base font-semibold text-stone-900">
           {config.title}

@@ -25,7 +25,16 @@ export const outboxPagesOptions = (status: MailStatus | undefined) =>
 export const useOutboxPages = (status: MailStatus | undefined) => useInfiniteQuery(outboxPagesOptions(status));
 
 export const useMailMessage = (id: string | undefined) =>
-  useQuery(queryOptions({ queryKey: mailKeys.message(id ?? ""), queryFn: ({ signal }) => api.get<MailMessage>(`/api/v1/mail/outbox/${encodeURIComponent(id!)}`, undefined, signal), enabled: Boolean(id), staleTime: Infinity }));
+  useQuery(
+    queryOptions({
+      queryKey: mailKeys.message(id ?? ""),
+      queryFn: ({ signal }) => api.get<MailMessage>(`/api/v1/mail/outbox/${encodeURIComponent(id!)}`, undefined, signal),
+      enabled: Boolean(id),
+      staleTime: Infinity,
+    }),
+  );
 
 export const useMailPreviews = () =>
-  useQuery(queryOptions({ queryKey: mailKeys.previews(), queryFn: ({ signal }) => api.get<{ data: MailPreview[] }>("/api/v1/mail/previews", undefined, signal) }));
+  useQuery(
+    queryOptions({ queryKey: mailKeys.previews(), queryFn: ({ signal }) => api.get<{ data: MailPreview[] }>("/api/v1/mail/previews", undefined, signal) }),
+  );

@@ -41,7 +41,10 @@ export function MailBodyView({ subject, html, text }: { subject: string; html: s
         {tab === "html" ? (
           <iframe title={`HTML of “${subject}”`} sandbox="" srcDoc={html} className="h-[28rem] w-full rounded-lg border border-stone-200 bg-white" />
         ) : (
-          <pre tabIndex={0} className="max-h-[28rem] overflow-auto whitespace-pre-wrap rounded-lg border border-stone-200 bg-stone-50 p-4 font-mono text-xs text-stone-800">
+          <pre
+            tabIndex={0}
+            className="max-h-[28rem] overflow-auto whitespace-pre-wrap rounded-lg border border-stone-200 bg-stone-50 p-4 font-mono text-xs text-stone-800"
+          >
             {text}
           </pre>
         )}

@@ -26,7 +26,13 @@ export function MailStatusBadge({ status }: { status: MailStatus }) {
 function MessageDialog({ mail, onClose }: { mail: MailSummary; onClose: () => void }) {
   const message = useMailMessage(mail.id);
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={mail.subject} description={`To ${mail.to} · ${formatDate(mail.createdAt)} ${formatTime(mail.createdAt)}`} size="lg">
+    <Dialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={mail.subject}
+      description={`To ${mail.to} · ${formatDate(mail.createdAt)} ${formatTime(mail.createdAt)}`}
+      size="lg"
+    >
       {mail.error && <p className="mb-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{mail.error}</p>}
       {message.isPending ? (
         <Skeleton className="h-64 w-full" />
@@ -57,7 +63,9 @@ export function OutboxList() {
       />
       {query.isPending ? (
         <div aria-busy="true" className="space-y-2">
-          <p role="status" className="sr-only">Loading the outbox</p>
+          <p role="status" className="sr-only">
+            Loading the outbox
+          </p>
           {Array.from({ length: 6 }, (_, i) => (
             <Skeleton key={i} className="h-12 w-full" />
           ))}
@@ -65,7 +73,11 @@ export function OutboxList() {
       ) : query.isError && !query.data ? (
         <QueryErrorState error={query.error} title="We couldn't load the outbox" onRetry={() => void query.refetch()} retrying={query.isRefetching} />
       ) : mails.length === 0 ? (
-        <EmptyState icon="✉️" title={status ? "No mails with this status" : "No mails yet"} description="Order confirmations, shipping notices and account mails appear here as they are produced." />
+        <EmptyState
+          icon="✉️"
+          title={status ? "No mails with this status" : "No mails yet"}
+          description="Order confirmations, shipping notices and account mails appear here as they are produced."
+        />
       ) : (
         <>
           <ListCount count={mails.length} noun="mail" hasMore={query.hasNextPage} moreLabel="older mails available" className="mb-3" />

@@ -9,12 +9,15 @@ export function TemplatePreviews() {
   if (query.isPending) {
     return (
       <div aria-busy="true" className="space-y-4">
-        <p role="status" className="sr-only">Rendering the templates</p>
+        <p role="status" className="sr-only">
+          Rendering the templates
+        </p>
         <Skeleton className="h-80 w-full" />
       </div>
     );
   }
-  if (query.isError) return <QueryErrorState error={query.error} title="We couldn't render the templates" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
+  if (query.isError)
+    return <QueryErrorState error={query.error} title="We couldn't render the templates" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
   return (
     <div className="space-y-8">
       {query.data.data.map((preview) => (

@@ -1,6 +1,23 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from "@tanstack/react-query";
 import type { ListOf } from "@shared/contracts/common";
-import { IDEMPOTENCY_KEY_HEADER, type Order, type OrderCreate, type OrderListFilters, type OrderListQuery, type OrderStatus, type Transaction } from "@shared/contracts/orders";
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  type Order,
+  type OrderCreate,
+  type OrderListFilters,
+  type OrderListQuery,
+  type OrderStatus,
+  type Transaction,
+} from "@shared/contracts/orders";
 import { api, cursorPaging } from "@client/lib/api";
 import { catalogKeys } from "@client/features/catalog/api/catalog-keys";
 import { cartKeys } from "@client/features/cart/api/quote";
@@ -31,7 +48,8 @@ export const orderKeys = {
 export const orderPagesOptions = (filters: OrderFilters, pageSize = ORDER_PAGE_SIZE) =>
   infiniteQueryOptions({
     queryKey: orderKeys.list(filters, pageSize),
-    queryFn: ({ pageParam, signal }) => api.get<OrderPage>("/api/v1/orders", { status: filters.status, q: filters.q, limit: pageSize, cursor: pageParam } satisfies OrderListQuery, signal),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<OrderPage>("/api/v1/orders", { status: filters.status, q: filters.q, limit: pageSize, cursor: pageParam } satisfies OrderListQuery, signal),
     ...cursorPaging,
     // Status moves on the server (staff ship, payments settle): check again when the shopper comes back.
     refetchOnWindowFocus: true,
@@ -94,7 +112,8 @@ export interface PlaceOrderInput {
 export function usePlaceOrder() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: PlaceOrderInput) => api.post<Order>("/api/v1/orders", body, { headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } }),
+    mutationFn: ({ body, idempotencyKey }: PlaceOrderInput) =>
+      api.post<Order>("/api/v1/orders", body, { headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } }),
     onSuccess: (order) => afterOrderWrite(queryClient, order),
   });
 }

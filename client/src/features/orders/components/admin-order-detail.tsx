@@ -103,7 +103,8 @@ function StatusActions({ order, fallbackFocusRef }: { order: Order; fallbackFocu
 function Transactions({ order }: { order: Order }) {
   const query = useOrderTransactions(order.id);
   if (query.isPending) return <Skeleton className="h-24 w-full" />;
-  if (query.isError) return <QueryErrorState error={query.error} title="We couldn't load the payments" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
+  if (query.isError)
+    return <QueryErrorState error={query.error} title="We couldn't load the payments" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
   if (query.data.length === 0) return <p className="text-sm text-stone-600">No payments recorded for this order.</p>;
   return (
     <Table caption={`Payments for order ${order.number}`} busy={query.isFetching}>
@@ -121,7 +122,9 @@ function Transactions({ order }: { order: Order }) {
           <Tr key={tx.id} data-testid="transaction-row">
             <Td className="font-medium">{tx.kind === "refund" ? "Refund" : "Charge"}</Td>
             <Td>
-              <span className={`font-semibold ${tx.status === "succeeded" ? "text-brand-800" : "text-red-800"}`}>{tx.status === "succeeded" ? "Succeeded" : "Failed"}</span>
+              <span className={`font-semibold ${tx.status === "succeeded" ? "text-brand-800" : "text-red-800"}`}>
+                {tx.status === "succeeded" ? "Succeeded" : "Failed"}
+              </span>
             </Td>
             <Td className="whitespace-nowrap text-right tabular-nums">
               {tx.kind === "refund" ? "−" : ""}
@@ -188,12 +191,20 @@ export function AdminOrderDetail({ orderId, backHref }: { orderId: string; backH
       {back}
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 ref={headingRef} tabIndex={-1} className="flex flex-wrap items-center gap-3 text-2xl font-bold tracking-tight text-stone-900 focus:outline-none sm:text-3xl">
+          <h1
+            ref={headingRef}
+            tabIndex={-1}
+            className="flex flex-wrap items-center gap-3 text-2xl font-bold tracking-tight text-stone-900 focus:outline-none sm:text-3xl"
+          >
             Order {order.number}
             <OrderStatusBadge status={order.status} size="md" />
           </h1>
           <p className="mt-1 text-sm text-stone-600">
-            Placed <time dateTime={order.createdAt}>{formatDate(order.createdAt)}, {formatTime(order.createdAt)}</time> · customer id <span className="font-mono text-xs">{order.userId}</span>
+            Placed{" "}
+            <time dateTime={order.createdAt}>
+              {formatDate(order.createdAt)}, {formatTime(order.createdAt)}
+            </time>{" "}
+            · customer id <span className="font-mono text-xs">{order.userId}</span>
           </p>
         </div>
       </div>

@@ -31,7 +31,11 @@ export function AdminOrderFilters({ filters, onChange }: { filters: OrderFilters
         placeholder="Order number or customer email"
         className="sm:w-80"
       />
-      <StatusFilter value={status} allLabel="All statuses" onChange={(next: OrderStatus | undefined) => onChange({ q: draft.trim() || undefined, status: next })} />
+      <StatusFilter
+        value={status}
+        allLabel="All statuses"
+        onChange={(next: OrderStatus | undefined) => onChange({ q: draft.trim() || undefined, status: next })}
+      />
     </form>
   );
 }
@@ -52,7 +56,9 @@ export function AdminOrderList({ filters }: { filters: OrderFilters }) {
         <EmptyState
           icon="📦"
           title={filtered ? "No orders match these filters" : "No orders yet"}
-          description={filtered ? "Search by the full order number (FP-000123, or just 123) or part of the customer's email." : "Orders appear here as shoppers check out."}
+          description={
+            filtered ? "Search by the full order number (FP-000123, or just 123) or part of the customer's email." : "Orders appear here as shoppers check out."
+          }
           action={
             filtered ? (
               <Link href={ADMIN_ORDERS_PATH} className={buttonClasses({ variant: "secondary" })}>

@@ -55,7 +55,11 @@ function outcomeOf(error: unknown): Outcome & { attemptOver: boolean } {
       // The declined order is final (cancelled): the next try is a new order, so it needs a new key.
       return { message: DECLINED_MESSAGE, aboutCard: true, attemptOver: true };
     case "out_of_stock":
-      return { message: "Some items sold out while you were checking out. Nothing was charged. Review your cart: it shows what's left.", toCart: true, attemptOver: false };
+      return {
+        message: "Some items sold out while you were checking out. Nothing was charged. Review your cart: it shows what's left.",
+        toCart: true,
+        attemptOver: false,
+      };
     case "idempotency_in_progress":
       return { message: "We're still placing this order. Wait a moment, then press Place order again: you won't be charged twice.", attemptOver: false };
     case "idempotency_key_reused":
@@ -66,7 +70,10 @@ function outcomeOf(error: unknown): Outcome & { attemptOver: boolean } {
       // The order may or may not have been placed: the same key makes a retry safe.
       return { message: "We couldn't reach the shop to confirm your order. Press Place order again: you won't be charged twice.", attemptOver: false };
     default:
-      return { message: error.status >= 500 ? "Something went wrong on our side. Press Place order again: you won't be charged twice." : error.message, attemptOver: false };
+      return {
+        message: error.status >= 500 ? "Something went wrong on our side. Press Place order again: you won't be charged twice." : error.message,
+        attemptOver: false,
+      };
   }
 }
 
@@ -149,7 +156,11 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
     if (submitting.current || !canPlace) return;
     submitting.current = true;
     setOutcome(null);
-    const body: OrderCreate = { items: lines.map(({ productId, quantity }) => ({ productId, quantity })), shippingAddress: values.shippingAddress, payment: values.payment };
+    const body: OrderCreate = {
+      items: lines.map(({ productId, quantity }) => ({ productId, quantity })),
+      shippingAddress: values.shippingAddress,
+      payment: values.payment,
+    };
     try {
       const order = await placeOrder.mutateAsync({ body, idempotencyKey: checkoutAttempt.keyFor(body) });
       checkoutAttempt.finish();
@@ -158,7 +169,8 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
     } catch (error) {
       const result = outcomeOf(error);
       if (result.attemptOver) checkoutAttempt.finish();
-      if (isApiError(error) && (error.code === "out_of_stock" || error.code === "validation_failed")) void queryClient.invalidateQueries({ queryKey: cartKeys.all });
+      if (isApiError(error) && (error.code === "out_of_stock" || error.code === "validation_failed"))
+        void queryClient.invalidateQueries({ queryKey: cartKeys.all });
       const onField = isApiError(error) && error.code === "validation_failed" && applyServerError(error, form.setError, { fields: FORM_FIELDS });
       if (!onField) setOutcome({ message: result.message, toCart: result.toCart, aboutCard: result.aboutCard });
       if (isApiError(error) && error.code === "payment_declined") form.setFocus("payment.cardNumber");
@@ -173,8 +185,20 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
       <fieldset className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
         <legend className="float-left mb-4 w-full text-lg font-semibold text-stone-900">Shipping address</legend>
         <div className="grid clear-both gap-4 sm:grid-cols-2">
-          <TextField label="Full name" autoComplete="name" className="sm:col-span-2" error={errors.shippingAddress?.name?.message} {...form.register("shippingAddress.name")} />
-          <TextField label="Address" autoComplete="address-line1" className="sm:col-span-2" error={errors.shippingAddress?.line1?.message} {...form.register("shippingAddress.line1")} />
+          <TextField
+            label="Full name"
+            autoComplete="name"
+            className="sm:col-span-2"
+            error={errors.shippingAddress?.name?.message}
+            {...form.register("shippingAddress.name")}
+          />
+          <TextField
+            label="Address"
+            autoComplete="address-line1"
+            className="sm:col-span-2"
+            error={errors.shippingAddress?.line1?.message}
+            {...form.register("shippingAddress.line1")}
+          />
           <TextField
             label="Apartment, suite, etc. (optional)"
             autoComplete="address-line2"
@@ -183,7 +207,12 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
             {...form.register("shippingAddress.line2", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })}
           />
           <TextField label="City" autoComplete="address-level2" error={errors.shippingAddress?.city?.message} {...form.register("shippingAddress.city")} />
-          <TextField label="Postal code" autoComplete="postal-code" error={errors.shippingAddress?.postalCode?.message} {...form.register("shippingAddress.postalCode")} />
+          <TextField
+            label="Postal code"
+            autoComplete="postal-code"
+            error={errors.shippingAddress?.postalCode?.message}
+            {...form.register("shippingAddress.postalCode")}
+          />
           <TextField
             label="Country"
             hint="2-letter code, e.g. US, GB, DE"

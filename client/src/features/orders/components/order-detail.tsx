@@ -18,7 +18,8 @@ import { OrderItemsTable, OrderTimeline, Panel, ShippingAddressBlock } from "./o
 
 /** The server's refusal in words for this screen (409 invalid_transition: it moved on meanwhile). */
 export function cancelErrorMessage(error: unknown): string {
-  if (isApiError(error) && error.code === "invalid_transition") return "This order can't be cancelled any more: its status has changed. The page now shows where it is.";
+  if (isApiError(error) && error.code === "invalid_transition")
+    return "This order can't be cancelled any more: its status has changed. The page now shows where it is.";
   return error instanceof Error ? error.message : "The order could not be cancelled.";
 }
 
@@ -29,17 +30,22 @@ export function cancelDescription(order: Order, who: "you" | "staff"): string {
       ? `We'll refund ${refund} to your card and put the items back in stock. This can't be undone.`
       : `The customer gets a full refund of ${refund} and the items go back into stock. This can't be undone.`;
   }
-  return who === "you" ? "Nothing has been charged, so there is nothing to refund. This can't be undone." : "Nothing was charged, so there is no refund. This can't be undone.";
+  return who === "you"
+    ? "Nothing has been charged, so there is nothing to refund. This can't be undone."
+    : "Nothing was charged, so there is no refund. This can't be undone.";
 }
 
 function ThankYou({ order }: { order: Order }) {
   return (
     <div role="status" data-testid="thank-you" className="mb-8 flex gap-4 rounded-2xl border border-brand-200 bg-brand-50 p-5 sm:p-6">
-      <span aria-hidden="true" className="text-3xl">🎉</span>
+      <span aria-hidden="true" className="text-3xl">
+        🎉
+      </span>
       <div>
         <p className="text-lg font-semibold text-brand-900">Thank you! Your order is placed.</p>
         <p className="mt-1 text-sm text-brand-900">
-          {order.status === "paid" ? `We've received your payment of ${formatMoney(order.totalCents, order.currency)}` : "We've received your order"} and will let you know here as it moves along.
+          {order.status === "paid" ? `We've received your payment of ${formatMoney(order.totalCents, order.currency)}` : "We've received your order"} and will
+          let you know here as it moves along.
         </p>
       </div>
     </div>

@@ -17,14 +17,29 @@ import { OrderStatusBadge } from "./order-status-badge";
 
 export const statusOptions = orderStatuses.map((status) => ({ value: status, label: statusLabels[status] }));
 
-export function StatusFilter({ value, onChange, allLabel = "All orders" }: { value?: OrderStatus; onChange: (status: OrderStatus | undefined) => void; allLabel?: string }) {
+export function StatusFilter({
+  value,
+  onChange,
+  allLabel = "All orders",
+}: {
+  value?: OrderStatus;
+  onChange: (status: OrderStatus | undefined) => void;
+  allLabel?: string;
+}) {
   const id = useId();
   return (
     <div className="sm:w-56">
       <label htmlFor={id} className={labelClasses}>
         Status
       </label>
-      <Select id={id} value={value ?? ""} onChange={(e) => onChange((e.target.value || undefined) as OrderStatus | undefined)} placeholderOption={allLabel} options={statusOptions} className="mt-1.5" />
+      <Select
+        id={id}
+        value={value ?? ""}
+        onChange={(e) => onChange((e.target.value || undefined) as OrderStatus | undefined)}
+        placeholderOption={allLabel}
+        options={statusOptions}
+        className="mt-1.5"
+      />
     </div>
   );
 }

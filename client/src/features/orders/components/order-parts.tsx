@@ -104,7 +104,19 @@ export function OrderTimeline({ order, viewer }: { order: Order; viewer: "owner"
 }
 
 /** A titled white card: the building block of the order pages. */
-export function Panel({ title, id, children, className = "", action }: { title: string; id: string; children: ReactNode; className?: string; action?: ReactNode }) {
+export function Panel({
+  title,
+  id,
+  children,
+  className = "",
+  action,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  className?: string;
+  action?: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className={`rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6 ${className}`}>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">

@@ -14,7 +14,11 @@ export function OrderStatusBadge({ status, size = "sm" }: { status: OrderStatus;
   const tone = tones[status];
   const sizing = size === "md" ? "px-3 py-1 text-sm" : "px-2 py-0.5 text-xs";
   return (
-    <span data-testid="order-status" data-status={status} className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full font-semibold ring-1 ring-inset ${tone.badge} ${sizing}`}>
+    <span
+      data-testid="order-status"
+      data-status={status}
+      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full font-semibold ring-1 ring-inset ${tone.badge} ${sizing}`}
+    >
       <span aria-hidden="true" className={`size-1.5 rounded-full ${tone.dot}`} />
       {statusLabels[status]}
     </span>

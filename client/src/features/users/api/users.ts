@@ -25,7 +25,8 @@ export const usersKeys = {
 export const userPagesOptions = (filters: UserFilters, pageSize = USER_PAGE_SIZE) =>
   infiniteQueryOptions({
     queryKey: usersKeys.list(filters, pageSize),
-    queryFn: ({ pageParam, signal }) => api.get<UserPage>("/api/v1/users", { q: filters.q, role: filters.role, limit: pageSize, cursor: pageParam } satisfies UserListQuery, signal),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<UserPage>("/api/v1/users", { q: filters.q, role: filters.role, limit: pageSize, cursor: pageParam } satisfies UserListQuery, signal),
     ...cursorPaging,
   });
 

@@ -23,9 +23,18 @@ export function UserFiltersBar({ filters, onChange }: UserFiltersBarProps) {
 
   return (
     <form role="search" aria-label="Filter users" onSubmit={(e) => e.preventDefault()} className="flex flex-col gap-4 sm:flex-row sm:items-end">
-      <SearchField label="Search" value={draft} onChange={setDraft} onEnter={() => onChange({ q: draft.trim() || undefined, role })} placeholder="Name or email" className="sm:w-80" />
+      <SearchField
+        label="Search"
+        value={draft}
+        onChange={setDraft}
+        onEnter={() => onChange({ q: draft.trim() || undefined, role })}
+        placeholder="Name or email"
+        className="sm:w-80"
+      />
       <div className="sm:w-48">
-        <label htmlFor={`${id}-role`} className={labelClasses}>Role</label>
+        <label htmlFor={`${id}-role`} className={labelClasses}>
+          Role
+        </label>
         <Select
           id={`${id}-role`}
           value={role ?? ""}

@@ -101,7 +101,13 @@ export function UserList({ filters }: { filters: UserFilters }) {
             icon="👤"
             title={filtered ? "No users match these filters" : "No users yet"}
             description={filtered ? "Try other words, or show every role." : "Accounts appear here as people register."}
-            action={filtered ? <Link href={USERS_PATH} className={buttonClasses({ variant: "secondary" })}>Clear filters</Link> : undefined}
+            action={
+              filtered ? (
+                <Link href={USERS_PATH} className={buttonClasses({ variant: "secondary" })}>
+                  Clear filters
+                </Link>
+              ) : undefined
+            }
           />
         }
       >
@@ -122,7 +128,9 @@ export function UserList({ filters }: { filters: UserFilters }) {
           open
           onOpenChange={(open) => !open && setDemotion(null)}
           title={`Change ${demotion.user.name}'s role to ${roleLabels[demotion.value]}?`}
-          description={demotion.user.id === me.data?.id ? `This is your own account. ${demotionWarning(demotion.value, true)}` : demotionWarning(demotion.value, false)}
+          description={
+            demotion.user.id === me.data?.id ? `This is your own account. ${demotionWarning(demotion.value, true)}` : demotionWarning(demotion.value, false)
+          }
           confirmLabel={`Make ${roleLabels[demotion.value]}`}
           tone="danger"
           pending={demotionPending}

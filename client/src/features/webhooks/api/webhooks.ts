@@ -16,7 +16,10 @@ export const webhookKeys = {
 
 const path = (id: string) => `/api/v1/webhooks/${encodeURIComponent(id)}`;
 
-export const useWebhooks = () => useQuery(queryOptions({ queryKey: webhookKeys.list(), queryFn: ({ signal }) => api.get<{ data: WebhookEndpoint[] }>("/api/v1/webhooks", undefined, signal) }));
+export const useWebhooks = () =>
+  useQuery(
+    queryOptions({ queryKey: webhookKeys.list(), queryFn: ({ signal }) => api.get<{ data: WebhookEndpoint[] }>("/api/v1/webhooks", undefined, signal) }),
+  );
 
 export const deliveryPagesOptions = (endpointId: string) =>
   infiniteQueryOptions({
@@ -70,7 +73,8 @@ export function usePingWebhook() {
 export function useRetryDelivery() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ endpointId, deliveryId }: { endpointId: string; deliveryId: string }) => api.post<WebhookDelivery>(`${path(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}/retry`),
+    mutationFn: ({ endpointId, deliveryId }: { endpointId: string; deliveryId: string }) =>
+      api.post<WebhookDelivery>(`${path(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}/retry`),
     onSuccess: (delivery) => afterWrite(queryClient, delivery.endpointId),
   });
 }

@@ -25,7 +25,9 @@ function DeliveryItem({ delivery }: { delivery: WebhookDelivery }) {
       <details>
         <summary className="flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm focus-visible:outline-2 focus-visible:outline-brand-600">
           <code className="font-mono text-xs font-semibold">{delivery.event}</code>
-          <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium capitalize ring-1 ring-inset ${statusStyles[delivery.status]}`}>{delivery.status}</span>
+          <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium capitalize ring-1 ring-inset ${statusStyles[delivery.status]}`}>
+            {delivery.status}
+          </span>
           <span className="text-stone-600">
             {delivery.attempts} {delivery.attempts === 1 ? "attempt" : "attempts"}
           </span>
@@ -35,14 +37,22 @@ function DeliveryItem({ delivery }: { delivery: WebhookDelivery }) {
         </summary>
         <div className="space-y-3 border-t border-stone-100 px-4 py-3 text-sm">
           {delivery.error && <p className="text-red-800">Last error: {delivery.error}</p>}
-          {delivery.status === "pending" && delivery.nextAttemptAt && <p className="text-stone-700">Next attempt {formatDate(delivery.nextAttemptAt)} {formatTime(delivery.nextAttemptAt)}</p>}
+          {delivery.status === "pending" && delivery.nextAttemptAt && (
+            <p className="text-stone-700">
+              Next attempt {formatDate(delivery.nextAttemptAt)} {formatTime(delivery.nextAttemptAt)}
+            </p>
+          )}
           <div>
             <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-600">Payload</h3>
-            <pre tabIndex={0} className="max-h-64 overflow-auto rounded-lg bg-stone-50 p-3 font-mono text-xs">{JSON.stringify(delivery.payload, null, 2)}</pre>
+            <pre tabIndex={0} className="max-h-64 overflow-auto rounded-lg bg-stone-50 p-3 font-mono text-xs">
+              {JSON.stringify(delivery.payload, null, 2)}
+            </pre>
           </div>
           <div>
             <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-600">Response</h3>
-            <pre tabIndex={0} className="max-h-40 overflow-auto whitespace-pre-wrap rounded-lg bg-stone-50 p-3 font-mono text-xs">{delivery.responseBody || "(empty)"}</pre>
+            <pre tabIndex={0} className="max-h-40 overflow-auto whitespace-pre-wrap rounded-lg bg-stone-50 p-3 font-mono text-xs">
+              {delivery.responseBody || "(empty)"}
+            </pre>
           </div>
           {delivery.status !== "pending" && (
             <Button
@@ -83,7 +93,9 @@ export function DeliveryList({ endpointId }: { endpointId: string }) {
       </p>
       {query.isPending ? (
         <div aria-busy="true" className="space-y-2">
-          <p role="status" className="sr-only">Loading deliveries</p>
+          <p role="status" className="sr-only">
+            Loading deliveries
+          </p>
           <Skeleton className="h-12 w-full" />
           <Skeleton className="h-12 w-full" />
         </div>
@@ -93,7 +105,14 @@ export function DeliveryList({ endpointId }: { endpointId: string }) {
         <EmptyState icon="📭" title="No deliveries yet" description="Events this endpoint subscribes to, and pings, appear here." />
       ) : (
         <>
-          <ListCount count={deliveries.length} noun="delivery" plural="deliveries" hasMore={query.hasNextPage} moreLabel="older deliveries available" className="mb-3" />
+          <ListCount
+            count={deliveries.length}
+            noun="delivery"
+            plural="deliveries"
+            hasMore={query.hasNextPage}
+            moreLabel="older deliveries available"
+            className="mb-3"
+          />
           <ul aria-label="Deliveries" aria-busy={query.isFetching || undefined} className="space-y-2">
             {deliveries.map((delivery) => (
               <DeliveryItem key={delivery.id} delivery={delivery} />

@@ -19,7 +19,11 @@ export function SecretReveal({ endpoint }: { endpoint: WebhookEndpointWithSecret
         Endpoint <span className="break-all font-medium">{endpoint.url}</span>
       </p>
       <div className="flex items-center gap-2">
-        <code data-testid="webhook-secret" tabIndex={0} className="min-w-0 flex-1 break-all rounded-lg border border-stone-200 bg-stone-50 px-3 py-2 font-mono text-xs text-stone-900">
+        <code
+          data-testid="webhook-secret"
+          tabIndex={0}
+          className="min-w-0 flex-1 break-all rounded-lg border border-stone-200 bg-stone-50 px-3 py-2 font-mono text-xs text-stone-900"
+        >
           {endpoint.secret}
         </code>
         <Button variant="secondary" size="sm" onClick={() => void copy()}>

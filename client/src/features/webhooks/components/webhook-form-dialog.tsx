@@ -37,7 +37,13 @@ export function WebhookFormDialog({ onClose }: { onClose: () => void }) {
   // One dialog for both steps: the secret replaces the form once the endpoint exists.
   if (created) {
     return (
-      <Dialog open onOpenChange={(open) => !open && onClose()} title={SECRET_TITLE} description={SECRET_DESCRIPTION} footer={<Button onClick={onClose}>I have stored the secret</Button>}>
+      <Dialog
+        open
+        onOpenChange={(open) => !open && onClose()}
+        title={SECRET_TITLE}
+        description={SECRET_DESCRIPTION}
+        footer={<Button onClick={onClose}>I have stored the secret</Button>}
+      >
         <SecretReveal endpoint={created} />
       </Dialog>
     );
@@ -55,7 +61,9 @@ export function WebhookFormDialog({ onClose }: { onClose: () => void }) {
       footer={
         <>
           <DialogClose asChild>
-            <Button variant="secondary" disabled={pending}>Cancel</Button>
+            <Button variant="secondary" disabled={pending}>
+              Cancel
+            </Button>
           </DialogClose>
           <Button type="submit" form={formId} disabled={pending}>
             {pending && <Spinner label="Saving" />}
@@ -70,13 +78,26 @@ export function WebhookFormDialog({ onClose }: { onClose: () => void }) {
             {errors.root.server.message}
           </p>
         )}
-        <TextField label="URL" type="url" inputMode="url" autoComplete="off" placeholder="https://example.com/webhooks" error={errors.url?.message} {...form.register("url")} />
+        <TextField
+          label="URL"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          placeholder="https://example.com/webhooks"
+          error={errors.url?.message}
+          {...form.register("url")}
+        />
         <fieldset aria-describedby={eventsError ? `${formId}-events-error` : undefined}>
           <legend className="mb-2 text-sm font-medium text-stone-800">Events</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {webhookEventTypes.map((event) => (
               <label key={event} className="flex items-center gap-2 text-sm text-stone-800">
-                <input type="checkbox" value={event} className="h-4 w-4 rounded border-stone-300 text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600" {...form.register("events")} />
+                <input
+                  type="checkbox"
+                  value={event}
+                  className="h-4 w-4 rounded border-stone-300 text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600"
+                  {...form.register("events")}
+                />
                 <code className="font-mono text-xs">{event}</code>
               </label>
             ))}
@@ -87,7 +108,13 @@ export function WebhookFormDialog({ onClose }: { onClose: () => void }) {
             </p>
           )}
         </fieldset>
-        <TextField label="Description" hint="Optional: who receives this and why" autoComplete="off" error={errors.description?.message} {...form.register("description")} />
+        <TextField
+          label="Description"
+          hint="Optional: who receives this and why"
+          autoComplete="off"
+          error={errors.description?.message}
+          {...form.register("description")}
+        />
       </form>
     </Dialog>
   );

@@ -58,9 +58,7 @@ export function WebhookList() {
 
   const header = (
     <div ref={listTop} tabIndex={-1} className="mb-4 flex justify-end focus:outline-none">
-      <Button onClick={() => setCreating(true)}>
-        New endpoint
-      </Button>
+      <Button onClick={() => setCreating(true)}>New endpoint</Button>
     </div>
   );
 
@@ -68,15 +66,25 @@ export function WebhookList() {
   if (query.isPending) {
     body = (
       <div aria-busy="true" className="space-y-2">
-        <p role="status" className="sr-only">Loading webhook endpoints</p>
+        <p role="status" className="sr-only">
+          Loading webhook endpoints
+        </p>
         <Skeleton className="h-14 w-full" />
         <Skeleton className="h-14 w-full" />
       </div>
     );
   } else if (query.isError) {
-    body = <QueryErrorState error={query.error} title="We couldn't load the webhook endpoints" onRetry={() => void query.refetch()} retrying={query.isRefetching} />;
+    body = (
+      <QueryErrorState error={query.error} title="We couldn't load the webhook endpoints" onRetry={() => void query.refetch()} retrying={query.isRefetching} />
+    );
   } else if (query.data.data.length === 0) {
-    body = <EmptyState icon="🪝" title="No webhook endpoints yet" description="Add one to tell another system when orders are placed, paid or shipped and when products change." />;
+    body = (
+      <EmptyState
+        icon="🪝"
+        title="No webhook endpoints yet"
+        description="Add one to tell another system when orders are placed, paid or shipped and when products change."
+      />
+    );
   } else {
     body = (
       <Table caption="Webhook endpoints" busy={query.isFetching}>
@@ -111,13 +119,29 @@ export function WebhookList() {
               </Td>
               <Td>
                 <div className="flex flex-wrap gap-2">
-                  <Link href={`${WEBHOOKS_PATH}/${endpoint.id}`} className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-brand-800 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600" aria-label={`Deliveries of ${endpoint.url}`}>
+                  <Link
+                    href={`${WEBHOOKS_PATH}/${endpoint.id}`}
+                    className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-brand-800 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+                    aria-label={`Deliveries of ${endpoint.url}`}
+                  >
                     Deliveries
                   </Link>
-                  <Button size="sm" variant="secondary" disabled={!endpoint.enabled || ping.isPending} onClick={() => sendPing(endpoint)} aria-label={`Ping ${endpoint.url}`}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={!endpoint.enabled || ping.isPending}
+                    onClick={() => sendPing(endpoint)}
+                    aria-label={`Ping ${endpoint.url}`}
+                  >
                     Ping
                   </Button>
-                  <Button size="sm" variant="secondary" disabled={update.isPending} onClick={() => toggle(endpoint)} aria-label={`${endpoint.enabled ? "Disable" : "Enable"} ${endpoint.url}`}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={update.isPending}
+                    onClick={() => toggle(endpoint)}
+                    aria-label={`${endpoint.enabled ? "Disable" : "Enable"} ${endpoint.url}`}
+                  >
                     {endpoint.enabled ? "Disable" : "Enable"}
                   </Button>
                   <Button size="sm" variant="ghost" onClick={() => setDeleting(endpoint)} aria-label={`Delete ${endpoint.url}`}>
