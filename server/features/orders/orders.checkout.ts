@@ -7,7 +7,7 @@ import { isOrderable, type OrderableProduct } from "../catalog/catalog.stock";
 import type { ChargeOutcome } from "../payments/payments.service";
 import { PLACED_STATUS, replayStored, requestFingerprint, storedErrorBody, type CheckoutResult, type IdempotentRequest } from "./orders.idempotency";
 import type { OrderPublisher } from "./orders.events";
-import { toOrderJson } from "./orders.json";
+import { toOrderJson } from "./orders.mapper";
 import type { EventRow, OrderRow } from "./orders.repo";
 import type { OrdersDeps } from "./orders.deps";
 import { MAX_ORDER_TOTAL_CENTS, priceLines } from "./pricing";

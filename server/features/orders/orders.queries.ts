@@ -5,7 +5,7 @@ import type { ActingUser } from "../../lib/acting-user";
 import { AppError, notFound } from "../../lib/app-error";
 import { toPage } from "../../lib/pagination";
 import { decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
-import { toOrderJson, toTransactionJson } from "./orders.json";
+import { toOrderJson, toTransactionJson } from "./orders.mapper";
 import type { OrderRow, OrdersRepo } from "./orders.repo";
 
 /** Reading orders: one order, lists, payment transactions and the dashboard's figures. Who may see what is decided here. */

@@ -9,7 +9,7 @@ import { createOrderQueries } from "./orders.queries";
  *   orders.checkout.ts   cart quote and checkout (Idempotency-Key claim → place → charge → settle)
  *   orders.lifecycle.ts  status changes and cancellation (refund, stock back)
  *   orders.queries.ts    one order, lists, payment transactions, dashboard figures
- *   orders.json.ts       row → the Order and Transaction JSON
+ *   orders.mapper.ts     row → the Order and Transaction JSON
  *   orders.deps.ts       what the service is built from (wired in server/services.ts)
  */
 
