@@ -166,7 +166,7 @@ export async function startNginx(port: number, replicaPorts: number[]): Promise<
   mkdirSync(dir, { recursive: true });
   const configPath = join(dir, "nginx.conf");
   writeFileSync(configPath, nginxConfig({ dir, port, replicaPorts }));
-  const child = spawnChild("nginx", "nginx", ["-p", dir, "-c", configPath, "-e", join(dir, "error.log")], cleanChildEnv());
+  const child = spawnChild("nginx", existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx", ["-p", dir, "-c", configPath, "-e", join(dir, "error.log")], cleanChildEnv());
   const base = `http://127.0.0.1:${port}`;
   await waitForOk(`${base}/api/health/liveness`, performance.now(), { everyMs: 50, timeoutMs: 10_000, exited: () => child.process.exitCode !== null }).catch(
     (err: Error) => {
