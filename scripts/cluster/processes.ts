@@ -161,16 +161,34 @@ export async function startReplica(index: number, port: number, env: NodeJS.Proc
   return { index, port, base, child };
 }
 
+export const nginxErrorLog = join(workDir, "nginx", "error.log");
+
+/**
+ * What nginx logged from byte `from` on, grouped by message ("connect() failed (111: Connection refused)" × 12),
+ * so a dropped request can be traced to what the proxy saw.
+ */
+export function nginxErrorsSince(from: number): string {
+  if (!existsSync(nginxErrorLog)) return "none";
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(nginxErrorLog).subarray(from).toString("utf8").split("\n")) {
+    const message = /\*\d+ (.*?)(?: while |, client:|$)/.exec(line)?.[1] ?? (line.trim() ? line.replace(/^.*?\[\w+\] /, "") : undefined);
+    if (message) counts.set(message, (counts.get(message) ?? 0) + 1);
+  }
+  return [...counts].map(([message, n]) => `${message} × ${n}`).join("; ") || "none";
+}
+
+export const nginxErrorLogSize = () => (existsSync(nginxErrorLog) ? statSync(nginxErrorLog).size : 0);
+
 export async function startNginx(port: number, replicaPorts: number[]): Promise<Child> {
   const dir = join(workDir, "nginx");
   mkdirSync(dir, { recursive: true });
   const configPath = join(dir, "nginx.conf");
   writeFileSync(configPath, nginxConfig({ dir, port, replicaPorts }));
-  const child = spawnChild("nginx", existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx", ["-p", dir, "-c", configPath, "-e", join(dir, "error.log")], cleanChildEnv());
+  const child = spawnChild("nginx", existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx", ["-p", dir, "-c", configPath, "-e", nginxErrorLog], cleanChildEnv());
   const base = `http://127.0.0.1:${port}`;
   await waitForOk(`${base}/api/health/liveness`, performance.now(), { everyMs: 50, timeoutMs: 10_000, exited: () => child.process.exitCode !== null }).catch(
     (err: Error) => {
-      const log = existsSync(join(dir, "error.log")) ? readFileSync(join(dir, "error.log"), "utf8") : "";
+      const log = existsSync(nginxErrorLog) ? readFileSync(nginxErrorLog, "utf8") : "";
       throw new Error(`${err.message}\n--- nginx ---\n${child.output()}${log}`);
     },
   );

@@ -1,6 +1,7 @@
 import { intFromEnv, round, sleep } from "../../bench/lib/config";
 import { send } from "./http";
 import { firstError, isOk, latencySummary, startLoad, statusBreakdown, type Outcome } from "./load";
+import { nginxErrorLogSize, nginxErrorsSince } from "./processes";
 import { query, restartReplica, shopTraffic, watchReadiness, type ReadinessSample, type Rig, type ScenarioResult } from "./rig";
 
 /** Requests per second of the rolling restart; the outage scenarios run at half of it. */
@@ -24,6 +25,7 @@ function sentLine(load: { outcomes: Outcome[]; elapsedMs: () => number; skipped:
  * wait for it to exit, start it again, wait for its readiness, then the next. Every request must answer 2xx.
  */
 export async function rollingRestart(rig: Rig): Promise<ScenarioResult> {
+  const nginxLogFrom = nginxErrorLogSize();
   const load = startLoad(LOAD_RATE, shopTraffic(rig, 0.1));
   const steps: string[] = [];
   let cleanExits = 0;
@@ -55,6 +57,7 @@ export async function rollingRestart(rig: Rig): Promise<ScenarioResult> {
     `latency through nginx: ${latencySummary(outcomes)}`,
     ...steps,
     `clean exits (code 0): ${cleanExits}/${rig.replicas.length}`,
+    `nginx error log: ${nginxErrorsSince(nginxLogFrom)}`,
     ...deaths(rig),
   ];
   return { title: "(4) rolling restart under load drops 0 requests", pass: dropped.length === 0 && cleanExits === rig.replicas.length, lines };
@@ -123,6 +126,7 @@ export async function redisOutage(rig: Rig): Promise<ScenarioResult> {
  */
 export async function postgresOutage(rig: Rig): Promise<ScenarioResult> {
   const pidsBefore = rig.replicas.map((r) => r.child.pid);
+  const nginxLogFrom = nginxErrorLogSize();
   const load = startLoad(LOAD_RATE / 2, shopTraffic(rig, 0.1, 0.2));
   const readiness = watchReadiness(rig.replicas);
   try {
@@ -166,6 +170,7 @@ export async function postgresOutage(rig: Rig): Promise<ScenarioResult> {
       `readiness answered 503 ${readinessDown} times during the outage; recovery (all replicas ready after PostgreSQL is back): ${recoveryMs === undefined ? "NOT within 15 s" : `${round(recoveryMs)} ms`}`,
       `replicas with the same PID, still running: ${alive}/${rig.replicas.length} (${pidsBefore.join(", ")})`,
       `scarce product: ${rig.scarce.stock} in stock → ${scarce.stock}, ${scarce.sold} sold in non-cancelled orders (${scarceAnswers.filter(isOk).length} checkouts succeeded, ${scarceAnswers.filter((o) => o.errorCode === "out_of_stock").length} refused out_of_stock)`,
+      `nginx error log: ${nginxErrorsSince(nginxLogFrom)}`,
       `oversell check over ${stockRows.length} products: ${negative} with negative stock, ${mismatched.length} where the stock decrease ≠ quantity sold`,
       ...deaths(rig),
     ];
