@@ -95,7 +95,8 @@ export const isOk = (o: Outcome) => o.status !== undefined && o.status >= 200 &&
 export function statusBreakdown(outcomes: Outcome[]): string {
   const counts = new Map<string, number>();
   for (const o of outcomes) {
-    const key = o.status === undefined ? "conn-error" : o.errorCode ? `${o.status} ${o.errorCode}` : String(o.status);
+    const failure = o.error?.includes("timed out") ? "client-timeout-10s" : "conn-error";
+    const key = o.status === undefined ? failure : o.errorCode ? `${o.status} ${o.errorCode}` : String(o.status);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => `${key}×${n}`).join(", ") || "none";
