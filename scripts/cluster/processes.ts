@@ -153,8 +153,10 @@ export async function startReplica(index: number, port: number, env: NodeJS.Proc
   const started = performance.now();
   const child = spawnChild(`replica-${index + 1}`, process.execPath, [APP_ENTRY], env, ROOT);
   const base = `http://127.0.0.1:${port}`;
-  await waitForOk(`${base}/api/health/readiness`, started, { everyMs: 100, timeoutMs: 60_000, exited: () => child.process.exitCode !== null }).catch(
-    (err: Error) => {
+  // Generous: on a shared, loaded machine a Node boot has taken 30 s.
+  await waitForOk(`${base}/api/health/readiness`, started, { everyMs: 100, timeoutMs: 120_000, exited: () => child.process.exitCode !== null }).catch(
+    async (err: Error) => {
+      await child.stop(); // a replica that never became ready is not left running
       throw new Error(`${err.message}\n--- replica-${index + 1} output ---\n${child.output()}`);
     },
   );
