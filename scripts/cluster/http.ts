@@ -25,14 +25,24 @@ export function send(url: string, options: RequestOptions = {}): Promise<Answer>
   const headers: Record<string, string> = { ...options.headers };
   if (payload !== undefined) headers["content-type"] = "application/json";
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? "GET", headers, agent: options.agent ?? false, localAddress: options.agent ? undefined : options.localAddress, timeout: options.timeoutMs ?? 10_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started }),
-      );
-      res.on("error", reject);
-    });
+    const req = request(
+      url,
+      {
+        method: options.method ?? "GET",
+        headers,
+        agent: options.agent ?? false,
+        localAddress: options.agent ? undefined : options.localAddress,
+        timeout: options.timeoutMs ?? 10_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8"), ms: performance.now() - started }),
+        );
+        res.on("error", reject);
+      },
+    );
     req.on("timeout", () => req.destroy(new Error(`${options.method ?? "GET"} ${url} timed out`)));
     req.on("error", reject);
     req.end(payload);

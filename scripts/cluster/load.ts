@@ -50,7 +50,14 @@ export function startLoad(ratePerSecond: number, next: (i: number) => LoadReques
         (answer) => {
           const retryAfter = answer.headers["retry-after"];
           const errorCode = answer.status >= 400 ? errorCodeOf(answer.body) : undefined;
-          outcomes.push({ kind: request.kind, at, ms: answer.ms, status: answer.status, retryAfter: typeof retryAfter === "string" ? retryAfter : undefined, errorCode });
+          outcomes.push({
+            kind: request.kind,
+            at,
+            ms: answer.ms,
+            status: answer.status,
+            retryAfter: typeof retryAfter === "string" ? retryAfter : undefined,
+            errorCode,
+          });
         },
         (err: Error) => {
           outcomes.push({ kind: request.kind, at, ms: performance.now() - started - at, error: err.message });
@@ -99,11 +106,19 @@ export function statusBreakdown(outcomes: Outcome[]): string {
     const key = o.status === undefined ? failure : o.errorCode ? `${o.status} ${o.errorCode}` : String(o.status);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([key, n]) => `${key}×${n}`).join(", ") || "none";
+  return (
+    [...counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, n]) => `${key}×${n}`)
+      .join(", ") || "none"
+  );
 }
 
 export function latencySummary(outcomes: Outcome[]): string {
-  const ms = outcomes.filter((o) => o.status !== undefined).map((o) => o.ms).sort((a, b) => a - b);
+  const ms = outcomes
+    .filter((o) => o.status !== undefined)
+    .map((o) => o.ms)
+    .sort((a, b) => a - b);
   if (ms.length === 0) return "no answers";
   return `p50 ${round(percentile(ms, 50))} ms, p99 ${round(percentile(ms, 99))} ms, max ${round(ms.at(-1)!)} ms`;
 }

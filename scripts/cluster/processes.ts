@@ -186,7 +186,12 @@ export async function startNginx(port: number, replicaPorts: number[]): Promise<
   mkdirSync(dir, { recursive: true });
   const configPath = join(dir, "nginx.conf");
   writeFileSync(configPath, nginxConfig({ dir, port, replicaPorts }));
-  const child = spawnChild("nginx", existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx", ["-p", dir, "-c", configPath, "-e", nginxErrorLog], cleanChildEnv());
+  const child = spawnChild(
+    "nginx",
+    existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx",
+    ["-p", dir, "-c", configPath, "-e", nginxErrorLog],
+    cleanChildEnv(),
+  );
   const base = `http://127.0.0.1:${port}`;
   await waitForOk(`${base}/api/health/liveness`, performance.now(), { everyMs: 50, timeoutMs: 10_000, exited: () => child.process.exitCode !== null }).catch(
     (err: Error) => {
@@ -213,5 +218,11 @@ export function ensureFreshBuild(log: (message: string) => void): void {
 function newestMtime(paths: string[]): number {
   // find's %T@ gives every file's mtime in seconds; the largest is the newest.
   const result = spawnSync("find", [...paths.filter(existsSync), "-type", "f", "-printf", "%T@\\n"], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
-  return Math.max(0, ...result.stdout.split("\n").filter(Boolean).map((s) => Number(s) * 1000));
+  return Math.max(
+    0,
+    ...result.stdout
+      .split("\n")
+      .filter(Boolean)
+      .map((s) => Number(s) * 1000),
+  );
 }

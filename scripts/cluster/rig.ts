@@ -1,6 +1,6 @@
 import pg from "pg";
 import { sleep } from "../../bench/lib/config";
-import { DEMO_PASSWORD, DEMO_USERS } from "../seed-data";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../server/seed/seed-data";
 import { bearerToken, checkout, json, send, type Answer } from "./http";
 import type { LoadRequest } from "./load";
 import { replicaEnv, startReplica, type PrivatePostgres, type PrivateRedis, type Replica } from "./processes";

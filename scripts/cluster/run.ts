@@ -13,7 +13,7 @@ import { installChildGuards } from "../../bench/lib/children";
 import { intFromEnv, round } from "../../bench/lib/config";
 import { portIsFree } from "../../bench/lib/probes";
 import { openDatabase } from "../../server/db";
-import { seedIfEmpty } from "../seed-data";
+import { seedIfEmpty } from "../../server/seed/seed-data";
 import { ensureFreshBuild, PrivatePostgres, PrivateRedis, replicaEnv, startNginx, startReplica, workDir, type Replica } from "./processes";
 import { customerLogin, prepareCatalog, type Rig, type ScenarioResult } from "./rig";
 import { eventsEverywhere, sessionEverywhere, sharedRateLimit } from "./scenarios-basics";
@@ -24,7 +24,10 @@ const base = intFromEnv("CLUSTER_BASE_PORT", 5500);
 const ports = { postgres: base + 10, redis: base + 11, nginx: base + 20, replicas: Array.from({ length: REPLICAS }, (_, i) => base + 21 + i) };
 const started = performance.now();
 const log = (message: string) => console.log(`[${round((performance.now() - started) / 1000)} s] ${message}`);
-const load = () => loadavg().map((n) => round(n, 2)).join(" / ");
+const load = () =>
+  loadavg()
+    .map((n) => round(n, 2))
+    .join(" / ");
 
 async function seed(url: string): Promise<void> {
   const database = await openDatabase({ url, dataDir: workDir, poolSize: 2 });

@@ -65,7 +65,10 @@ export async function eventsEverywhere(rig: Rig): Promise<ScenarioResult> {
     const received = sockets.filter((s) => s.created.has(orderId)).length;
     const lines = [
       `order.created reached ${received}/${sockets.length} staff sockets (order placed through nginx, answered by ${order.headers["x-upstream"] ?? "?"})`,
-      ...sockets.map((s) => `${s.label}: ${s.created.has(orderId) ? `${round(s.created.get(orderId)! - placedAt)} ms after the checkout was sent` : "NOT received within 5 s"}`),
+      ...sockets.map(
+        (s) =>
+          `${s.label}: ${s.created.has(orderId) ? `${round(s.created.get(orderId)! - placedAt)} ms after the checkout was sent` : "NOT received within 5 s"}`,
+      ),
     ];
     return { title: "(2) WebSocket events reach clients on all replicas", pass: received === sockets.length, lines };
   } finally {

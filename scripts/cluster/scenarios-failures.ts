@@ -11,7 +11,10 @@ const LOAD_RATE = intFromEnv("CLUSTER_LOAD_RATE", 100);
 function deaths(rig: Rig): string[] {
   return rig.replicas
     .filter((r) => r.child.process.exitCode !== null || r.child.process.signalCode !== null)
-    .map((r) => `replica ${r.index + 1} (pid ${r.child.pid}) DIED: exit ${r.child.process.signalCode ?? r.child.process.exitCode}; last output: ${r.child.output().slice(-600).replace(/\s+/g, " ")}`);
+    .map(
+      (r) =>
+        `replica ${r.index + 1} (pid ${r.child.pid}) DIED: exit ${r.child.process.signalCode ?? r.child.process.exitCode}; last output: ${r.child.output().slice(-600).replace(/\s+/g, " ")}`,
+    );
 }
 
 function sentLine(load: { outcomes: Outcome[]; elapsedMs: () => number; skipped: () => number }, rate: number): string {
@@ -91,7 +94,8 @@ export async function redisOutage(rig: Rig): Promise<ScenarioResult> {
     const loadBackAt = load.elapsedMs();
     // Recovery: every replica's readiness reports Redis healthy again.
     const deadline = performance.now() + 15_000;
-    while (performance.now() < deadline && recoveredAt(readiness.samples, backAt, rig.replicas.length, (s) => s.checks?.redis === "healthy") === undefined) await sleep(100);
+    while (performance.now() < deadline && recoveredAt(readiness.samples, backAt, rig.replicas.length, (s) => s.checks?.redis === "healthy") === undefined)
+      await sleep(100);
     await sleep(1_000);
     await load.stop();
     const samples = await readiness.stop();
