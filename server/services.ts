@@ -1,5 +1,7 @@
 import { getHeapStatistics } from "node:v8";
 import type { AppContext } from "./context";
+import type { TxScope } from "./db";
+import type { OrderStatusChange } from "./features/orders/orders.deps";
 import { createHealthService } from "./features/health/health.service";
 import { createCatalogService } from "./features/catalog/catalog.service";
 import { createCatalogRepo } from "./features/catalog/catalog.repo";
@@ -29,7 +31,7 @@ import { createSmtpTransport } from "./features/mail/mail.transport";
 import { createWebhooksRepo } from "./features/webhooks/webhooks.repo";
 import { createWebhooksService, registerWebhookJobs } from "./features/webhooks/webhooks.service";
 import { policyFromEnv } from "./features/webhooks/webhooks.policy";
-import { createOrderNotifier, registerOrderNotifyJob } from "./features/notifications/order-notify";
+import { createOrderNotifier, enqueueOrderNotify, registerOrderNotifyJob } from "./features/notifications/order-notify";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
@@ -42,7 +44,22 @@ export function createServices(ctx: AppContext) {
     completedRetentionDays: ctx.env.JOBS_RETENTION_DAYS,
   });
   const audit = createAuditService(createAuditRepo(ctx.db));
-  const users = createUsersService(createUsersRepo(ctx.db), audit, ctx.events);
+  // Mail looks users up when a mail is sent, after every service exists (users is declared below).
+  const mail = createMailService({
+    repo: createMailRepo(ctx.db),
+    jobs,
+    findUser: (id) => users.findById(id),
+    transport: ctx.env.SMTP_URL ? createSmtpTransport(ctx.env.SMTP_URL, ctx.env.MAIL_FROM) : undefined,
+    baseUrl: ctx.env.PUBLIC_BASE_URL,
+    logger: ctx.logger,
+  });
+  const webhooks = createWebhooksService({ repo: createWebhooksRepo(ctx.db), jobs, audit, policy: policyFromEnv(ctx.env), logger: ctx.logger });
+  registerMailJobs(jobs, mail);
+  registerWebhookJobs(jobs, webhooks, { logRetentionDays: ctx.env.WEBHOOK_LOG_RETENTION_DAYS, logger: ctx.logger });
+  const users = createUsersService(createUsersRepo(ctx.db), audit, ctx.events, {
+    // The account's first mail, through the generic "send this template to this user" job, in the registration's transaction.
+    afterRegister: (user, tx) => mail.sendToUser(user.id, "welcome", { name: user.name }, { tx, dedupeKey: `welcome:${user.id}` }),
+  });
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const authRepo = createAuthRepo(ctx.db);
   const auth = createAuthService({ repo: authRepo, users, audit, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
@@ -50,12 +67,15 @@ export function createServices(ctx: AppContext) {
   const catalog = createCatalogService(createCatalogRepo(ctx.db), {
     audit,
     events: ctx.events,
+    webhooks,
     cache:
       ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined,
   });
   const ordersRepo = createOrdersRepo(ctx.db);
   const stock = createCatalogStock(ctx.db);
   const payments = createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger });
+  // Every status change enqueues its mail + webhook job in its own transaction (outbox); see order-notify.ts.
+  const notify = ctx.env.ORDER_NOTIFICATIONS ? (change: OrderStatusChange, tx: TxScope) => enqueueOrderNotify(jobs, change, tx) : undefined;
   const reconciler = createPendingOrderReconciler({
     repo: ordersRepo,
     stock,
@@ -64,6 +84,7 @@ export function createServices(ctx: AppContext) {
     events: ctx.events,
     logger: ctx.logger,
     pendingTimeoutSeconds: ctx.env.PENDING_ORDER_TIMEOUT_SECONDS,
+    notify,
   });
   registerOrdersJobs(jobs, { reconciler, repo: ordersRepo, logger: ctx.logger });
   const orders = createOrdersService({
@@ -79,18 +100,8 @@ export function createServices(ctx: AppContext) {
       freeShippingThresholdCents: ctx.env.FREE_SHIPPING_THRESHOLD_CENTS,
     },
     fingerprintKey: deriveKey(sessionSecret, "idempotency-fingerprint-v1"),
+    notify,
   });
-  const mail = createMailService({
-    repo: createMailRepo(ctx.db),
-    jobs,
-    findUser: (id) => users.findById(id),
-    transport: ctx.env.SMTP_URL ? createSmtpTransport(ctx.env.SMTP_URL, ctx.env.MAIL_FROM) : undefined,
-    baseUrl: ctx.env.PUBLIC_BASE_URL,
-    logger: ctx.logger,
-  });
-  const webhooks = createWebhooksService({ repo: createWebhooksRepo(ctx.db), jobs, audit, policy: policyFromEnv(ctx.env), logger: ctx.logger });
-  registerMailJobs(jobs, mail);
-  registerWebhookJobs(jobs, webhooks);
   registerOrderNotifyJob(
     jobs,
     createOrderNotifier({ findOrder: (id) => orders.findById(id), findUser: (id) => users.findById(id), mail, webhooks, logger: ctx.logger }),

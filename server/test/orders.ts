@@ -4,6 +4,7 @@ import { TEST_CARD_SUCCESS, type OrderCreate } from "@shared/contracts/orders";
 import type { Db } from "../db";
 import { createCatalogStock, type CatalogStock } from "../features/catalog/catalog.stock";
 import type { IdempotentRequest } from "../features/orders/orders.idempotency";
+import type { NotifyStatusChange } from "../features/orders/orders.deps";
 import { createOrdersRepo } from "../features/orders/orders.repo";
 import { createOrdersService } from "../features/orders/orders.service";
 import { createPaymentsService, type PaymentsService } from "../features/payments/payments.service";
@@ -18,7 +19,10 @@ export const ADDRESS = { name: "Ada Buyer", line1: "1 Orchard Lane", city: "Spri
  * An orders service over the test app's database with a part swapped in (a stock API that stages a race, a
  * payment provider that fails); the rest is the real thing, priced at 8% tax and $5.99 shipping, free from $50.
  */
-export function ordersServiceWith(t: TestApp, parts: { stock?: CatalogStock; payments?: PaymentsService; fingerprintKey: Buffer }) {
+export function ordersServiceWith(
+  t: TestApp,
+  parts: { stock?: CatalogStock; payments?: PaymentsService; fingerprintKey: Buffer; notify?: NotifyStatusChange },
+) {
   return createOrdersService({
     repo: createOrdersRepo(t.db),
     stock: parts.stock ?? createCatalogStock(t.db),
@@ -28,6 +32,7 @@ export function ordersServiceWith(t: TestApp, parts: { stock?: CatalogStock; pay
     logger: t.ctx.logger,
     pricing: { taxRateBps: 800, shippingFlatCents: 599, freeShippingThresholdCents: 5_000 },
     fingerprintKey: parts.fingerprintKey,
+    notify: parts.notify,
   });
 }
 

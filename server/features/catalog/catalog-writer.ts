@@ -24,9 +24,29 @@ function translateWriteError(err: unknown): never {
 /** ON DELETE RESTRICT (23001) or a plain foreign key (23503): something still references the row. */
 export const stillReferenced = (err: unknown) => ["23001", "23503"].includes(databaseErrorOf(err).code ?? "");
 
+export type ProductEventType = "product.created" | "product.updated" | "product.deleted";
+
+/** Outgoing webhooks as the catalog uses them (the webhooks service; its tables stay its own). */
+export interface ProductWebhooks {
+  /** Records deliveries of the event to subscribed endpoints inside `tx`: a rolled-back write announces nothing. */
+  dispatch(type: ProductEventType, data: unknown, options: { tx?: TxScope }): Promise<number>;
+  /** Whether any enabled endpoint wants the event (bulk writes skip building payloads nobody receives). */
+  hasSubscribers(type: ProductEventType, tx?: TxScope): Promise<boolean>;
+}
+
 /** Without an audit service (read-only tools build the service from a repository alone) writes refuse to run. */
-export function createCatalogWriter(repo: Pick<CatalogRepo, "transaction">, audit: AuditService | undefined) {
+export function createCatalogWriter(repo: Pick<CatalogRepo, "transaction">, audit: AuditService | undefined, webhooks?: ProductWebhooks) {
   return {
+    /** The product.* webhook event of a write, in its transaction (none without the webhooks service). */
+    async announce(type: ProductEventType, data: unknown, tx: TxScope): Promise<void> {
+      await webhooks?.dispatch(type, data, { tx });
+    },
+
+    /** Whether bulk writes need to build product.* payloads at all. */
+    async announcing(type: ProductEventType, tx: TxScope): Promise<boolean> {
+      return webhooks ? webhooks.hasSubscribers(type, tx) : false;
+    },
+
     /** Runs a write transaction, mapping the database errors a race can still cause. */
     async write<T>(fn: (tx: TxScope) => Promise<T>): Promise<T> {
       try {

@@ -43,7 +43,7 @@ interface ObjectKind<Stored, Json> {
  * The admin writes of sectors, brands and products (create, update, delete, stock adjustment): each one
  * transaction with its audit row; after commit, the cache is dropped and `catalog.changed` published.
  */
-export function createCatalogWrites(repo: CatalogRepo, { write, record }: CatalogWriter, { changed }: Pick<CatalogCache, "changed">) {
+export function createCatalogWrites(repo: CatalogRepo, { write, record, announce }: CatalogWriter, { changed }: Pick<CatalogCache, "changed">) {
   /**
    * Inserts with the explicit slug (taken → 409 slug_taken) or one generated from the name, moving on
    * to the next free -2, -3 … when a concurrent create took it (ON CONFLICT DO NOTHING tells, so the
@@ -124,6 +124,7 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
       const id = await insertWithSlug(kind.table, input.slug, input.name, (slug) => insert(slug, tx), tx);
       const row = await kind.find(id, tx);
       await record(actor, `catalog.${kind.entity}.created`, { type: kind.entity, id }, { slug: row.slug, name: row.name, ...summary(row) }, meta, tx);
+      if (kind.entity === "product") await announce("product.created", row, tx);
       return row;
     });
     await changed(kind.entity, created.id);
@@ -157,6 +158,7 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
         meta,
         tx,
       );
+      if (kind.entity === "product") await announce("product.updated", updated, tx);
       return { after: updated, didChange: true };
     });
     if (didChange) await changed(kind.entity, id);
@@ -246,6 +248,8 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
       const archive = async (product: StoredProduct, tx: TxScope) => {
         if (product.status !== "archived") await repo.archiveProduct(id, tx);
         await record(actor, "catalog.product.archived", { type: "product", id }, { slug: product.slug, reason: "referenced by orders" }, meta, tx);
+        // Archived, not gone: receivers see the product with its new status.
+        if (product.status !== "archived") await announce("product.updated", (await repo.findProduct(id, tx))!.product, tx);
       };
       let outcome: "deleted" | "archived";
       try {
@@ -259,6 +263,7 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
           }
           await repo.delete("products", id, tx);
           await record(actor, "catalog.product.deleted", { type: "product", id }, { slug: product.slug, name: product.name }, meta, tx);
+          await announce("product.deleted", { id, slug: product.slug, name: product.name }, tx);
           return "deleted" as const;
         });
       } catch (err) {
@@ -299,6 +304,7 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record }: Catalo
           meta,
           tx,
         );
+        await announce("product.updated", after, tx);
         return after;
       });
       await changed("product", id);

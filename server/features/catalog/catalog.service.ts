@@ -3,7 +3,7 @@ import type { Cache } from "../../lib/cache";
 import type { EventBus } from "../../lib/events";
 import { createCatalogCache } from "./catalog-cache";
 import { createCatalogReads } from "./catalog-reads.service";
-import { createCatalogWriter } from "./catalog-writer";
+import { createCatalogWriter, type ProductWebhooks } from "./catalog-writer";
 import { createCatalogWrites } from "./catalog-writes.service";
 import type { CatalogRepo } from "./catalog.repo";
 import { createProductCsv } from "./product-csv.service";
@@ -19,6 +19,8 @@ export interface CatalogDeps {
   audit?: AuditService;
   events?: EventBus;
   cache?: Cache;
+  /** product.created/updated/deleted for webhook endpoints, dispatched inside each write's transaction. */
+  webhooks?: ProductWebhooks;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface CatalogDeps {
  */
 export function createCatalogService(repo: CatalogRepo, deps: CatalogDeps = {}) {
   const cache = createCatalogCache(repo, deps);
-  const writer = createCatalogWriter(repo, deps.audit);
+  const writer = createCatalogWriter(repo, deps.audit, deps.webhooks);
   return {
     ...createCatalogReads(repo, cache),
     /** Hit/miss counts of the catalog cache (for the metrics feature). */

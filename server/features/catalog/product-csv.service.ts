@@ -13,7 +13,13 @@ import { importedProductDraft, sameAsStored, type ProductCsvRecord, type Product
 const EXPORT_BATCH = 500;
 
 /** Products out as CSV records (the route writes the file) and in from a CSV file, matched by slug. */
-export function createProductCsv(repo: CatalogRepo, { write, record }: CatalogWriter, { changed }: Pick<CatalogCache, "changed">) {
+export function createProductCsv(repo: CatalogRepo, { write, record, announce, announcing }: CatalogWriter, { changed }: Pick<CatalogCache, "changed">) {
+  /** product.created / product.updated for every imported product, in the import's transaction (when anyone listens). */
+  async function announceImported(type: "product.created" | "product.updated", ids: string[], tx: TxScope) {
+    if (ids.length === 0 || !(await announcing(type, tx))) return;
+    for (const id of ids) await announce(type, (await repo.findProduct(id, tx))!.product, tx);
+  }
+
   return {
     /**
      * The filtered products (the list's filters; `status` for staff) as records for the CSV export,
@@ -84,8 +90,11 @@ export function createProductCsv(repo: CatalogRepo, { write, record }: CatalogWr
             rowErrorsAsDetails(errors),
           );
         }
-        const counts = await repo.upsertProducts([...creates, ...updates], tx);
+        const ids = await repo.upsertProducts([...creates, ...updates], tx);
+        const counts = { created: ids.created.length, updated: ids.updated.length };
         await record(actor, "catalog.products.imported", { type: "products", id: "*" }, { rows: parsed.rows, ...counts }, meta, tx);
+        await announceImported("product.created", ids.created, tx);
+        await announceImported("product.updated", ids.updated, tx);
         return counts;
       });
       if (created + updated > 0) await changed("product", "*");

@@ -84,9 +84,9 @@ export function createProductWritesRepo(db: Db) {
      * update guarded by "something changed", so identical rows are not rewritten (nor counted).
      * `xmax = 0` tells an inserted row from an updated one in RETURNING.
      */
-    async upsertProducts(rows: ProductDraft[], tx?: TxScope): Promise<{ created: number; updated: number }> {
-      let created = 0;
-      let updated = 0;
+    async upsertProducts(rows: ProductDraft[], tx?: TxScope): Promise<{ created: string[]; updated: string[] }> {
+      const created: string[] = [];
+      const updated: string[] = [];
       for (const batch of chunks(rows, IMPORT_BATCH)) {
         const result = await executorOf(db, tx)
           .insert(products)
@@ -96,11 +96,8 @@ export function createProductWritesRepo(db: Db) {
             set: { ...incomingValues, updatedAt: sql`now()` },
             setWhere: sql`(${storedTuple}) is distinct from (${incomingTuple})`,
           })
-          .returning({ inserted: sql<boolean>`(xmax = 0)` });
-        for (const r of result) {
-          if (r.inserted) created++;
-          else updated++;
-        }
+          .returning({ id: products.id, inserted: sql<boolean>`(xmax = 0)` });
+        for (const r of result) (r.inserted ? created : updated).push(r.id);
       }
       return { created, updated };
     },

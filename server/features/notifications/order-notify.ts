@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { orderStatus, type Order, type OrderStatus } from "@shared/contracts/orders";
+import type { TxScope } from "../../db";
 import type { Logger } from "../../lib/logger";
 import type { JobQueue } from "../jobs/jobs.types";
 import type { MailService } from "../mail/mail.service";
@@ -8,11 +9,27 @@ import type { WebhooksService } from "../webhooks/webhooks.service";
 export const ORDER_NOTIFY = "order.notify";
 
 /**
- * Enqueued by orders in the transaction that changes an order's status (creation included, with
- * previousStatus null). Dedupe it per (order, status), e.g. `order.notify:<orderId>:<status>`.
+ * Why an order was cancelled, when the customer's mail depends on it: `abandoned` = the pending-order sweep
+ * cancelled a checkout whose process died (the shopper never got an answer, so a mail tells them).
  */
-export const orderNotifyPayload = z.object({ orderId: z.uuid(), status: orderStatus, previousStatus: orderStatus.nullable() });
+export const cancelReasons = ["abandoned"] as const;
+
+/**
+ * Enqueued by orders in the transaction that changes an order's status (creation included, with
+ * previousStatus null), through enqueueOrderNotify: one job per (order, status).
+ */
+export const orderNotifyPayload = z.object({
+  orderId: z.uuid(),
+  status: orderStatus,
+  previousStatus: orderStatus.nullable(),
+  reason: z.enum(cancelReasons).optional(),
+});
 export type OrderNotifyPayload = z.infer<typeof orderNotifyPayload>;
+
+/** The outbox write: commits or rolls back with the order's own transaction; an order reaches a status once, so (order, status) is the key. */
+export function enqueueOrderNotify(jobs: JobQueue, payload: OrderNotifyPayload, tx: TxScope): Promise<void> {
+  return jobs.enqueue(ORDER_NOTIFY, payload, { tx, dedupeKey: `order.notify:${payload.orderId}:${payload.status}` });
+}
 
 export interface OrderNotifyDeps {
   /** The order as the API shows it (orders feature). */
@@ -24,7 +41,8 @@ export interface OrderNotifyDeps {
 }
 
 /** The customer mail for a status, if it gets one; its dedupe key makes each (order, status) mail once. */
-async function mailFor(deps: OrderNotifyDeps, order: Order, status: OrderStatus, previousStatus: OrderStatus | null, customerName: string) {
+async function mailFor(deps: OrderNotifyDeps, order: Order, change: OrderNotifyPayload, customerName: string) {
+  const { status, previousStatus } = change;
   const to = { userId: order.userId };
   const props = { order, customerName };
   switch (status) {
@@ -35,10 +53,13 @@ async function mailFor(deps: OrderNotifyDeps, order: Order, status: OrderStatus,
     case "delivered":
       return deps.mail.enqueue("order-delivered", to, props, { dedupeKey: `order-delivered:${order.id}` });
     case "cancelled":
-      // A checkout that never got paid (declined card, abandoned) already told the shopper at the time: only a
-      // cancellation that takes money back is worth a mail.
-      if (previousStatus !== "paid") return;
-      return deps.mail.enqueue("order-cancelled", to, { ...props, refunded: true }, { dedupeKey: `order-cancelled:${order.id}` });
+      // A declined card, or a shopper cancelling their own unpaid order, was answered at the time: no mail. A paid
+      // order's cancellation takes money back, and an abandoned checkout (the process died mid-charge) never
+      // answered the shopper: both get one.
+      if (previousStatus === "paid" || change.reason === "abandoned") {
+        return deps.mail.enqueue("order-cancelled", to, { ...props, refunded: previousStatus === "paid" }, { dedupeKey: `order-cancelled:${order.id}` });
+      }
+      return;
     case "pending":
       return;
   }
@@ -61,14 +82,15 @@ async function dispatchFor(deps: OrderNotifyDeps, order: Order, status: OrderSta
  */
 export function createOrderNotifier(deps: OrderNotifyDeps) {
   return async function notify(rawPayload: unknown): Promise<void> {
-    const { orderId, status, previousStatus } = orderNotifyPayload.parse(rawPayload);
+    const change = orderNotifyPayload.parse(rawPayload);
+    const { orderId, status, previousStatus } = change;
     const order = await deps.findOrder(orderId);
     if (!order) {
       deps.logger.warn({ orderId }, "order notification skipped: the order no longer exists");
       return;
     }
     const customer = await deps.findUser(order.userId);
-    await mailFor(deps, order, status, previousStatus, customer?.name ?? order.shippingAddress.name);
+    await mailFor(deps, order, change, customer?.name ?? order.shippingAddress.name);
     await dispatchFor(deps, order, status, previousStatus);
   };
 }

@@ -45,7 +45,7 @@ function outOfStock(lines: Array<{ product: OrderableProduct; quantity: number }
 }
 
 export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
-  const { repo, stock, audit, payments, logger, pricing } = deps;
+  const { repo, stock, audit, payments, logger, pricing, notify } = deps;
 
   /** Transaction 1: the pending order with its stock reserved, or nothing at all. */
   async function insertPendingOrder(user: ActingUser, input: OrderCreate, meta: RequestMeta) {
@@ -105,6 +105,7 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
         meta,
         tx,
       );
+      await notify?.({ orderId: row.id, status: "pending", previousStatus: null }, tx);
       // Last: the product rows stay locked only from here to the commit.
       const reserved = await stock.reserveStock(items, tx);
       if (!reserved.ok) {
@@ -156,6 +157,7 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
         meta,
         tx,
       );
+      await notify?.({ orderId: row.id, status: "paid", previousStatus: "pending" }, tx);
       const order = toOrderJson({ ...row, status: "paid", updatedAt: moved.updatedAt }, placed.items, [...placed.events, moved.event]);
       if (claimed) await repo.completeIdempotencyKey(claimed.userId, claimed.key, PLACED_STATUS, order, tx);
       return { order, event: moved.event };
@@ -229,6 +231,7 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
           meta,
           tx,
         );
+        await notify?.({ orderId: row.id, status: "cancelled", previousStatus: "pending" }, tx);
         outcome = { event: moved.event, backInStock: await stock.releaseStock(placed.items, tx) };
       }
       if (claimed) await repo.completeIdempotencyKey(claimed.userId, claimed.key, error.status, storedErrorBody(error), tx);

@@ -1,3 +1,5 @@
+import type { OrderStatus } from "@shared/contracts/orders";
+import type { TxScope } from "../../db";
 import type { EventBus } from "../../lib/events";
 import type { Logger } from "../../lib/logger";
 import type { AuditService } from "../audit/audit.service";
@@ -5,6 +7,21 @@ import type { CatalogStock } from "../catalog/catalog.stock";
 import type { PaymentsService } from "../payments/payments.service";
 import type { OrdersRepo } from "./orders.repo";
 import type { PricingConfig } from "./pricing";
+
+/** A status an order reached (creation included, previousStatus null); `abandoned` marks the sweep's cancellation of a dead checkout. */
+export interface OrderStatusChange {
+  orderId: string;
+  status: OrderStatus;
+  previousStatus: OrderStatus | null;
+  reason?: "abandoned";
+}
+
+/**
+ * The durable follow-up of a status change (the customer's mail, webhook events): written inside the order's
+ * own transaction, so a rolled-back change announces nothing and a committed one always does (server/services.ts
+ * wires the notifications feature's order.notify job). Absent: nothing follows (tools, the benchmark's baseline).
+ */
+export type NotifyStatusChange = (change: OrderStatusChange, tx: TxScope) => Promise<void>;
 
 export interface OrdersDeps {
   repo: OrdersRepo;
@@ -16,4 +33,5 @@ export interface OrdersDeps {
   pricing: PricingConfig;
   /** Keys the Idempotency-Key fingerprint (an HMAC, so the stored value reveals nothing about the card number). */
   fingerprintKey: Buffer;
+  notify?: NotifyStatusChange;
 }

@@ -17,8 +17,12 @@ import type { OrdersDeps } from "./orders.deps";
 const invalidTransition = (from: OrderStatus, to: OrderStatus) =>
   new AppError("invalid_transition", `An order that is ${from} cannot become ${to}.`, [{ path: "status", message: `Not allowed from ${from}` }]);
 
-export function createOrderLifecycle(deps: Pick<OrdersDeps, "repo" | "stock" | "audit" | "payments">, publisher: OrderPublisher, queries: OrderQueries) {
-  const { repo, stock, audit, payments } = deps;
+export function createOrderLifecycle(
+  deps: Pick<OrdersDeps, "repo" | "stock" | "audit" | "payments" | "notify">,
+  publisher: OrderPublisher,
+  queries: OrderQueries,
+) {
+  const { repo, stock, audit, payments, notify } = deps;
 
   /** Moves an order along the status machine; cancelling restores stock and refunds a paid order. */
   async function applyTransition(user: ActingUser, row: OrderRow, to: OrderStatus, meta: RequestMeta): Promise<Order> {
@@ -60,6 +64,7 @@ export function createOrderLifecycle(deps: Pick<OrdersDeps, "repo" | "stock" | "
         backInStock = await stock.releaseStock(await repo.itemsOf([row.id], tx), tx);
       }
       const event = await repo.appendEvent(row.id, to, user.id, tx);
+      await notify?.({ orderId: row.id, status: to, previousStatus: from }, tx);
       await audit.record(
         {
           actor: user,

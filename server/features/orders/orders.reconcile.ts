@@ -5,6 +5,7 @@ import type { AuditService } from "../audit/audit.service";
 import type { CatalogStock } from "../catalog/catalog.stock";
 import type { JobQueue } from "../jobs/jobs.types";
 import type { PaymentsService } from "../payments/payments.service";
+import type { NotifyStatusChange } from "./orders.deps";
 import type { OrderRow, OrdersRepo } from "./orders.repo";
 
 export const RECONCILE_PENDING_ORDERS = "orders.reconcile-pending";
@@ -25,6 +26,8 @@ export interface ReconcileDeps {
   events: EventBus;
   logger: Logger;
   pendingTimeoutSeconds: number;
+  /** The settled order's mail and webhook events, in the settling transaction (see OrdersDeps.notify). */
+  notify?: NotifyStatusChange;
 }
 
 export type ReconcileResult = "paid" | "cancelled" | "left";
@@ -41,7 +44,7 @@ export type ReconcileResult = "paid" | "cancelled" | "left";
  * and the other changes nothing. A checkout that settles after the sweep cancelled refunds its charge (orders.service).
  */
 export function createPendingOrderReconciler(deps: ReconcileDeps) {
-  const { repo, stock, audit, payments, events, logger } = deps;
+  const { repo, stock, audit, payments, events, logger, notify } = deps;
 
   const publish: EventBus["publish"] = (topic, payload) =>
     events.publish(topic, payload).catch((err: unknown) => logger.warn({ err: (err as Error)?.message, topic }, "order event not published"));
@@ -74,6 +77,7 @@ export function createPendingOrderReconciler(deps: ReconcileDeps) {
           {},
           tx,
         );
+        await notify?.({ orderId: order.id, status: "paid", previousStatus: "pending" }, tx);
         return moved;
       });
       if (!paid) return "left";
@@ -114,6 +118,7 @@ export function createPendingOrderReconciler(deps: ReconcileDeps) {
         {},
         tx,
       );
+      await notify?.({ orderId: order.id, status: "cancelled", previousStatus: "pending", reason: "abandoned" }, tx);
       return { event: moved.event, backInStock: await stock.releaseStock(await repo.itemsOf([order.id], tx), tx) };
     });
     if (!cancelled) return "left";

@@ -1,6 +1,7 @@
 import type { User } from "@shared/contracts/auth";
 import type { ListOf } from "@shared/contracts/common";
 import type { UserListFilters, UserUpdate } from "@shared/contracts/users";
+import type { TxScope } from "../../db";
 import type { ActingUser } from "../../lib/acting-user";
 import { AppError, notFound } from "../../lib/app-error";
 import type { EventBus } from "../../lib/events";
@@ -33,7 +34,12 @@ const lastAdmin = (what: string) => new AppError("conflict", `This is the last a
 
 const actorOf = (viewer: NonNullable<Viewer>) => ({ id: viewer.id, email: viewer.email });
 
-export function createUsersService(repo: UsersRepo, audit: AuditService, events: EventBus) {
+export interface UsersHooks {
+  /** Runs inside the registration's transaction (the welcome mail's outbox write): it fails, nobody is registered. */
+  afterRegister?: (user: UserRecord, tx: TxScope) => Promise<void>;
+}
+
+export function createUsersService(repo: UsersRepo, audit: AuditService, events: EventBus, hooks: UsersHooks = {}) {
   return {
     // ---- Used by the auth feature (no HTTP surface of their own) ----
     findById: (id: string) => repo.findById(id),
@@ -47,6 +53,7 @@ export function createUsersService(repo: UsersRepo, audit: AuditService, events:
         const user = await repo.insert({ ...input, role: "customer" }, tx);
         if (!user) throw new AppError("email_taken", "An account with this email already exists.", [{ path: "email", message: "Already registered" }]);
         await audit.record({ actor: actorOf(user), action: "auth.register", target: { type: "user", id: user.id }, summary: { role: user.role } }, meta, tx);
+        await hooks.afterRegister?.(user, tx);
         return user;
       });
       // After the commit; the dashboard counts registrations from this. A lost event costs a counter tick, never the account.

@@ -24,6 +24,8 @@ import { sendSigned, type AttemptResult } from "./webhooks.sender";
 import { assertPublicHost, UnsafeTargetError } from "./webhooks.ssrf";
 
 export const WEBHOOK_DELIVER = "webhook.deliver";
+/** Housekeeping: finished deliveries past WEBHOOK_LOG_RETENTION_DAYS go. */
+export const PRUNE_WEBHOOK_DELIVERIES = "webhooks.prune-deliveries";
 
 /** The webhook.deliver job payload: which delivery, and which attempt this job is (a stale duplicate does nothing). */
 const deliverPayload = z.object({ deliveryId: z.uuid(), attempt: z.number().int().min(1) });
@@ -276,6 +278,11 @@ export function createWebhooksService(deps: WebhooksDeps) {
       return rows.length;
     },
 
+    /** Whether any enabled endpoint is subscribed to `type` (bulk writers skip building payloads nobody receives). */
+    async hasSubscribers(type: WebhookEventType, tx?: TxScope): Promise<boolean> {
+      return (await repo.subscribedEndpoints(type, tx)).length > 0;
+    },
+
     /** The webhook.deliver handler: one signed attempt and its consequences. */
     async deliver(rawPayload: unknown): Promise<void> {
       const { deliveryId, attempt } = deliverPayload.parse(rawPayload);
@@ -312,9 +319,17 @@ export function createWebhooksService(deps: WebhooksDeps) {
 export type WebhooksService = ReturnType<typeof createWebhooksService>;
 
 /**
- * Registers webhook.deliver. HTTP failures are scheduled by the delivery policy above (the handler returns
- * normally); the queue's own retries only cover crashes and database errors.
+ * Registers webhook.deliver and the hourly delivery-log pruning. HTTP failures are scheduled by the delivery
+ * policy above (the handler returns normally); the queue's own retries only cover crashes and database errors.
  */
-export function registerWebhookJobs(jobs: JobQueue, webhooks: WebhooksService): void {
+export function registerWebhookJobs(jobs: JobQueue, webhooks: WebhooksService, housekeeping: { logRetentionDays: number; logger: Logger }): void {
   jobs.register(WEBHOOK_DELIVER, (payload) => webhooks.deliver(payload), { retryLimit: 5, retryDelaySeconds: 30, timeoutSeconds: 30 });
+  jobs.register(
+    PRUNE_WEBHOOK_DELIVERIES,
+    async () => {
+      const pruned = await webhooks.pruneDeliveries(housekeeping.logRetentionDays);
+      if (pruned) housekeeping.logger.info({ pruned, retentionDays: housekeeping.logRetentionDays }, "pruned webhook deliveries");
+    },
+    { everySeconds: 3_600 },
+  );
 }
