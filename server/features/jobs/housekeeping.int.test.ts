@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { idempotencyKeys, jobs, refreshTokens, sessions } from "@shared/schema";
+import { idempotencyKeys, jobs, refreshTokens, sessions, webhookDeliveries, webhookEndpoints } from "@shared/schema";
 import { createLogger } from "../../lib/logger";
 import { createTestApp, type TestApp } from "../../test/harness";
 import { makeUser, uniqueSuffix } from "../../test/factories";
 import { waitFor } from "../../test/wait-for";
 import { PURGE_EXPIRED_SIGN_INS } from "../auth/auth.jobs";
 import { PURGE_EXPIRED_IDEMPOTENCY_KEYS } from "../orders/orders.reconcile";
+import { PRUNE_WEBHOOK_DELIVERIES } from "../webhooks/webhooks.service";
 import { createJobsRepo } from "./jobs.repo";
 import { createJobsService, PURGE_COMPLETED_JOBS } from "./jobs.service";
 
@@ -15,7 +16,7 @@ import { createJobsService, PURGE_COMPLETED_JOBS } from "./jobs.service";
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp({ JOBS_RETENTION_DAYS: "7" });
+  t = await createTestApp({ JOBS_RETENTION_DAYS: "7", WEBHOOK_LOG_RETENTION_DAYS: "30" });
 });
 
 afterAll(async () => {
@@ -100,6 +101,37 @@ describe("housekeeping", () => {
       "plain:completed:6",
       "plain:dead:30",
     ]);
+  });
+});
+
+describe("webhook delivery logs", () => {
+  it("when webhooks.prune-deliveries runs, then finished deliveries past WEBHOOK_LOG_RETENTION_DAYS go; recent and still pending ones stay", async () => {
+    const [endpoint] = await t.db
+      .insert(webhookEndpoints)
+      .values({ url: `https://hooks.example.test/${uniqueSuffix()}`, events: ["order.paid"], secret: "whsec_dGVzdA==" })
+      .returning();
+    const delivery = (status: "succeeded" | "failed" | "pending", daysAgo: number) => ({
+      endpointId: endpoint!.id,
+      eventType: "order.paid",
+      payload: { label: `${status}:${daysAgo}` },
+      status,
+      createdAt: ago(daysAgo),
+    });
+    await t.db.insert(webhookDeliveries).values([delivery("succeeded", 31), delivery("failed", 45), delivery("succeeded", 29), delivery("pending", 40)]);
+
+    await runHousekeeping(PRUNE_WEBHOOK_DELIVERIES);
+
+    const left = await t.db.select({ payload: webhookDeliveries.payload }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint!.id));
+    expect(left.map((r) => r.payload.label).sort()).toEqual(["pending:40", "succeeded:29"]);
+  });
+
+  it("when the worker starts, then the pruning is offered as an hourly periodic job", async () => {
+    t.services.jobs.start({ pollMs: 20, leaseSeconds: 2 });
+    await waitFor(
+      async () => (await t.db.select().from(jobs).where(eq(jobs.kind, PRUNE_WEBHOOK_DELIVERIES))).some((j) => j.dedupeKey?.startsWith("every-3600s:")),
+      10_000,
+      "the periodic offer",
+    );
   });
 });
 

@@ -2,10 +2,11 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailTemplateNames } from "@shared/contracts/mail";
 import type { Order } from "@shared/contracts/orders";
-import { signedInAgent } from "../../test/agents";
+import { anonymousAgent, signedInAgent } from "../../test/agents";
 import { makeOrder, makeProduct, makeUser, uniqueSuffix } from "../../test/factories";
 import { createTestApp, type TestApp } from "../../test/harness";
 import { startSmtpSink, type SmtpSink } from "../../test/smtp-sink";
+import { waitFor } from "../../test/wait-for";
 
 let smtp: SmtpSink;
 let t: TestApp;
@@ -86,6 +87,27 @@ describe("mail over SMTP", () => {
     rows = (await t.services.mail.listOutbox({ role: "admin" }, { limit: 100, template: "order-delivered" })).data.filter((m) => m.to === customer.email);
     expect(rows).toEqual([expect.objectContaining({ status: "sent", error: null })]);
     expect(smtp.to(customer.email)).toHaveLength(1);
+  });
+});
+
+describe("account mails", () => {
+  it("when someone registers, then the welcome mail reaches them once through the send-to-user job; a refused registration sends nothing", async () => {
+    const email = `newcomer-${uniqueSuffix()}@example.test`;
+    const { agent } = await anonymousAgent(t);
+    await agent.post("/api/v1/auth/register").send({ email, password: "a-long-enough-password-1", name: "Mae Jemison" }).expect(201);
+    const again = await anonymousAgent(t);
+    await again.agent.post("/api/v1/auth/register").send({ email, password: "a-long-enough-password-1", name: "Impostor" }).expect(409);
+
+    t.services.jobs.start({ pollMs: 20 });
+    try {
+      await waitFor(() => smtp.to(email).length === 1, 10_000, "the welcome mail");
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      await t.services.jobs.stop(1_000);
+    }
+    expect(smtp.to(email)).toHaveLength(1);
+    expect(smtp.to(email)[0]!.subject).toBe("Welcome to FruitfulPlanet");
+    expect(smtp.to(email)[0]!.text).toContain("WELCOME, MAE JEMISON!");
   });
 });
 
