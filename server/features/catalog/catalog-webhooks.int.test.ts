@@ -87,11 +87,9 @@ describe("product webhooks", () => {
     const brand = await makeBrand(t.db);
     const existing = await makeProduct(t.db, { brandId: brand.id, priceCents: 100, stock: 1 });
     const fresh = `quince-${uniqueSuffix()}`;
-    const csv = [
-      "slug,name,priceCents,stock,brandSlug",
-      `${fresh},Quince,300,5,${brand.slug}`,
-      `${existing.slug},${existing.name},150,1,${brand.slug}`,
-    ].join("\n");
+    const csv = ["slug,name,priceCents,stock,brandSlug", `${fresh},Quince,300,5,${brand.slug}`, `${existing.slug},${existing.name},150,1,${brand.slug}`].join(
+      "\n",
+    );
     await admin().post("/api/v1/products/import?mode=apply").set("Content-Type", "text/csv").send(csv).expect(200);
     await waitFor(() => eventsFor(fresh).length === 1 && eventsFor(existing.slug).length === 1, 15_000, "the import's events");
     expect(eventsFor(fresh)[0]).toMatchObject({ type: "product.created", data: { priceCents: 300, stock: 5 } });

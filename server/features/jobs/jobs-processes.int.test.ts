@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runInTransaction, type Database } from "../../db";
 import { createLogger } from "../../lib/logger";
+import { startChildWorker, type ChildWorker } from "../../test/child-server";
 import { testDatabase, workerDatabaseUrl } from "../../test/database";
 import { waitFor } from "../../test/wait-for";
 import { createJobsRepo } from "./jobs.repo";
@@ -13,58 +12,25 @@ import { createJobsService, type JobsService } from "./jobs.service";
  * Real worker processes (server/test/job-probe-worker.ts = `npm run worker` + probe kinds) on one PostgreSQL
  * database. Embedded PGlite is one process by design, so this file needs DATABASE_URL.
  */
-const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const PROBE_PORT = 5351;
 const LEASE_SECONDS = 2;
 
-interface WorkerChild {
-  child: ChildProcess;
-  ready: Promise<void>;
-  exited: Promise<number | null>;
-  output: () => string;
-}
-
-function startWorker(url: string, overrides: Record<string, string> = {}): WorkerChild {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/test/job-probe-worker.ts"], {
-    cwd: repoRoot,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "test",
-      LOG_LEVEL: "info",
-      DATABASE_URL: url,
-      DATABASE_POOL_SIZE: "5",
-      SESSION_SECRET: "test-session-secret-that-is-long-enough-123",
-      HOST: "127.0.0.1",
-      WORKER_PORT: "0",
-      JOBS_CONCURRENCY: "10",
-      JOBS_POLL_MS: "20",
-      JOBS_LEASE_SECONDS: String(LEASE_SECONDS),
-      SHUTDOWN_GRACE_MS: "4000",
-      ...overrides,
-    },
-  });
-  let output = "";
-  const ready = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('"message":"job worker is ready"')) resolve();
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${output}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, ready, exited, output: () => output };
-}
+const exitCode = async (worker: ChildWorker) => (await worker.exited).code;
 
 describe.skipIf(!process.env.DATABASE_URL)("worker processes on PostgreSQL", () => {
   let url: string;
   let database: Database;
   let jobs: JobsService;
-  const children: WorkerChild[] = [];
-  const spawnWorker = (overrides?: Record<string, string>) => {
-    const worker = startWorker(url, overrides);
+  const children: ChildWorker[] = [];
+  const spawnWorker = async (overrides: Record<string, string> = {}) => {
+    const worker = await startChildWorker("server/test/job-probe-worker.ts", {
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: "5",
+      JOBS_CONCURRENCY: "10",
+      JOBS_POLL_MS: "20",
+      JOBS_LEASE_SECONDS: String(LEASE_SECONDS),
+      SHUTDOWN_GRACE_MS: "4000",
+      ...overrides,
+    });
     children.push(worker);
     return worker;
   };
@@ -107,8 +73,7 @@ describe.skipIf(!process.env.DATABASE_URL)("worker processes on PostgreSQL", () 
   });
 
   it("when two workers share 1,000 jobs, then each job runs exactly once and both workers take part", async () => {
-    const [a, b] = [spawnWorker(), spawnWorker()];
-    await Promise.all([a.ready, b.ready]);
+    const [a, b] = await Promise.all([spawnWorker(), spawnWorker()]);
     await runInTransaction(database.db, async (tx) => {
       for (let n = 0; n < 1000; n++) await jobs.enqueue("probe.count", { n }, { tx });
     });
@@ -136,12 +101,11 @@ describe.skipIf(!process.env.DATABASE_URL)("worker processes on PostgreSQL", () 
 
     a.child.kill("SIGTERM");
     b.child.kill("SIGTERM");
-    expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
+    expect(await Promise.all([exitCode(a), exitCode(b)])).toEqual([0, 0]);
   });
 
   it("when a worker is killed with -9 mid-job, then the job runs again once its lease expires", async () => {
-    const first = spawnWorker();
-    await first.ready;
+    const first = await spawnWorker();
     await jobs.enqueue("probe.slow", { sleepMs: 60_000 });
     const [jobId] = await probeJobIds();
     await waitFor(async () => (await events(jobId)).length === 1, 20_000, "first start");
@@ -150,8 +114,7 @@ describe.skipIf(!process.env.DATABASE_URL)("worker processes on PostgreSQL", () 
     const orphaned = await jobRow(jobId!);
     expect(orphaned.state).toBe("running");
 
-    const second = spawnWorker();
-    await second.ready;
+    const second = await spawnWorker();
     await waitFor(async () => (await jobRow(jobId!)).state === "completed", 30_000, "the job to complete on the second worker");
     const runs = await events(jobId);
     expect(runs.map((e) => [e.event, e.pid])).toEqual([
@@ -163,36 +126,34 @@ describe.skipIf(!process.env.DATABASE_URL)("worker processes on PostgreSQL", () 
     expect(new Date(runs[1]!.at).getTime()).toBeGreaterThanOrEqual(new Date(orphaned.locked_until!).getTime());
     expect((await jobRow(jobId!)).attempts).toBe(2);
     second.child.kill("SIGTERM");
-    expect(await second.exited).toBe(0);
+    expect(await exitCode(second)).toBe(0);
   });
 
   it("when a worker gets SIGTERM, then it finishes short jobs, hands long ones back, answers probes until then and exits 0", async () => {
-    const worker = spawnWorker({ WORKER_PORT: String(PROBE_PORT) });
-    await worker.ready;
+    const worker = await spawnWorker();
     const probe = async (path: string) => {
-      const res = await fetch(`http://127.0.0.1:${PROBE_PORT}/api/health/${path}`);
+      const res = await fetch(`http://127.0.0.1:${worker.probePort}/api/health/${path}`);
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     expect(await probe("liveness")).toMatchObject({ status: 200, body: { status: "ok" } });
     expect(await probe("readiness")).toMatchObject({ status: 200, body: { status: "ready", checks: { database: "healthy" } } });
-    expect((await fetch(`http://127.0.0.1:${PROBE_PORT}/api/v1/products`)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${worker.probePort}/api/v1/products`)).status).toBe(404);
 
     await jobs.enqueue("probe.slow", { sleepMs: 800 });
     await jobs.enqueue("probe.slow", { sleepMs: 60_000 });
     const [shortId, longId] = await probeJobIds();
     await waitFor(async () => (await events()).length === 2, 20_000, "both jobs started");
     worker.child.kill("SIGTERM");
-    expect(await worker.exited).toBe(0);
+    expect(await exitCode(worker)).toBe(0);
 
     expect((await events(shortId)).map((e) => e.event)).toEqual(["start", "done"]);
     expect(await jobRow(shortId!)).toMatchObject({ state: "completed", attempts: 1 });
     expect(await jobRow(longId!)).toMatchObject({ state: "queued", attempts: 0, locked_by: null });
 
-    const next = spawnWorker();
-    await next.ready;
+    const next = await spawnWorker();
     await waitFor(async () => (await jobRow(longId!)).state === "completed", 20_000, "the handed-back job to complete");
     expect((await events(longId)).map((e) => e.event)).toEqual(["start", "start", "done"]);
     next.child.kill("SIGTERM");
-    expect(await next.exited).toBe(0);
+    expect(await exitCode(next)).toBe(0);
   });
 });

@@ -1,3 +1,6 @@
+/* @jsxRuntime automatic */
+// The pragma, not only tsconfig.server.json: tsx (npm run worker, npm run dev) reads the solution tsconfig.json, which
+// covers no files, and would compile JSX to React.createElement with no React in scope — every mail.send would fail.
 import { z } from "zod";
 import { Text } from "@react-email/text";
 import { ActionLink, MailLayout, textStyle } from "./layout";

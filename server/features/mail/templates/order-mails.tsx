@@ -1,3 +1,6 @@
+/* @jsxRuntime automatic */
+// The pragma, not only tsconfig.server.json: tsx (npm run worker, npm run dev) reads the solution tsconfig.json, which
+// covers no files, and would compile JSX to React.createElement with no React in scope — every mail.send would fail.
 import type { CSSProperties } from "react";
 import { z } from "zod";
 import { order as orderSchema, type Order } from "@shared/contracts/orders";
