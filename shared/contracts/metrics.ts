@@ -6,6 +6,7 @@ import { z } from "zod";
  *   (a live snapshot) or in the 5-second interval ending at `at` (a series point); percentiles from HDR histograms.
  * - ws: WebSocket connections open on this replica. process: this replica's Node process.
  * - business: from the database and the activity tracker, the same on every replica.
+ * - jobs: the job queue, from the database (every worker's jobs), the same on every replica.
  */
 const nonNegative = z.number().min(0);
 const count = z.number().int().min(0);
@@ -40,6 +41,18 @@ export const businessFigures = z.object({
   conversionRate: z.number().min(0).max(1),
 });
 
+export const jobFigures = z.object({
+  /** Jobs waiting for a worker or for their retry time. */
+  queued: count,
+  running: count,
+  /** Dead-lettered jobs waiting for an admin (/admin/jobs). */
+  failed: count,
+  /** Completed per second over the last minute. */
+  completedPerSecond: nonNegative,
+  /** How long the longest-waiting due job has waited (0 when the workers keep up). */
+  oldestWaitingSeconds: nonNegative,
+});
+
 export const snapshot = z.object({
   /** ISO-8601: when the figures were taken (the end of the measured window). */
   at: z.string(),
@@ -47,6 +60,7 @@ export const snapshot = z.object({
   ws: z.object({ connections: count }),
   process: processFigures,
   business: businessFigures,
+  jobs: jobFigures,
 });
 export type Snapshot = z.infer<typeof snapshot>;
 

@@ -39,6 +39,10 @@ export const jobs = pgTable(
       .on(t.lockedUntil)
       .where(sql`${t.state} = 'running'`),
     index("jobs_state_kind_idx").on(t.state, t.kind),
+    // Completed jobs by finish time: the dashboard's jobs/s (the last minute) and the retention purge.
+    index("jobs_completed_finished_at_idx")
+      .on(t.finishedAt)
+      .where(sql`${t.state} = 'completed'`),
     check("jobs_attempts_not_negative", sql`${t.attempts} >= 0`),
   ],
 );

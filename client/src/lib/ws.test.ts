@@ -70,6 +70,7 @@ const metricsFrame = {
     ws: { connections: 1 },
     process: { rssBytes: 1, heapUsedBytes: 1, cpuPercent: 1, eventLoopLagMs: 0 },
     business: { ordersToday: 0, revenueTodayCents: 0, registrationsToday: 0, activeUsers: 1, conversionRate: 0 },
+    jobs: { queued: 0, running: 0, failed: 0, completedPerSecond: 0, oldestWaitingSeconds: 0 },
   },
 };
 

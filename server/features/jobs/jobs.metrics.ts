@@ -9,7 +9,7 @@ export function registerJobMetrics(registry: Registry, figures: () => Promise<Qu
   const registers = [registry];
   // One database read per scrape, shared by the instruments below (prom-client collects them concurrently);
   // when the database does not answer, the scrape still succeeds with the last figures.
-  let last: QueueFigures = { depth: [], oldestWaitingSeconds: 0, processed: {} };
+  let last: QueueFigures = { depth: [], oldestWaitingSeconds: 0, completedPerSecond: 0, processed: {} };
   let pending: Promise<QueueFigures> | undefined;
   const read = () => {
     pending ??= figures()
@@ -37,6 +37,14 @@ export function registerJobMetrics(registry: Registry, figures: () => Promise<Qu
     registers,
     async collect() {
       this.set((await read()).oldestWaitingSeconds);
+    },
+  });
+  new Gauge({
+    name: "fp_jobs_completed_per_second",
+    help: "Jobs completed per second over the last minute, by every worker (from the database).",
+    registers,
+    async collect() {
+      this.set((await read()).completedPerSecond);
     },
   });
   const totals = [

@@ -178,6 +178,15 @@ export function createJobsRepo(db: Db) {
       return rows.map((r) => ({ ...r, count: Number(r.count) }));
     },
 
+    /** Jobs completed in the last `seconds`, by every worker (the dashboard's jobs/s). */
+    async completedWithin(seconds: number): Promise<number> {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(jobs)
+        .where(and(eq(jobs.state, "completed"), sql`${jobs.finishedAt} > now() - make_interval(secs => ${seconds})`));
+      return Number(row?.count ?? 0);
+    },
+
     /** Age in seconds of the longest-waiting due job, 0 when none waits. */
     async oldestWaitingSeconds(): Promise<number> {
       const { rows } = await db.execute<{ age: number | string | null }>(

@@ -41,8 +41,13 @@ export interface ProcessedCounts {
 export interface QueueFigures {
   depth: QueueDepthRow[];
   oldestWaitingSeconds: number;
+  /** Jobs completed per second over the last minute, by every worker (from the database, the same on every replica). */
+  completedPerSecond: number;
   processed: Record<string, ProcessedCounts>;
 }
+
+/** The window the dashboard's jobs/s is averaged over. */
+const THROUGHPUT_WINDOW_SECONDS = 60;
 
 /** The queue as the app wires it: features see the JobQueue part; boot and the worker process drive the rest. */
 export interface JobsService extends JobQueue {
@@ -243,8 +248,12 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
     },
 
     async figures(): Promise<QueueFigures> {
-      const [depth, oldestWaitingSeconds] = await Promise.all([repo.depth(), repo.oldestWaitingSeconds()]);
-      return { depth, oldestWaitingSeconds, processed: Object.fromEntries(processed) };
+      const [depth, oldestWaitingSeconds, completed] = await Promise.all([
+        repo.depth(),
+        repo.oldestWaitingSeconds(),
+        repo.completedWithin(THROUGHPUT_WINDOW_SECONDS),
+      ]);
+      return { depth, oldestWaitingSeconds, completedPerSecond: completed / THROUGHPUT_WINDOW_SECONDS, processed: Object.fromEntries(processed) };
     },
   };
 

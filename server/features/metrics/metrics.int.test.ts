@@ -1,6 +1,8 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { metricsSummary, snapshot as snapshotSchema } from "@shared/contracts/metrics";
+import { jobs } from "@shared/schema";
 import { bearerFor, signedInAgent } from "../../test/agents";
 import { makeOrder, makeProduct, makeUser } from "../../test/factories";
 import { createTestApp } from "../../test/harness";
@@ -85,6 +87,46 @@ describe("business figures from the orders and users features", () => {
     expect(after.activeUsers).toBe(1);
     expect(after.conversionRate).toBeGreaterThan(0);
     expect(after.conversionRate).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("job queue figures", () => {
+  it("when jobs wait, fail and complete, then the snapshot's queue card and /metrics show depth, failures, jobs/s and the oldest wait", async () => {
+    const t = await createTestApp();
+    const metrics = createMetricsService({
+      ctx: t.ctx,
+      registrations: t.services.users,
+      business: t.services.orders,
+      jobFigures: () => t.services.jobs.figures(),
+      businessRefreshMs: 0,
+    });
+    const before = (await metrics.now()).jobs;
+    const kind = `test.figures.${crypto.randomUUID().slice(0, 8)}`;
+    const ago = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    await t.db.insert(jobs).values([
+      { kind, payload: {}, runAt: ago(300) },
+      { kind, payload: {}, runAt: ago(10) },
+      { kind, payload: {}, state: "dead", finishedAt: ago(5), lastError: "SMTP said no" },
+      ...Array.from({ length: 90 }, () => ({ kind, payload: {}, state: "completed" as const, finishedAt: ago(20) })),
+      { kind, payload: {}, state: "completed", finishedAt: ago(600) }, // outside the minute
+    ]);
+    try {
+      await sleep(2_100); // past the cached snapshot's freshness
+      const after = (await metrics.now()).jobs;
+      expect(snapshotSchema.shape.jobs.parse(after)).toEqual(after);
+      expect(after.queued - before.queued).toBe(2);
+      expect(after.failed - before.failed).toBe(1);
+      expect(after.completedPerSecond - before.completedPerSecond).toBeCloseTo(1.5, 1);
+      expect(after.oldestWaitingSeconds).toBeGreaterThanOrEqual(299);
+
+      const scrape = (await request(t.app).get("/metrics").expect(200)).text;
+      expect(scrape).toContain(`fp_jobs_queue_depth{kind="${kind}",state="queued"} 2`);
+      expect(scrape).toContain(`fp_jobs_queue_depth{kind="${kind}",state="dead"} 1`);
+      expect(Number(/^fp_jobs_oldest_waiting_seconds (\S+)$/m.exec(scrape)?.[1])).toBeGreaterThanOrEqual(299);
+      expect(Number(/^fp_jobs_completed_per_second (\S+)$/m.exec(scrape)?.[1])).toBeGreaterThanOrEqual(1.5);
+    } finally {
+      await t.db.delete(jobs).where(eq(jobs.kind, kind));
+    }
   });
 });
 

@@ -68,6 +68,20 @@ function httpPart(figures: HttpFigures): Snapshot["http"] {
   };
 }
 
+const NO_JOBS: Snapshot["jobs"] = { queued: 0, running: 0, failed: 0, completedPerSecond: 0, oldestWaitingSeconds: 0 };
+
+/** The dashboard's queue card from the queue's figures (depth per kind and state summed over kinds). */
+export function jobsPart(figures: QueueFigures): Snapshot["jobs"] {
+  const total = (state: string) => figures.depth.filter((row) => row.state === state).reduce((sum, row) => sum + row.count, 0);
+  return {
+    queued: total("queued"),
+    running: total("running"),
+    failed: total("dead"),
+    completedPerSecond: round(figures.completedPerSecond, 2),
+    oldestWaitingSeconds: Math.round(figures.oldestWaitingSeconds),
+  };
+}
+
 interface DatabaseFigures {
   ordersToday: number;
   revenueTodayCents: number;
@@ -93,6 +107,8 @@ export function createMetricsService(deps: MetricsServiceDeps) {
 
   let database: DatabaseFigures | undefined;
   let activityCounts: ActivityCounts = { activeUsers: 0, activeCustomersToday: 0 };
+  // Refreshed with the business figures (every businessRefreshMs); a failed read keeps the last values.
+  let jobs: Snapshot["jobs"] = NO_JOBS;
   const business = (): Snapshot["business"] | undefined => {
     if (!database) return undefined;
     // Ordering needs a signed-in request, so a customer who ordered today was active today: the tracked
@@ -129,19 +145,26 @@ export function createMetricsService(deps: MetricsServiceDeps) {
   const refresh = (force = false): Promise<void> => {
     refreshing ??= (async () => {
       const t = now();
-      const jobs: Array<Promise<unknown>> = [
+      const reads: Array<Promise<unknown>> = [
         activity.counts(t).then((counts) => {
           activityCounts = counts;
         }),
       ];
       if (force || !database || t - database.fetchedAt >= businessRefreshMs) {
-        jobs.push(
+        reads.push(
           Promise.all([deps.business.businessFiguresToday(), deps.registrations.countRegisteredSince(utcMidnight(t))]).then(([orders, registrationsToday]) => {
             database = { ...orders, registrationsToday, fetchedAt: t };
           }),
         );
+        if (deps.jobFigures) {
+          reads.push(
+            deps.jobFigures().then((figures) => {
+              jobs = jobsPart(figures);
+            }),
+          );
+        }
       }
-      const failed = (await Promise.allSettled(jobs)).filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      const failed = (await Promise.allSettled(reads)).filter((r): r is PromiseRejectedResult => r.status === "rejected");
       for (const failure of failed) logger.warn({ err: (failure.reason as Error)?.message }, "dashboard figures could not be refreshed");
     })().finally(() => {
       refreshing = undefined;
@@ -161,7 +184,7 @@ export function createMetricsService(deps: MetricsServiceDeps) {
     const figures = business();
     if (!figures) return undefined;
     processFigures ??= sampler.sample();
-    return { at: new Date(at).toISOString(), http, ws: { connections: webSocketConnections() }, process: processFigures, business: figures };
+    return { at: new Date(at).toISOString(), http, ws: { connections: webSocketConnections() }, process: processFigures, business: figures, jobs };
   };
 
   const tick = () => {

@@ -9,6 +9,7 @@ function snapshotAt(at: string, overrides: Partial<Snapshot["http"]> = {}): Snap
     ws: { connections: 2 },
     process: { rssBytes: 150 * 1024 * 1024, heapUsedBytes: 60 * 1024 * 1024, cpuPercent: 12.34, eventLoopLagMs: 1 },
     business: { ordersToday: 3, revenueTodayCents: 12_345, registrationsToday: 1, activeUsers: 2, conversionRate: 0.5 },
+    jobs: { queued: 0, running: 0, failed: 0, completedPerSecond: 0, oldestWaitingSeconds: 0 },
   };
 }
 

@@ -63,6 +63,13 @@ export const adminSections: readonly AdminSection[] = [
     description: "Endpoints, signing secrets, deliveries and retries.",
     page: lazy(() => import("./webhooks-page")),
   },
+  {
+    href: "/admin/jobs",
+    label: "Failed jobs",
+    icon: "🧯",
+    description: "Background jobs that ran out of retries, with their errors; retry them.",
+    page: lazy(() => import("./failed-jobs-page")),
+  },
 ];
 
 /** Staff open the console for the sections that list their role (orders); everything else stays admin-only. */

@@ -4,12 +4,14 @@ import { ConsolePageHeader } from "@client/app/console-shell";
 import { Button } from "@client/components/ui/button";
 import { QueryErrorState } from "@client/components/ui/query-error-state";
 import { Skeleton } from "@client/components/ui/skeleton";
+import { useMe } from "@client/features/auth/api/auth";
 import { useMetricsSummary } from "../api/dashboard";
 import { formatClock } from "../format";
 import { toChartRows } from "../series";
 import { useLiveDashboard } from "../use-live-dashboard";
 import { ConnectionIndicator } from "./connection-indicator";
 import { KpiCards } from "./kpi-cards";
+import { QueueCard } from "./queue-card";
 import { LatestOrdersFeed } from "./latest-orders-feed";
 import { MetricCharts } from "./metric-charts";
 
@@ -41,6 +43,8 @@ function DashboardSkeleton() {
 export function Dashboard() {
   useLiveDashboard();
   const summary = useMetricsSummary();
+  // The failed-jobs page is admin-only: staff see the count, admins also the link.
+  const isAdmin = useMe().data?.role === "admin";
   const [frozen, setFrozen] = useState<MetricsSummary | null>(null);
   const shown = frozen ?? summary.data;
   const rows = useMemo(() => (shown ? toChartRows(shown.series) : []), [shown]);
@@ -52,7 +56,7 @@ export function Dashboard() {
       <title>Live dashboard · FruitfulPlanet</title>
       <ConsolePageHeader
         title="Live dashboard"
-        description="Traffic, latency, server health and sales, updating every second."
+        description="Traffic, latency, server health, sales and background jobs, updating every second."
         actions={
           <div className="flex flex-wrap items-center gap-2 sm:gap-3">
             <ConnectionIndicator />
@@ -86,6 +90,7 @@ export function Dashboard() {
             )}
           </p>
           <KpiCards now={shown.now} />
+          <QueueCard jobs={shown.now.jobs} canSeeFailures={isAdmin} />
           <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
             <MetricCharts rows={rows} />
             {/* Beside the charts on wide screens; right under the figures on smaller ones (it matters more than a chart). */}

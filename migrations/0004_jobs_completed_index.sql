@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_completed_finished_at_idx" ON "jobs" USING btree ("finished_at") WHERE "jobs"."state" = 'completed';
