@@ -14,6 +14,8 @@ export async function startSmtpSink() {
     // No STARTTLS: the sink has no trusted certificate and nodemailer would try to upgrade.
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    // A reverse DNS lookup of 127.0.0.1 per connection costs seconds where no resolver answers.
+    disableReverseLookup: true,
     onRcptTo(_address, _session, callback) {
       if (refusals > 0) {
         refusals -= 1;
