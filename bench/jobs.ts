@@ -6,7 +6,7 @@
 //    process). Timed from the commit until the sink has received every mail: jobs/s.
 // 2. Checkout with and without the outbox: the orders service (the real one, HTTP aside) places orders with
 //    BENCH_BUYERS (16) concurrent buyers for BENCH_DURATION (5) s per round, alternating rounds with
-//    ORDER_NOTIFICATIONS off (the checkout before this issue) and on (each status change also writes its
+//    the orders service built without its notify hook (the checkout before this issue) and with it (each status change also writes its
 //    order.notify job — the mail + webhook follow-up — in its transaction), BENCH_ROUNDS (3) rounds each.
 //    Workers are off meanwhile, so the figures compare the checkout path alone. Prints orders/s per mode and the
 //    difference (target: less than 10 % slower).

@@ -78,11 +78,6 @@ const envSchema = z
     JOBS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(14),
     /** A checkout still pending after this long (a crash between order and charge) is reconciled with the provider. */
     PENDING_ORDER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-    /**
-     * Orders enqueue their mail and webhook job (order.notify) inside their transactions; false skips it — only
-     * for measuring what that costs (bench/jobs.ts runs checkout both ways), never in a real shop.
-     */
-    ORDER_NOTIFICATIONS: booleanFromEnv(true),
     /** Liveness/readiness port of `npm run worker` (it serves nothing else). */
     WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(5001),
     // E-mail (ADR 024): without SMTP_URL every mail is only stored in the outbox (admins read it at /admin/outbox).

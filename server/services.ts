@@ -75,7 +75,7 @@ export function createServices(ctx: AppContext) {
   const stock = createCatalogStock(ctx.db);
   const payments = createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger });
   // Every status change enqueues its mail + webhook job in its own transaction (outbox); see order-notify.ts.
-  const notify = ctx.env.ORDER_NOTIFICATIONS ? (change: OrderStatusChange, tx: TxScope) => enqueueOrderNotify(jobs, change, tx) : undefined;
+  const notify = (change: OrderStatusChange, tx: TxScope) => enqueueOrderNotify(jobs, change, tx);
   const reconciler = createPendingOrderReconciler({
     repo: ordersRepo,
     stock,

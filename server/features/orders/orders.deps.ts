@@ -19,7 +19,8 @@ export interface OrderStatusChange {
 /**
  * The durable follow-up of a status change (the customer's mail, webhook events): written inside the order's
  * own transaction, so a rolled-back change announces nothing and a committed one always does (server/services.ts
- * wires the notifications feature's order.notify job). Absent: nothing follows (tools, the benchmark's baseline).
+ * wires the notifications feature's order.notify job). Absent: nothing follows (bench/jobs.ts's baseline, tests of the
+ * checkout alone).
  */
 export type NotifyStatusChange = (change: OrderStatusChange, tx: TxScope) => Promise<void>;
 
