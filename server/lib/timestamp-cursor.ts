@@ -1,5 +1,6 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { decodeKeyset } from "./pagination";
+import type { ListOf } from "@shared/contracts/common";
+import { decodeKeyset, toPage } from "./pagination";
 import { looksLikeUuid } from "./uuid";
 
 /**
@@ -26,4 +27,29 @@ export function decodeCreatedAtCursor(cursor: string | undefined, sort: string):
   if (!cursor) return undefined;
   const [createdAt, id] = decodeKeyset(cursor, sort, [isCursorTimestamp, (v) => typeof v === "string" && looksLikeUuid(v)]);
   return { createdAt: createdAt as string, id: id as string };
+}
+
+/** A row read with its created_at as cursor text (the repo selects `cursorTimestamp(createdAt)` beside it). */
+export interface RowWithCreatedAt<R extends { id: string }> {
+  row: R;
+  createdAtText: string;
+}
+
+/**
+ * One page of a newest-first list read with limit + 1 rows: the items, and the (created_at, id) cursor of the
+ * last one when more follow. `toItem` gets the cursor text too, so the item's createdAt keeps its microseconds.
+ */
+export function createdAtPage<R extends { id: string }, T>(
+  rows: Array<RowWithCreatedAt<R>>,
+  limit: number,
+  sort: string,
+  toItem: (row: R, createdAtText: string) => T,
+): ListOf<T> {
+  return toPage(
+    rows,
+    limit,
+    sort,
+    (r) => [r.createdAtText, r.row.id],
+    (r) => toItem(r.row, r.createdAtText),
+  );
 }

@@ -12,10 +12,9 @@ import {
 import type { TxScope } from "../../db";
 import { AppError, notFound } from "../../lib/app-error";
 import type { Logger } from "../../lib/logger";
-import { toPage } from "../../lib/pagination";
-import { decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
+import { createdAtPage, decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
 import type { JobQueue } from "../jobs/jobs.types";
-import type { MailRepo, OutboxRow, OutboxRowWithCursor } from "./mail.repo";
+import type { MailRepo, OutboxRow } from "./mail.repo";
 import { renderMail } from "./mail.render";
 import type { MailTransport } from "./mail.transport";
 import { mailTemplates, type MailProps } from "./templates";
@@ -130,13 +129,7 @@ export function createMailService(deps: MailServiceDeps) {
         after: decodeCreatedAtCursor(filters.cursor, LIST_SORT),
         limit: filters.limit,
       });
-      return toPage(
-        rows,
-        filters.limit,
-        LIST_SORT,
-        (r: OutboxRowWithCursor) => [r.createdAtText, r.row.id],
-        (r) => toSummary(r.row, r.createdAtText),
-      );
+      return createdAtPage(rows, filters.limit, LIST_SORT, toSummary);
     },
 
     async getMessage(viewer: Viewer, id: string): Promise<MailMessage> {

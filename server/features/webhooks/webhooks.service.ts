@@ -14,8 +14,7 @@ import {
 import type { TxScope } from "../../db";
 import { AppError, notFound } from "../../lib/app-error";
 import type { Logger } from "../../lib/logger";
-import { toPage } from "../../lib/pagination";
-import { decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
+import { createdAtPage, decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
 import type { JobQueue } from "../jobs/jobs.types";
 import { retryDelaySeconds, type DeliveryPolicy } from "./webhooks.policy";
@@ -228,13 +227,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
         after: decodeCreatedAtCursor(filters.cursor, LIST_SORT),
         limit: filters.limit,
       });
-      return toPage(
-        rows,
-        filters.limit,
-        LIST_SORT,
-        (r) => [r.createdAtText, r.row.id],
-        (r) => toDeliveryJson(r.row, r.createdAtText),
-      );
+      return createdAtPage(rows, filters.limit, LIST_SORT, toDeliveryJson);
     },
 
     /** One more attempt of a finished delivery, now (same webhook-id, so receivers can tell it is a repeat). */
