@@ -37,9 +37,13 @@ export interface ProductWebhooks {
 /** Without an audit service (read-only tools build the service from a repository alone) writes refuse to run. */
 export function createCatalogWriter(repo: Pick<CatalogRepo, "transaction">, audit: AuditService | undefined, webhooks?: ProductWebhooks) {
   return {
-    /** The product.* webhook event of a write, in its transaction (none without the webhooks service). */
+    /**
+     * The product.* webhook event of a write, in its transaction (none without the webhooks service). `data` may be
+     * a function that reads it, so writes that need an extra read for the payload skip it when nothing listens.
+     */
     async announce(type: ProductEventType, data: unknown, tx: TxScope): Promise<void> {
-      await webhooks?.dispatch(type, data, { tx });
+      if (!webhooks) return;
+      await webhooks.dispatch(type, typeof data === "function" ? await (data as () => Promise<unknown>)() : data, { tx });
     },
 
     /** Whether bulk writes need to build product.* payloads at all. */

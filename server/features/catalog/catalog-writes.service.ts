@@ -249,7 +249,7 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
         if (product.status !== "archived") await repo.archiveProduct(id, tx);
         await record(actor, "catalog.product.archived", { type: "product", id }, { slug: product.slug, reason: "referenced by orders" }, meta, tx);
         // Archived, not gone: receivers see the product with its new status.
-        if (product.status !== "archived") await announce("product.updated", (await repo.findProduct(id, tx))!.product, tx);
+        if (product.status !== "archived") await announce("product.updated", async () => (await repo.findProduct(id, tx))!.product, tx);
       };
       let outcome: "deleted" | "archived";
       try {
