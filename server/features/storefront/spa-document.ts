@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { escapeHtml } from "./html";
+import { renderHead } from "./storefront-head";
+import type { StorefrontPage } from "./storefront-pages";
+
+/** The part of Vite's build manifest (build.manifest) the server reads: each module's chunk and its static imports. */
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+}
+type ViteManifest = Record<string, ManifestChunk>;
+
+function readManifest(distDir: string): ViteManifest | undefined {
+  const path = join(distDir, ".vite", "manifest.json");
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as ViteManifest;
+  } catch {
+    return undefined; // a broken manifest costs the preload hints, never the page
+  }
+}
+
+/**
+ * The built index.html as a template (head-only injection, ADR 046): its own <title> and description
+ * give way to the page's head, and the page's chunk is modulepreloaded so it downloads beside the entry
+ * instead of after it. The body stays the SPA's empty root; the template is read once at startup.
+ */
+export function createSpaDocument(indexHtml: string, distDir: string, baseUrl: string) {
+  const manifest = readManifest(distDir);
+  const template = indexHtml.replace(/\s*<title>[\s\S]*?<\/title>/i, "").replace(/\s*<meta\s+name=["']description["'][^>]*>/i, "");
+  const headEnd = template.search(/<\/head>/i);
+  const [before, after] = headEnd >= 0 ? [template.slice(0, headEnd), template.slice(headEnd)] : [template, ""];
+  // Files index.html already loads or preloads need no second hint.
+  const alreadyLoaded = new Set([...indexHtml.matchAll(/(?:src|href)=["']\/?(assets\/[^"']+)["']/g)].map((m) => m[1]!));
+
+  const preloadCache = new Map<string, string>();
+  function preloadsFor(module: string | undefined): string {
+    if (!module || !manifest) return "";
+    const cached = preloadCache.get(module);
+    if (cached !== undefined) return cached;
+    const files: string[] = [];
+    const seen = new Set<string>();
+    const walk = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || seen.has(key)) return;
+      seen.add(key);
+      if (!alreadyLoaded.has(chunk.file)) files.push(chunk.file);
+      chunk.imports?.forEach(walk);
+    };
+    walk(module);
+    const html = files.map((file) => `\n    <link rel="modulepreload" crossorigin href="/${escapeHtml(file)}" />`).join("");
+    preloadCache.set(module, html);
+    return html;
+  }
+
+  return {
+    render(page: StorefrontPage): string {
+      return `${before.trimEnd()}\n    ${renderHead(page.head, baseUrl)}${preloadsFor(page.module)}\n  ${after}`;
+    },
+  };
+}
+export type SpaDocument = ReturnType<typeof createSpaDocument>;
