@@ -28,9 +28,15 @@ function readManifest(distDir: string): ViteManifest | undefined {
  */
 export function createSpaDocument(indexHtml: string, distDir: string, baseUrl: string) {
   const manifest = readManifest(distDir);
-  const template = indexHtml.replace(/\s*<title>[\s\S]*?<\/title>/i, "").replace(/\s*<meta\s+name=["']description["'][^>]*>/i, "");
-  const headEnd = template.search(/<\/head>/i);
-  const [before, after] = headEnd >= 0 ? [template.slice(0, headEnd), template.slice(headEnd)] : [template, ""];
+  // The page's head goes where the template's <title> was (early, before the scripts); chunk hints go last.
+  const HEAD = "<!--fp:head-->";
+  let template = indexHtml.replace(/\s*<meta\s+name=["']description["'][^>]*>/i, "");
+  template = /<title>[\s\S]*?<\/title>/i.test(template)
+    ? template.replace(/<title>[\s\S]*?<\/title>/i, HEAD)
+    : template.replace(/\s*<\/head>/i, `\n    ${HEAD}\n  </head>`);
+  const [top = "", rest = ""] = template.split(HEAD);
+  const headEnd = rest.search(/\s*<\/head>/i);
+  const [middle, bottom] = headEnd >= 0 ? [rest.slice(0, headEnd), rest.slice(headEnd)] : [rest, ""];
   // Files index.html already loads or preloads need no second hint.
   const alreadyLoaded = new Set([...indexHtml.matchAll(/(?:src|href)=["']\/?(assets\/[^"']+)["']/g)].map((m) => m[1]!));
 
@@ -56,7 +62,7 @@ export function createSpaDocument(indexHtml: string, distDir: string, baseUrl: s
 
   return {
     render(page: StorefrontPage): string {
-      return `${before.trimEnd()}\n    ${renderHead(page.head, baseUrl)}${preloadsFor(page.module)}\n  ${after}`;
+      return `${top}${renderHead(page.head, baseUrl)}${middle}${preloadsFor(page.module)}${bottom}`;
     },
   };
 }
