@@ -4,6 +4,8 @@
  * both alike. Prints median and p90 of each, and the difference.
  * Usage: npx tsx bench/storefront-head.ts http://127.0.0.1:5000 /products/<slug> [rounds=2000]
  */
+export {};
+
 const [base = "http://127.0.0.1:5000", productPath = "/", roundsArg = "2000"] = process.argv.slice(2);
 const rounds = Number(roundsArg);
 const paths = ["/index.html", productPath, "/", "/no-such-page"];
