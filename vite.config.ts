@@ -16,6 +16,8 @@ export default defineConfig({
     outDir: "../dist/client",
     emptyOutDir: true,
     sourcemap: false,
+    // .vite/manifest.json: the server reads it to modulepreload each page's chunk with the HTML (ADR 046).
+    manifest: true,
     // Route-level lazy() imports do the splitting; the storefront entry stays small.
     chunkSizeWarningLimit: 600,
   },

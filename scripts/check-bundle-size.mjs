@@ -1,6 +1,9 @@
 // Budget for the storefront's initial JavaScript: the entry script(s) plus every chunk index.html
 // modulepreloads, gzipped. Lazy route chunks (and admin/dashboard code) are not counted: they load later.
-// Usage: node scripts/check-bundle-size.mjs [--budget-kb=150]   (run after `npm run build:client`)
+// Usage: node scripts/check-bundle-size.mjs [--budget-kb=95]   (run after `npm run build:client`)
+// Budget: 95 KB, lowered from 150 once zod left the entry (issue 13: 107 → 92 KB). The issue's 80 KB target is
+// below what React 19 + react-dom + TanStack Query weigh on their own (78 KB gzipped in an empty Vite app), so
+// reaching it means a lighter renderer or a shell without TanStack Query; see the issue 13 notes in docs/architecture.md.
 import { readFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -8,7 +11,7 @@ import { gzipSync } from "node:zlib";
 const distDir = resolve("dist/client");
 const indexPath = join(distDir, "index.html");
 const budgetArg = process.argv.find((a) => a.startsWith("--budget-kb="));
-const budgetKb = budgetArg ? Number(budgetArg.split("=")[1]) : 150;
+const budgetKb = budgetArg ? Number(budgetArg.split("=")[1]) : 95;
 
 if (!existsSync(indexPath)) {
   console.error(`${indexPath} not found: run \`npm run build:client\` first.`);

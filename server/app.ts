@@ -11,10 +11,10 @@ import { httpTracing, tracingEnabled } from "./lib/tracing";
 import { corsAllowList } from "./lib/cors";
 import { createRateLimits } from "./lib/rate-limit";
 import { csrfProtection } from "./features/auth/csrf";
-import { mountBuiltSpa } from "./lib/spa";
 import { createServices, type Services } from "./services";
 import { API_DOCS_PATH, apiDocsRoutes } from "./features/openapi/openapi.routes";
 import { productImageRoutes } from "./features/catalog/product-image";
+import { mountSeoFiles, mountStorefront } from "./features/storefront/storefront";
 import { apiV1Routes } from "./routes";
 import { apiV1Tables, healthTable, prometheusTable } from "./route-tables";
 import { bodyFormatsOf, pathsWhere } from "./lib/route-table";
@@ -25,6 +25,8 @@ export interface CreateAppOptions {
   serveSpa?: boolean;
   /** Dev only: Vite's middleware, mounted before the SPA fallback. */
   devMiddleware?: RequestHandler;
+  /** Where the built SPA is (default dist/client); tests point it at a fixture index.html. */
+  spaDistDir?: string;
 }
 
 export interface App {
@@ -123,8 +125,9 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   app.use("/api/v1", apiV1Routes(ctx, services));
   app.use("/api", apiNotFound);
 
+  if (options.devMiddleware || options.serveSpa) mountSeoFiles(app, ctx, services.catalog);
   if (options.devMiddleware) app.use(options.devMiddleware);
-  else if (options.serveSpa) mountBuiltSpa(app);
+  else if (options.serveSpa) mountStorefront(app, ctx, services.catalog, options.spaDistDir);
 
   app.use(errorHandler(ctx.logger));
   return { app, services };

@@ -93,6 +93,8 @@ const envSchema = z
       .url()
       .default("http://localhost:5000")
       .transform((u) => u.replace(/\/+$/, "")),
+    /** URLs per sitemap file (/sitemaps/<kind>-<n>.xml); the protocol's limit is 50,000. */
+    SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(50_000).default(10_000),
     // Outgoing webhooks (ADR 025).
     /** Lets endpoints target loopback, private and link-local addresses (tests, trusted intranets); off by default (SSRF). */
     WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFromEnv(false),

@@ -46,6 +46,10 @@ export type User = z.infer<typeof user>;
 export const userEnvelope = z.object({ user });
 export type UserEnvelope = z.infer<typeof userEnvelope>;
 
+/** GET /auth/session: who is signed in, `null` for nobody; an anonymous visitor is an answer, not an error. */
+export const sessionEnvelope = z.object({ user: user.nullable() });
+export type SessionEnvelope = z.infer<typeof sessionEnvelope>;
+
 export const csrfResponse = z.object({ csrfToken: z.string() });
 export type CsrfResponse = z.infer<typeof csrfResponse>;
 

@@ -18,7 +18,7 @@ interface RequireRoleProps {
 }
 
 /**
- * Route guard. While /auth/me loads → a spinner; signed out → /login?next=<this page>; wrong role → the 403
+ * Route guard. While /auth/session loads → a spinner; signed out → /login?next=<this page>; wrong role → the 403
  * screen. The server enforces the same rules on every request: this only spares people screens they can't use
  * (and keeps the admin chunks from loading for them).
  */

@@ -1,5 +1,5 @@
 import type { Pagination } from "@shared/contracts/common";
-import { errorBody, type ErrorCode, type ErrorDetail } from "@shared/errors";
+import { readErrorBody, type ErrorCode, type ErrorDetailShape as ErrorDetail } from "@shared/error-codes";
 
 /** Codes the client adds for failures that never reached (or never came back from) the API. */
 export type ClientErrorCode = "network_error" | "bad_response";
@@ -193,9 +193,9 @@ export function apiErrorFromBody(status: number, statusText: string, bodyText: s
   } catch {
     json = undefined; // not JSON: the generic error below
   }
-  const parsed = errorBody.safeParse(json);
-  if (parsed.success) {
-    const { code, message, details = [], requestId: bodyRequestId } = parsed.data.error;
+  const parsed = readErrorBody(json);
+  if (parsed) {
+    const { code, message, details = [], requestId: bodyRequestId } = parsed.error;
     return new ApiError(status, code, message, details, bodyRequestId ?? requestId, retryAfterSeconds);
   }
   return new ApiError(status, "bad_response", `The server answered ${status} ${statusText}`.trim(), [], requestId, retryAfterSeconds);

@@ -3,11 +3,13 @@ import {
   loginBody,
   refreshTokenBody,
   registerBody,
+  sessionEnvelope,
   tokenBody,
   tokenPair,
   user,
   userEnvelope,
   type CsrfResponse,
+  type SessionEnvelope,
   type UserEnvelope,
 } from "@shared/contracts/auth";
 import { routeTable } from "../../lib/route-table";
@@ -17,7 +19,7 @@ import type { AuthService } from "./auth.service";
 import { ensureCsrfToken } from "./csrf";
 import type { SessionAuth } from "./session";
 
-/** Auth (docs/api.md): csrf, register, login, logout, me, and bearer tokens for API clients. */
+/** Auth (docs/api.md): csrf, register, login, logout, me, session, and bearer tokens for API clients. */
 export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth }>(
   {
     mount: "/api/v1",
@@ -104,6 +106,17 @@ export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth 
       responses: { 200: { description: "The current user.", schema: userEnvelope } },
       errors: ["unauthenticated"],
       handler: ({ user }): UserEnvelope => ({ user: toUserJson(user) }),
+    }),
+    route({
+      method: "get",
+      path: "/auth/session",
+      operationId: "getSession",
+      summary: "Who is signed in, if anyone",
+      description:
+        "200 with `{ user: null }` for an anonymous visitor: the SPA learns whether it is signed in without a 401 (and without a warning in the server log). `/auth/me` stays for API clients that want the 401.",
+      access: "public",
+      responses: { 200: { description: "The signed-in user, or null.", schema: sessionEnvelope } },
+      handler: ({ user }): SessionEnvelope => ({ user: user ? toUserJson(user) : null }),
     }),
     route({
       method: "post",

@@ -22,6 +22,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /auth/login": "public",
   "POST /auth/logout": "public",
   "GET /auth/me": "signed-in",
+  "GET /auth/session": "public",
   "POST /auth/token": "public",
   "POST /auth/token/refresh": "public",
   "POST /auth/token/revoke": "public",

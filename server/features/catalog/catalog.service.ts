@@ -3,12 +3,14 @@ import type { Cache } from "../../lib/cache";
 import type { EventBus } from "../../lib/events";
 import { createCatalogCache } from "./catalog-cache";
 import { createCatalogReads } from "./catalog-reads.service";
+import { createCatalogSitemap } from "./catalog-sitemap.service";
 import { createCatalogWriter, type ProductWebhooks } from "./catalog-writer";
 import { createCatalogWrites } from "./catalog-writes.service";
 import type { CatalogRepo } from "./catalog.repo";
 import { createProductCsv } from "./product-csv.service";
 
 export type { CatalogActor, CatalogViewer } from "./catalog-access";
+export type { SitemapEntry, SitemapKind } from "./catalog-sitemap.service";
 
 /**
  * What the service needs beyond its repository. Optional so read-only tools (the benchmark's SQL
@@ -25,7 +27,7 @@ export interface CatalogDeps {
 
 /**
  * The catalog service, HTTP-free, assembled from its parts: the open reads (catalog-reads.service),
- * the admin writes (catalog-writes.service) and the CSV export and import (product-csv.service),
+ * the sitemaps' reads (catalog-sitemap.service), the admin writes (catalog-writes.service) and the CSV export and import (product-csv.service),
  * sharing one read cache (catalog-cache) and one write path (catalog-writer).
  */
 export function createCatalogService(repo: CatalogRepo, deps: CatalogDeps = {}) {
@@ -33,6 +35,7 @@ export function createCatalogService(repo: CatalogRepo, deps: CatalogDeps = {}) 
   const writer = createCatalogWriter(repo, deps.audit, deps.webhooks);
   return {
     ...createCatalogReads(repo, cache),
+    ...createCatalogSitemap(repo, cache),
     /** Hit/miss counts of the catalog cache (for the metrics feature). */
     cacheStats: cache.stats,
     /** Drops every cached catalog read: for data written behind the service's back (seed script, tests' factories). */

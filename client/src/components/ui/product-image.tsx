@@ -5,12 +5,14 @@ interface ProductImageProps {
   alt: string;
   /** Above-the-fold images load eagerly; everything else waits until scrolled near. */
   eager?: boolean;
+  /** The page's likely largest paint (one image a page): fetched ahead of other images. */
+  priority?: boolean;
   size?: number;
   className?: string;
 }
 
 /** Square product image with a calm placeholder when the file is missing or fails to load. */
-export function ProductImage({ src, alt, eager = false, size = 400, className = "" }: ProductImageProps) {
+export function ProductImage({ src, alt, eager = false, priority = false, size = 400, className = "" }: ProductImageProps) {
   const [failedSrc, setFailedSrc] = useState<string | null>(null);
   if (!src || failedSrc === src) {
     return (
@@ -29,7 +31,7 @@ export function ProductImage({ src, alt, eager = false, size = 400, className = 
       height={size}
       loading={eager ? "eager" : "lazy"}
       decoding="async"
-      fetchPriority={eager ? "high" : undefined}
+      fetchPriority={priority ? "high" : undefined}
       onError={() => setFailedSrc(src)}
       className={`aspect-square w-full bg-stone-100 object-cover ${className}`}
     />

@@ -1,6 +1,4 @@
 import { useSyncExternalStore } from "react";
-// zod/mini, not zod: this module is in the storefront entry (the header badge) and full zod would add ~15 KB gz.
-import * as z from "zod/mini";
 import { MAX_CART_LINES, MAX_QUANTITY_PER_LINE } from "@shared/cart-limits";
 
 /**
@@ -16,14 +14,24 @@ export interface CartLine {
 export const CART_STORAGE_KEY = "fp.cart.v1";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const storedCart = z.object({
-  lines: z.array(
-    z.object({
-      productId: z.string().check(z.regex(uuidPattern)),
-      quantity: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_QUANTITY_PER_LINE)),
-    }),
-  ),
-});
+// A hand-written check, not a zod schema: this module is in the storefront entry (the header badge), and even
+// zod/mini would put zod's core (~15 KB gzipped) on every page's first load.
+const isCartLine = (v: unknown): v is CartLine => {
+  if (typeof v !== "object" || v === null) return false;
+  const { productId, quantity } = v as Record<string, unknown>;
+  return (
+    typeof productId === "string" &&
+    uuidPattern.test(productId) &&
+    typeof quantity === "number" &&
+    Number.isInteger(quantity) &&
+    quantity >= 1 &&
+    quantity <= MAX_QUANTITY_PER_LINE
+  );
+};
+const readStoredLines = (raw: unknown): CartLine[] | undefined => {
+  const lines = typeof raw === "object" && raw !== null ? (raw as { lines?: unknown }).lines : undefined;
+  return Array.isArray(lines) && lines.every(isCartLine) ? lines.map(({ productId, quantity }) => ({ productId, quantity })) : undefined;
+};
 
 const EMPTY: readonly CartLine[] = Object.freeze([]);
 
@@ -36,11 +44,11 @@ export function parseStoredCart(text: string | null): readonly CartLine[] {
   } catch {
     return EMPTY;
   }
-  const parsed = storedCart.safeParse(raw);
-  if (!parsed.success) return EMPTY;
+  const stored = readStoredLines(raw);
+  if (!stored) return EMPTY;
   // One line per product (the API refuses duplicates), at most MAX_CART_LINES of them.
   const seen = new Set<string>();
-  const lines = parsed.data.lines.filter((line) => !seen.has(line.productId) && seen.add(line.productId));
+  const lines = stored.filter((line) => !seen.has(line.productId) && seen.add(line.productId));
   return lines.length === 0 ? EMPTY : lines.slice(0, MAX_CART_LINES);
 }
 

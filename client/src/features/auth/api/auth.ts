@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type Query, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import type { LoginBody, RegisterBody, User, UserEnvelope } from "@shared/contracts/auth";
+import type { LoginBody, RegisterBody, SessionEnvelope, User, UserEnvelope } from "@shared/contracts/auth";
 import { api, isApiError, onAuthProblem, resetCsrfToken } from "@client/lib/api";
 
 /** The auth feature's one query-key factory. */
@@ -13,18 +13,11 @@ const isMeQuery = (query: Query) => query.queryKey[0] === authKeys.all[0] && que
 /** Public data that looks the same to everyone; everything else may be specific to who is signed in. */
 const isPublicQuery = (query: Query) => query.queryKey[0] === "catalog";
 
-/** Who is signed in: the user, or null when nobody is (a 401 is an answer here, not an error). */
+/** Who is signed in: the user, or null when nobody is (GET /auth/session answers 200 either way: no 401 in the console). */
 export const meOptions = () =>
   queryOptions({
     queryKey: authKeys.me(),
-    queryFn: async ({ signal }): Promise<User | null> => {
-      try {
-        return (await api.get<UserEnvelope>("/api/v1/auth/me", undefined, signal)).user;
-      } catch (error) {
-        if (isApiError(error) && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryFn: async ({ signal }): Promise<User | null> => (await api.get<SessionEnvelope>("/api/v1/auth/session", undefined, signal)).user,
     staleTime: 5 * 60_000,
     // Coming back to the tab re-checks: the session may have expired or ended elsewhere meanwhile.
     refetchOnWindowFocus: true,
@@ -84,7 +77,7 @@ export function useLogout({ onSignedOut }: { onSignedOut?: () => void } = {}) {
 
 /**
  * Keeps "who is signed in" honest: when any request answers 401 (session ended) or 403 (role changed),
- * /auth/me is asked again, so route guards redirect to sign-in or show the 403 screen. Mount once.
+ * /auth/session is asked again, so route guards redirect to sign-in or show the 403 screen. Mount once.
  */
 export function useAuthProblemSync(): void {
   const queryClient = useQueryClient();

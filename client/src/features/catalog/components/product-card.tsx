@@ -7,7 +7,7 @@ import { Price } from "./price";
 import { ProductImage } from "@client/components/ui/product-image";
 import { StockStatus } from "./stock-status";
 
-export function ProductCard({ product, eager = false }: { product: Product; eager?: boolean }) {
+export function ProductCard({ product, eager = false, priority = false }: { product: Product; eager?: boolean; priority?: boolean }) {
   const queryClient = useQueryClient();
   return (
     <article
@@ -19,6 +19,7 @@ export function ProductCard({ product, eager = false }: { product: Product; eage
           src={product.imageUrl}
           alt={product.name}
           eager={eager}
+          priority={priority}
           className="transition duration-300 group-hover:scale-[1.03] motion-reduce:transition-none"
         />
       </div>

@@ -20,7 +20,7 @@ export function ProductDetail({ product }: { product: Product }) {
       />
       <div className="grid gap-8 md:grid-cols-2 lg:gap-14">
         <div className="overflow-hidden rounded-3xl border border-stone-200 bg-white shadow-sm">
-          <ProductImage src={product.imageUrl} alt={product.name} eager size={720} />
+          <ProductImage src={product.imageUrl} alt={product.name} eager priority size={720} />
         </div>
         <div className="flex flex-col gap-5 md:py-4">
           <div className="flex flex-wrap items-center gap-2 text-sm">

@@ -4,7 +4,7 @@ import { ProductCard } from "./product-card";
 
 const gridClasses = "grid grid-cols-1 gap-5 min-[420px]:grid-cols-2 md:grid-cols-3 xl:grid-cols-4";
 
-/** The first row is likely above the fold: those images load eagerly. */
+/** The first row is likely above the fold: those images load eagerly, the first one ahead of the rest. */
 const EAGER_IMAGES = 4;
 
 export function ProductGrid({ products, eagerImages = EAGER_IMAGES, columns }: { products: Product[]; eagerImages?: number; columns?: string }) {
@@ -12,7 +12,7 @@ export function ProductGrid({ products, eagerImages = EAGER_IMAGES, columns }: {
     <ul className={columns ?? gridClasses}>
       {products.map((product, index) => (
         <li key={product.id} className="flex">
-          <ProductCard product={product} eager={index < eagerImages} />
+          <ProductCard product={product} eager={index < eagerImages} priority={index === 0 && eagerImages > 0} />
         </li>
       ))}
     </ul>

@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { escapeHtml } from "./html";
+import { renderHead } from "./storefront-head";
+import type { StorefrontPage } from "./storefront-pages";
+
+/** The part of Vite's build manifest (build.manifest) the server reads: each module's chunk and its static imports. */
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+}
+type ViteManifest = Record<string, ManifestChunk>;
+
+function readManifest(distDir: string): ViteManifest | undefined {
+  const path = join(distDir, ".vite", "manifest.json");
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as ViteManifest;
+  } catch {
+    return undefined; // a broken manifest costs the preload hints, never the page
+  }
+}
+
+/**
+ * The built index.html as a template (head-only injection, ADR 046): its own <title> and description
+ * give way to the page's head, and the page's chunk is modulepreloaded so it downloads beside the entry
+ * instead of after it. The body stays the SPA's empty root; the template is read once at startup.
+ */
+export function createSpaDocument(indexHtml: string, distDir: string, baseUrl: string) {
+  const manifest = readManifest(distDir);
+  // The page's head goes where the template's <title> was (early, before the scripts); chunk hints go last.
+  const HEAD = "<!--fp:head-->";
+  let template = indexHtml.replace(/\s*<meta\s+name=["']description["'][^>]*>/i, "");
+  template = /<title>[\s\S]*?<\/title>/i.test(template)
+    ? template.replace(/<title>[\s\S]*?<\/title>/i, HEAD)
+    : template.replace(/\s*<\/head>/i, `\n    ${HEAD}\n  </head>`);
+  const [top = "", rest = ""] = template.split(HEAD);
+  const headEnd = rest.search(/\s*<\/head>/i);
+  const [middle, bottom] = headEnd >= 0 ? [rest.slice(0, headEnd), rest.slice(headEnd)] : [rest, ""];
+  // Files index.html already loads or preloads need no second hint.
+  const alreadyLoaded = new Set([...indexHtml.matchAll(/(?:src|href)=["']\/?(assets\/[^"']+)["']/g)].map((m) => m[1]!));
+
+  const preloadCache = new Map<string, string>();
+  function preloadsFor(module: string | undefined): string {
+    if (!module || !manifest) return "";
+    const cached = preloadCache.get(module);
+    if (cached !== undefined) return cached;
+    const files: string[] = [];
+    const seen = new Set<string>();
+    const walk = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || seen.has(key)) return;
+      seen.add(key);
+      if (!alreadyLoaded.has(chunk.file)) files.push(chunk.file);
+      chunk.imports?.forEach(walk);
+    };
+    walk(module);
+    const html = files.map((file) => `\n    <link rel="modulepreload" crossorigin href="/${escapeHtml(file)}" />`).join("");
+    preloadCache.set(module, html);
+    return html;
+  }
+
+  return {
+    render(page: StorefrontPage): string {
+      return `${top}${renderHead(page.head, baseUrl)}${middle}${preloadsFor(page.module)}${bottom}`;
+    },
+  };
+}
+export type SpaDocument = ReturnType<typeof createSpaDocument>;

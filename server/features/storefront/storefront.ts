@@ -1,0 +1,25 @@
+import type { Express } from "express";
+import type { AppContext } from "../../context";
+import { mountBuiltSpa } from "../../lib/spa";
+import type { CatalogService } from "../catalog/catalog.service";
+import { createSpaDocument } from "./spa-document";
+import { createStorefrontPages } from "./storefront-pages";
+import { seoFileRoutes, storefrontPageHandler, type StorefrontDeps } from "./storefront.routes";
+
+const depsOf = (ctx: AppContext, catalog: CatalogService): StorefrontDeps => ({
+  catalog,
+  baseUrl: ctx.env.PUBLIC_BASE_URL,
+  sitemapUrlsPerFile: ctx.env.SITEMAP_URLS_PER_FILE,
+});
+
+/** robots.txt and the sitemaps: served in development too (they need no build). */
+export function mountSeoFiles(app: Express, ctx: AppContext, catalog: CatalogService): void {
+  app.use(seoFileRoutes(depsOf(ctx, catalog)));
+}
+
+/** The built SPA with each storefront page's head and status rendered by the server (ADR 046). */
+export function mountStorefront(app: Express, ctx: AppContext, catalog: CatalogService, distDir?: string): boolean {
+  const deps = depsOf(ctx, catalog);
+  const pages = createStorefrontPages(deps);
+  return mountBuiltSpa(app, distDir, (indexHtml, dir) => storefrontPageHandler(pages, createSpaDocument(indexHtml, dir, deps.baseUrl), ctx.logger));
+}
