@@ -6,13 +6,17 @@ import type { PaymentsService } from "../payments/payments.service";
 import type { OrdersRepo } from "./orders.repo";
 import type { PricingConfig } from "./pricing";
 
-export interface OrdersDeps {
+/** What every order module works with: checkout, the lifecycle and the pending-order sweep alike. */
+export interface OrdersCore {
   repo: OrdersRepo;
   stock: CatalogStock;
   audit: AuditService;
   payments: PaymentsService;
   events: EventBus;
   logger: Logger;
+}
+
+export interface OrdersDeps extends OrdersCore {
   pricing: PricingConfig;
   /** Keys the Idempotency-Key fingerprint (an HMAC, so the stored value reveals nothing about the card number). */
   fingerprintKey: Buffer;
