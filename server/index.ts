@@ -1,9 +1,6 @@
 import { createApp, type CreateAppOptions } from "./app";
-import { closeContext, createContext } from "./boot";
-import { parseEnv, type Env } from "./env";
-import { createLogger } from "./lib/logger";
+import { bootProcess, closeContext, onShutdownSignal } from "./boot";
 import { deploymentWarnings } from "./lib/deployment-warnings";
-import { startTracing } from "./lib/tracing";
 import { reportBackgroundFailure } from "./lib/background";
 import { createHttpServer } from "./lib/http-server";
 import { DEMO_PASSWORD, DEMO_USERS, seedIfEmpty } from "./seed/seed-data";
@@ -11,20 +8,10 @@ import { attachRealtime } from "./features/realtime/realtime.server";
 
 // Boot: env → db (migrate) → seed demo data if empty → createApp → listen → graceful shutdown (drain).
 const startedAt = performance.now();
-let env: Env;
-try {
-  env = parseEnv();
-} catch (err) {
-  console.error((err as Error).message);
-  process.exit(1);
-}
-const logger = createLogger(env.LOG_LEVEL);
-for (const warning of deploymentWarnings(env)) logger.warn(warning);
-// Before the database opens: its pool's queries are wrapped in spans only when tracing is on.
-const tracing = await startTracing({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME, logger });
-// A promise nobody awaited (a background task's bug) is logged and counted, not a crash of every request in flight.
-process.on("unhandledRejection", (reason) => reportBackgroundFailure("unhandled-rejection", logger, reason));
-const ctx = await createContext(env, logger);
+const booted = await bootProcess((env, logger) => {
+  for (const warning of deploymentWarnings(env)) logger.warn(warning);
+});
+const { env, logger, tracing, ctx } = booted;
 
 if (env.SEED_DEMO && env.NODE_ENV !== "production") {
   await seedIfEmpty(ctx.db, (message) => logger.info(message));
@@ -79,14 +66,7 @@ server.listen(env.PORT, env.HOST, () => {
  * flight, idle keep-alive sockets closed, WebSocket clients 1001) and exits 0. A second signal skips the delay.
  */
 let skipDelay: (() => void) | undefined;
-let shuttingDown = false;
-async function shutdown(signal: string) {
-  if (shuttingDown) {
-    skipDelay?.();
-    return;
-  }
-  shuttingDown = true;
-  ctx.lifecycle.shuttingDown = true;
+async function shutdown(signal: string, armGrace: () => void) {
   logger.info({ signal, delayMs: env.SHUTDOWN_DELAY_MS }, "shutting down: readiness is 503, still serving while balancers notice");
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, env.SHUTDOWN_DELAY_MS);
@@ -96,11 +76,7 @@ async function shutdown(signal: string) {
     };
   });
   logger.info({ graceMs: env.SHUTDOWN_GRACE_MS }, "draining connections");
-  const grace = setTimeout(() => {
-    logger.error("grace period over; exiting with open connections");
-    process.exit(1);
-  }, env.SHUTDOWN_GRACE_MS);
-  grace.unref();
+  armGrace();
   services.metrics.stop();
   // WebSocket clients get 1001 (the SPA reconnects to another replica) while HTTP drains: the server's close
   // waits for their sockets too. Jobs share the grace period: unfinished ones go back to the queue for another worker.
@@ -110,5 +86,4 @@ async function shutdown(signal: string) {
   logger.info("shutdown complete");
   process.exit(0);
 }
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+onShutdownSignal(booted, shutdown, () => skipDelay?.());

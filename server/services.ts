@@ -15,6 +15,7 @@ import { createAuthService } from "./features/auth/auth.service";
 import { deriveKey, resolveSessionSecret } from "./features/auth/secret";
 import { createSessionAuth } from "./features/auth/session";
 import { createCatalogStock } from "./features/catalog/catalog.stock";
+import type { OrdersCore } from "./features/orders/orders.deps";
 import { createOrdersRepo } from "./features/orders/orders.repo";
 import { createOrdersService } from "./features/orders/orders.service";
 import { createPaymentsService } from "./features/payments/payments.service";
@@ -72,35 +73,27 @@ export function createServices(ctx: AppContext) {
       ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined,
   });
   const ordersRepo = createOrdersRepo(ctx.db);
-  const stock = createCatalogStock(ctx.db);
   const payments = createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger });
-  // Every status change enqueues its mail + webhook job in its own transaction (outbox); see order-notify.ts.
-  const notify = (change: OrderStatusChange, tx: TxScope) => enqueueOrderNotify(jobs, change, tx);
-  const reconciler = createPendingOrderReconciler({
+  const ordersCore: OrdersCore = {
     repo: ordersRepo,
-    stock,
+    stock: createCatalogStock(ctx.db),
     audit,
     payments,
     events: ctx.events,
     logger: ctx.logger,
-    pendingTimeoutSeconds: ctx.env.PENDING_ORDER_TIMEOUT_SECONDS,
-    notify,
-  });
+    // Every status change enqueues its mail + webhook job in its own transaction (outbox); see order-notify.ts.
+    notify: (change: OrderStatusChange, tx: TxScope) => enqueueOrderNotify(jobs, change, tx),
+  };
+  const reconciler = createPendingOrderReconciler({ ...ordersCore, pendingTimeoutSeconds: ctx.env.PENDING_ORDER_TIMEOUT_SECONDS });
   registerOrdersJobs(jobs, { reconciler, repo: ordersRepo, logger: ctx.logger });
   const orders = createOrdersService({
-    repo: ordersRepo,
-    stock,
-    audit,
-    payments,
-    events: ctx.events,
-    logger: ctx.logger,
+    ...ordersCore,
     pricing: {
       taxRateBps: ctx.env.TAX_RATE_BPS,
       shippingFlatCents: ctx.env.SHIPPING_FLAT_CENTS,
       freeShippingThresholdCents: ctx.env.FREE_SHIPPING_THRESHOLD_CENTS,
     },
     fingerprintKey: deriveKey(sessionSecret, "idempotency-fingerprint-v1"),
-    notify,
   });
   registerOrderNotifyJob(
     jobs,

@@ -204,7 +204,7 @@ export async function startNginx(port: number, replicaPorts: number[]): Promise<
 
 /** Builds dist/server/index.js unless it is newer than every server-side source file. */
 export function ensureFreshBuild(log: (message: string) => void): void {
-  const newestSource = newestMtime(["server", "shared", "scripts/seed-data.ts", "scripts/demo-catalog.ts", "package-lock.json"].map((p) => join(ROOT, p)));
+  const newestSource = newestMtime(["server", "shared", "package-lock.json"].map((p) => join(ROOT, p)));
   const built = existsSync(APP_ENTRY) ? statSync(APP_ENTRY).mtimeMs : 0;
   if (built > newestSource) {
     log("dist/server/index.js is newer than the server sources: reusing it");

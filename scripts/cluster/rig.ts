@@ -54,7 +54,7 @@ export async function prepareCatalog(url: string): Promise<Pick<Rig, "plentiful"
 
 export function demoLogin(role: "customer" | "staff"): { email: string; password: string } {
   const user = DEMO_USERS.find((u) => u.role === role);
-  if (!user) throw new Error(`no demo ${role} in scripts/seed-data.ts`);
+  if (!user) throw new Error(`no demo ${role} in server/seed/seed-data.ts`);
   return { email: user.email, password: DEMO_PASSWORD };
 }
 

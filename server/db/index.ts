@@ -99,6 +99,16 @@ async function migrateUnderLock<C extends PooledClient>(pool: LockablePool<C>, r
   }
 }
 
+/** The readiness round trip of every driver: one cheap statement, rejected after timeoutMs. */
+function pingWith(run: () => Promise<unknown>): Database["ping"] {
+  return (timeoutMs = 1000) =>
+    withTimeout(
+      run().then(() => undefined),
+      timeoutMs,
+      "database ping",
+    );
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -124,13 +134,43 @@ async function openPglite(dataDir: string): Promise<Database> {
     driver: "pglite",
     pool,
     migrate: () => migrate(db as never, { migrationsFolder: migrationsDir }),
-    ping: (timeoutMs = 1000) =>
-      withTimeout(
-        client.query("select 1").then(() => undefined),
-        timeoutMs,
-        "database ping",
-      ),
+    ping: pingWith(() => client.query("select 1")),
     close: () => client.close(),
+  };
+}
+
+/** What pg's Pool and Neon's (a pg look-alike) share that a server database needs. */
+interface ServerPool extends LockablePool<PooledClient> {
+  on(event: "error", listener: (err: Error) => void): unknown;
+  on(event: "connect", listener: (client: Parameters<typeof traceQueries>[0]) => void): unknown;
+  end(): Promise<void>;
+}
+
+/**
+ * The database over a server pool, whichever driver made it: idle-error logging, query spans, migrations under
+ * the advisory lock. `drizzleOn` wraps the pool (queries) or one of its clients (migrations) in the driver's Drizzle.
+ */
+function serverDatabase(
+  driver: "pg" | "neon",
+  pool: ServerPool,
+  options: DatabaseOptions,
+  drizzleOn: (client: unknown) => Db,
+  migrate: (db: Db) => Promise<void>,
+): Database {
+  // Without this listener an idle client's error (e.g. the server restarted) crashes the process.
+  pool.on("error", (err) => options.logger?.warn({ err: err.message }, "idle database client error"));
+  // Pool.query (drizzle outside transactions) and each client's query (transactions); the pool-to-client calls
+  // use callbacks, which traceQueries leaves alone, so a statement is never counted twice.
+  traceQueries(pool as unknown as Parameters<typeof traceQueries>[0], "postgresql");
+  pool.on("connect", (client) => traceQueries(client, "postgresql"));
+  const db = drizzleOn(pool);
+  return {
+    db,
+    driver,
+    pool: pool as unknown as QueryPool,
+    migrate: () => migrateUnderLock(pool, (client) => migrate(drizzleOn(client))),
+    ping: pingWith(() => db.execute(sql`select 1`)),
+    close: () => pool.end(),
   };
 }
 
@@ -145,26 +185,13 @@ async function openPg(url: string, options: DatabaseOptions): Promise<Database> 
     idleTimeoutMillis: 30_000,
     statement_timeout: 30_000,
   });
-  // Without this listener an idle client's error (e.g. the server restarted) crashes the process.
-  pool.on("error", (err) => options.logger?.warn({ err: err.message }, "idle database client error"));
-  // Pool.query (drizzle outside transactions) and each client's query (transactions); pg's own pool-to-client
-  // calls use callbacks, which traceQueries leaves alone, so a statement is never counted twice.
-  traceQueries(pool, "postgresql");
-  pool.on("connect", (client) => traceQueries(client, "postgresql"));
-  const db = drizzle(pool, { schema });
-  return {
-    db,
-    driver: "pg",
+  return serverDatabase(
+    "pg",
     pool,
-    migrate: () => migrateUnderLock(pool, (client) => migrate(drizzle(client as never, { schema }), { migrationsFolder: migrationsDir })),
-    ping: (timeoutMs = 1000) =>
-      withTimeout(
-        db.execute(sql`select 1`).then(() => undefined),
-        timeoutMs,
-        "database ping",
-      ),
-    close: () => pool.end(),
-  };
+    options,
+    (client) => drizzle(client as never, { schema }),
+    (db) => migrate(db, { migrationsFolder: migrationsDir }),
+  );
 }
 
 async function openNeon(url: string, options: DatabaseOptions): Promise<Database> {
@@ -174,21 +201,11 @@ async function openNeon(url: string, options: DatabaseOptions): Promise<Database
   const { default: WebSocket } = await import("ws");
   neonConfig.webSocketConstructor = WebSocket;
   const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
-  pool.on("error", (err: Error) => options.logger?.warn({ err: err.message }, "idle database client error"));
-  traceQueries(pool, "postgresql");
-  pool.on("connect", (client: Parameters<typeof traceQueries>[0]) => traceQueries(client, "postgresql"));
-  const db = drizzle(pool, { schema }) as unknown as Db;
-  return {
-    db,
-    driver: "neon",
-    pool: pool as unknown as QueryPool,
-    migrate: () => migrateUnderLock(pool, (client) => migrate(drizzle(client as never, { schema }), { migrationsFolder: migrationsDir })),
-    ping: (timeoutMs = 1000) =>
-      withTimeout(
-        db.execute(sql`select 1`).then(() => undefined),
-        timeoutMs,
-        "database ping",
-      ),
-    close: () => pool.end(),
-  };
+  return serverDatabase(
+    "neon",
+    pool,
+    options,
+    (client) => drizzle(client as never, { schema }) as unknown as Db,
+    (db) => migrate(db as never, { migrationsFolder: migrationsDir }),
+  );
 }

@@ -1,9 +1,7 @@
 import { createServer } from "node:http";
 import express from "express";
-import { closeContext, createContext } from "../../boot";
+import { bootProcess, closeContext, onShutdownSignal } from "../../boot";
 import type { AppContext } from "../../context";
-import { parseEnv, type Env } from "../../env";
-import { createLogger } from "../../lib/logger";
 import { createServices, type Services } from "../../services";
 import { healthTable } from "../../route-tables";
 
@@ -18,15 +16,8 @@ export interface WorkerProcessOptions {
  * SIGTERM: readiness turns 503, running jobs finish or go back to the queue, exit 0.
  */
 export async function runWorkerProcess(options: WorkerProcessOptions = {}): Promise<void> {
-  let env: Env;
-  try {
-    env = parseEnv();
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(1);
-  }
-  const logger = createLogger(env.LOG_LEVEL);
-  const ctx = await createContext(env, logger);
+  const booted = await bootProcess();
+  const { env, logger, tracing, ctx } = booted;
   if (ctx.database.driver === "pglite") logger.warn("embedded PGlite is single-process: a separate worker cannot share it; use DATABASE_URL");
   const services = createServices(ctx);
   options.register?.(services, ctx);
@@ -40,25 +31,16 @@ export async function runWorkerProcess(options: WorkerProcessOptions = {}): Prom
   const address = server.address();
   logger.info({ probePort: typeof address === "object" && address ? address.port : env.WORKER_PORT, driver: ctx.database.driver }, "job worker is ready");
 
-  let shuttingDown = false;
-  async function shutdown(signal: string) {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    ctx.lifecycle.shuttingDown = true;
+  onShutdownSignal(booted, async (signal, armGrace) => {
     logger.info({ signal }, "worker shutting down");
-    const grace = setTimeout(() => {
-      logger.error("grace period over; exiting with jobs still running");
-      process.exit(1);
-    }, env.SHUTDOWN_GRACE_MS);
-    grace.unref();
+    armGrace();
     // Leave a margin of the grace period for handing unfinished jobs back and closing the pools.
     await services.jobs.stop(Math.max(0, env.SHUTDOWN_GRACE_MS - 2_000));
     server.close();
     server.closeAllConnections();
     await closeContext(ctx);
+    await tracing.shutdown();
     logger.info("worker shutdown complete");
     process.exit(0);
-  }
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  });
 }

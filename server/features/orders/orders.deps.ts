@@ -24,15 +24,19 @@ export interface OrderStatusChange {
  */
 export type NotifyStatusChange = (change: OrderStatusChange, tx: TxScope) => Promise<void>;
 
-export interface OrdersDeps {
+/** What every order module works with: checkout, the lifecycle and the pending-order sweep alike. */
+export interface OrdersCore {
   repo: OrdersRepo;
   stock: CatalogStock;
   audit: AuditService;
   payments: PaymentsService;
   events: EventBus;
   logger: Logger;
+  notify?: NotifyStatusChange;
+}
+
+export interface OrdersDeps extends OrdersCore {
   pricing: PricingConfig;
   /** Keys the Idempotency-Key fingerprint (an HMAC, so the stored value reveals nothing about the card number). */
   fingerprintKey: Buffer;
-  notify?: NotifyStatusChange;
 }

@@ -1,12 +1,8 @@
 import { formatOrderNumber } from "@shared/contracts/orders";
 import type { EventBus } from "../../lib/events";
-import type { Logger } from "../../lib/logger";
-import type { AuditService } from "../audit/audit.service";
-import type { CatalogStock } from "../catalog/catalog.stock";
 import type { JobQueue } from "../jobs/jobs.types";
-import type { PaymentsService } from "../payments/payments.service";
-import type { NotifyStatusChange } from "./orders.deps";
-import type { OrderRow, OrdersRepo } from "./orders.repo";
+import type { OrdersCore } from "./orders.deps";
+import type { OrderRow } from "./orders.repo";
 
 export const RECONCILE_PENDING_ORDERS = "orders.reconcile-pending";
 export const PURGE_EXPIRED_IDEMPOTENCY_KEYS = "orders.purge-idempotency-keys";
@@ -18,16 +14,8 @@ const SWEEP_BATCH = 100;
 const SYSTEM_ACTOR = "system";
 const SYSTEM_AUDIT_ACTOR = { id: null, email: null, role: "system" };
 
-export interface ReconcileDeps {
-  repo: OrdersRepo;
-  stock: CatalogStock;
-  audit: AuditService;
-  payments: PaymentsService;
-  events: EventBus;
-  logger: Logger;
+export interface ReconcileDeps extends OrdersCore {
   pendingTimeoutSeconds: number;
-  /** The settled order's mail and webhook events, in the settling transaction (see OrdersDeps.notify). */
-  notify?: NotifyStatusChange;
 }
 
 export type ReconcileResult = "paid" | "cancelled" | "left";
@@ -147,7 +135,7 @@ export function createPendingOrderReconciler(deps: ReconcileDeps) {
 export type PendingOrderReconciler = ReturnType<typeof createPendingOrderReconciler>;
 
 /** The orders feature's periodic jobs: the pending-order sweep and expired Idempotency-Key cleanup. */
-export function registerOrdersJobs(jobs: JobQueue, deps: { reconciler: PendingOrderReconciler; repo: OrdersRepo; logger: Logger }): void {
+export function registerOrdersJobs(jobs: JobQueue, deps: { reconciler: PendingOrderReconciler } & Pick<OrdersCore, "repo" | "logger">): void {
   jobs.register(RECONCILE_PENDING_ORDERS, async () => void (await deps.reconciler.sweep()), {
     everySeconds: RECONCILE_EVERY_SECONDS,
     retryLimit: 1,

@@ -1,7 +1,5 @@
 import type { ReactNode, RefObject } from "react";
-import { Button } from "./button";
-import { Dialog, DialogClose } from "./dialog";
-import { Spinner } from "./skeleton";
+import { Dialog, DialogActions } from "./dialog";
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -51,17 +49,14 @@ export function ConfirmDialog({
       dismissible={!pending}
       fallbackFocusRef={fallbackFocusRef}
       footer={
-        <>
-          <DialogClose asChild>
-            <Button variant="secondary" disabled={pending}>
-              {cancelLabel}
-            </Button>
-          </DialogClose>
-          <Button variant={tone === "danger" ? "danger" : "primary"} onClick={onConfirm} disabled={pending}>
-            {pending && <Spinner label="Working" />}
-            {confirmLabel}
-          </Button>
-        </>
+        <DialogActions
+          label={confirmLabel}
+          cancelLabel={cancelLabel}
+          pending={pending}
+          pendingLabel="Working"
+          variant={tone === "danger" ? "danger" : "primary"}
+          onConfirm={onConfirm}
+        />
       }
     >
       {(children || error) && (

@@ -1,5 +1,7 @@
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { useRef, type ReactNode, type RefObject } from "react";
+import { Button } from "./button";
+import { Spinner } from "./skeleton";
 
 export interface DialogProps {
   open: boolean;
@@ -66,3 +68,46 @@ export function Dialog({ open, onOpenChange, title, description, children, foote
 
 /** A button that closes the surrounding <Dialog> (use it for "Cancel"). */
 export const DialogClose = RadixDialog.Close;
+
+interface DialogActionsProps {
+  /** The action button's words ("Create sector", "Delete endpoint"). */
+  label: ReactNode;
+  /** True while the action runs: both buttons are disabled and the action shows a spinner. */
+  pending: boolean;
+  /** Submits the form with this id (the button sits in the footer, outside the form) … */
+  form?: string;
+  /** … or runs this on click. */
+  onConfirm?: () => void;
+  /** Disabled though nothing runs (the form's options have not loaded yet). */
+  disabled?: boolean;
+  variant?: "primary" | "danger";
+  cancelLabel?: string;
+  /** The spinner's screen-reader label. */
+  pendingLabel?: string;
+}
+
+/** A dialog footer's two buttons: Cancel (closes the dialog) and the dialog's one action. */
+export function DialogActions({
+  label,
+  pending,
+  form,
+  onConfirm,
+  disabled = false,
+  variant = "primary",
+  cancelLabel = "Cancel",
+  pendingLabel = "Saving",
+}: DialogActionsProps) {
+  return (
+    <>
+      <DialogClose asChild>
+        <Button variant="secondary" disabled={pending}>
+          {cancelLabel}
+        </Button>
+      </DialogClose>
+      <Button type={form ? "submit" : "button"} form={form} variant={variant} onClick={onConfirm} disabled={pending || disabled}>
+        {pending && <Spinner label={pendingLabel} />}
+        {label}
+      </Button>
+    </>
+  );
+}

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { Link } from "wouter";
+import { buttonClasses } from "./button";
 
 interface EmptyStateProps {
   title: string;
@@ -17,5 +19,30 @@ export function EmptyState({ title, description, action, icon = "🌱" }: EmptyS
       {description && <p className="text-sm text-stone-600">{description}</p>}
       {action && <div className="mt-2">{action}</div>}
     </div>
+  );
+}
+
+interface NoMatchesStateProps {
+  title: string;
+  description?: ReactNode;
+  icon?: string;
+  /** The list's address without its filters. */
+  clearHref: string;
+  clearLabel?: string;
+}
+
+/** A filtered admin list that came back empty: says so and offers the way back to the unfiltered list. */
+export function NoMatchesState({ title, description, icon = "🔍", clearHref, clearLabel = "Clear filters" }: NoMatchesStateProps) {
+  return (
+    <EmptyState
+      icon={icon}
+      title={title}
+      description={description}
+      action={
+        <Link href={clearHref} className={buttonClasses({ variant: "secondary" })}>
+          {clearLabel}
+        </Link>
+      }
+    />
   );
 }

@@ -50,3 +50,12 @@ export function Th({ className = "", scope = "col", ...props }: ComponentPropsWi
 export function Td({ className = "", ...props }: ComponentPropsWithoutRef<"td">) {
   return <td className={`px-4 py-3 text-stone-800 ${className}`} {...props} />;
 }
+
+/** The heading of a row-actions column: empty to the eye, "Actions" to a screen reader. */
+export function ActionsTh() {
+  return (
+    <Th>
+      <span className="sr-only">Actions</span>
+    </Th>
+  );
+}

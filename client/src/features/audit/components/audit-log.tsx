@@ -1,6 +1,4 @@
-import { Link } from "wouter";
-import { buttonClasses } from "@client/components/ui/button";
-import { EmptyState } from "@client/components/ui/empty-state";
+import { EmptyState, NoMatchesState } from "@client/components/ui/empty-state";
 import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { useAuditPages, type AuditFilters } from "../api/audit";
 import { AUDIT_PATH } from "../search-params";
@@ -23,18 +21,16 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
       loadMoreLabel="Load older entries"
       loadingMoreLabel="Loading older entries"
       empty={
-        <EmptyState
-          icon="📜"
-          title={filtered ? "No entries match these filters" : "Nothing recorded yet"}
-          description={filtered ? "The actor must be an exact email address or user id." : "Sign-ins, registrations and role changes appear here."}
-          action={
-            filtered ? (
-              <Link href={AUDIT_PATH} className={buttonClasses({ variant: "secondary" })}>
-                Clear filters
-              </Link>
-            ) : undefined
-          }
-        />
+        filtered ? (
+          <NoMatchesState
+            icon="📜"
+            title="No entries match these filters"
+            description="The actor must be an exact email address or user id."
+            clearHref={AUDIT_PATH}
+          />
+        ) : (
+          <EmptyState icon="📜" title="Nothing recorded yet" description="Sign-ins, registrations and role changes appear here." />
+        )
       }
     >
       {(entries) => <AuditTable entries={entries} busy={query.isFetching} />}

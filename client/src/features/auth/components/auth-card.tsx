@@ -1,4 +1,7 @@
 import type { ReactNode } from "react";
+import { Button } from "@client/components/ui/button";
+import { Spinner } from "@client/components/ui/skeleton";
+import { TextField, type TextFieldProps } from "@client/components/ui/text-field";
 
 /** The frame of the sign-in and registration pages: a centred card with a heading and a footer line. */
 export function AuthCard({ title, description, children, footer }: { title: string; description?: ReactNode; children: ReactNode; footer?: ReactNode }) {
@@ -16,12 +19,17 @@ export function AuthCard({ title, description, children, footer }: { title: stri
   );
 }
 
-/** The form-level message of a failed submit (errors.root.server); announced at once. */
-export function FormAlert({ message }: { message?: string }) {
-  if (!message) return null;
+/** The email input of both auth forms: no auto-capitalising or spell-checking of an address. */
+export function EmailField(props: Omit<TextFieldProps, "label" | "type">) {
+  return <TextField label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" spellCheck={false} {...props} />;
+}
+
+/** The full-width submit button of both auth forms, with its pending spinner and words. */
+export function AuthSubmit({ pending, label, pendingLabel, spinnerLabel }: { pending: boolean; label: string; pendingLabel: string; spinnerLabel: string }) {
   return (
-    <p role="alert" className="mb-5 rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800">
-      {message}
-    </p>
+    <Button type="submit" size="lg" disabled={pending} className="w-full">
+      {pending && <Spinner label={spinnerLabel} />}
+      {pending ? pendingLabel : label}
+    </Button>
   );
 }

@@ -2,14 +2,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { loginBody, type LoginBody } from "@shared/contracts/auth";
-import { Button } from "@client/components/ui/button";
+import { FormAlert } from "@client/components/ui/form-alert";
 import { PasswordField } from "@client/components/ui/password-field";
-import { Spinner } from "@client/components/ui/skeleton";
-import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
 import { useLogin } from "../api/auth";
-import { FormAlert } from "./auth-card";
+import { AuthSubmit, EmailField } from "./auth-card";
 
 /** Sign-in with the contract's own schema; on success the page redirects (it watches who is signed in). */
 export function LoginForm() {
@@ -38,22 +36,10 @@ export function LoginForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign in" className="space-y-5">
-      <FormAlert message={errors.root?.server?.message} />
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        error={errors.email?.message}
-        {...form.register("email")}
-      />
+      <FormAlert message={errors.root?.server?.message} className="mb-5" />
+      <EmailField error={errors.email?.message} {...form.register("email")} />
       <PasswordField label="Password" autoComplete="current-password" error={errors.password?.message} {...form.register("password")} />
-      <Button type="submit" size="lg" disabled={pending} className="w-full">
-        {pending && <Spinner label="Signing in" />}
-        {pending ? "Signing in…" : "Sign in"}
-      </Button>
+      <AuthSubmit pending={pending} label="Sign in" pendingLabel="Signing in…" spinnerLabel="Signing in" />
     </form>
   );
 }

@@ -2,14 +2,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { registerBody, type RegisterBody } from "@shared/contracts/auth";
-import { Button } from "@client/components/ui/button";
 import { PasswordField } from "@client/components/ui/password-field";
-import { Spinner } from "@client/components/ui/skeleton";
+import { FormAlert } from "@client/components/ui/form-alert";
 import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
 import { useRegister } from "../api/auth";
-import { FormAlert } from "./auth-card";
+import { AuthSubmit, EmailField } from "./auth-card";
 
 /**
  * Account creation with the contract's schema (the same one the route validates with). No "repeat password"
@@ -39,18 +38,9 @@ export function RegisterForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Create account" className="space-y-5">
-      <FormAlert message={errors.root?.server?.message} />
+      <FormAlert message={errors.root?.server?.message} className="mb-5" />
       <TextField label="Name" autoComplete="name" error={errors.name?.message} {...form.register("name")} />
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        error={errors.email?.message}
-        {...form.register("email")}
-      />
+      <EmailField error={errors.email?.message} {...form.register("email")} />
       <PasswordField
         label="Password"
         autoComplete="new-password"
@@ -58,10 +48,7 @@ export function RegisterForm() {
         error={errors.password?.message}
         {...form.register("password")}
       />
-      <Button type="submit" size="lg" disabled={pending} className="w-full">
-        {pending && <Spinner label="Creating your account" />}
-        {pending ? "Creating account…" : "Create account"}
-      </Button>
+      <AuthSubmit pending={pending} label="Create account" pendingLabel="Creating account…" spinnerLabel="Creating your account" />
     </form>
   );
 }

@@ -2,8 +2,8 @@ import { useId } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { brandCreate, brandUpdate, type Brand, type BrandUpdate, type Sector } from "@shared/contracts/catalog";
-import { Button } from "@client/components/ui/button";
-import { Dialog, DialogClose } from "@client/components/ui/dialog";
+import { Dialog, DialogActions } from "@client/components/ui/dialog";
+import { FormAlert } from "@client/components/ui/form-alert";
 import { ErrorState } from "@client/components/ui/error-state";
 import { SelectField } from "@client/components/ui/select";
 import { Spinner } from "@client/components/ui/skeleton";
@@ -13,7 +13,7 @@ import { applyServerError } from "@client/lib/form-errors";
 import { useSaveBrand } from "../api/brands";
 import { useAdminSectors } from "../api/sectors";
 import { changedValues, createOrUpdateResolver, emptyAsUndefined, withEmptyMessages } from "../form-support";
-import { FormAlert, SlugField, TextAreaField } from "./form-parts";
+import { SlugField, TextAreaField } from "./form-parts";
 
 type BrandFormValues = z.input<typeof brandCreate>;
 const FIELDS = ["name", "slug", "description", "sectorId"] as const;
@@ -42,19 +42,7 @@ export function BrandFormDialog({ brand, sectorSlug, onClose }: BrandFormDialogP
       title={title}
       description={brand ? undefined : "A brand belongs to one sector; its products are listed on its storefront page."}
       dismissible={!save.isPending}
-      footer={
-        <>
-          <DialogClose asChild>
-            <Button variant="secondary" disabled={save.isPending}>
-              Cancel
-            </Button>
-          </DialogClose>
-          <Button type="submit" form={formId} disabled={save.isPending || !sectors.data}>
-            {save.isPending && <Spinner label="Saving" />}
-            {brand ? "Save changes" : "Create brand"}
-          </Button>
-        </>
-      }
+      footer={<DialogActions form={formId} pending={save.isPending} disabled={!sectors.data} label={brand ? "Save changes" : "Create brand"} />}
     >
       {sectors.data ? (
         <BrandForm formId={formId} title={title} brand={brand} sectors={sectors.data} sectorSlug={sectorSlug} save={save} onDone={onClose} />
@@ -112,7 +100,7 @@ function BrandForm({ formId, title, brand, sectors, sectorSlug, save, onDone }: 
   const sectorOptions = sectors.map((s) => ({ value: s.id, label: `${s.emoji ? `${s.emoji} ` : ""}${s.name}` }));
   return (
     <form id={formId} onSubmit={onSubmit} noValidate aria-label={title} className="space-y-4">
-      <FormAlert message={errors.root?.server?.message} />
+      <FormAlert message={errors.root?.server?.message} className="mb-4" />
       <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
       <SelectField label="Sector" placeholderOption="Choose a sector" options={sectorOptions} error={errors.sectorId?.message} {...form.register("sectorId")} />
       <SlugField noun="brand" editing={Boolean(brand)} error={errors.slug?.message} {...form.register("slug", emptyAsUndefined)} />

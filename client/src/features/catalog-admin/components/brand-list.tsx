@@ -1,13 +1,13 @@
 import { useCallback, useId, useRef, useState } from "react";
 import { Link } from "wouter";
 import type { Brand } from "@shared/contracts/catalog";
-import { Button, buttonClasses } from "@client/components/ui/button";
-import { EmptyState } from "@client/components/ui/empty-state";
+import { Button } from "@client/components/ui/button";
+import { EmptyState, NoMatchesState } from "@client/components/ui/empty-state";
 import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { labelClasses } from "@client/components/ui/field-styles";
 import { SearchBox } from "@client/components/ui/search-box";
 import { Select } from "@client/components/ui/select";
-import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
+import { ActionsTh, Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatCount } from "@client/lib/format";
 import { filtersHref } from "@client/lib/url-filters";
 import { useAdminBrandPages, useDeleteBrand } from "../api/brands";
@@ -66,16 +66,7 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
         testId="brand-count"
         empty={
           filtered ? (
-            <EmptyState
-              icon="🔍"
-              title="No brands match these filters"
-              description="Try other words, or show every sector."
-              action={
-                <Link href={catalogPaths.brands} className={buttonClasses({ variant: "secondary" })}>
-                  Clear filters
-                </Link>
-              }
-            />
+            <NoMatchesState title="No brands match these filters" description="Try other words, or show every sector." clearHref={catalogPaths.brands} />
           ) : (
             <EmptyState icon="🏷️" title="No brands yet" description="Create a brand in one of the sectors, then add its products." />
           )
@@ -89,9 +80,7 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
                 <Th>Sector</Th>
                 <Th className="text-right">Products</Th>
                 <Th>Status</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
+                <ActionsTh />
               </tr>
             </THead>
             <TBody>

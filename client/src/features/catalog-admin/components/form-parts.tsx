@@ -3,16 +3,6 @@ import { Field, useFieldIds } from "@client/components/ui/field";
 import { controlClasses } from "@client/components/ui/field-styles";
 import { TextField, type TextFieldProps } from "@client/components/ui/text-field";
 
-/** The form-level message of a failed submit (errors.root.server); announced at once. */
-export function FormAlert({ message }: { message?: string }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="mb-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800">
-      {message}
-    </p>
-  );
-}
-
 interface TextAreaFieldProps extends Omit<ComponentPropsWithRef<"textarea">, "children"> {
   label: ReactNode;
   hint?: ReactNode;

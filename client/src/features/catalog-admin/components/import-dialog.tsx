@@ -9,6 +9,7 @@ import {
 } from "@shared/contracts/catalog";
 import { Button } from "@client/components/ui/button";
 import { Dialog } from "@client/components/ui/dialog";
+import { FormAlert } from "@client/components/ui/form-alert";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { useToast } from "@client/components/ui/toast";
 import { isApiError } from "@client/lib/api";
@@ -223,10 +224,14 @@ function ImportPreview({ result, errorRows }: { result: ProductImportResult; err
       </dl>
       {result.errors.length > 0 ? (
         <>
-          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800">
-            {pluralize(errorRows, "row")} {errorRows === 1 ? "has" : "have"} errors. Fix them in the file and choose it again; nothing is imported until every
-            row is valid.
-          </p>
+          <FormAlert
+            message={
+              <>
+                {pluralize(errorRows, "row")} {errorRows === 1 ? "has" : "have"} errors. Fix them in the file and choose it again; nothing is imported until
+                every row is valid.
+              </>
+            }
+          />
           <RowErrorsTable errors={result.errors} />
         </>
       ) : result.created + result.updated === 0 ? (
@@ -245,9 +250,7 @@ function ImportPreview({ result, errorRows }: { result: ProductImportResult; err
 function ImportFailure({ message, errors }: { message: string; errors: ProductImportRowError[] }) {
   return (
     <div className="space-y-3">
-      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800">
-        {message}
-      </p>
+      <FormAlert message={message} />
       {errors.length > 0 && <RowErrorsTable errors={errors} />}
     </div>
   );

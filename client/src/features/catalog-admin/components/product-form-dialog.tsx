@@ -2,8 +2,8 @@ import { useId } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { productCreate, productUpdate, type Brand, type Product, type ProductUpdate } from "@shared/contracts/catalog";
-import { Button } from "@client/components/ui/button";
-import { Dialog, DialogClose } from "@client/components/ui/dialog";
+import { Dialog, DialogActions } from "@client/components/ui/dialog";
+import { FormAlert } from "@client/components/ui/form-alert";
 import { ErrorState } from "@client/components/ui/error-state";
 import { SelectField } from "@client/components/ui/select";
 import { Spinner } from "@client/components/ui/skeleton";
@@ -14,7 +14,7 @@ import { useBrandChoices } from "../api/brands";
 import { useSaveProduct } from "../api/products";
 import { changedValues, createOrUpdateResolver, emptyAsUndefined, withEmptyMessages } from "../form-support";
 import { BrandSelectField } from "./brand-select-field";
-import { FormAlert, SlugField, TextAreaField } from "./form-parts";
+import { SlugField, TextAreaField } from "./form-parts";
 import { MoneyField } from "./money-field";
 
 type ProductFormValues = z.input<typeof productCreate>;
@@ -54,19 +54,7 @@ export function ProductFormDialog({ product, brandSlug, onClose }: ProductFormDi
       description={product ? undefined : "Active products appear on the storefront as soon as they are created."}
       size="lg"
       dismissible={!save.isPending}
-      footer={
-        <>
-          <DialogClose asChild>
-            <Button variant="secondary" disabled={save.isPending}>
-              Cancel
-            </Button>
-          </DialogClose>
-          <Button type="submit" form={formId} disabled={save.isPending || !brands.data}>
-            {save.isPending && <Spinner label="Saving" />}
-            {product ? "Save changes" : "Create product"}
-          </Button>
-        </>
-      }
+      footer={<DialogActions form={formId} pending={save.isPending} disabled={!brands.data} label={product ? "Save changes" : "Create product"} />}
     >
       {brands.data ? (
         <ProductForm formId={formId} title={title} product={product} brands={brands.data} brandSlug={brandSlug} save={save} onDone={onClose} />
@@ -134,7 +122,7 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
 
   return (
     <form id={formId} onSubmit={onSubmit} noValidate aria-label={title} className="space-y-4">
-      <FormAlert message={errors.root?.server?.message} />
+      <FormAlert message={errors.root?.server?.message} className="mb-4" />
       <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <BrandSelectField

@@ -1,10 +1,9 @@
 import { useRef, useState } from "react";
-import { Link } from "wouter";
 import type { Product, ProductSort } from "@shared/contracts/catalog";
 import { Button, buttonClasses } from "@client/components/ui/button";
-import { EmptyState } from "@client/components/ui/empty-state";
+import { EmptyState, NoMatchesState } from "@client/components/ui/empty-state";
 import { ListScaffold } from "@client/components/ui/list-scaffold";
-import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
+import { ActionsTh, Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatDate } from "@client/lib/dates";
 import { formatMoney } from "@client/lib/format";
 import type { AdminProductFilters } from "../api/keys";
@@ -70,16 +69,7 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
         testId="product-count"
         empty={
           filtered ? (
-            <EmptyState
-              icon="🔍"
-              title="No products match these filters"
-              description="Try other words or fewer filters."
-              action={
-                <Link href={catalogPaths.products} className={buttonClasses({ variant: "secondary" })}>
-                  Clear filters
-                </Link>
-              }
-            />
+            <NoMatchesState title="No products match these filters" description="Try other words or fewer filters." clearHref={catalogPaths.products} />
           ) : (
             <EmptyState icon="📦" title="No products yet" description="Create a product, or import many at once from a CSV file." />
           )
@@ -100,9 +90,7 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
                 <Th aria-sort={sortOf("added", sort)} className="hidden 2xl:table-cell">
                   Added
                 </Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
+                <ActionsTh />
               </tr>
             </THead>
             <TBody>

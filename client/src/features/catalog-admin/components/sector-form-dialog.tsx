@@ -2,15 +2,14 @@ import { useId } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { sectorCreate, sectorUpdate, type Sector, type SectorUpdate } from "@shared/contracts/catalog";
-import { Button } from "@client/components/ui/button";
-import { Dialog, DialogClose } from "@client/components/ui/dialog";
-import { Spinner } from "@client/components/ui/skeleton";
+import { Dialog, DialogActions } from "@client/components/ui/dialog";
+import { FormAlert } from "@client/components/ui/form-alert";
 import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
 import { useSaveSector } from "../api/sectors";
 import { changedValues, createOrUpdateResolver, emptyAsUndefined } from "../form-support";
-import { FormAlert, SlugField, TextAreaField } from "./form-parts";
+import { SlugField, TextAreaField } from "./form-parts";
 
 type SectorFormValues = z.input<typeof sectorCreate>;
 const FIELDS = ["name", "slug", "emoji", "description"] as const;
@@ -57,22 +56,10 @@ export function SectorFormDialog({ sector, onClose }: SectorFormDialogProps) {
       title={sector ? `Edit ${sector.name}` : "New sector"}
       description={sector ? undefined : "Sectors group brands on the storefront's home page and menu."}
       dismissible={!pending}
-      footer={
-        <>
-          <DialogClose asChild>
-            <Button variant="secondary" disabled={pending}>
-              Cancel
-            </Button>
-          </DialogClose>
-          <Button type="submit" form={formId} disabled={pending}>
-            {pending && <Spinner label="Saving" />}
-            {sector ? "Save changes" : "Create sector"}
-          </Button>
-        </>
-      }
+      footer={<DialogActions form={formId} pending={pending} label={sector ? "Save changes" : "Create sector"} />}
     >
       <form id={formId} onSubmit={onSubmit} noValidate aria-label={sector ? `Edit ${sector.name}` : "New sector"} className="space-y-4">
-        <FormAlert message={errors.root?.server?.message} />
+        <FormAlert message={errors.root?.server?.message} className="mb-4" />
         <div className="grid gap-4 sm:grid-cols-[1fr_7rem]">
           <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
           <TextField label="Emoji" autoComplete="off" hint="Optional" error={errors.emoji?.message} {...form.register("emoji")} />

@@ -1,11 +1,11 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import type { Sector } from "@shared/contracts/catalog";
-import { Button, buttonClasses } from "@client/components/ui/button";
-import { EmptyState } from "@client/components/ui/empty-state";
+import { Button } from "@client/components/ui/button";
+import { EmptyState, NoMatchesState } from "@client/components/ui/empty-state";
 import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { SearchBox } from "@client/components/ui/search-box";
-import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
+import { ActionsTh, Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatCount } from "@client/lib/format";
 import { filtersHref } from "@client/lib/url-filters";
 import type { AdminSectorFilters } from "../api/keys";
@@ -54,16 +54,7 @@ export function SectorList({ filters, onFiltersChange }: SectorListProps) {
         testId="sector-count"
         empty={
           filters.q ? (
-            <EmptyState
-              icon="🔍"
-              title="No sectors match this search"
-              description="Try other words."
-              action={
-                <Link href={catalogPaths.sectors} className={buttonClasses({ variant: "secondary" })}>
-                  Clear search
-                </Link>
-              }
-            />
+            <NoMatchesState title="No sectors match this search" description="Try other words." clearHref={catalogPaths.sectors} clearLabel="Clear search" />
           ) : (
             <EmptyState icon="🗂️" title="No sectors yet" description="Create the first sector, then add brands to it." />
           )
@@ -76,9 +67,7 @@ export function SectorList({ filters, onFiltersChange }: SectorListProps) {
                 <Th>Sector</Th>
                 <Th className="text-right">Brands</Th>
                 <Th className="text-right">Products</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
+                <ActionsTh />
               </tr>
             </THead>
             <TBody>

@@ -3,11 +3,11 @@ import { mailStatuses, type MailStatus, type MailSummary } from "@shared/contrac
 import { Button } from "@client/components/ui/button";
 import { Dialog } from "@client/components/ui/dialog";
 import { EmptyState } from "@client/components/ui/empty-state";
-import { ListCount, LoadMore } from "@client/components/ui/list-paging";
+import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { QueryErrorState } from "@client/components/ui/query-error-state";
 import { SelectField } from "@client/components/ui/select";
 import { Skeleton } from "@client/components/ui/skeleton";
-import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
+import { ActionsTh, Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatDate, formatTime } from "@client/lib/dates";
 import { useMailMessage, useOutboxPages } from "../api/mail";
 import { MailBodyView } from "./mail-body-view";
@@ -61,41 +61,37 @@ export function OutboxList() {
         onChange={(event) => setStatus((event.target.value || undefined) as MailStatus | undefined)}
         options={[{ value: "", label: "All statuses" }, ...mailStatuses.map((s) => ({ value: s, label: statusLabels[s] }))]}
       />
-      {query.isPending ? (
-        <div aria-busy="true" className="space-y-2">
-          <p role="status" className="sr-only">
-            Loading the outbox
-          </p>
-          {Array.from({ length: 6 }, (_, i) => (
-            <Skeleton key={i} className="h-12 w-full" />
-          ))}
-        </div>
-      ) : query.isError && !query.data ? (
-        <QueryErrorState error={query.error} title="We couldn't load the outbox" onRetry={() => void query.refetch()} retrying={query.isRefetching} />
-      ) : mails.length === 0 ? (
-        <EmptyState
-          icon="✉️"
-          title={status ? "No mails with this status" : "No mails yet"}
-          description="Order confirmations, shipping notices and account mails appear here as they are produced."
-        />
-      ) : (
-        <>
-          <ListCount count={mails.length} noun="mail" hasMore={query.hasNextPage} moreLabel="older mails available" className="mb-3" />
+      <ListScaffold
+        noun="mail"
+        title="the outbox"
+        query={query}
+        items={mails}
+        pages={query}
+        moreLabel="older mails available"
+        loadMoreLabel="Load older mails"
+        loadingMoreLabel="Loading older mails"
+        empty={
+          <EmptyState
+            icon="✉️"
+            title={status ? "No mails with this status" : "No mails yet"}
+            description="Order confirmations, shipping notices and account mails appear here as they are produced."
+          />
+        }
+      >
+        {(rows) => (
           <Table caption="Outbox" busy={query.isFetching}>
             <THead>
-              <Tr>
+              <tr>
                 <Th>Subject</Th>
                 <Th>To</Th>
                 <Th>Template</Th>
                 <Th>Status</Th>
                 <Th>Created</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </Tr>
+                <ActionsTh />
+              </tr>
             </THead>
             <TBody>
-              {mails.map((mail) => (
+              {rows.map((mail) => (
                 <Tr key={mail.id}>
                   <Td className="font-medium">{mail.subject}</Td>
                   <Td>{mail.to}</Td>
@@ -115,9 +111,8 @@ export function OutboxList() {
               ))}
             </TBody>
           </Table>
-          <LoadMore query={query} noun="mails" label="Load older mails" loadingLabel="Loading older mails" />
-        </>
-      )}
+        )}
+      </ListScaffold>
       {open && <MessageDialog mail={open} onClose={() => setOpen(undefined)} />}
     </div>
   );

@@ -1,8 +1,7 @@
 import { useCallback } from "react";
 import { Link } from "wouter";
 import type { OrderStatus } from "@shared/contracts/orders";
-import { buttonClasses } from "@client/components/ui/button";
-import { EmptyState } from "@client/components/ui/empty-state";
+import { EmptyState, NoMatchesState } from "@client/components/ui/empty-state";
 import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { SearchField, useSearchDraft } from "@client/components/ui/search-box";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
@@ -53,20 +52,16 @@ export function AdminOrderList({ filters }: { filters: OrderFilters }) {
       pages={query}
       testId="order-count"
       empty={
-        <EmptyState
-          icon="📦"
-          title={filtered ? "No orders match these filters" : "No orders yet"}
-          description={
-            filtered ? "Search by the full order number (FP-000123, or just 123) or part of the customer's email." : "Orders appear here as shoppers check out."
-          }
-          action={
-            filtered ? (
-              <Link href={ADMIN_ORDERS_PATH} className={buttonClasses({ variant: "secondary" })}>
-                Clear filters
-              </Link>
-            ) : undefined
-          }
-        />
+        filtered ? (
+          <NoMatchesState
+            icon="📦"
+            title="No orders match these filters"
+            description="Search by the full order number (FP-000123, or just 123) or part of the customer's email."
+            clearHref={ADMIN_ORDERS_PATH}
+          />
+        ) : (
+          <EmptyState icon="📦" title="No orders yet" description="Orders appear here as shoppers check out." />
+        )
       }
     >
       {(orders) => (

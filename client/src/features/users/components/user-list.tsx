@@ -1,11 +1,9 @@
 import { useMutationState } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
-import { Link } from "wouter";
 import type { Role, User } from "@shared/contracts/auth";
 import type { UserUpdate } from "@shared/contracts/users";
-import { buttonClasses } from "@client/components/ui/button";
 import { ConfirmDialog } from "@client/components/ui/confirm-dialog";
-import { EmptyState } from "@client/components/ui/empty-state";
+import { EmptyState, NoMatchesState } from "@client/components/ui/empty-state";
 import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { useToast } from "@client/components/ui/toast";
 import { useMe } from "@client/features/auth/api/auth";
@@ -97,18 +95,11 @@ export function UserList({ filters }: { filters: UserFilters }) {
         pages={query}
         testId="user-count"
         empty={
-          <EmptyState
-            icon="👤"
-            title={filtered ? "No users match these filters" : "No users yet"}
-            description={filtered ? "Try other words, or show every role." : "Accounts appear here as people register."}
-            action={
-              filtered ? (
-                <Link href={USERS_PATH} className={buttonClasses({ variant: "secondary" })}>
-                  Clear filters
-                </Link>
-              ) : undefined
-            }
-          />
+          filtered ? (
+            <NoMatchesState icon="👤" title="No users match these filters" description="Try other words, or show every role." clearHref={USERS_PATH} />
+          ) : (
+            <EmptyState icon="👤" title="No users yet" description="Accounts appear here as people register." />
+          )
         }
       >
         {(rows) => (

@@ -3,7 +3,7 @@ import { roles } from "@shared/contracts/auth";
 import { Button } from "@client/components/ui/button";
 import { Select } from "@client/components/ui/select";
 import { Spinner } from "@client/components/ui/skeleton";
-import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
+import { ActionsTh, Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { roleLabels } from "@client/features/auth/roles";
 import { formatDate } from "@client/lib/dates";
 
@@ -29,9 +29,7 @@ export function UsersTable({ users, currentUserId, pendingRoles, busy, onRoleCha
           <Th>Email</Th>
           <Th>Role</Th>
           <Th>Joined</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
+          <ActionsTh />
         </tr>
       </THead>
       <TBody>

@@ -2,9 +2,7 @@ import { Link } from "wouter";
 import type { WebhookDelivery } from "@shared/contracts/webhooks";
 import { Button } from "@client/components/ui/button";
 import { EmptyState } from "@client/components/ui/empty-state";
-import { ListCount, LoadMore } from "@client/components/ui/list-paging";
-import { QueryErrorState } from "@client/components/ui/query-error-state";
-import { Skeleton } from "@client/components/ui/skeleton";
+import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { useToast } from "@client/components/ui/toast";
 import { formatDate, formatTime } from "@client/lib/dates";
 import { useDeliveryPages, useRetryDelivery, useWebhooks } from "../api/webhooks";
@@ -91,36 +89,25 @@ export function DeliveryList({ endpointId }: { endpointId: string }) {
         </Link>
         {endpoint && <span className="ml-3 break-all text-stone-700">{endpoint.url}</span>}
       </p>
-      {query.isPending ? (
-        <div aria-busy="true" className="space-y-2">
-          <p role="status" className="sr-only">
-            Loading deliveries
-          </p>
-          <Skeleton className="h-12 w-full" />
-          <Skeleton className="h-12 w-full" />
-        </div>
-      ) : query.isError && !query.data ? (
-        <QueryErrorState error={query.error} title="We couldn't load the deliveries" onRetry={() => void query.refetch()} retrying={query.isRefetching} />
-      ) : deliveries.length === 0 ? (
-        <EmptyState icon="📭" title="No deliveries yet" description="Events this endpoint subscribes to, and pings, appear here." />
-      ) : (
-        <>
-          <ListCount
-            count={deliveries.length}
-            noun="delivery"
-            plural="deliveries"
-            hasMore={query.hasNextPage}
-            moreLabel="older deliveries available"
-            className="mb-3"
-          />
+      <ListScaffold
+        noun="delivery"
+        plural="deliveries"
+        query={query}
+        items={deliveries}
+        pages={query}
+        moreLabel="older deliveries available"
+        loadMoreLabel="Load older deliveries"
+        loadingMoreLabel="Loading older deliveries"
+        empty={<EmptyState icon="📭" title="No deliveries yet" description="Events this endpoint subscribes to, and pings, appear here." />}
+      >
+        {(rows) => (
           <ul aria-label="Deliveries" aria-busy={query.isFetching || undefined} className="space-y-2">
-            {deliveries.map((delivery) => (
+            {rows.map((delivery) => (
               <DeliveryItem key={delivery.id} delivery={delivery} />
             ))}
           </ul>
-          <LoadMore query={query} noun="deliveries" label="Load older deliveries" loadingLabel="Loading older deliveries" />
-        </>
-      )}
+        )}
+      </ListScaffold>
     </div>
   );
 }

@@ -4,8 +4,8 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { webhookCreate, webhookEventTypes, type WebhookEndpointWithSecret } from "@shared/contracts/webhooks";
 import { Button } from "@client/components/ui/button";
-import { Dialog, DialogClose } from "@client/components/ui/dialog";
-import { Spinner } from "@client/components/ui/skeleton";
+import { Dialog, DialogActions } from "@client/components/ui/dialog";
+import { FormAlert } from "@client/components/ui/form-alert";
 import { TextField } from "@client/components/ui/text-field";
 import { applyServerError } from "@client/lib/form-errors";
 import { useCreateWebhook } from "../api/webhooks";
@@ -58,26 +58,10 @@ export function WebhookFormDialog({ onClose }: { onClose: () => void }) {
       description="We POST signed JSON to this URL whenever a chosen event happens."
       dismissible={!pending}
       size="lg"
-      footer={
-        <>
-          <DialogClose asChild>
-            <Button variant="secondary" disabled={pending}>
-              Cancel
-            </Button>
-          </DialogClose>
-          <Button type="submit" form={formId} disabled={pending}>
-            {pending && <Spinner label="Saving" />}
-            Create endpoint
-          </Button>
-        </>
-      }
+      footer={<DialogActions form={formId} pending={pending} label="Create endpoint" />}
     >
       <form id={formId} onSubmit={onSubmit} noValidate aria-label="New webhook endpoint" className="space-y-4">
-        {errors.root?.server?.message && (
-          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm font-medium text-red-800">
-            {errors.root.server.message}
-          </p>
-        )}
+        <FormAlert message={errors.root?.server?.message} />
         <TextField
           label="URL"
           type="url"

@@ -4,9 +4,8 @@ import type { WebhookEndpoint } from "@shared/contracts/webhooks";
 import { Button } from "@client/components/ui/button";
 import { ConfirmDialog } from "@client/components/ui/confirm-dialog";
 import { EmptyState } from "@client/components/ui/empty-state";
-import { QueryErrorState } from "@client/components/ui/query-error-state";
-import { Skeleton } from "@client/components/ui/skeleton";
-import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
+import { ListScaffold } from "@client/components/ui/list-scaffold";
+import { ActionsTh, Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { useToast } from "@client/components/ui/toast";
 import { useDeleteWebhook, usePingWebhook, useUpdateWebhook, useWebhooks } from "../api/webhooks";
 import { WebhookFormDialog } from "./webhook-form-dialog";
@@ -62,104 +61,88 @@ export function WebhookList() {
     </div>
   );
 
-  let body;
-  if (query.isPending) {
-    body = (
-      <div aria-busy="true" className="space-y-2">
-        <p role="status" className="sr-only">
-          Loading webhook endpoints
-        </p>
-        <Skeleton className="h-14 w-full" />
-        <Skeleton className="h-14 w-full" />
-      </div>
-    );
-  } else if (query.isError) {
-    body = (
-      <QueryErrorState error={query.error} title="We couldn't load the webhook endpoints" onRetry={() => void query.refetch()} retrying={query.isRefetching} />
-    );
-  } else if (query.data.data.length === 0) {
-    body = (
-      <EmptyState
-        icon="🪝"
-        title="No webhook endpoints yet"
-        description="Add one to tell another system when orders are placed, paid or shipped and when products change."
-      />
-    );
-  } else {
-    body = (
-      <Table caption="Webhook endpoints" busy={query.isFetching}>
-        <THead>
-          <Tr>
-            <Th>URL</Th>
-            <Th>Events</Th>
-            <Th>Status</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          </Tr>
-        </THead>
-        <TBody>
-          {query.data.data.map((endpoint) => (
-            <Tr key={endpoint.id}>
-              <Td>
-                <span className="break-all font-medium">{endpoint.url}</span>
-                {endpoint.description && <p className="mt-0.5 text-xs text-stone-600">{endpoint.description}</p>}
-              </Td>
-              <Td>
-                <ul className="space-y-0.5">
-                  {endpoint.events.map((event) => (
-                    <li key={event} className="font-mono text-xs">
-                      {event}
-                    </li>
-                  ))}
-                </ul>
-              </Td>
-              <Td>
-                <EndpointStatus endpoint={endpoint} />
-              </Td>
-              <Td>
-                <div className="flex flex-wrap gap-2">
-                  <Link
-                    href={`${WEBHOOKS_PATH}/${endpoint.id}`}
-                    className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-brand-800 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
-                    aria-label={`Deliveries of ${endpoint.url}`}
-                  >
-                    Deliveries
-                  </Link>
-                  <Button
-                    size="sm"
-                    variant="secondary"
-                    disabled={!endpoint.enabled || ping.isPending}
-                    onClick={() => sendPing(endpoint)}
-                    aria-label={`Ping ${endpoint.url}`}
-                  >
-                    Ping
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="secondary"
-                    disabled={update.isPending}
-                    onClick={() => toggle(endpoint)}
-                    aria-label={`${endpoint.enabled ? "Disable" : "Enable"} ${endpoint.url}`}
-                  >
-                    {endpoint.enabled ? "Disable" : "Enable"}
-                  </Button>
-                  <Button size="sm" variant="ghost" onClick={() => setDeleting(endpoint)} aria-label={`Delete ${endpoint.url}`}>
-                    Delete
-                  </Button>
-                </div>
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
-    );
-  }
-
   return (
     <div>
       {header}
-      {body}
+      <ListScaffold
+        noun="webhook endpoint"
+        query={query}
+        items={query.data?.data ?? []}
+        empty={
+          <EmptyState
+            icon="🪝"
+            title="No webhook endpoints yet"
+            description="Add one to tell another system when orders are placed, paid or shipped and when products change."
+          />
+        }
+      >
+        {(endpoints) => (
+          <Table caption="Webhook endpoints" busy={query.isFetching}>
+            <THead>
+              <tr>
+                <Th>URL</Th>
+                <Th>Events</Th>
+                <Th>Status</Th>
+                <ActionsTh />
+              </tr>
+            </THead>
+            <TBody>
+              {endpoints.map((endpoint) => (
+                <Tr key={endpoint.id}>
+                  <Td>
+                    <span className="break-all font-medium">{endpoint.url}</span>
+                    {endpoint.description && <p className="mt-0.5 text-xs text-stone-600">{endpoint.description}</p>}
+                  </Td>
+                  <Td>
+                    <ul className="space-y-0.5">
+                      {endpoint.events.map((event) => (
+                        <li key={event} className="font-mono text-xs">
+                          {event}
+                        </li>
+                      ))}
+                    </ul>
+                  </Td>
+                  <Td>
+                    <EndpointStatus endpoint={endpoint} />
+                  </Td>
+                  <Td>
+                    <div className="flex flex-wrap gap-2">
+                      <Link
+                        href={`${WEBHOOKS_PATH}/${endpoint.id}`}
+                        className="inline-flex h-8 items-center rounded-lg px-3 text-sm font-medium text-brand-800 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+                        aria-label={`Deliveries of ${endpoint.url}`}
+                      >
+                        Deliveries
+                      </Link>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        disabled={!endpoint.enabled || ping.isPending}
+                        onClick={() => sendPing(endpoint)}
+                        aria-label={`Ping ${endpoint.url}`}
+                      >
+                        Ping
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        disabled={update.isPending}
+                        onClick={() => toggle(endpoint)}
+                        aria-label={`${endpoint.enabled ? "Disable" : "Enable"} ${endpoint.url}`}
+                      >
+                        {endpoint.enabled ? "Disable" : "Enable"}
+                      </Button>
+                      <Button size="sm" variant="ghost" onClick={() => setDeleting(endpoint)} aria-label={`Delete ${endpoint.url}`}>
+                        Delete
+                      </Button>
+                    </div>
+                  </Td>
+                </Tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </ListScaffold>
       {creating && <WebhookFormDialog onClose={() => setCreating(false)} />}
       <ConfirmDialog
         open={Boolean(deleting)}
