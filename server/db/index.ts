@@ -101,11 +101,13 @@ async function migrateUnderLock<C extends PooledClient>(pool: LockablePool<C>, r
 
 async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
+  // Typo-tolerant search (ADR 044) needs pg_trgm; PGlite loads contrib extensions only when asked to.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(resolve(dataDir), { recursive: true });
-  const client = new PGlite(inMemory ? undefined : resolve(dataDir, "pglite"));
+  const client = new PGlite(inMemory ? undefined : resolve(dataDir, "pglite"), { extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   const pool: QueryPool = {

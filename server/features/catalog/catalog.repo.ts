@@ -4,13 +4,14 @@ import { databaseErrorOf } from "../../db/errors";
 import type { CatalogTable } from "./catalog-sql";
 import { createProductQueriesRepo } from "./product-queries.repo";
 import { createProductWritesRepo } from "./product-writes.repo";
+import { createSearchRepo } from "./search.repo";
 import { createTaxonomyRepo } from "./taxonomy.repo";
 
 /**
  * The catalog's repository: the only code that touches sectors, brands and products (besides
  * catalog.stock.ts, the stock API orders use). Its parts, one job each: product reads
  * (product-queries.repo), sectors and brands (taxonomy.repo), product writes and the CSV import
- * (product-writes.repo); this module adds the statements shared by every catalog table.
+ * (product-writes.repo), search look-ups (search.repo); this module adds the statements shared by every catalog table.
  * A method that may run inside a transaction takes the `TxScope` from `transaction(fn)` last (ADR 013).
  */
 export function createCatalogRepo(db: Db) {
@@ -19,6 +20,7 @@ export function createCatalogRepo(db: Db) {
     ...createProductQueriesRepo(db),
     ...createTaxonomyRepo(db),
     ...createProductWritesRepo(db),
+    ...createSearchRepo(db),
 
     /**
      * Identifies the database for cache keys: the cluster's system identifier plus the database name.

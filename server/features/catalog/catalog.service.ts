@@ -7,6 +7,7 @@ import { createCatalogWriter } from "./catalog-writer";
 import { createCatalogWrites } from "./catalog-writes.service";
 import type { CatalogRepo } from "./catalog.repo";
 import { createProductCsv } from "./product-csv.service";
+import { createSearchReads } from "./search.service";
 
 export type { CatalogActor, CatalogViewer } from "./catalog-access";
 
@@ -23,7 +24,8 @@ export interface CatalogDeps {
 
 /**
  * The catalog service, HTTP-free, assembled from its parts: the open reads (catalog-reads.service),
- * the admin writes (catalog-writes.service) and the CSV export and import (product-csv.service),
+ * the admin writes (catalog-writes.service), the CSV export and import (product-csv.service) and the
+ * search suggestions (search.service),
  * sharing one read cache (catalog-cache) and one write path (catalog-writer).
  */
 export function createCatalogService(repo: CatalogRepo, deps: CatalogDeps = {}) {
@@ -37,6 +39,7 @@ export function createCatalogService(repo: CatalogRepo, deps: CatalogDeps = {}) 
     invalidateCache: cache.invalidate,
     ...createCatalogWrites(repo, writer, cache),
     ...createProductCsv(repo, writer, cache),
+    ...createSearchReads(repo, cache),
   };
 }
 export type CatalogService = ReturnType<typeof createCatalogService>;
