@@ -107,7 +107,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(resolve(dataDir), { recursive: true });
-  const client = new PGlite(inMemory ? undefined : resolve(dataDir, "pglite"), { extensions: { pg_trgm } });
+  // The one-argument form: with `undefined` as the data directory, PGlite ignores a second (options) argument.
+  const client = new PGlite({ dataDir: inMemory ? undefined : resolve(dataDir, "pglite"), extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   const pool: QueryPool = {
