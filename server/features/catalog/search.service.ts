@@ -1,10 +1,9 @@
 import { SUGGEST_LIMIT, SUGGEST_MAX_BRANDS, SUGGEST_MAX_SECTORS, type SearchSuggestions } from "@shared/contracts/search";
 import type { CatalogCache } from "./catalog-cache";
 import type { CatalogRepo } from "./catalog.repo";
-import { searchWords } from "./search-sql";
 
-/** The suggest box's key: case and punctuation do not change the answer, so they share a cache entry. */
-const suggestKey = (q: string) => `suggest:${searchWords(q).join(" ") || q.toLowerCase()}`;
+/** The suggest box's cache key: case and spacing do not change the answer (punctuation may: "-word" excludes). */
+const suggestKey = (q: string) => `suggest:${q.toLowerCase().replace(/\s+/g, " ")}`;
 
 /**
  * Search-as-you-type (ADR 044). Every keystroke is one request, so the answer is bounded (at most SUGGEST_LIMIT

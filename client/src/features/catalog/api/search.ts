@@ -6,6 +6,8 @@ import { catalogKeys } from "./catalog-keys";
 
 /** Keystrokes closer together than this are one request. */
 export const SUGGEST_DEBOUNCE_MS = 150;
+/** One letter is the start of half the catalog: suggestions begin with the second. */
+export const SUGGEST_MIN_CHARS = 2;
 
 export const suggestionsOptions = (q: string) =>
   queryOptions({
@@ -30,7 +32,12 @@ function useDebounced<T>(value: T, ms: number): T {
  */
 export function useSuggestions(text: string, enabled: boolean) {
   const q = useDebounced(text.trim(), SUGGEST_DEBOUNCE_MS);
-  const query = useQuery({ ...suggestionsOptions(q), enabled: enabled && q.length > 0, placeholderData: keepPreviousData });
+  const long = q.length >= SUGGEST_MIN_CHARS;
+  const query = useQuery({ ...suggestionsOptions(q), enabled: enabled && long, placeholderData: keepPreviousData });
   const settled = q === text.trim() && !query.isPlaceholderData && !query.isFetching;
-  return { data: q.length > 0 ? query.data : undefined, isLoading: enabled && text.trim().length > 0 && !settled, isError: query.isError };
+  return {
+    data: long ? query.data : undefined,
+    isLoading: enabled && text.trim().length >= SUGGEST_MIN_CHARS && !settled,
+    isError: long && query.isError,
+  };
 }
