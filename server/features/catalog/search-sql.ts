@@ -38,7 +38,7 @@ export function searchWords(q: string): string[] {
 /** websearch_to_tsquery syntax beyond plain words: a phrase in quotes or an excluded -word. */
 const usesWebSearchSyntax = (q: string) => /"|(^|\s)-[\p{L}\p{N}]/u.test(q);
 
-export const textArray = (words: string[]) =>
+const textArray = (words: string[]) =>
   sql`array[${sql.join(
     words.map((w) => sql`${w}`),
     sql`, `,
