@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import type { SuggestedRef } from "@shared/contracts/search";
 import { executorOf, type Db, type TxScope } from "../../db";
 import { containsPattern } from "../../lib/like";
@@ -9,11 +10,34 @@ import { AUTO_CORRECT_SCORE, correctionsOf, DID_YOU_MEAN_SCORE, productSearch, s
  * typo correction and "did you mean", and the brand and sector look-ups of the suggest box.
  */
 
+/**
+ * Corrections per database, remembered for a minute: the vocabulary changes rarely, and a stale answer is harmless
+ * (the query's own word is always searched too, a correction only adds an alternative). This spares the look-up
+ * statement on repeated queries, a list's facets (same q, same request) and every further page.
+ */
+const CORRECTIONS_TTL_MS = 60_000;
+const correctionCaches = new WeakMap<Db, LRUCache<string, Promise<Corrections>>>();
+
 /** The corrections of misspelt words (search-sql.ts); no statement when no word is long enough to need one. */
-async function correctWords(db: Db, words: string[], minScore: number, tx?: TxScope): Promise<Corrections> {
-  if (!words.some((w) => w.length >= 3)) return new Map();
-  const { rows } = await executorOf(db, tx).execute<{ i: string | number; fix: string | null }>(correctionsOf(words, minScore));
-  return new Map(rows.filter((r) => r.fix !== null).map((r) => [Number(r.i), r.fix!]));
+function correctWords(db: Db, words: string[], minScore: number, tx?: TxScope): Promise<Corrections> {
+  if (!words.some((w) => w.length >= 3)) return Promise.resolve(new Map());
+  const load = async () => {
+    const { rows } = await executorOf(db, tx).execute<{ i: string | number; fix: string | null }>(correctionsOf(words, minScore));
+    return new Map(rows.filter((r) => r.fix !== null).map((r) => [Number(r.i), r.fix!])) as Corrections;
+  };
+  // Inside a transaction the look-up must see the transaction's own writes: no cache there.
+  if (tx) return load();
+  let cache = correctionCaches.get(db);
+  if (!cache) correctionCaches.set(db, (cache = new LRUCache({ max: 2_000, ttl: CORRECTIONS_TTL_MS })));
+  const key = `${minScore}:${words.join(" ")}`;
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = load();
+    cache.set(key, pending);
+    // A failed look-up is not remembered: the next request asks again.
+    pending.catch(() => cache.delete(key));
+  }
+  return pending;
 }
 
 /** The product search for q: its words corrected against the catalog's vocabulary, then the SQL to match and rank. */
