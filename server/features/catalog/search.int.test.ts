@@ -18,7 +18,7 @@ beforeAll(async () => {
   database = await openPrivateDatabase("search");
   await seedIfEmpty(database.db, () => undefined);
   t = await createTestApp({}, {}, { database });
-}, 120_000);
+}, 300_000); // seeding 2,000 products into PGlite on a busy machine can take minutes
 
 afterAll(async () => {
   await database?.close();
