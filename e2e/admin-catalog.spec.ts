@@ -122,7 +122,7 @@ test("when an admin creates a brand and a product in the console, then the store
   });
 
   await test.step("search finds the product, and its brand facet narrows the results to it", async () => {
-    const box = page.getByRole("searchbox", { name: "Search products" });
+    const box = page.getByRole("combobox", { name: "Search products" });
     await box.fill(productName);
     await box.press("Enter");
     await expect(page).toHaveURL(/\/search\?q=/);

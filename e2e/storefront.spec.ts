@@ -89,7 +89,7 @@ test("when a shopper browses, searches and filters, then prices, paging and the 
   });
 
   await test.step("the header search box opens the results", async () => {
-    const box = page.getByRole("searchbox", { name: "Search products" });
+    const box = page.getByRole("combobox", { name: "Search products" });
     await box.fill(scenario.word);
     await box.press("Enter");
     await expect(page).toHaveURL(new RegExp(`/search\\?q=${scenario.word}$`));

@@ -8,6 +8,7 @@ import { authRoutes } from "./features/auth/auth.routes";
 import { usersRoutes } from "./features/users/users.routes";
 import { auditRoutes } from "./features/audit/audit.routes";
 import { catalogRoutes } from "./features/catalog/catalog.routes";
+import { searchRoutes } from "./features/catalog/search.routes";
 import { ordersRoutes } from "./features/orders/orders.routes";
 import { metricsRoutes, prometheusRoutes } from "./features/metrics/metrics.routes";
 import { jobsRoutes } from "./features/jobs/jobs.routes";
@@ -35,6 +36,7 @@ export const apiV1Tables: readonly BoundTable[] = [
   bind(usersRoutes, (s) => s.users),
   bind(auditRoutes, (s) => s.audit),
   bind(catalogRoutes, (s) => s.catalog),
+  bind(searchRoutes, (s) => s.catalog),
   bind(ordersRoutes, (s) => s.orders),
   bind(metricsRoutes, (s) => s.metrics),
   bind(jobsRoutes, (s) => s.jobsAdmin),

@@ -111,11 +111,14 @@ function pingWith(run: () => Promise<unknown>): Database["ping"] {
 
 async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
+  // Typo-tolerant search (ADR 044) needs pg_trgm; PGlite loads contrib extensions only when asked to.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(resolve(dataDir), { recursive: true });
-  const client = new PGlite(inMemory ? undefined : resolve(dataDir, "pglite"));
+  // The one-argument form: with `undefined` as the data directory, PGlite ignores a second (options) argument.
+  const client = new PGlite({ dataDir: inMemory ? undefined : resolve(dataDir, "pglite"), extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   const pool: QueryPool = {

@@ -123,8 +123,11 @@ export type Facets = z.infer<typeof facets>;
 // ---- List responses ----
 export const sectorList = z.object({ data: z.array(sector) });
 export const brandList = listOf(brand);
-/** `facets` is present only when the query asked for facets=true. */
-export const productList = listOf(product).extend({ facets: facets.optional() });
+/**
+ * `facets` is present only when the query asked for facets=true. `didYouMean` only on a first page that found
+ * nothing for `q`: a respelling of `q` from the catalog's own words, worth offering as a link.
+ */
+export const productList = listOf(product).extend({ facets: facets.optional(), didYouMean: z.string().optional() });
 export type SectorList = z.infer<typeof sectorList>;
 export type BrandList = z.infer<typeof brandList>;
 export type ProductList = z.infer<typeof productList>;

@@ -45,7 +45,7 @@ export default function SearchPage() {
           </div>
         </aside>
         <section aria-label="Search results">
-          <ProductResults filters={filters} resetHref="/search" withFacets />
+          <ProductResults filters={filters} resetHref="/search" withFacets didYouMeanHref={(q) => filtersHref(productSearchFilters, { ...filters, q })} />
         </section>
       </div>
     </>

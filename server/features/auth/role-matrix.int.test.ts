@@ -39,6 +39,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /brands/:idOrSlug": "public",
   "GET /products": "public",
   "GET /products/:idOrSlug": "public",
+  "GET /search/suggest": "public",
   "POST /sectors": "admin",
   "PATCH /sectors/:id": "admin",
   "DELETE /sectors/:id": "admin",

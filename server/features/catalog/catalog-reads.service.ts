@@ -84,7 +84,10 @@ export function createCatalogReads(repo: CatalogRepo, { cached }: Pick<CatalogCa
       (r) => r.key,
       (r) => r.item,
     );
-    return facets ? { ...page, facets } : page;
+    // A first page that found nothing for q offers a respelling (ADR 044); later pages never need one.
+    const didYouMean = query.q !== undefined && query.cursor === undefined && page.data.length === 0 ? await repo.didYouMean(query.q) : undefined;
+    const withFacets = facets ? { ...page, facets } : page;
+    return didYouMean ? { ...withFacets, didYouMean } : withFacets;
   }
 
   return {

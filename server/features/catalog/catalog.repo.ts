@@ -5,13 +5,14 @@ import type { CatalogTable } from "./catalog-sql";
 import { createCatalogSitemapRepo } from "./catalog-sitemap.repo";
 import { createProductQueriesRepo } from "./product-queries.repo";
 import { createProductWritesRepo } from "./product-writes.repo";
+import { createSearchRepo } from "./search.repo";
 import { createTaxonomyRepo } from "./taxonomy.repo";
 
 /**
  * The catalog's repository: the only code that touches sectors, brands and products (besides
  * catalog.stock.ts, the stock API orders use). Its parts, one job each: product reads
  * (product-queries.repo), sectors and brands (taxonomy.repo), product writes and the CSV import
- * (product-writes.repo), the sitemaps' batches (catalog-sitemap.repo); this module adds the statements shared by every catalog table.
+ * (product-writes.repo), the sitemaps' batches (catalog-sitemap.repo), search look-ups (search.repo); this module adds the statements shared by every catalog table.
  * A method that may run inside a transaction takes the `TxScope` from `transaction(fn)` last (ADR 013).
  */
 export function createCatalogRepo(db: Db) {
@@ -21,6 +22,7 @@ export function createCatalogRepo(db: Db) {
     ...createTaxonomyRepo(db),
     ...createProductWritesRepo(db),
     ...createCatalogSitemapRepo(db),
+    ...createSearchRepo(db),
 
     /**
      * Identifies the database for cache keys: the cluster's system identifier plus the database name.

@@ -218,7 +218,10 @@ export const catalogRoutes = routeTable<CatalogService>(
       operationId: "listProducts",
       summary: "Search and list products",
       description: [
-        "`q` is full-text over name, description and brand name; `sector` and `brand` take slugs; `minPrice`/`maxPrice` are in cents (both inclusive);",
+        '`q` is full-text over name, description and brand name and forgives: words are stemmed ("bags" finds bag), the last word is also a prefix',
+        '("clem" finds clementines), a misspelt word also matches the catalog\'s closest word ("aple" finds apples), and when no product matches',
+        "every word, products matching any word are listed, best first; quotes and `-word` keep their strict web-search meaning. A first page that",
+        "finds nothing may carry `didYouMean`, a respelling of `q` to offer. `sector` and `brand` take slugs; `minPrice`/`maxPrice` are in cents (both inclusive);",
         "`sort` defaults to `relevance` with `q` and `newest` otherwise. A malformed cursor is a 400.",
         "Shoppers see active products of active brands. `status` (`active`, `archived`, `all`) is for staff and admins and then filters on the",
         "product's own status whatever its brand's; `status=archived` or `all` from anyone else is 403 `forbidden` (`active` gives them the shopper view).",

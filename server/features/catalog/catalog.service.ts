@@ -8,6 +8,7 @@ import { createCatalogWriter, type ProductWebhooks } from "./catalog-writer";
 import { createCatalogWrites } from "./catalog-writes.service";
 import type { CatalogRepo } from "./catalog.repo";
 import { createProductCsv } from "./product-csv.service";
+import { createSearchReads } from "./search.service";
 
 export type { CatalogActor, CatalogViewer } from "./catalog-access";
 export type { SitemapEntry, SitemapKind } from "./catalog-sitemap.service";
@@ -27,7 +28,8 @@ export interface CatalogDeps {
 
 /**
  * The catalog service, HTTP-free, assembled from its parts: the open reads (catalog-reads.service),
- * the sitemaps' reads (catalog-sitemap.service), the admin writes (catalog-writes.service) and the CSV export and import (product-csv.service),
+ * the sitemaps' reads (catalog-sitemap.service), the admin writes (catalog-writes.service), the CSV export and import (product-csv.service) and the
+ * search suggestions (search.service),
  * sharing one read cache (catalog-cache) and one write path (catalog-writer).
  */
 export function createCatalogService(repo: CatalogRepo, deps: CatalogDeps = {}) {
@@ -42,6 +44,7 @@ export function createCatalogService(repo: CatalogRepo, deps: CatalogDeps = {}) 
     invalidateCache: cache.invalidate,
     ...createCatalogWrites(repo, writer, cache),
     ...createProductCsv(repo, writer, cache),
+    ...createSearchReads(repo, cache),
   };
 }
 export type CatalogService = ReturnType<typeof createCatalogService>;

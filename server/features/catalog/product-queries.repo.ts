@@ -4,6 +4,8 @@ import { priceFacetBuckets, type Facets, type Product, type ProductSort } from "
 import { executorOf, type Db, type TxScope } from "../../db";
 import type { CursorValue } from "../../lib/pagination";
 import { allOf, idOrSlugMatch, type Keyed } from "./catalog-sql";
+import { analyzeSearch } from "./search.repo";
+import type { ProductSearch } from "./search-sql";
 import {
   b,
   brandOfProduct,
@@ -65,7 +67,8 @@ function visibilityConditions(visibility: ProductVisibility = "shopper"): SQL[] 
   }
 }
 
-const matchesQuery = (q: string) => sql`${p.searchVector} @@ websearch_to_tsquery('english', ${q})`;
+/** Full-text search that forgives typos (search-sql.ts, ADR 044), as analyzeSearch built it for `q`. */
+const matchesQuery = (search: ProductSearch) => search.matches(sql`${p.searchVector}`);
 /** Price bounds are inclusive (minPrice/maxPrice in productListQuery). */
 function priceConditions(c: ProductFilterCriteria): SQL[] {
   const where: SQL[] = [];
@@ -74,14 +77,14 @@ function priceConditions(c: ProductFilterCriteria): SQL[] {
   return where;
 }
 
-/** Every filter as conditions over p, b and s. */
-function productConditions(c: ProductFilterCriteria): SQL[] {
+/** Every filter as conditions over p, b and s (`search`: the analysed `q`). */
+function productConditions(c: ProductFilterCriteria, search: ProductSearch | undefined): SQL[] {
   const where = visibilityConditions(c.visibility);
   if (c.brand !== undefined) where.push(sql`${b.slug} = ${c.brand}`);
   if (c.sector !== undefined) where.push(sql`${s.slug} = ${c.sector}`);
   where.push(...priceConditions(c));
   if (c.inStock) where.push(sql`${p.stock} > 0`);
-  if (c.q !== undefined) where.push(matchesQuery(c.q));
+  if (search) where.push(matchesQuery(search));
   return where;
 }
 
@@ -107,11 +110,12 @@ type FacetSqlRow = {
 };
 
 /**
- * Relevance is ts_rank scaled to an integer (9 decimal places) so the keyset compares exact
+ * Relevance is the search rank (ts_rank based, search-sql.ts) scaled to an integer (9 decimal places) so the keyset compares exact
  * integers: ts_rank is a float4, and carrying a float through text and JSON is exact only under
  * particular extra_float_digits settings. Ranks closer than 1e-9 tie and fall back to the id.
  */
-const rankKey = (q: string) => sql`(ts_rank(${p.searchVector}, websearch_to_tsquery('english', ${q}))::float8 * 1000000000::float8)::bigint`;
+const rankKey = (search: ProductSearch | undefined) =>
+  search ? sql`(${search.rank(sql`${p.searchVector}`)}::float8 * 1000000000::float8)::bigint` : sql`0::bigint`;
 
 /** A list row; `rankKey` is selected (and read) by the relevance sort only. */
 type ListRow = ProductSelectRow & { rankKey: string };
@@ -122,7 +126,7 @@ interface SortPlan {
   key: (row: ListRow) => CursorValue[];
 }
 
-function sortPlan(sort: ProductSort, q: string | undefined): SortPlan {
+function sortPlan(sort: ProductSort, search: ProductSearch | undefined): SortPlan {
   switch (sort) {
     case "newest":
       // Backward scan of products_status_created_idx; the row comparison is an index condition.
@@ -150,7 +154,7 @@ function sortPlan(sort: ProductSort, q: string | undefined): SortPlan {
         key: (r) => [r.name, r.id],
       };
     case "relevance": {
-      const rank = rankKey(q ?? "");
+      const rank = rankKey(search);
       return {
         order: sql`${rank} desc, ${p.id} asc`,
         after: ([r, id]) => sql`(${rank} < ${r}::bigint or (${rank} = ${r}::bigint and ${p.id} > ${id}::uuid))`,
@@ -164,13 +168,18 @@ const byName = (x: { name: string; slug: string }, y: { name: string; slug: stri
   x.name < y.name ? -1 : x.name > y.name ? 1 : x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0;
 
 export function createProductQueriesRepo(db: Db) {
+  const analyze = (q: string | undefined) => (q === undefined ? Promise.resolve(undefined) : analyzeSearch(db, q));
   return {
-    /** One page of products (shopper-visible unless the criteria say otherwise): one statement, joins included. */
+    /**
+     * One page of products (shopper-visible unless the criteria say otherwise): one statement, joins included,
+     * after one small vocabulary look-up when `q` has words that may be misspelt (search.repo).
+     */
     async listProducts(c: ProductListCriteria): Promise<Array<Keyed<Product>>> {
-      const plan = sortPlan(c.sort, c.q);
-      const where = productConditions(c);
+      const search = await analyze(c.q);
+      const plan = sortPlan(c.sort, search);
+      const where = productConditions(c, search);
       if (c.after) where.push(plan.after(c.after));
-      const columns = c.sort === "relevance" ? { ...productColumns, rankKey: sql<string>`${rankKey(c.q ?? "")}::text` } : productColumns;
+      const columns = c.sort === "relevance" ? { ...productColumns, rankKey: sql<string>`${rankKey(search)}::text` } : productColumns;
       const rows = (await db
         .select(columns)
         .from(p)
@@ -191,7 +200,8 @@ export function createProductQueriesRepo(db: Db) {
      */
     async productFacets(c: ProductFilterCriteria): Promise<Facets> {
       const base = visibilityConditions(c.visibility);
-      if (c.q !== undefined) base.push(matchesQuery(c.q));
+      const search = await analyze(c.q);
+      if (search) base.push(matchesQuery(search));
       const sectorOk = c.sector !== undefined ? sql`${s.slug} = ${c.sector}` : sql`true`;
       const brandOk = c.brand !== undefined ? sql`${b.slug} = ${c.brand}` : sql`true`;
       const priceOk = allOf(priceConditions(c));
@@ -228,7 +238,7 @@ export function createProductQueriesRepo(db: Db) {
 
     /** One batch of the CSV export: the filtered products after `afterSlug`, by slug (products_slug_unique). */
     async exportProducts(c: ProductFilterCriteria, afterSlug: string | undefined, take: number): Promise<ProductCsvRecord[]> {
-      const where = productConditions(c);
+      const where = productConditions(c, await analyze(c.q));
       if (afterSlug !== undefined) where.push(sql`${p.slug} > ${afterSlug}`);
       return db.select(productCsvSelection).from(p).innerJoin(b, brandOfProduct).innerJoin(s, sectorOfBrand).where(allOf(where)).orderBy(p.slug).limit(take);
     },

@@ -22,4 +22,6 @@ export const catalogKeys = {
       ? ([...catalogKeys.products(), "pages", filters, pageSize, "facets"] as const)
       : ([...catalogKeys.products(), "pages", filters, pageSize] as const),
   product: (slug: string) => [...catalogKeys.products(), "detail", slug] as const,
+  /** The header search box's suggestions for a (trimmed) query. */
+  suggestions: (q: string) => [...catalogKeys.all, "suggest", q] as const,
 };

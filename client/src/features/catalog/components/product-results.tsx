@@ -18,6 +18,8 @@ interface ProductResultsProps {
   toolbar?: ReactNode;
   /** Ask for facet counts with the first page (the search page's filters show them). */
   withFacets?: boolean;
+  /** Where the "Did you mean …?" link of a fruitless search leads (the server's respelling); omit to hide it. */
+  didYouMeanHref?: (q: string) => string;
 }
 
 /** A product list over cursors: skeleton, empty, error, the grid and a "Load more" button. */
@@ -28,6 +30,7 @@ export function ProductResults({
   emptyDescription,
   toolbar,
   withFacets,
+  didYouMeanHref,
 }: ProductResultsProps) {
   const query = useProductPages(filters, undefined, withFacets);
 
@@ -48,11 +51,24 @@ export function ProductResults({
 
   const products = query.data.pages.flatMap((page) => page.data);
   if (products.length === 0) {
+    const didYouMean = didYouMeanHref ? query.data.pages[0]?.didYouMean : undefined;
     return (
       <EmptyState
         icon="🔍"
         title={emptyTitle}
-        description={emptyDescription ?? "Try a different search word, a wider price range, or fewer filters."}
+        description={
+          didYouMean ? (
+            <span data-testid="did-you-mean">
+              Did you mean{" "}
+              <Link href={didYouMeanHref!(didYouMean)} className="font-semibold text-brand-800 underline">
+                {didYouMean}
+              </Link>
+              ?
+            </span>
+          ) : (
+            (emptyDescription ?? "Try a different search word, a wider price range, or fewer filters.")
+          )
+        }
         action={
           resetHref ? (
             <Link href={resetHref} className={buttonClasses({ variant: "secondary" })}>
