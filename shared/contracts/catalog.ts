@@ -157,6 +157,7 @@ export const brandUpdate = brandCreate.partial().strict();
  */
 export function isSafeImageUrl(value: string): boolean {
   if (value === "") return true;
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\\\u0000-\u001f\u007f\s]/.test(value)) return false;
   if (value.startsWith("/")) return !value.startsWith("//");
   try {

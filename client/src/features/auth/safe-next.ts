@@ -4,6 +4,7 @@ const BASE = "https://same-origin.invalid";
 
 // Backslashes and control characters are how a "path" becomes a host: browsers treat "\\" like "/", and URL
 // parsing silently drops tabs and newlines ("/\t/evil.example" → "//evil.example").
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const HOST_TRICKS = /[\\\u0000-\u001f\u007f]/;
 
 /**
