@@ -2,7 +2,6 @@ import type { Router } from "express";
 import type { AppContext } from "./context";
 import type { Services } from "./services";
 import { mountRouteTable, type RouteTable } from "./lib/route-table";
-import { accessGuards } from "./features/auth/guards";
 import { healthRoutes } from "./features/health/health.routes";
 import { authRoutes } from "./features/auth/auth.routes";
 import { usersRoutes } from "./features/users/users.routes";
@@ -22,7 +21,7 @@ export interface BoundTable {
 
 const bind = <D>(table: RouteTable<D>, deps: (services: Services, ctx: AppContext) => D): BoundTable => ({
   table: table as RouteTable<never>,
-  mount: (services, ctx) => mountRouteTable(table, deps(services, ctx), accessGuards),
+  mount: (services, ctx) => mountRouteTable(table, deps(services, ctx), services.accessGuards),
 });
 
 /** Kubernetes probes at /api/health (mounted before sessions and rate limits). */

@@ -12,6 +12,8 @@ import { createAuthRepo } from "./features/auth/auth.repo";
 import { createAuthService } from "./features/auth/auth.service";
 import { deriveKey, resolveSessionSecret } from "./features/auth/secret";
 import { createSessionAuth } from "./features/auth/session";
+import { createAccessGuards } from "./features/auth/guards";
+import { createAdminNetworkPolicy } from "./features/auth/admin-network";
 import { createCatalogStock } from "./features/catalog/catalog.stock";
 import { createOrdersRepo } from "./features/orders/orders.repo";
 import { createOrdersService } from "./features/orders/orders.service";
@@ -42,6 +44,7 @@ export function createServices(ctx: AppContext) {
     completedRetentionDays: ctx.env.JOBS_RETENTION_DAYS,
   });
   const audit = createAuditService(createAuditRepo(ctx.db));
+  const adminNetwork = createAdminNetworkPolicy(ctx.env.ADMIN_ALLOWED_CIDRS);
   const users = createUsersService(createUsersRepo(ctx.db), audit, ctx.events);
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const authRepo = createAuthRepo(ctx.db);
@@ -97,6 +100,10 @@ export function createServices(ctx: AppContext) {
   );
   return {
     audit,
+    /** ADMIN_ALLOWED_CIDRS (ADR 041): admin routes use it through accessGuards, the WebSocket server for staff channels. */
+    adminNetwork,
+    /** The route tables' access levels (route-tables.ts mounts every table with them). */
+    accessGuards: createAccessGuards({ adminNetwork, audit }),
     users,
     auth,
     /** HTTP glue rather than a service: session cookies, passport and bearer identification (mounted in app.ts). */
