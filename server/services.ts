@@ -8,6 +8,8 @@ import { createCache } from "./lib/cache";
 import { createAuditService } from "./features/audit/audit.service";
 import { createUsersRepo } from "./features/users/users.repo";
 import { createUsersService } from "./features/users/users.service";
+import { createAccountSecurityRepo } from "./features/users/account-security.repo";
+import { createAccountSecurity } from "./features/users/account-security.service";
 import { createAuthRepo } from "./features/auth/auth.repo";
 import { createAuthService } from "./features/auth/auth.service";
 import { deriveKey, resolveSessionSecret } from "./features/auth/secret";
@@ -48,7 +50,8 @@ export function createServices(ctx: AppContext) {
   const users = createUsersService(createUsersRepo(ctx.db), audit, ctx.events);
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const authRepo = createAuthRepo(ctx.db);
-  const auth = createAuthService({ repo: authRepo, users, audit, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
+  const security = createAccountSecurity(createAccountSecurityRepo(ctx.db));
+  const auth = createAuthService({ repo: authRepo, users, audit, security, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
   const catalog = createCatalogService(createCatalogRepo(ctx.db), {
     audit,

@@ -15,7 +15,7 @@ import { requestMeta } from "../audit/request-meta";
 import { toUserJson } from "../users/users.service";
 import type { AuthService } from "./auth.service";
 import { ensureCsrfToken } from "./csrf";
-import type { SessionAuth } from "./session";
+import { bearerTokenOf, type SessionAuth } from "./session";
 
 /** Auth (docs/api.md): csrf, register, login, logout, me, and bearer tokens for API clients. */
 export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth }>(
@@ -84,15 +84,16 @@ export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth 
       path: "/auth/logout",
       operationId: "logout",
       summary: "Sign out",
-      description: "Destroys the session.",
+      description: "Destroys the session; access tokens issued before now stop working. With a bearer token, its refresh-token family is revoked too.",
       access: "public",
       csrf: "always",
       responses: { 204: { description: "Signed out." } },
       errors: ["csrf_failed"],
       handler: async ({ req, res }, { auth, sessions }) => {
-        const user = req.authMethod === "session" ? req.user : undefined;
+        const user = req.user;
+        const accessToken = req.authMethod === "bearer" ? bearerTokenOf(req) : undefined;
         await sessions.end(req, res);
-        await auth.recordLogout(user, requestMeta(req));
+        await auth.logout(user, accessToken, requestMeta(req));
       },
     }),
     route({

@@ -22,6 +22,8 @@ declare global {
       name: string;
       role: Role;
       createdAt: Date;
+      tokensValidAfter: Date | null;
+      mfaEnabledAt: Date | null;
     }
   }
 }
@@ -44,7 +46,7 @@ declare module "express-session" {
 const BEARER = /^Bearer ([A-Za-z0-9_.-]+)$/;
 
 /** An Authorization: Bearer header's token; undefined when there is none; "" when it is malformed. */
-function bearerTokenOf(req: Request): string | undefined {
+export function bearerTokenOf(req: Request): string | undefined {
   const header = req.headers.authorization;
   if (header === undefined || !/^bearer\s/i.test(header)) return undefined;
   return BEARER.exec(header)?.[1] ?? "";
