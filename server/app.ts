@@ -11,6 +11,7 @@ import { httpTracing, tracingEnabled } from "./lib/tracing";
 import { corsAllowList } from "./lib/cors";
 import { createRateLimits } from "./lib/rate-limit";
 import { csrfProtection } from "./features/auth/csrf";
+import { mfaEnrolmentGate } from "./features/auth/mfa-gate";
 import { mountBuiltSpa } from "./lib/spa";
 import { createServices, type Services } from "./services";
 import { API_DOCS_PATH, apiDocsRoutes } from "./features/openapi/openapi.routes";
@@ -119,7 +120,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
     alwaysPaths: pathsWhere(v1Tables, (route) => route.csrf === "always"),
     exemptPaths: pathsWhere(v1Tables, (route) => route.csrf === "exempt"),
   });
-  app.use("/api/v1", services.sessionAuth.identify, csrf);
+  app.use("/api/v1", services.sessionAuth.identify, csrf, mfaEnrolmentGate(services.mfa));
   app.use("/api/v1", apiV1Routes(ctx, services));
   app.use("/api", apiNotFound);
 

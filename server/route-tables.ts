@@ -4,6 +4,7 @@ import type { Services } from "./services";
 import { mountRouteTable, type RouteTable } from "./lib/route-table";
 import { healthRoutes } from "./features/health/health.routes";
 import { authRoutes } from "./features/auth/auth.routes";
+import { mfaRoutes } from "./features/auth/mfa.routes";
 import { usersRoutes } from "./features/users/users.routes";
 import { auditRoutes } from "./features/audit/audit.routes";
 import { catalogRoutes } from "./features/catalog/catalog.routes";
@@ -30,7 +31,8 @@ export const healthTable = bind(healthRoutes, (s) => s.health);
 export const prometheusTable = bind(prometheusRoutes, (s, ctx) => ({ metrics: s.metrics, token: ctx.env.METRICS_TOKEN }));
 /** Every /api/v1 table, in mount order. */
 export const apiV1Tables: readonly BoundTable[] = [
-  bind(authRoutes, (s) => ({ auth: s.auth, sessions: s.sessionAuth })),
+  bind(authRoutes, (s) => ({ auth: s.auth, sessions: s.sessionAuth, mfa: s.mfa })),
+  bind(mfaRoutes, (s) => ({ mfa: s.mfa, sessions: s.sessionAuth })),
   bind(usersRoutes, (s) => s.users),
   bind(auditRoutes, (s) => s.audit),
   bind(catalogRoutes, (s) => s.catalog),

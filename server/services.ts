@@ -15,6 +15,7 @@ import { createAuthService } from "./features/auth/auth.service";
 import { deriveKey, resolveSessionSecret } from "./features/auth/secret";
 import { createSessionAuth } from "./features/auth/session";
 import { createAccessGuards } from "./features/auth/guards";
+import { createMfaService } from "./features/auth/mfa.service";
 import { createAdminNetworkPolicy } from "./features/auth/admin-network";
 import { createCatalogStock } from "./features/catalog/catalog.stock";
 import { createOrdersRepo } from "./features/orders/orders.repo";
@@ -51,7 +52,8 @@ export function createServices(ctx: AppContext) {
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const authRepo = createAuthRepo(ctx.db);
   const security = createAccountSecurity(createAccountSecurityRepo(ctx.db));
-  const auth = createAuthService({ repo: authRepo, users, audit, security, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
+  const mfa = createMfaService({ security, users, audit, secretKey: deriveKey(sessionSecret, "mfa-secret-v1"), requiredRoles: ctx.env.MFA_REQUIRED_ROLES });
+  const auth = createAuthService({ repo: authRepo, users, audit, security, mfa, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
   const catalog = createCatalogService(createCatalogRepo(ctx.db), {
     audit,
@@ -109,6 +111,8 @@ export function createServices(ctx: AppContext) {
     accessGuards: createAccessGuards({ adminNetwork, audit }),
     users,
     auth,
+    /** TOTP two-factor sign-in (issue 11 §5). */
+    mfa,
     /** HTTP glue rather than a service: session cookies, passport and bearer identification (mounted in app.ts). */
     sessionAuth: createSessionAuth(ctx, auth, sessionSecret),
     health: createHealthService(ctx, () => getHeapStatistics().heap_size_limit),

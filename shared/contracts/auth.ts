@@ -37,8 +37,9 @@ export const loginBody = z
   .strict();
 export type LoginBody = z.infer<typeof loginBody>;
 
-export const tokenBody = loginBody;
-export type TokenBody = LoginBody;
+/** API clients: `otp` is the current TOTP code (or a recovery code) for accounts with two-factor sign-in on. */
+export const tokenBody = loginBody.extend({ otp: z.string().trim().min(1, "otp is required").max(32, "Must be at most 32 characters").optional() }).strict();
+export type TokenBody = z.infer<typeof tokenBody>;
 
 export const refreshTokenBody = z.object({ refreshToken: z.string().min(1, "refreshToken is required").max(200) }).strict();
 export type RefreshTokenBody = z.infer<typeof refreshTokenBody>;

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   csrfResponse,
   loginBody,
@@ -10,15 +11,17 @@ import {
   type CsrfResponse,
   type UserEnvelope,
 } from "@shared/contracts/auth";
+import { mfaChallenge, type MfaChallenge } from "@shared/contracts/mfa";
 import { routeTable } from "../../lib/route-table";
 import { requestMeta } from "../audit/request-meta";
 import { toUserJson } from "../users/users.service";
 import type { AuthService } from "./auth.service";
+import type { MfaService } from "./mfa.service";
 import { ensureCsrfToken } from "./csrf";
 import { bearerTokenOf, type SessionAuth } from "./session";
 
 /** Auth (docs/api.md): csrf, register, login, logout, me, and bearer tokens for API clients. */
-export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth }>(
+export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth; mfa: MfaService }>(
   {
     mount: "/api/v1",
     tag: { name: "Auth", description: "Cookie sessions for the SPA (with a CSRF token on writes) and bearer tokens for API clients." },
@@ -64,19 +67,29 @@ export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth 
       path: "/auth/login",
       operationId: "login",
       summary: "Sign in with email and password",
-      description: "The same 401 for an unknown email and a wrong password; repeated failures are rate limited (429).",
+      description:
+        "The same 401 for an unknown email and a wrong password; repeated failures are rate limited (429). With two-factor sign-in on, the answer is `{ mfaRequired: true }` and nobody is signed in until POST /auth/mfa/verify. `mfaSetupRequired` says the account's role must enrol (MFA_REQUIRED_ROLES) before anything else.",
       access: "public",
       csrf: "always",
       rateLimit: "signIn",
       request: { body: loginBody },
-      responses: { 200: { description: "Signed in; the session cookie is set.", schema: userEnvelope } },
+      responses: {
+        200: {
+          description: "Signed in (the session cookie is set), or the code step comes next.",
+          schema: z.union([userEnvelope.extend({ mfaSetupRequired: z.boolean().optional() }), mfaChallenge]),
+        },
+      },
       errors: [400, "invalid_credentials", "csrf_failed"],
-      handler: async ({ body, req, res }, { sessions }): Promise<UserEnvelope> => {
+      handler: async ({ body, req, res }, { sessions, mfa }): Promise<UserEnvelope | MfaChallenge> => {
         // passport-local reads the body: give it the validated one (the email normalised).
         req.body = body;
         const user = await sessions.authenticateLocal(req, res);
+        if (user.mfaEnabledAt) {
+          await sessions.beginMfaChallenge(req, user);
+          return { mfaRequired: true };
+        }
         await sessions.establish(req, user);
-        return { user: toUserJson(user) };
+        return { user: toUserJson(user), ...(mfa.isRequiredFor(user.role) ? { mfaSetupRequired: true } : {}) };
       },
     }),
     route({
@@ -111,13 +124,14 @@ export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth 
       path: "/auth/token",
       operationId: "issueTokens",
       summary: "Get an access and refresh token pair",
-      description: "For API clients: credentials in the body, no cookie, no CSRF token.",
+      description:
+        "For API clients: credentials in the body, no cookie, no CSRF token. Accounts with two-factor sign-in also send `otp` (the current code or a recovery code); a role that must use it but has not enrolled gets 403.",
       access: "public",
       csrf: "exempt",
       rateLimit: "signIn",
       request: { body: tokenBody },
       responses: { 200: { description: "A new token pair.", schema: tokenPair } },
-      errors: [400, "invalid_credentials"],
+      errors: [400, "invalid_credentials", "forbidden"],
       handler: ({ body, req }, { auth }) => auth.issueTokens(body, requestMeta(req)),
     }),
     route({

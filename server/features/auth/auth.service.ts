@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { LoginBody, RegisterBody, TokenPair } from "@shared/contracts/auth";
+import type { LoginBody, RegisterBody, TokenBody, TokenPair } from "@shared/contracts/auth";
+import { recoveryCode, totpCode } from "@shared/contracts/mfa";
 import { AppError } from "../../lib/app-error";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
 import type { UserRecord, UsersService } from "../users/users.service";
 import type { AccountSecurity } from "../users/account-security.service";
 import type { AuthRepo } from "./auth.repo";
+import type { MfaService } from "./mfa.service";
 import { hashPassword, verifyPassword } from "./password";
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_MS, hashRefreshToken, newRefreshToken, readAccessToken, signAccessToken } from "./tokens";
 
@@ -25,11 +27,12 @@ export interface AuthServiceDeps {
   users: UsersService;
   audit: AuditService;
   security: AccountSecurity;
+  mfa: MfaService;
   /** HMAC key for access tokens (derived from SESSION_SECRET). */
   accessTokenKey: Buffer;
 }
 
-export function createAuthService({ repo, users, audit, security, accessTokenKey }: AuthServiceDeps) {
+export function createAuthService({ repo, users, audit, security, mfa, accessTokenKey }: AuthServiceDeps) {
   void getDummyHash(); // warm it up so the first unknown-email sign-in is not faster than the rest
 
   async function issueTokenPair(userId: string, familyId: string): Promise<TokenPair> {
@@ -90,9 +93,23 @@ export function createAuthService({ repo, users, audit, security, accessTokenKey
       await audit.record({ actor: { id: user.id, email: user.email }, action: "auth.logout", target: { type: "user", id: user.id } }, meta);
     },
 
-    /** POST /auth/token: credentials in, a new token family out. */
-    async issueTokens(credentials: LoginBody, meta: RequestMeta): Promise<TokenPair> {
+    /** POST /auth/token: credentials (and `otp` when two-factor sign-in is on) in, a new token family out. */
+    async issueTokens(credentials: TokenBody, meta: RequestMeta): Promise<TokenPair> {
       const user = await service.verifyCredentials(credentials, meta, "token");
+      if (user.mfaEnabledAt) {
+        if (!credentials.otp) {
+          throw new AppError("invalid_credentials", "This account uses two-factor sign-in: send the current code as otp.", [
+            { path: "otp", message: "Required for this account" },
+          ]);
+        }
+        const code = totpCode.safeParse(credentials.otp);
+        const recovery = recoveryCode.safeParse(credentials.otp);
+        const input = code.success ? { code: code.data } : recovery.success ? { recoveryCode: recovery.data } : undefined;
+        if (!input) throw new AppError("invalid_credentials", "That code is not valid.");
+        await mfa.verifySignIn(user.id, input, meta, "token");
+      } else if (mfa.isRequiredFor(user.role)) {
+        throw new AppError("forbidden", "Your role must use two-factor sign-in: set it up in the shop (Account → Security) first.");
+      }
       return issueTokenPair(user.id, randomUUID());
     },
 

@@ -25,6 +25,12 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /auth/token": "public",
   "POST /auth/token/refresh": "public",
   "POST /auth/token/revoke": "public",
+  // Two-factor sign-in: managed by the signed-in user; verify completes a password sign-in
+  "GET /auth/mfa": "signed-in",
+  "POST /auth/mfa/setup": "signed-in",
+  "POST /auth/mfa/enable": "signed-in",
+  "POST /auth/mfa/disable": "signed-in",
+  "POST /auth/mfa/verify": "public",
   // Users admin API and audit log
   "GET /users": "admin",
   "GET /users/:id": "admin",

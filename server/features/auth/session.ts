@@ -40,8 +40,14 @@ declare module "express-session" {
     /** Epoch ms of the sign-in: the absolute lifetime counts from here. */
     authenticatedAt?: number;
     passport?: { user?: string };
+    /** Password accepted, TOTP code outstanding (POST /auth/mfa/verify completes the sign-in). */
+    mfaPending?: { userId: string; at: number; attempts: number };
   }
 }
+
+/** How long the code step may follow the password step, and how many wrong codes it tolerates. */
+const MFA_CHALLENGE_MS = 5 * 60_000;
+const MFA_MAX_ATTEMPTS = 5;
 
 const BEARER = /^Bearer ([A-Za-z0-9_.-]+)$/;
 
@@ -188,6 +194,32 @@ export function createSessionAuth(ctx: AppContext, auth: AuthService, secret: st
       req.session.csrfToken = newCsrfToken();
       req.session.cookie.maxAge = SESSION_POLICIES[user.role].idleMs;
       req.authMethod = "session";
+    },
+
+    /**
+     * Password accepted for an account with TOTP: a fresh session id holding only the pending state (nobody is
+     * signed in yet). The CSRF token is carried over so the code can be posted with it.
+     */
+    async beginMfaChallenge(req: Request, user: UserRecord): Promise<void> {
+      const csrfToken = req.session.csrfToken;
+      await promisify((done) => req.session.regenerate(done));
+      req.session.csrfToken = csrfToken;
+      req.session.mfaPending = { userId: user.id, at: Date.now(), attempts: 0 };
+    },
+
+    /** The user id waiting for its code, if the challenge is still fresh. */
+    pendingMfaUser(req: Request): string | undefined {
+      const pending = req.session?.mfaPending;
+      if (!pending || Date.now() - pending.at > MFA_CHALLENGE_MS) return undefined;
+      return pending.userId;
+    },
+
+    /** A wrong code: after MFA_MAX_ATTEMPTS the challenge is dropped and the password is needed again. */
+    failMfa(req: Request): void {
+      const pending = req.session?.mfaPending;
+      if (!pending) return;
+      pending.attempts += 1;
+      if (pending.attempts >= MFA_MAX_ATTEMPTS) delete req.session.mfaPending;
     },
 
     /** Destroys the session row and clears the cookie; a signed-out cookie is dead from here on. */
