@@ -116,6 +116,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   app.use("/api/v1", plainHttpWarning(ctx.logger, ctx.env));
   const csrf = csrfProtection({
     cookieName: services.sessionAuth.cookieName,
+    tokens: services.sessionAuth.csrf,
     allowedOrigins: ctx.env.ALLOWED_ORIGINS,
     alwaysPaths: pathsWhere(v1Tables, (route) => route.csrf === "always"),
     exemptPaths: pathsWhere(v1Tables, (route) => route.csrf === "exempt"),

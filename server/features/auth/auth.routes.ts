@@ -17,7 +17,6 @@ import { requestMeta } from "../audit/request-meta";
 import { toUserJson } from "../users/users.service";
 import type { AuthService } from "./auth.service";
 import type { MfaService } from "./mfa.service";
-import { ensureCsrfToken } from "./csrf";
 import { bearerTokenOf, type SessionAuth } from "./session";
 
 /** Auth (docs/api.md): csrf, register, login, logout, me, and bearer tokens for API clients. */
@@ -40,10 +39,10 @@ export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth;
       operationId: "getCsrfToken",
       summary: "Get the session's CSRF token",
       description:
-        "Creates an anonymous session when there is none. Send the token as X-CSRF-Token on cookie-authenticated writes, including login and register.",
+        "Stateless (ADR 040): bound to the signed-in session, or else to the HttpOnly fp.csrf cookie this call sets; no session is created. Send the token as X-CSRF-Token on cookie-authenticated writes, including login and register; fetch a new one after signing in.",
       access: "public",
       responses: { 200: { description: "The token.", schema: csrfResponse } },
-      handler: ({ req }): CsrfResponse => ({ csrfToken: ensureCsrfToken(req.session) }),
+      handler: ({ req, res }, { sessions }): CsrfResponse => ({ csrfToken: sessions.csrf.issue(req, res) }),
     }),
     route({
       method: "post",

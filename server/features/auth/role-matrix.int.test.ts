@@ -164,7 +164,9 @@ describe("role matrix", () => {
       const access = ROLE_MATRIX[route.key];
       if (!access) continue;
       for (const role of ["customer", "staff", "admin"] as const) {
-        const res = await send(request(t.app), route.method, route.url, tokens.get(role));
+        // Logout ends the token's access (issue 11 §8): it gets a user of its own.
+        const authorization = ENDS_SESSION.has(route.key) ? (await bearerFor(t, role)).authorization : tokens.get(role);
+        const res = await send(request(t.app), route.method, route.url, authorization);
         const got = verdict(res.status);
         const want = expected(access, role);
         if (got !== want) mismatches.push(`${route.key} as ${role} (bearer): expected ${want}, got ${res.status}`);

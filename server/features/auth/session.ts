@@ -10,7 +10,8 @@ import { AppError } from "../../lib/app-error";
 import { requestMeta } from "../audit/request-meta";
 import type { UserRecord } from "../users/users.service";
 import type { AuthService } from "./auth.service";
-import { newCsrfToken } from "./csrf";
+import { createCsrfTokens } from "./csrf";
+import { deriveKey } from "./secret";
 import { ANONYMOUS_SESSION_MS, SESSION_POLICIES, sessionCookieName } from "./session-policy";
 
 declare global {
@@ -156,6 +157,8 @@ export function createSessionAuth(ctx: AppContext, auth: AuthService, secret: st
   return {
     cookieName,
     identify,
+    /** Stateless CSRF tokens (ADR 040), bound to the session id once signed in. */
+    csrf: createCsrfTokens({ key: deriveKey(secret, "csrf-v1"), production }),
 
     /**
      * Who opens a WebSocket (/ws): the `?access_token=` bearer token or the session cookie, with the
@@ -187,23 +190,20 @@ export function createSessionAuth(ctx: AppContext, auth: AuthService, secret: st
       });
     },
 
-    /** Signs the user in: a new session id (passport regenerates it), a fresh CSRF token, the role's lifetime. */
+    /** Signs the user in: a new session id (passport regenerates it, and with it the CSRF token), the role's lifetime. */
     async establish(req: Request, user: UserRecord): Promise<void> {
       await promisify((done) => req.login(user, done));
       req.session.authenticatedAt = Date.now();
-      req.session.csrfToken = newCsrfToken();
       req.session.cookie.maxAge = SESSION_POLICIES[user.role].idleMs;
       req.authMethod = "session";
     },
 
     /**
      * Password accepted for an account with TOTP: a fresh session id holding only the pending state (nobody is
-     * signed in yet). The CSRF token is carried over so the code can be posted with it.
+     * signed in yet). The CSRF token stays valid: until sign-in it is bound to the fp.csrf cookie, not the session.
      */
     async beginMfaChallenge(req: Request, user: UserRecord): Promise<void> {
-      const csrfToken = req.session.csrfToken;
       await promisify((done) => req.session.regenerate(done));
-      req.session.csrfToken = csrfToken;
       req.session.mfaPending = { userId: user.id, at: Date.now(), attempts: 0 };
     },
 
