@@ -11,6 +11,7 @@ import { httpTracing, tracingEnabled } from "./lib/tracing";
 import { corsAllowList } from "./lib/cors";
 import { createRateLimits } from "./lib/rate-limit";
 import { csrfProtection } from "./features/auth/csrf";
+import { mfaEnrolmentGate } from "./features/auth/mfa-gate";
 import { createServices, type Services } from "./services";
 import { API_DOCS_PATH, apiDocsRoutes } from "./features/openapi/openapi.routes";
 import { productImageRoutes } from "./features/catalog/product-image";
@@ -117,11 +118,12 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   app.use("/api/v1", plainHttpWarning(ctx.logger, ctx.env));
   const csrf = csrfProtection({
     cookieName: services.sessionAuth.cookieName,
+    tokens: services.sessionAuth.csrf,
     allowedOrigins: ctx.env.ALLOWED_ORIGINS,
     alwaysPaths: pathsWhere(v1Tables, (route) => route.csrf === "always"),
     exemptPaths: pathsWhere(v1Tables, (route) => route.csrf === "exempt"),
   });
-  app.use("/api/v1", services.sessionAuth.identify, csrf);
+  app.use("/api/v1", services.sessionAuth.identify, csrf, mfaEnrolmentGate(services.mfa));
   app.use("/api/v1", apiV1Routes(ctx, services));
   app.use("/api", apiNotFound);
 

@@ -1,3 +1,4 @@
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 /**
@@ -106,6 +107,31 @@ const envSchema = z
     WEBHOOK_DISABLE_AFTER_FAILURES: intFromEnv(20),
     /** Finished deliveries older than this are deleted by the housekeeping job. */
     WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+    // Accounts (issue 11).
+    /** Admin-only routes and staff WebSocket channels answer only these client addresses (CIDRs); empty = any (ADR 041). */
+    ADMIN_ALLOWED_CIDRS: z
+      .string()
+      .default("")
+      .transform((s) =>
+        s
+          .split(",")
+          .map((c) => c.trim())
+          .filter(Boolean),
+      )
+      .refine((list) => list.every((c) => ipaddr.isValidCIDR(c)), "must be a comma-separated list of IPv4/IPv6 CIDRs (10.0.0.0/8, fd00::/8)"),
+    /** Roles that must enrol in TOTP at their next sign-in, comma-separated (e.g. admin,staff); empty = optional for all. */
+    MFA_REQUIRED_ROLES: z
+      .string()
+      .default("")
+      .transform((s) =>
+        s
+          .split(",")
+          .map((r) => r.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(["customer", "staff", "admin"]))),
+    /** Open WebSockets per user on one replica (the count is per process, not cluster-wide); 0 = no cap. */
+    WS_MAX_CONNECTIONS_PER_USER: intFromEnv(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {

@@ -2,9 +2,9 @@ import type { Router } from "express";
 import type { AppContext } from "./context";
 import type { Services } from "./services";
 import { mountRouteTable, type RouteTable } from "./lib/route-table";
-import { accessGuards } from "./features/auth/guards";
 import { healthRoutes } from "./features/health/health.routes";
 import { authRoutes } from "./features/auth/auth.routes";
+import { mfaRoutes } from "./features/auth/mfa.routes";
 import { usersRoutes } from "./features/users/users.routes";
 import { auditRoutes } from "./features/audit/audit.routes";
 import { catalogRoutes } from "./features/catalog/catalog.routes";
@@ -23,7 +23,7 @@ export interface BoundTable {
 
 const bind = <D>(table: RouteTable<D>, deps: (services: Services, ctx: AppContext) => D): BoundTable => ({
   table: table as RouteTable<never>,
-  mount: (services, ctx) => mountRouteTable(table, deps(services, ctx), accessGuards),
+  mount: (services, ctx) => mountRouteTable(table, deps(services, ctx), services.accessGuards),
 });
 
 /** Kubernetes probes at /api/health (mounted before sessions and rate limits). */
@@ -32,7 +32,8 @@ export const healthTable = bind(healthRoutes, (s) => s.health);
 export const prometheusTable = bind(prometheusRoutes, (s, ctx) => ({ metrics: s.metrics, token: ctx.env.METRICS_TOKEN }));
 /** Every /api/v1 table, in mount order. */
 export const apiV1Tables: readonly BoundTable[] = [
-  bind(authRoutes, (s) => ({ auth: s.auth, sessions: s.sessionAuth })),
+  bind(authRoutes, (s) => ({ auth: s.auth, sessions: s.sessionAuth, mfa: s.mfa })),
+  bind(mfaRoutes, (s) => ({ mfa: s.mfa, sessions: s.sessionAuth })),
   bind(usersRoutes, (s) => s.users),
   bind(auditRoutes, (s) => s.audit),
   bind(catalogRoutes, (s) => s.catalog),

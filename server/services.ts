@@ -10,10 +10,15 @@ import { createCache } from "./lib/cache";
 import { createAuditService } from "./features/audit/audit.service";
 import { createUsersRepo } from "./features/users/users.repo";
 import { createUsersService } from "./features/users/users.service";
+import { createAccountSecurityRepo } from "./features/users/account-security.repo";
+import { createAccountSecurity } from "./features/users/account-security.service";
 import { createAuthRepo } from "./features/auth/auth.repo";
 import { createAuthService } from "./features/auth/auth.service";
 import { deriveKey, resolveSessionSecret } from "./features/auth/secret";
 import { createSessionAuth } from "./features/auth/session";
+import { createAccessGuards } from "./features/auth/guards";
+import { createMfaService } from "./features/auth/mfa.service";
+import { createAdminNetworkPolicy } from "./features/auth/admin-network";
 import { createCatalogStock } from "./features/catalog/catalog.stock";
 import type { OrdersCore } from "./features/orders/orders.deps";
 import { createOrdersRepo } from "./features/orders/orders.repo";
@@ -45,6 +50,7 @@ export function createServices(ctx: AppContext) {
     completedRetentionDays: ctx.env.JOBS_RETENTION_DAYS,
   });
   const audit = createAuditService(createAuditRepo(ctx.db));
+  const adminNetwork = createAdminNetworkPolicy(ctx.env.ADMIN_ALLOWED_CIDRS);
   // Mail looks users up when a mail is sent, after every service exists (users is declared below).
   const mail = createMailService({
     repo: createMailRepo(ctx.db),
@@ -63,7 +69,9 @@ export function createServices(ctx: AppContext) {
   });
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const authRepo = createAuthRepo(ctx.db);
-  const auth = createAuthService({ repo: authRepo, users, audit, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
+  const security = createAccountSecurity(createAccountSecurityRepo(ctx.db));
+  const mfa = createMfaService({ security, users, audit, secretKey: deriveKey(sessionSecret, "mfa-secret-v1"), requiredRoles: ctx.env.MFA_REQUIRED_ROLES });
+  const auth = createAuthService({ repo: authRepo, users, audit, security, mfa, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
   const catalog = createCatalogService(createCatalogRepo(ctx.db), {
     audit,
@@ -101,8 +109,14 @@ export function createServices(ctx: AppContext) {
   );
   return {
     audit,
+    /** ADMIN_ALLOWED_CIDRS (ADR 041): admin routes use it through accessGuards, the WebSocket server for staff channels. */
+    adminNetwork,
+    /** The route tables' access levels (route-tables.ts mounts every table with them). */
+    accessGuards: createAccessGuards({ adminNetwork, audit }),
     users,
     auth,
+    /** TOTP two-factor sign-in (issue 11 §5). */
+    mfa,
     /** HTTP glue rather than a service: session cookies, passport and bearer identification (mounted in app.ts). */
     sessionAuth: createSessionAuth(ctx, auth, sessionSecret),
     health: createHealthService(ctx, () => getHeapStatistics().heap_size_limit),

@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Options } from "express-rate-limit";
 import { createLogger } from "./logger";
-import { FailSafeRedisStore } from "./rate-limit";
+import { FailSafeRedisStore, signInDelayMs } from "./rate-limit";
 import type { Redis } from "./redis";
 
 /** Enough of ioredis for rate-limit-redis: SCRIPT LOAD, EVALSHA (increment), DECR; can hang or fail on demand. */
@@ -82,5 +82,12 @@ describe("fail-safe Redis rate-limit store", () => {
     }, 50);
     await store.increment("k");
     expect(redis.hits.get("test:k")).toBe(1);
+  });
+});
+
+describe("signInDelayMs", () => {
+  it("when an account has up to the free number of failures, then there is no delay; beyond, it doubles from 0.5 s to at most 10 s", () => {
+    expect([0, 5].map((n) => signInDelayMs(n, 5))).toEqual([0, 0]);
+    expect([6, 7, 8, 9, 10, 11, 50].map((n) => signInDelayMs(n, 5))).toEqual([500, 1000, 2000, 4000, 8000, 10_000, 10_000]);
   });
 });

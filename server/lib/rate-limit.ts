@@ -91,6 +91,36 @@ function accountOf(req: Request): string | undefined {
 
 const clientIp = (req: Request) => ipKeyGenerator(req.ip ?? "unknown");
 
+/** Failures for one account from all addresses are remembered this long for the progressive delay. */
+export const ACCOUNT_DELAY_WINDOW_MS = 15 * MINUTE_MS;
+const MAX_DELAY_MS = 10_000;
+
+/**
+ * The wait before a sign-in for an account that has had `failures` failed attempts (from any address) in the
+ * window: none up to `free`, then 0.5 s doubling to at most 10 s. A slowdown, never a lock: the owner still
+ * gets in with the right password, an attacker spread over many addresses gets a few guesses a minute.
+ */
+export function signInDelayMs(failures: number, free: number): number {
+  if (failures <= free) return 0;
+  return Math.min(MAX_DELAY_MS, 500 * 2 ** Math.min(failures - free - 1, 10));
+}
+
+/** Applies signInDelayMs per account (across addresses) and counts this attempt when it fails (401). */
+function accountDelay(store: Store, free: number): RequestHandler {
+  return async (req, res, next) => {
+    const account = req.method === "POST" ? accountOf(req) : undefined;
+    if (!account) return next();
+    const key = `acct:${sha256(account)}`;
+    res.on("finish", () => {
+      if (res.statusCode === 401) void Promise.resolve(store.increment(key)).catch(() => undefined);
+    });
+    const failures = (await store.get?.(key))?.totalHits ?? 0;
+    const wait = signInDelayMs(failures, free);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    next();
+  };
+}
+
 interface LimiterSpec {
   name: string;
   windowMs: number;
@@ -103,8 +133,8 @@ interface LimiterSpec {
 }
 
 /**
- * Rate limits: the whole API per client IP, and sign-in (login + token endpoints) per account and
- * per IP, counting failed attempts, with an hourly cap. 0 turns a family off. With Redis the counters are
+ * Rate limits: the whole API per client IP, and sign-in (login + token endpoints) per IP and per (account, IP),
+ * counting failed attempts, with an hourly cap, plus a progressive per-account delay across addresses. 0 turns a family off. With Redis the counters are
  * shared by every replica (one key prefix per limiter); without it they live in memory.
  */
 export function createRateLimits(ctx: AppContext) {
@@ -138,17 +168,25 @@ export function createRateLimits(ctx: AppContext) {
       ? [limiter({ name: "api", windowMs: MINUTE_MS, limit: env.RATE_LIMIT_PER_MINUTE, key: clientIp, standardHeaders: true })]
       : [];
 
+  const makeStore = (name: string, windowMs: number): Store => {
+    const store = redis ? new FailSafeRedisStore(redis, redisKey(env.REDIS_PREFIX, `rl:${name}:`), logger) : new MemoryStore();
+    void store.init?.({ windowMs } as Options);
+    return store;
+  };
+
   const onlyPost = (req: Request) => req.method !== "POST";
   const withoutAccount = (req: Request) => req.method !== "POST" || accountOf(req) === undefined;
-  const byAccount = (req: Request) => `acct:${sha256(accountOf(req)!)}`;
+  // Per (account, IP): a stranger's failures from their address never lock the owner out at theirs (issue 11 §8).
+  const byAccountAndIp = (req: Request) => `acct:${sha256(accountOf(req)!)}:ip:${clientIp(req)}`;
   const perMinute = env.AUTH_RATE_LIMIT_PER_MINUTE;
   const signIn: RequestHandler[] =
     perMinute > 0
       ? [
           limiter({ name: "signin-ip-min", windowMs: MINUTE_MS, limit: perMinute, key: clientIp, skip: onlyPost, failuresOnly: true }),
-          limiter({ name: "signin-acct-min", windowMs: MINUTE_MS, limit: perMinute, key: byAccount, skip: withoutAccount, failuresOnly: true }),
+          limiter({ name: "signin-acct-ip-min", windowMs: MINUTE_MS, limit: perMinute, key: byAccountAndIp, skip: withoutAccount, failuresOnly: true }),
           limiter({ name: "signin-ip-hour", windowMs: HOUR_MS, limit: AUTH_HOURLY_CAP, key: clientIp, skip: onlyPost, failuresOnly: true }),
-          limiter({ name: "signin-acct-hour", windowMs: HOUR_MS, limit: AUTH_HOURLY_CAP, key: byAccount, skip: withoutAccount, failuresOnly: true }),
+          limiter({ name: "signin-acct-ip-hour", windowMs: HOUR_MS, limit: AUTH_HOURLY_CAP, key: byAccountAndIp, skip: withoutAccount, failuresOnly: true }),
+          accountDelay(makeStore("signin-acct-delay", ACCOUNT_DELAY_WINDOW_MS), perMinute),
         ]
       : [];
 

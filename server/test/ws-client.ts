@@ -26,6 +26,8 @@ export interface ConnectOptions {
   token?: string;
   cookie?: string;
   origin?: string;
+  /** Extra upgrade request headers (X-Forwarded-For through a trusted proxy). */
+  headers?: Record<string, string>;
   /** ws answers pings by itself unless this is false (to simulate a dead peer). */
   autoPong?: boolean;
   path?: string;
@@ -38,7 +40,7 @@ export function wsUrl(port: number, options: Pick<ConnectOptions, "token" | "pat
 }
 
 function clientOptions(options: ConnectOptions): ClientOptions {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.cookie) headers.cookie = options.cookie;
   if (options.origin) headers.origin = options.origin;
   return { headers, autoPong: options.autoPong ?? true, handshakeTimeout: 5_000 };

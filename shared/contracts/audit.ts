@@ -10,6 +10,10 @@ export const auditActions = [
   "user.role_changed",
   "user.updated",
   "user.deleted",
+  "security.admin_network_denied",
+  "auth.mfa.enabled",
+  "auth.mfa.disabled",
+  "auth.mfa.failed",
 ] as const;
 
 export const auditListQuery = z

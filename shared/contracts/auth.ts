@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { strongPassword } from "../password-strength";
 import { uuid } from "./common";
 
 // ---- Shared field rules ----
@@ -23,7 +24,11 @@ export const newPassword = z.string({ error: "Password is required" }).min(12, "
 export const personName = z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "Must be at most 100 characters");
 
 // ---- Requests ----
-export const registerBody = z.object({ email, password: newPassword, name: personName }).strict();
+/** Strength (zxcvbn score ≥ 3, not the e-mail or name) is the shared rule in shared/password-strength.ts. */
+export const registerBody = z
+  .object({ email, password: newPassword, name: personName })
+  .strict()
+  .superRefine(strongPassword((body: { email: string; name: string; password: string }) => body));
 export type RegisterBody = z.infer<typeof registerBody>;
 
 /** Login checks only the bounds: the stored hash decides, whatever rule the password was created under. */
@@ -32,8 +37,9 @@ export const loginBody = z
   .strict();
 export type LoginBody = z.infer<typeof loginBody>;
 
-export const tokenBody = loginBody;
-export type TokenBody = LoginBody;
+/** API clients: `otp` is the current TOTP code (or a recovery code) for accounts with two-factor sign-in on. */
+export const tokenBody = loginBody.extend({ otp: z.string().trim().min(1, "otp is required").max(32, "Must be at most 32 characters").optional() }).strict();
+export type TokenBody = z.infer<typeof tokenBody>;
 
 export const refreshTokenBody = z.object({ refreshToken: z.string().min(1, "refreshToken is required").max(200) }).strict();
 export type RefreshTokenBody = z.infer<typeof refreshTokenBody>;

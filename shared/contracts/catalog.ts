@@ -153,6 +153,25 @@ export const brandCreate = z
   .strict();
 export const brandUpdate = brandCreate.partial().strict();
 
+/**
+ * Where a product picture may come from (issue 11 §8): an http(s) URL or a path on this site ("/images/…").
+ * Never javascript:, data:, a protocol-relative "//host" or anything with backslashes or control characters.
+ * Empty means the generated default picture (CSV rows leave it blank).
+ */
+export function isSafeImageUrl(value: string): boolean {
+  if (value === "") return true;
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (/[\\\u0000-\u001f\u007f\s]/.test(value)) return false;
+  if (value.startsWith("/")) return !value.startsWith("//");
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.username === "" && url.password === "";
+  } catch {
+    return false;
+  }
+}
+export const imageUrl = z.string().max(2000).refine(isSafeImageUrl, "Must be an https:// or http:// address, or a path on this site starting with /");
+
 export const productCreate = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -161,7 +180,7 @@ export const productCreate = z
     priceCents: z.number().int().min(0).max(100_000_000),
     currency: currency.optional(),
     stock: z.number().int().min(0).max(10_000_000),
-    imageUrl: z.string().max(2000).optional(),
+    imageUrl: imageUrl.optional(),
     brandId: uuid,
     status: productStatus.optional(),
   })

@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { roles, type Role } from "../contracts/auth";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -13,6 +13,16 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: roles }).notNull().default("customer"),
+    /** Access tokens issued before this instant are dead (logout, revoke, refresh-token reuse; issue 11 §8). */
+    tokensValidAfter: timestamp("tokens_valid_after", { withTimezone: true }),
+    /** TOTP secret, AES-256-GCM encrypted with a key derived from SESSION_SECRET; set at setup, kept while enabled. */
+    mfaSecret: text("mfa_secret"),
+    /** When TOTP was switched on; null = off (a secret without it is a setup waiting for its first code). */
+    mfaEnabledAt: timestamp("mfa_enabled_at", { withTimezone: true }),
+    /** The RFC 6238 time step of the last accepted code: a code is never accepted twice. */
+    mfaLastStep: integer("mfa_last_step"),
+    /** SHA-256 hashes of the unused recovery codes; one is removed when it is used. */
+    mfaRecoveryCodes: text("mfa_recovery_codes").array().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -4,6 +4,7 @@ import { Spinner } from "@client/components/ui/skeleton";
 import { useToast } from "@client/components/ui/toast";
 import { accountLinksFor } from "@client/features/auth/account-links";
 import { useLogout, useMe } from "@client/features/auth/api/auth";
+import { MfaSettings } from "@client/features/auth/components/mfa-settings";
 import { roleLabels } from "@client/features/auth/roles";
 import { formatDate } from "@client/lib/dates";
 
@@ -47,6 +48,7 @@ export default function AccountPage() {
             </div>
           </dl>
         </section>
+        <MfaSettings />
         <div className="mt-6 flex flex-wrap gap-3">
           {links.map((link) => (
             <Link key={link.href} href={link.href} className={buttonClasses({ variant: "secondary" })}>

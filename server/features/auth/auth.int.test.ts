@@ -99,8 +99,12 @@ describe("session sign-in flow", () => {
   });
 
   it("when the session cookie is set, then it is HttpOnly, SameSite=Lax, path / and not readable as __Host- outside production", async () => {
-    const res = await request(app).get("/api/v1/auth/csrf");
-    const header = String(res.headers["set-cookie"]);
+    // Since ADR 040 the session cookie is set at sign-in (GET /auth/csrf stores nothing); the fp.csrf cookie has the same flags.
+    const user = await makeUser(t.db);
+    const agent = request.agent(app);
+    const csrf = await csrfTokenFor(agent);
+    const res = await agent.post("/api/v1/auth/login").set("X-CSRF-Token", csrf).send({ email: user.email, password: user.password });
+    const header = ([] as string[]).concat(res.headers["set-cookie"] ?? []).find((c) => c.startsWith("fp.sid=")) ?? "";
     expect(header).toMatch(/^fp\.sid=/);
     expect(header).toContain("HttpOnly");
     expect(header).toContain("SameSite=Lax");
@@ -117,10 +121,22 @@ describe("session sign-in flow", () => {
 });
 
 describe("production cookie", () => {
-  it("when running in production behind TLS, then the cookie is __Host-fp.sid and Secure", async () => {
+  it("when running in production behind TLS, then the cookies are __Host-fp.csrf and __Host-fp.sid, Secure", async () => {
     const prod = await createTestApp({ NODE_ENV: "production", TRUST_PROXY: "true" });
-    const res = await request(prod.app).get("/api/v1/auth/csrf").set("X-Forwarded-Proto", "https");
-    const header = String(res.headers["set-cookie"]);
+    const csrfRes = await request(prod.app).get("/api/v1/auth/csrf").set("X-Forwarded-Proto", "https");
+    const csrfCookie = String(csrfRes.headers["set-cookie"]);
+    expect(csrfCookie).toMatch(/^__Host-fp\.csrf=/);
+    expect(csrfCookie).toContain("Secure");
+    expect(csrfCookie).not.toContain("Domain=");
+    const user = await makeUser(prod.db);
+    const login = await request(prod.app)
+      .post("/api/v1/auth/login")
+      .set("X-Forwarded-Proto", "https")
+      .set("Cookie", csrfCookie.split(";")[0]!)
+      .set("X-CSRF-Token", csrfRes.body.csrfToken)
+      .send({ email: user.email, password: user.password });
+    expect(login.status).toBe(200);
+    const header = ([] as string[]).concat(login.headers["set-cookie"] ?? []).find((c) => c.startsWith("__Host-fp.sid=")) ?? "";
     expect(header).toMatch(/^__Host-fp\.sid=/);
     expect(header).toContain("Secure");
     expect(header).toContain("Path=/");
@@ -176,12 +192,31 @@ describe("registration rules", () => {
     expect(rows).toHaveLength(0);
   });
 
-  it("when a password of exactly 12 and of 128 characters is used, then both are accepted", async () => {
-    for (const password of ["x".repeat(12), "y".repeat(128)]) {
+  it("when a strong password of exactly 12 and of 128 characters is used, then both are accepted", async () => {
+    for (const password of ["plum7-Violin", "quartz-lemon-violin-87-harbor-".repeat(5).slice(0, 128)]) {
       const { agent, csrf } = await csrfAgent();
       const res = await agent.post("/api/v1/auth/register").set("X-CSRF-Token", csrf).send({ email: newEmail(), password, name: "Edge" });
       expect(res.status).toBe(201);
     }
+  });
+
+  it.each([
+    ["aaaaaaaaaaaa", () => "aaaaaaaaaaaa", /too easy to guess/],
+    ["the account's own e-mail", (email: string) => email, /e-mail address/],
+    ["the account's own e-mail in capitals", (email: string) => email.toUpperCase(), /e-mail address/],
+    ["the account's name", () => "Ada Lovelace Byron", /your name/],
+  ])("when the password is %s, then register answers 400 with a sentence a person understands", async (_label, passwordFor, message) => {
+    const { agent, csrf } = await csrfAgent();
+    const email = newEmail();
+    const res = await agent
+      .post("/api/v1/auth/register")
+      .set("X-CSRF-Token", csrf)
+      .send({ email, password: passwordFor(email), name: "Ada Lovelace Byron" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("validation_failed");
+    const detail = res.body.error.details.find((d: { path: string }) => d.path === "password");
+    expect(detail.message).toMatch(message);
+    expect(await t.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
   });
 
   it("when a user registers, then the stored password is an argon2id hash with the OWASP parameters", async () => {

@@ -3,9 +3,9 @@ import { refreshTokens, sessions } from "@shared/schema";
 import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 
 export type RotateResult =
-  | { kind: "rotated"; userId: string }
+  | { kind: "rotated"; userId: string; familyId: string }
   /** A used or revoked token came back: its whole family has just been revoked. */
-  | { kind: "reused" }
+  | { kind: "reused"; userId: string }
   | { kind: "invalid" };
 
 /** Owns refresh_tokens (the sessions table belongs to the session store, except for purging: see purgeExpired). */
@@ -51,10 +51,10 @@ export function createAuthRepo(db: Db) {
           .returning({ userId: refreshTokens.userId, familyId: refreshTokens.familyId });
         if (current) {
           await tx.insert(refreshTokens).values({ userId: current.userId, familyId: current.familyId, ...next });
-          return { kind: "rotated", userId: current.userId };
+          return { kind: "rotated", userId: current.userId, familyId: current.familyId };
         }
         const [known] = await tx
-          .select({ familyId: refreshTokens.familyId, usedAt: refreshTokens.usedAt, revokedAt: refreshTokens.revokedAt })
+          .select({ userId: refreshTokens.userId, familyId: refreshTokens.familyId, usedAt: refreshTokens.usedAt, revokedAt: refreshTokens.revokedAt })
           .from(refreshTokens)
           .where(eq(refreshTokens.tokenHash, oldHash));
         if (known && (known.usedAt || known.revokedAt)) {
@@ -62,15 +62,15 @@ export function createAuthRepo(db: Db) {
             .update(refreshTokens)
             .set({ revokedAt: sql`now()` })
             .where(and(eq(refreshTokens.familyId, known.familyId), isNull(refreshTokens.revokedAt)));
-          return { kind: "reused" };
+          return { kind: "reused", userId: known.userId };
         }
         return { kind: "invalid" };
       });
     },
 
-    /** Revokes every token of the presented token's family; unknown tokens change nothing. */
-    async revokeFamilyOf(tokenHash: string, tx?: TxScope): Promise<void> {
-      await executorOf(db, tx)
+    /** Revokes every token of the presented token's family; unknown tokens change nothing. The owner's id, if known. */
+    async revokeFamilyOf(tokenHash: string, tx?: TxScope): Promise<string | undefined> {
+      const rows = await executorOf(db, tx)
         .update(refreshTokens)
         .set({ revokedAt: sql`now()` })
         .where(
@@ -78,7 +78,17 @@ export function createAuthRepo(db: Db) {
             isNull(refreshTokens.revokedAt),
             eq(refreshTokens.familyId, sql`(select ${refreshTokens.familyId} from ${refreshTokens} where ${refreshTokens.tokenHash} = ${tokenHash})`),
           ),
-        );
+        )
+        .returning({ userId: refreshTokens.userId });
+      return rows[0]?.userId;
+    },
+
+    /** Revokes one family by id (logout with a bearer token). */
+    async revokeFamily(familyId: string, userId: string, tx?: TxScope): Promise<void> {
+      await executorOf(db, tx)
+        .update(refreshTokens)
+        .set({ revokedAt: sql`now()` })
+        .where(and(eq(refreshTokens.familyId, familyId), eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
     },
   };
 }

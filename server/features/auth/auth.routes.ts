@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   csrfResponse,
   loginBody,
@@ -12,15 +13,16 @@ import {
   type SessionEnvelope,
   type UserEnvelope,
 } from "@shared/contracts/auth";
+import { mfaChallenge, type MfaChallenge } from "@shared/contracts/mfa";
 import { routeTable } from "../../lib/route-table";
 import { requestMeta } from "../audit/request-meta";
 import { toUserJson } from "../users/users.service";
 import type { AuthService } from "./auth.service";
-import { ensureCsrfToken } from "./csrf";
-import type { SessionAuth } from "./session";
+import type { MfaService } from "./mfa.service";
+import { bearerTokenOf, type SessionAuth } from "./session";
 
 /** Auth (docs/api.md): csrf, register, login, logout, me, session, and bearer tokens for API clients. */
-export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth }>(
+export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth; mfa: MfaService }>(
   {
     mount: "/api/v1",
     tag: { name: "Auth", description: "Cookie sessions for the SPA (with a CSRF token on writes) and bearer tokens for API clients." },
@@ -39,10 +41,10 @@ export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth 
       operationId: "getCsrfToken",
       summary: "Get the session's CSRF token",
       description:
-        "Creates an anonymous session when there is none. Send the token as X-CSRF-Token on cookie-authenticated writes, including login and register.",
+        "Stateless (ADR 040): bound to the signed-in session, or else to the HttpOnly fp.csrf cookie this call sets; no session is created. Send the token as X-CSRF-Token on cookie-authenticated writes, including login and register; fetch a new one after signing in.",
       access: "public",
       responses: { 200: { description: "The token.", schema: csrfResponse } },
-      handler: ({ req }): CsrfResponse => ({ csrfToken: ensureCsrfToken(req.session) }),
+      handler: ({ req, res }, { sessions }): CsrfResponse => ({ csrfToken: sessions.csrf.issue(req, res) }),
     }),
     route({
       method: "post",
@@ -66,19 +68,29 @@ export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth 
       path: "/auth/login",
       operationId: "login",
       summary: "Sign in with email and password",
-      description: "The same 401 for an unknown email and a wrong password; repeated failures are rate limited (429).",
+      description:
+        "The same 401 for an unknown email and a wrong password; repeated failures are rate limited (429). With two-factor sign-in on, the answer is `{ mfaRequired: true }` and nobody is signed in until POST /auth/mfa/verify. `mfaSetupRequired` says the account's role must enrol (MFA_REQUIRED_ROLES) before anything else.",
       access: "public",
       csrf: "always",
       rateLimit: "signIn",
       request: { body: loginBody },
-      responses: { 200: { description: "Signed in; the session cookie is set.", schema: userEnvelope } },
+      responses: {
+        200: {
+          description: "Signed in (the session cookie is set), or the code step comes next.",
+          schema: z.union([userEnvelope.extend({ mfaSetupRequired: z.boolean().optional() }), mfaChallenge]),
+        },
+      },
       errors: [400, "invalid_credentials", "csrf_failed"],
-      handler: async ({ body, req, res }, { sessions }): Promise<UserEnvelope> => {
+      handler: async ({ body, req, res }, { sessions, mfa }): Promise<UserEnvelope | MfaChallenge> => {
         // passport-local reads the body: give it the validated one (the email normalised).
         req.body = body;
         const user = await sessions.authenticateLocal(req, res);
+        if (user.mfaEnabledAt) {
+          await sessions.beginMfaChallenge(req, user);
+          return { mfaRequired: true };
+        }
         await sessions.establish(req, user);
-        return { user: toUserJson(user) };
+        return { user: toUserJson(user), ...(mfa.isRequiredFor(user.role) ? { mfaSetupRequired: true } : {}) };
       },
     }),
     route({
@@ -86,15 +98,16 @@ export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth 
       path: "/auth/logout",
       operationId: "logout",
       summary: "Sign out",
-      description: "Destroys the session.",
+      description: "Destroys the session; access tokens issued before now stop working. With a bearer token, its refresh-token family is revoked too.",
       access: "public",
       csrf: "always",
       responses: { 204: { description: "Signed out." } },
       errors: ["csrf_failed"],
       handler: async ({ req, res }, { auth, sessions }) => {
-        const user = req.authMethod === "session" ? req.user : undefined;
+        const user = req.user;
+        const accessToken = req.authMethod === "bearer" ? bearerTokenOf(req) : undefined;
         await sessions.end(req, res);
-        await auth.recordLogout(user, requestMeta(req));
+        await auth.logout(user, accessToken, requestMeta(req));
       },
     }),
     route({
@@ -123,13 +136,14 @@ export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth 
       path: "/auth/token",
       operationId: "issueTokens",
       summary: "Get an access and refresh token pair",
-      description: "For API clients: credentials in the body, no cookie, no CSRF token.",
+      description:
+        "For API clients: credentials in the body, no cookie, no CSRF token. Accounts with two-factor sign-in also send `otp` (the current code or a recovery code); a role that must use it but has not enrolled gets 403.",
       access: "public",
       csrf: "exempt",
       rateLimit: "signIn",
       request: { body: tokenBody },
       responses: { 200: { description: "A new token pair.", schema: tokenPair } },
-      errors: [400, "invalid_credentials"],
+      errors: [400, "invalid_credentials", "forbidden"],
       handler: ({ body, req }, { auth }) => auth.issueTokens(body, requestMeta(req)),
     }),
     route({

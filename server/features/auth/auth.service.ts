@@ -1,11 +1,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { LoginBody, RegisterBody, TokenPair } from "@shared/contracts/auth";
+import type { LoginBody, RegisterBody, TokenBody, TokenPair } from "@shared/contracts/auth";
+import { recoveryCode, totpCode } from "@shared/contracts/mfa";
 import { AppError } from "../../lib/app-error";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
 import type { UserRecord, UsersService } from "../users/users.service";
+import type { AccountSecurity } from "../users/account-security.service";
 import type { AuthRepo } from "./auth.repo";
+import type { MfaService } from "./mfa.service";
 import { hashPassword, verifyPassword } from "./password";
-import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_MS, hashRefreshToken, newRefreshToken, signAccessToken, verifyAccessToken } from "./tokens";
+import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_MS, hashRefreshToken, newRefreshToken, readAccessToken, signAccessToken } from "./tokens";
 
 export type SignInMethod = "session" | "token";
 
@@ -23,18 +26,26 @@ export interface AuthServiceDeps {
   repo: AuthRepo;
   users: UsersService;
   audit: AuditService;
+  security: AccountSecurity;
+  mfa: MfaService;
   /** HMAC key for access tokens (derived from SESSION_SECRET). */
   accessTokenKey: Buffer;
 }
 
-export function createAuthService({ repo, users, audit, accessTokenKey }: AuthServiceDeps) {
+export function createAuthService({ repo, users, audit, security, mfa, accessTokenKey }: AuthServiceDeps) {
   void getDummyHash(); // warm it up so the first unknown-email sign-in is not faster than the rest
 
   async function issueTokenPair(userId: string, familyId: string): Promise<TokenPair> {
     const refreshToken = newRefreshToken();
     await repo.insertRefreshToken({ userId, familyId, tokenHash: hashRefreshToken(refreshToken), expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS) });
-    return { accessToken: signAccessToken(accessTokenKey, userId), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    return { accessToken: signAccessToken(accessTokenKey, userId, Date.now(), familyId), refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   }
+
+  /**
+   * Access tokens are stateless for 15 minutes; this cut-off (checked where the user is re-read anyway) kills
+   * every one issued before now. Refresh tokens of other families still work, so other clients just refresh.
+   */
+  const endAccessTokens = (userId: string) => security.revokeAccessTokensBefore(userId, new Date());
 
   const service = {
     async register(body: RegisterBody, meta: RequestMeta): Promise<UserRecord> {
@@ -70,14 +81,35 @@ export function createAuthService({ repo, users, audit, accessTokenKey }: AuthSe
       return found.user;
     },
 
-    async recordLogout(user: UserRecord | undefined, meta: RequestMeta): Promise<void> {
+    /**
+     * Sign-out: access tokens issued before now stop working (issue 11 §8); with a bearer token its refresh-token
+     * family is revoked too. The session itself is destroyed by the route (HTTP glue).
+     */
+    async logout(user: UserRecord | undefined, accessToken: string | undefined, meta: RequestMeta): Promise<void> {
       if (!user) return;
+      const familyId = accessToken ? readAccessToken(accessTokenKey, accessToken)?.familyId : undefined;
+      if (familyId) await repo.revokeFamily(familyId, user.id);
+      await endAccessTokens(user.id);
       await audit.record({ actor: { id: user.id, email: user.email }, action: "auth.logout", target: { type: "user", id: user.id } }, meta);
     },
 
-    /** POST /auth/token: credentials in, a new token family out. */
-    async issueTokens(credentials: LoginBody, meta: RequestMeta): Promise<TokenPair> {
+    /** POST /auth/token: credentials (and `otp` when two-factor sign-in is on) in, a new token family out. */
+    async issueTokens(credentials: TokenBody, meta: RequestMeta): Promise<TokenPair> {
       const user = await service.verifyCredentials(credentials, meta, "token");
+      if (user.mfaEnabledAt) {
+        if (!credentials.otp) {
+          throw new AppError("invalid_credentials", "This account uses two-factor sign-in: send the current code as otp.", [
+            { path: "otp", message: "Required for this account" },
+          ]);
+        }
+        const code = totpCode.safeParse(credentials.otp);
+        const recovery = recoveryCode.safeParse(credentials.otp);
+        const input = code.success ? { code: code.data } : recovery.success ? { recoveryCode: recovery.data } : undefined;
+        if (!input) throw new AppError("invalid_credentials", "That code is not valid.");
+        await mfa.verifySignIn(user.id, input, meta, "token");
+      } else if (mfa.isRequiredFor(user.role)) {
+        throw new AppError("forbidden", "Your role must use two-factor sign-in: set it up in the shop (Account → Security) first.");
+      }
       return issueTokenPair(user.id, randomUUID());
     },
 
@@ -88,18 +120,31 @@ export function createAuthService({ repo, users, audit, accessTokenKey }: AuthSe
         tokenHash: hashRefreshToken(next),
         expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
       });
+      if (result.kind === "reused") await endAccessTokens(result.userId); // a stolen family: its access tokens die too
       if (result.kind !== "rotated") throw invalidRefreshToken();
-      return { accessToken: signAccessToken(accessTokenKey, result.userId), refreshToken: next, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+      return {
+        accessToken: signAccessToken(accessTokenKey, result.userId, Date.now(), result.familyId),
+        refreshToken: next,
+        expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      };
     },
 
     async revokeTokens(refreshToken: string): Promise<void> {
-      await repo.revokeFamilyOf(hashRefreshToken(refreshToken));
+      const userId = await repo.revokeFamilyOf(hashRefreshToken(refreshToken));
+      if (userId) await endAccessTokens(userId);
     },
+
+    /** Every access token of the user issued before now stops working (password reset, account deletion, …). */
+    endAccessTokens,
 
     /** The user behind a bearer token, loaded fresh so role changes and deletions apply at once. */
     async userForAccessToken(token: string): Promise<UserRecord | undefined> {
-      const userId = verifyAccessToken(accessTokenKey, token);
-      return userId ? users.findById(userId) : undefined;
+      const claims = readAccessToken(accessTokenKey, token);
+      const user = claims ? await users.findById(claims.userId) : undefined;
+      if (!user || !claims) return undefined;
+      // Revoked by logout, revoke or refresh-token reuse after it was issued (issue 11 §8).
+      if (user.tokensValidAfter && claims.issuedAtMs < user.tokensValidAfter.getTime()) return undefined;
+      return user;
     },
 
     /** Session deserialisation: a deleted user simply has no session identity any more. */

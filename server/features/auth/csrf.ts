@@ -1,24 +1,53 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
-import type { Request, RequestHandler } from "express";
-import type { Session } from "express-session";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Request, RequestHandler, Response } from "express";
 import { AppError } from "../../lib/app-error";
-
-declare module "express-session" {
-  interface SessionData {
-    /** Synchronizer token for cookie-authenticated writes (GET /auth/csrf). */
-    csrfToken?: string;
-  }
-}
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export const newCsrfToken = () => randomBytes(32).toString("base64url");
+/** `__Host-` in production binds the cookie to this exact origin over HTTPS, like the session cookie. */
+export const csrfCookieName = (production: boolean) => (production ? "__Host-fp.csrf" : "fp.csrf");
 
-/** The session's token, created on first use. */
-export function ensureCsrfToken(session: Session & { csrfToken?: string }): string {
-  session.csrfToken ??= newCsrfToken();
-  return session.csrfToken;
+/**
+ * Stateless CSRF tokens (ADR 040): an HMAC of what the browser already proves it holds, so issuing one never
+ * stores anything (the probe counted 3,523 session rows from cookieless GET /auth/csrf calls).
+ *   - signed in with a session cookie: bound to the session id (it rotates at sign-in, so does the token);
+ *   - otherwise: bound to a random nonce in the HttpOnly `fp.csrf` cookie (signed double submit). An attacker's
+ *     page can neither read that cookie nor the token, and a token from the attacker's own browser is bound to
+ *     a nonce the victim's browser does not hold.
+ */
+export function createCsrfTokens(options: { key: Buffer; production: boolean }) {
+  const cookieName = csrfCookieName(options.production);
+  const cookieOptions = { httpOnly: true, sameSite: "lax" as const, secure: options.production, path: "/" };
+  const sign = (binding: string) => createHmac("sha256", options.key).update(binding).digest("base64url");
+  const nonceOf = (req: Request): string | undefined => {
+    for (const part of (req.headers.cookie ?? "").split(";")) {
+      const [name, ...rest] = part.trim().split("=");
+      if (name === cookieName) return decodeURIComponent(rest.join("="));
+    }
+    return undefined;
+  };
+  const bindingOf = (req: Request): string | undefined => {
+    if (req.user && req.authMethod === "session" && req.sessionID) return `sid:${req.sessionID}`;
+    const nonce = nonceOf(req);
+    return nonce && /^[A-Za-z0-9_-]{43}$/.test(nonce) ? `anon:${nonce}` : undefined;
+  };
+  return {
+    /** GET /auth/csrf: the token for this browser, setting the nonce cookie when it has none (never a session). */
+    issue(req: Request, res: Response): string {
+      const binding = bindingOf(req);
+      if (binding) return sign(binding);
+      const nonce = randomBytes(32).toString("base64url");
+      res.cookie(cookieName, nonce, cookieOptions);
+      return sign(`anon:${nonce}`);
+    },
+    /** Whether the X-CSRF-Token header matches this browser's binding (constant-time). */
+    matches(req: Request): boolean {
+      const binding = bindingOf(req);
+      return binding !== undefined && tokensMatch(sign(binding), req.get("x-csrf-token"));
+    },
+  };
 }
+export type CsrfTokens = ReturnType<typeof createCsrfTokens>;
 
 function tokensMatch(expected: string | undefined, given: string | undefined): boolean {
   if (!expected || !given) return false;
@@ -42,6 +71,7 @@ const csrfFailed = (message: string) => new AppError("csrf_failed", message);
  */
 export function csrfProtection(options: {
   cookieName: string;
+  tokens: Pick<CsrfTokens, "matches">;
   allowedOrigins: readonly string[];
   /** Full paths of endpoints that establish or end a cookie session: they need the token even before the browser holds a cookie. */
   alwaysPaths: readonly string[];
@@ -62,7 +92,7 @@ export function csrfProtection(options: {
     const path = normalise(req.baseUrl + req.path);
     if (tokenEndpoints.has(path)) return next();
     if (!carriesCookie(req, options.cookieName) && !sessionEndpoints.has(path)) return next();
-    if (!tokensMatch(req.session?.csrfToken, req.get("x-csrf-token"))) {
+    if (!options.tokens.matches(req)) {
       return next(csrfFailed("The CSRF token is missing or invalid. Fetch one from GET /api/v1/auth/csrf and send it as X-CSRF-Token."));
     }
     next();

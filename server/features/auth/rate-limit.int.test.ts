@@ -41,11 +41,39 @@ describe("sign-in rate limits", () => {
     ).toBe(429);
   });
 
-  it("when one account is attacked from many addresses, then the per-account limit stops the 6th attempt", async () => {
+  it("when five wrong passwords for an account come from IP A, then the right password from IP B still signs in", async () => {
+    const t = await createTestApp(limits);
+    const user = await makeUser(t.db);
+    const attacker = freshIp();
+    for (let i = 0; i < 5; i++) expect((await wrongLogin(t, user.email, attacker)).status).toBe(401);
+    expectRateLimited(await wrongLogin(t, user.email, attacker));
+    const agent = request.agent(t.app);
+    const csrf = await csrfTokenFor(agent);
+    const owner = await agent
+      .post("/api/v1/auth/login")
+      .set("X-Forwarded-For", freshIp())
+      .set("X-CSRF-Token", csrf)
+      .send({ email: user.email, password: user.password });
+    expect(owner.status).toBe(200);
+    expect(owner.body.user.email).toBe(user.email);
+  });
+
+  it("when one account is attacked from many addresses, then attempts slow down progressively but the owner is never locked out", async () => {
     const t = await createTestApp(limits);
     const user = await makeUser(t.db);
     for (let i = 0; i < 5; i++) expect((await wrongLogin(t, ` ${user.email.toUpperCase()}`, freshIp())).status).toBe(401);
-    expectRateLimited(await wrongLogin(t, user.email, freshIp()));
+    // The 6th failure (from yet another address) is answered, not refused; the 7th attempt waits ≥ 0.5 s first.
+    expect((await wrongLogin(t, user.email, freshIp())).status).toBe(401);
+    const agent = request.agent(t.app);
+    const csrf = await csrfTokenFor(agent);
+    const started = Date.now();
+    const owner = await agent
+      .post("/api/v1/auth/login")
+      .set("X-Forwarded-For", freshIp())
+      .set("X-CSRF-Token", csrf)
+      .send({ email: user.email, password: user.password });
+    expect(owner.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
   });
 
   it("when one address tries many accounts, then the per-IP limit stops the 6th attempt", async () => {

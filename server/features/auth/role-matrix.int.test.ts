@@ -26,6 +26,12 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /auth/token": "public",
   "POST /auth/token/refresh": "public",
   "POST /auth/token/revoke": "public",
+  // Two-factor sign-in: managed by the signed-in user; verify completes a password sign-in
+  "GET /auth/mfa": "signed-in",
+  "POST /auth/mfa/setup": "signed-in",
+  "POST /auth/mfa/enable": "signed-in",
+  "POST /auth/mfa/disable": "signed-in",
+  "POST /auth/mfa/verify": "public",
   // Users admin API and audit log
   "GET /users": "admin",
   "GET /users/:id": "admin",
@@ -160,7 +166,9 @@ describe("role matrix", () => {
       const access = ROLE_MATRIX[route.key];
       if (!access) continue;
       for (const role of ["customer", "staff", "admin"] as const) {
-        const res = await send(request(t.app), route.method, route.url, tokens.get(role));
+        // Logout ends the token's access (issue 11 §8): it gets a user of its own.
+        const authorization = ENDS_SESSION.has(route.key) ? (await bearerFor(t, role)).authorization : tokens.get(role);
+        const res = await send(request(t.app), route.method, route.url, authorization);
         const got = verdict(res.status);
         const want = expected(access, role);
         if (got !== want) mismatches.push(`${route.key} as ${role} (bearer): expected ${want}, got ${res.status}`);

@@ -10,7 +10,8 @@ import { AppError } from "../../lib/app-error";
 import { requestMeta } from "../audit/request-meta";
 import type { UserRecord } from "../users/users.service";
 import type { AuthService } from "./auth.service";
-import { newCsrfToken } from "./csrf";
+import { createCsrfTokens } from "./csrf";
+import { deriveKey } from "./secret";
 import { ANONYMOUS_SESSION_MS, SESSION_POLICIES, sessionCookieName } from "./session-policy";
 
 declare global {
@@ -22,6 +23,8 @@ declare global {
       name: string;
       role: Role;
       createdAt: Date;
+      tokensValidAfter: Date | null;
+      mfaEnabledAt: Date | null;
     }
   }
 }
@@ -38,13 +41,19 @@ declare module "express-session" {
     /** Epoch ms of the sign-in: the absolute lifetime counts from here. */
     authenticatedAt?: number;
     passport?: { user?: string };
+    /** Password accepted, TOTP code outstanding (POST /auth/mfa/verify completes the sign-in). */
+    mfaPending?: { userId: string; at: number; attempts: number };
   }
 }
+
+/** How long the code step may follow the password step, and how many wrong codes it tolerates. */
+const MFA_CHALLENGE_MS = 5 * 60_000;
+const MFA_MAX_ATTEMPTS = 5;
 
 const BEARER = /^Bearer ([A-Za-z0-9_.-]+)$/;
 
 /** An Authorization: Bearer header's token; undefined when there is none; "" when it is malformed. */
-function bearerTokenOf(req: Request): string | undefined {
+export function bearerTokenOf(req: Request): string | undefined {
   const header = req.headers.authorization;
   if (header === undefined || !/^bearer\s/i.test(header)) return undefined;
   return BEARER.exec(header)?.[1] ?? "";
@@ -148,6 +157,8 @@ export function createSessionAuth(ctx: AppContext, auth: AuthService, secret: st
   return {
     cookieName,
     identify,
+    /** Stateless CSRF tokens (ADR 040), bound to the session id once signed in. */
+    csrf: createCsrfTokens({ key: deriveKey(secret, "csrf-v1"), production }),
 
     /**
      * Who opens a WebSocket (/ws): the `?access_token=` bearer token or the session cookie, with the
@@ -179,13 +190,36 @@ export function createSessionAuth(ctx: AppContext, auth: AuthService, secret: st
       });
     },
 
-    /** Signs the user in: a new session id (passport regenerates it), a fresh CSRF token, the role's lifetime. */
+    /** Signs the user in: a new session id (passport regenerates it, and with it the CSRF token), the role's lifetime. */
     async establish(req: Request, user: UserRecord): Promise<void> {
       await promisify((done) => req.login(user, done));
       req.session.authenticatedAt = Date.now();
-      req.session.csrfToken = newCsrfToken();
       req.session.cookie.maxAge = SESSION_POLICIES[user.role].idleMs;
       req.authMethod = "session";
+    },
+
+    /**
+     * Password accepted for an account with TOTP: a fresh session id holding only the pending state (nobody is
+     * signed in yet). The CSRF token stays valid: until sign-in it is bound to the fp.csrf cookie, not the session.
+     */
+    async beginMfaChallenge(req: Request, user: UserRecord): Promise<void> {
+      await promisify((done) => req.session.regenerate(done));
+      req.session.mfaPending = { userId: user.id, at: Date.now(), attempts: 0 };
+    },
+
+    /** The user id waiting for its code, if the challenge is still fresh. */
+    pendingMfaUser(req: Request): string | undefined {
+      const pending = req.session?.mfaPending;
+      if (!pending || Date.now() - pending.at > MFA_CHALLENGE_MS) return undefined;
+      return pending.userId;
+    },
+
+    /** A wrong code: after MFA_MAX_ATTEMPTS the challenge is dropped and the password is needed again. */
+    failMfa(req: Request): void {
+      const pending = req.session?.mfaPending;
+      if (!pending) return;
+      pending.attempts += 1;
+      if (pending.attempts >= MFA_MAX_ATTEMPTS) delete req.session.mfaPending;
     },
 
     /** Destroys the session row and clears the cookie; a signed-out cookie is dead from here on. */

@@ -7,6 +7,8 @@ import type { AppContext } from "../../context";
 import { errorBodyFor } from "../../lib/app-error";
 import { withTimeout } from "../../lib/timeout";
 import type { SessionAuth } from "../auth/session";
+import { upgradeClientAddress, type AdminNetworkPolicy } from "../auth/admin-network";
+import type { AuditService } from "../audit/audit.service";
 import type { UserRecord } from "../users/users.service";
 import { toUserJson } from "../users/users.service";
 import type { MetricsService } from "../metrics/metrics.service";
@@ -55,11 +57,16 @@ export interface RealtimeDeps {
   sessionAuth: Pick<SessionAuth, "userForUpgrade">;
   auth: { userById(id: string): Promise<UserRecord | undefined> };
   metrics: Pick<MetricsService, "onSnapshot" | "trackWebSocketConnections" | "prom">;
+  /** ADMIN_ALLOWED_CIDRS (ADR 041): staff-only channels are joined only from allowed client addresses. */
+  adminNetwork?: Pick<AdminNetworkPolicy, "allows">;
+  audit?: Pick<AuditService, "record">;
 }
 
 interface Connection {
   ws: WebSocket;
   client: HubClient;
+  /** The client address by the TRUST_PROXY rule (what req.ip is for HTTP). */
+  address: string;
   bucket?: TokenBucket;
   offences: number;
   alive: boolean;
@@ -69,6 +76,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
+  429: "Too Many Requests",
   500: "Internal Server Error",
   503: "Service Unavailable",
 };
@@ -109,6 +117,11 @@ export function attachRealtime(
     },
   });
   const connections = new Map<WebSocket, Connection>();
+  // WS_MAX_CONNECTIONS_PER_USER (issue 11 §8): counted in this process only. Behind a balancer a user may hold
+  // that many per replica; a cluster-wide count would need Redis on every upgrade and close for little gain.
+  const maxPerUser = ctx.env.WS_MAX_CONNECTIONS_PER_USER;
+  const perUser = new Map<string, number>();
+  const openFor = (userId: string) => perUser.get(userId) ?? 0;
   const stopEvents = wireHubToEvents(hub, ctx.events, deps.metrics);
   const untrack = deps.metrics.trackWebSocketConnections(() => hub.size());
   let closing = false;
@@ -143,6 +156,14 @@ export function attachRealtime(
     connection.client.user = { id: user.id, role: user.role };
     if (!mayJoin(channel, user.role)) {
       sendError(connection, "forbidden", `Your account may not subscribe to the ${channel} channel.`);
+      return;
+    }
+    if (channel === "metrics" && deps.adminNetwork && !deps.adminNetwork.allows(connection.address)) {
+      await deps.audit?.record(
+        { actor: { id: user.id, email: user.email }, action: "security.admin_network_denied", summary: { channel } },
+        { ip: connection.address },
+      );
+      sendError(connection, "forbidden", "Staff channels are not available from this network address.");
       return;
     }
     hub.join(connection.client, channel);
@@ -188,11 +209,19 @@ export function attachRealtime(
     }
   };
 
-  const onConnection = (ws: WebSocket, user: UserRecord) => {
+  const onConnection = (ws: WebSocket, user: UserRecord, address: string) => {
+    // Concurrent upgrades may all have passed the check before the handshake: the count decides here.
+    if (maxPerUser > 0 && openFor(user.id) >= maxPerUser) {
+      prom.webSocketClosedByServer.inc({ reason: "per_user_cap" });
+      ws.close(WS_CLOSE.policyViolation, "Too many connections for this account");
+      return;
+    }
+    perUser.set(user.id, openFor(user.id) + 1);
     const client = hub.add(ws, { id: user.id, role: user.role });
     const connection: Connection = {
       ws,
       client,
+      address,
       bucket: rateLimit ? new TokenBucket(rateLimit.perSecond, rateLimit.burst, Date.now()) : undefined,
       offences: 0,
       alive: true,
@@ -204,6 +233,9 @@ export function attachRealtime(
     });
     ws.on("error", (err) => log.debug({ err: err.message, userId: user.id }, "websocket error"));
     ws.once("close", () => {
+      const left = openFor(user.id) - 1;
+      if (left > 0) perUser.set(user.id, left);
+      else perUser.delete(user.id);
       connections.delete(ws);
       hub.remove(client);
     });
@@ -223,7 +255,10 @@ export function attachRealtime(
         if (socket.destroyed) return;
         if (closing) return refuse(socket, "not_ready", "The server is shutting down; reconnect shortly.", "shutdown");
         if (!user) return refuse(socket, "unauthenticated", "Sign in (session cookie or ?access_token=) to open a WebSocket.", "unauthenticated");
-        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, user));
+        if (maxPerUser > 0 && openFor(user.id) >= maxPerUser)
+          return refuse(socket, "rate_limited", `At most ${maxPerUser} open WebSockets per account; close one first.`, "per_user_cap");
+        const address = upgradeClientAddress(req, ctx.env.TRUST_PROXY);
+        wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, user, address));
       },
       (err: unknown) => {
         log.error({ err }, "websocket upgrade could not identify the user");

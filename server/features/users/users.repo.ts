@@ -11,9 +11,21 @@ export interface UserRecord {
   name: string;
   role: Role;
   createdAt: Date;
+  /** Access tokens issued before this are dead (issue 11 §8); null = none revoked yet. */
+  tokensValidAfter: Date | null;
+  /** When TOTP sign-in was switched on; null = off. */
+  mfaEnabledAt: Date | null;
 }
 
-const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt };
+const publicColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  createdAt: users.createdAt,
+  tokensValidAfter: users.tokensValidAfter,
+  mfaEnabledAt: users.mfaEnabledAt,
+};
 
 export interface UserListParams {
   role?: Role;

@@ -19,6 +19,33 @@ describe("safeNextPath", () => {
     expect(safeNextPath(raw)).toBeUndefined();
   });
 
+  // The probe's findings (issue 11 §8) and their relatives: the answer is either undefined or a same-origin path.
+  it.each([
+    ["/.//evil.example", "/evil.example"],
+    ["/./../..//evil.example/x", "/evil.example/x"],
+    ["/a//b///c?x=1", "/a/b/c?x=1"],
+    ["/%2F%2Fevil.example", "/%2F%2Fevil.example"],
+    ["%2F%2Fevil.example", undefined],
+    ["/%5Cevil.example", "/%5Cevil.example"],
+    ["/\\evil.example", undefined],
+    ["\\/evil.example", undefined],
+    ["/\n/evil.example", undefined],
+    ["/ /evil.example", "/%20/evil.example"],
+    ["javascript:alert(1)", undefined],
+    ["JaVaScRiPt:alert(1)", undefined],
+    ["/javascript:alert(1)", "/javascript:alert(1)"],
+    ["data:text/html,<script>alert(1)</script>", undefined],
+    ["https:evil.example", undefined],
+    ["///evil.example", undefined],
+    ["/login/", undefined],
+    ["/LOGIN", undefined],
+    ["/products/apple#reviews", "/products/apple#reviews"],
+  ])("when next is %j, then it becomes %j", (raw, expected) => {
+    const result = safeNextPath(raw);
+    expect(result).toBe(expected);
+    if (result !== undefined) expect(new URL(result, "https://shop.example").origin).toBe("https://shop.example");
+  });
+
   it("when next is missing, then there is none", () => {
     expect(safeNextPath(null)).toBeUndefined();
     expect(safeNextPath(undefined)).toBeUndefined();

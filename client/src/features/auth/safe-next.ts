@@ -2,21 +2,30 @@
 const AUTH_PAGES = new Set(["/login", "/register"]);
 const BASE = "https://same-origin.invalid";
 
+// Backslashes and control characters are how a "path" becomes a host: browsers treat "\\" like "/", and URL
+// parsing silently drops tabs and newlines ("/\t/evil.example" → "//evil.example").
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const HOST_TRICKS = /[\\\u0000-\u001f\u007f]/;
+
 /**
- * The `next` query parameter, if it is a path on this site; undefined otherwise. Only relative paths that start
- * with a single "/" are accepted, and they must still resolve to this origin after URL parsing — so
- * "//evil.example", "/\evil.example", "https://evil.example" and "javascript:…" are all refused (no open redirect).
+ * The `next` query parameter as a normalised path on this site; undefined otherwise (no open redirect, issue 11
+ * §8). It must start with "/", carry no backslash or control character, resolve to this origin, and is returned
+ * in its resolved form with repeated slashes collapsed, so "/.//evil.example" becomes "/evil.example" and can
+ * never come out as a protocol-relative "//evil.example".
  */
 export function safeNextPath(raw: string | null | undefined): string | undefined {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return undefined;
+  if (!raw || raw.length > 2048 || !raw.startsWith("/") || raw.startsWith("//") || HOST_TRICKS.test(raw)) return undefined;
   let url: URL;
   try {
     url = new URL(raw, BASE);
   } catch {
     return undefined;
   }
-  if (url.origin !== BASE || AUTH_PAGES.has(url.pathname)) return undefined;
-  return `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== BASE) return undefined;
+  const path = url.pathname.replace(/\/{2,}/g, "/");
+  if (!path.startsWith("/") || path.startsWith("//")) return undefined;
+  if (AUTH_PAGES.has(path.replace(/(.)\/+$/, "$1").toLowerCase())) return undefined;
+  return `${path}${url.search}${url.hash}`;
 }
 
 /** "/login?next=…" for the page the person is on (nothing added for the home page or the auth pages themselves). */

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type Query, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { LoginBody, RegisterBody, SessionEnvelope, User, UserEnvelope } from "@shared/contracts/auth";
+import type { MfaChallenge, MfaVerifyBody } from "@shared/contracts/mfa";
 import { api, isApiError, onAuthProblem, resetCsrfToken } from "@client/lib/api";
 
 /** The auth feature's one query-key factory. */
@@ -39,10 +40,22 @@ function signedOut(queryClient: QueryClient): void {
   queryClient.setQueryData(authKeys.me(), null);
 }
 
+/** Password step: signed in, or `{ mfaRequired: true }` when the account uses two-factor sign-in (then useVerifyMfa). */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginBody) => api.post<UserEnvelope>("/api/v1/auth/login", body),
+    mutationFn: (body: LoginBody) => api.post<UserEnvelope | MfaChallenge>("/api/v1/auth/login", body),
+    onSuccess: (result) => {
+      if ("user" in result) signedIn(queryClient, result.user);
+    },
+  });
+}
+
+/** Code step of a two-factor sign-in (the authenticator's code or a recovery code). */
+export function useVerifyMfa() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MfaVerifyBody) => api.post<UserEnvelope>("/api/v1/auth/mfa/verify", body),
     onSuccess: ({ user }) => signedIn(queryClient, user),
   });
 }

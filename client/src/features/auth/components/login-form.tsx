@@ -1,4 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { loginBody, type LoginBody } from "@shared/contracts/auth";
@@ -6,12 +7,18 @@ import { FormAlert } from "@client/components/ui/form-alert";
 import { PasswordField } from "@client/components/ui/password-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
-import { useLogin } from "../api/auth";
+import { useLogin, useVerifyMfa } from "../api/auth";
 import { AuthSubmit, EmailField } from "./auth-card";
+import { MfaCodeForm } from "./mfa-code-form";
 
-/** Sign-in with the contract's own schema; on success the page redirects (it watches who is signed in). */
+/**
+ * Sign-in with the contract's own schema; on success the page redirects (it watches who is signed in). Accounts
+ * with two-factor sign-in get a second step for the code after the password.
+ */
 export function LoginForm() {
   const login = useLogin();
+  const verify = useVerifyMfa();
+  const [codeStep, setCodeStep] = useState(false);
   const { toast } = useToast();
   const form = useForm<z.input<typeof loginBody>, unknown, LoginBody>({
     resolver: zodResolver(loginBody),
@@ -22,8 +29,12 @@ export function LoginForm() {
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
-      const { user } = await login.mutateAsync(values);
-      toast({ title: `Welcome back, ${user.name}`, tone: "success" });
+      const result = await login.mutateAsync(values);
+      if ("mfaRequired" in result) {
+        setCodeStep(true);
+        return;
+      }
+      toast({ title: `Welcome back, ${result.user.name}`, tone: "success" });
     } catch (error) {
       form.resetField("password", { keepError: false });
       applyServerError(error, form.setError, {
@@ -33,6 +44,22 @@ export function LoginForm() {
       });
     }
   });
+
+  if (codeStep) {
+    return (
+      <div className="space-y-4">
+        <p className="text-sm text-stone-700">Your account uses two-factor sign-in. Enter the code your authenticator app shows now.</p>
+        <MfaCodeForm
+          label="Two-factor code"
+          submitLabel="Verify and sign in"
+          onSubmit={async (body) => {
+            const { user } = await verify.mutateAsync(body);
+            toast({ title: `Welcome back, ${user.name}`, tone: "success" });
+          }}
+        />
+      </div>
+    );
+  }
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign in" className="space-y-5">

@@ -1,7 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { registerBody, type RegisterBody } from "@shared/contracts/auth";
+import { loadPasswordStrength } from "@shared/password-strength";
 import { PasswordField } from "@client/components/ui/password-field";
 import { FormAlert } from "@client/components/ui/form-alert";
 import { TextField } from "@client/components/ui/text-field";
@@ -9,6 +10,15 @@ import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
 import { useRegister } from "../api/auth";
 import { AuthSubmit, EmailField } from "./auth-card";
+import { PasswordStrengthMeter } from "./password-strength-meter";
+
+type RegisterInput = z.input<typeof registerBody>;
+const baseResolver = zodResolver(registerBody);
+/** Validates only once the strength checker is there, so the form and the server apply the same rule. */
+const resolver: Resolver<RegisterInput, unknown, RegisterBody> = async (...args) => {
+  await loadPasswordStrength().catch(() => undefined);
+  return baseResolver(...args);
+};
 
 /**
  * Account creation with the contract's schema (the same one the route validates with). No "repeat password"
@@ -17,12 +27,13 @@ import { AuthSubmit, EmailField } from "./auth-card";
 export function RegisterForm() {
   const register = useRegister();
   const { toast } = useToast();
-  const form = useForm<z.input<typeof registerBody>, unknown, RegisterBody>({
-    resolver: zodResolver(registerBody),
+  const form = useForm<RegisterInput, unknown, RegisterBody>({
+    resolver,
     defaultValues: { name: "", email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
   const pending = isSubmitting || register.isPending;
+  const [password = "", email, name] = useWatch({ control: form.control, name: ["password", "email", "name"] });
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
@@ -48,6 +59,7 @@ export function RegisterForm() {
         error={errors.password?.message}
         {...form.register("password")}
       />
+      <PasswordStrengthMeter password={password} owner={{ email, name }} />
       <AuthSubmit pending={pending} label="Create account" pendingLabel="Creating account…" spinnerLabel="Creating your account" />
     </form>
   );
