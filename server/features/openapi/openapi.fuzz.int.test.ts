@@ -194,7 +194,7 @@ describe("fuzzing every /api/v1 operation from the OpenAPI document (issue 14)",
           c.path.replace(/\{([^}]+)\}/g, (_m, name: string) => hostileEncode(path[name] ?? "")) +
           "?" +
           Object.entries(query)
-            .flatMap(([key, value]) => [value].flat().map((v) => `${key}=${hostileEncode(v)}`))
+            .flatMap(([key, value]) => ([value].flat() as string[]).map((v) => `${key}=${hostileEncode(v)}`))
             .join("&");
         let req = request(t.app)[c.method as "get"](url).set("Authorization", authorization);
         if (bodyType === "application/json") req = req.set("Content-Type", "application/json").send(JSON.stringify(body));
