@@ -76,6 +76,8 @@ const ROLE_MATRIX: Record<string, Access> = {
   // Dashboard metrics and API docs
   "GET /metrics/summary": "staff",
   "GET /openapi.json": "public",
+  // A ticket for opening the WebSocket (session or bearer)
+  "POST /realtime/ticket": "signed-in",
 };
 
 const allowedRoles: Record<Access, Array<Role | "anonymous">> = {
