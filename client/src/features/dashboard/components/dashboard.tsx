@@ -12,6 +12,7 @@ import { ConnectionIndicator } from "./connection-indicator";
 import { KpiCards } from "./kpi-cards";
 import { LatestOrdersFeed } from "./latest-orders-feed";
 import { MetricCharts } from "./metric-charts";
+import { ReplicasTable } from "./replicas-table";
 
 function DashboardSkeleton() {
   return (
@@ -86,6 +87,7 @@ export function Dashboard() {
             )}
           </p>
           <KpiCards now={shown.now} />
+          {shown.now.replicas?.length ? <ReplicasTable replicas={shown.now.replicas} /> : null}
           <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
             <MetricCharts rows={rows} />
             {/* Beside the charts on wide screens; right under the figures on smaller ones (it matters more than a chart). */}
