@@ -87,7 +87,6 @@ export function Dashboard() {
             )}
           </p>
           <KpiCards now={shown.now} />
-          {shown.now.replicas?.length ? <ReplicasTable replicas={shown.now.replicas} /> : null}
           <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
             <MetricCharts rows={rows} />
             {/* Beside the charts on wide screens; right under the figures on smaller ones (it matters more than a chart). */}
@@ -95,6 +94,8 @@ export function Dashboard() {
               <LatestOrdersFeed />
             </div>
           </div>
+          {/* Below the charts: they only redraw while on screen, so nothing may push them down. */}
+          {shown.now.replicas?.length ? <ReplicasTable replicas={shown.now.replicas} /> : null}
         </div>
       ) : null}
     </>
