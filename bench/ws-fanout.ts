@@ -4,7 +4,8 @@
 // PostgreSQL (database fp_wsbench: created, migrated and seeded with the demo catalog and users if
 // missing; PostgreSQL rather than embedded PGlite because PGlite lives inside the server process and
 // would add ~400 MB to the RSS being measured). Signs in as the demo staff user through
-// POST /api/v1/auth/token, opens BENCH_CLIENTS WebSockets with ?access_token=, subscribes each to the
+// POST /api/v1/auth/token, opens BENCH_CLIENTS WebSockets with a ticket each (POST /api/v1/realtime/ticket; the
+// ticket fetch is part of the connect time), subscribes each to the
 // `metrics` channel (the server broadcasts one snapshot a second), and measures for BENCH_BROADCASTS
 // broadcasts the delivery lag of every client: receive time − the snapshot's `at` (same machine, same
 // clock; includes building the snapshot, serialising it once, writing it to every socket and this
@@ -107,14 +108,18 @@ function openClient(url: string, onSnapshot: (snapshot: Snapshot) => void): Prom
   });
 }
 
-async function openClients(url: string, count: number, onSnapshot: (snapshot: Snapshot) => void): Promise<{ clients: BenchClient[]; ms: number }> {
+async function openClients(
+  url: () => Promise<string>,
+  count: number,
+  onSnapshot: (snapshot: Snapshot) => void,
+): Promise<{ clients: BenchClient[]; ms: number }> {
   const started = performance.now();
   const clients: BenchClient[] = [];
   let next = 0;
   const worker = async () => {
     while (next < count) {
       next++;
-      clients.push(await openClient(url, onSnapshot));
+      clients.push(await openClient(await url(), onSnapshot));
     }
   };
   await Promise.all(Array.from({ length: Math.min(config.connectConcurrency, count) }, worker));
@@ -147,7 +152,13 @@ async function main() {
     log(`server ready in ${Math.round(bootToReadyMs)} ms; idle RSS ${round(idle.rssMb)} MB`);
 
     const token = await staffAccessToken(base);
-    const wsUrl = `ws://127.0.0.1:${config.port}/ws?access_token=${encodeURIComponent(token)}`;
+    // A ticket opens one socket (ADR 048): every client fetches its own.
+    const wsUrl = async () => {
+      const res = await fetch(`${base}/api/v1/realtime/ticket`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`POST /api/v1/realtime/ticket answered ${res.status}: ${await res.text()}`);
+      const { ticket } = (await res.json()) as { ticket: string };
+      return `ws://127.0.0.1:${config.port}/ws?ticket=${encodeURIComponent(ticket)}`;
+    };
     const seenAts = new Map<string, Snapshot>();
     const connected = await openClients(wsUrl, config.clients, (s) => {
       if (!seenAts.has(s.at)) seenAts.set(s.at, s);

@@ -45,6 +45,10 @@ test("when staff ship an order, then the shopper's open order page shows it ship
     await expect.poll(async () => Number(await chart.getAttribute("data-last-at")), { timeout: 10_000 }).toBeGreaterThan(firstAt);
     await expect(chart.getByRole("application", { name: "Request rate" })).toBeVisible();
     ordersBefore = await numberIn(staff, "kpi-orders");
+    // One server in this run: the per-replica table (ADR 049) has its header row and one row for it.
+    const servers = staff.getByTestId("replicas-table");
+    await expect(servers.getByRole("row")).toHaveCount(2);
+    await expect(servers.getByRole("rowheader")).toContainText("this page's server");
   });
 
   await test.step("a shopper places an order and keeps its page open", async () => {

@@ -14,6 +14,7 @@ import { metricsRoutes, prometheusRoutes } from "./features/metrics/metrics.rout
 import { jobsRoutes } from "./features/jobs/jobs.routes";
 import { mailRoutes } from "./features/mail/mail.routes";
 import { webhooksRoutes } from "./features/webhooks/webhooks.routes";
+import { realtimeRoutes } from "./features/realtime/realtime.routes";
 
 /** A route table with the way to get its handlers' dependencies from the app's services. */
 export interface BoundTable {
@@ -43,6 +44,7 @@ export const apiV1Tables: readonly BoundTable[] = [
   bind(jobsRoutes, (s) => s.jobsAdmin),
   bind(mailRoutes, (s) => s.mail),
   bind(webhooksRoutes, (s) => s.webhooks),
+  bind(realtimeRoutes, (s) => s.wsTickets),
 ];
 
 /** Every table, in the order the OpenAPI document lists its tags. */

@@ -38,6 +38,7 @@ import { createWebhooksRepo } from "./features/webhooks/webhooks.repo";
 import { createWebhooksService, registerWebhookJobs } from "./features/webhooks/webhooks.service";
 import { policyFromEnv } from "./features/webhooks/webhooks.policy";
 import { createOrderNotifier, enqueueOrderNotify, registerOrderNotifyJob } from "./features/notifications/order-notify";
+import { createWsTickets } from "./features/realtime/ws-tickets";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
@@ -119,6 +120,8 @@ export function createServices(ctx: AppContext) {
     mfa,
     /** HTTP glue rather than a service: session cookies, passport and bearer identification (mounted in app.ts). */
     sessionAuth: createSessionAuth(ctx, auth, sessionSecret),
+    /** Single-use tickets that open /ws without a bearer token in the URL (ADR 048). */
+    wsTickets: createWsTickets({ key: deriveKey(sessionSecret, "ws-ticket-v1"), redis: ctx.redis, redisPrefix: ctx.env.REDIS_PREFIX, logger: ctx.logger }),
     health: createHealthService(ctx, () => getHeapStatistics().heap_size_limit),
     catalog,
     orders,

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { Order } from "@shared/contracts/orders";
+import type { ReplicaWindow } from "@shared/contracts/metrics";
 import type { Logger } from "./logger";
 import { closeRedis, redisGuard, redisKey, type Redis } from "./redis";
 
@@ -13,6 +14,8 @@ export interface EventMap {
   "order.created": { orderId: string; userId: string; order: Order };
   "order.status_changed": { orderId: string; number: string; userId: string; status: string; at: string };
   "user.registered": { userId: string };
+  /** Each replica's last second of traffic and process figures, once a second, for the cluster-wide dashboard (ADR 049). */
+  "metrics.window": ReplicaWindow;
 }
 export type Topic = keyof EventMap;
 /** Where an event was raised: `local` is true on the replica that published it (e.g. to count it once cluster-wide). */
@@ -34,7 +37,7 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-const TOPICS: Topic[] = ["catalog.changed", "order.created", "order.status_changed", "user.registered"];
+const TOPICS: Topic[] = ["catalog.changed", "order.created", "order.status_changed", "user.registered", "metrics.window"];
 
 /**
  * In-process bus; with a Redis connection, events fan out through Redis pub/sub to every replica

@@ -4,7 +4,10 @@ import { Writable } from "node:stream";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db";
+import { bearerFor } from "../test/agents";
 import { createTestApp } from "../test/harness";
+import { waitFor } from "../test/wait-for";
+import { startWebhookReceiver } from "../test/webhook-receiver";
 import { openPrivateDatabase } from "../test/private-database";
 import { createLogger } from "./logger";
 import { injectTraceHeaders, inSpan, startTracing, type Tracing } from "./tracing";
@@ -86,6 +89,38 @@ describe("tracing over OTLP/HTTP", () => {
     }
     const access = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.message === "request" && l.path === "/api/v1/sectors");
     expect(access?.traceId).toBe(traceId);
+  });
+
+  it("when a job delivers a webhook, then the job run is a span and the webhook request carries its traceparent", async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const t = await createTestApp(
+        { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, WEBHOOK_ALLOW_PRIVATE_TARGETS: "true", JOBS_POLL_MS: "50" },
+        {},
+        { database, logger: createLogger("silent") },
+      );
+      const { authorization } = await bearerFor(t, "admin");
+      const created = await request(t.app)
+        .post("/api/v1/webhooks")
+        .set("Authorization", authorization)
+        .send({ url: receiver.url("/traced"), events: ["order.paid"] })
+        .expect(201);
+      await request(t.app).post(`/api/v1/webhooks/${created.body.id}/ping`).set("Authorization", authorization).expect(202);
+      t.services.jobs.start();
+      await waitFor(() => receiver.at("/traced").length > 0, 10_000, "the webhook delivery");
+      await t.services.jobs.stop(1_000);
+      await tracing.flush();
+
+      const traceparent = String(receiver.at("/traced")[0]!.headers.traceparent);
+      expect(traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+      const [, traceId, parentSpanId] = traceparent.split("-");
+      const job = spans.find((s) => s.name === "job webhook.deliver" && s.traceId === traceId);
+      expect(job, JSON.stringify(spans.map((s) => s.name))).toBeDefined();
+      expect(job!.spanId).toBe(parentSpanId);
+      expect(attribute(job!, "job.kind")).toBe("webhook.deliver");
+    } finally {
+      await receiver.close();
+    }
   });
 
   it("when work runs in a span, then outgoing calls carry its traceparent and failures mark the span", async () => {

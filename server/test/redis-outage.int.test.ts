@@ -1,7 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "./harness";
-import { accessTokenFor } from "./agents";
 import { makeProduct, makeUser, uniqueSuffix } from "./factories";
 import { privateRedis } from "./private-redis";
 import { connect } from "./ws-client";
@@ -72,9 +71,9 @@ describe("when Redis fails (issue 14)", () => {
   });
 
   it("when Redis comes back, then WebSocket clients are told to resync and readiness reads healthy again", async () => {
-    // A token minted directly: this process's in-memory rate limit is spent by the test above.
+    // A ticket minted directly: this process's in-memory rate limit is spent by the test above.
     const user = await makeUser(t.db);
-    const socket = await connect(port, { token: accessTokenFor(t, user.id).replace(/^Bearer /, "") });
+    const socket = await connect(port, { ticket: t.services.wsTickets.issue(user.id).ticket });
     await redis.start();
     const resync = await timed(() => socket.waitFor("resync", undefined, 10_000));
     console.log(`redis back: resync after ${resync.ms.toFixed(0)} ms`);

@@ -23,7 +23,10 @@ export interface TestSocket {
 }
 
 export interface ConnectOptions {
+  /** A bearer access token: exchanged for a ticket (POST /api/v1/realtime/ticket) just before the upgrade. */
   token?: string;
+  /** A ticket as is (`?ticket=`). */
+  ticket?: string;
   cookie?: string;
   origin?: string;
   /** Extra upgrade request headers (X-Forwarded-For through a trusted proxy). */
@@ -33,10 +36,17 @@ export interface ConnectOptions {
   path?: string;
 }
 
-export function wsUrl(port: number, options: Pick<ConnectOptions, "token" | "path"> = {}): string {
+export function wsUrl(port: number, options: Pick<ConnectOptions, "ticket" | "path"> = {}): string {
   const url = new URL(`ws://127.0.0.1:${port}${options.path ?? "/ws"}`);
-  if (options.token) url.searchParams.set("access_token", options.token);
+  if (options.ticket !== undefined) url.searchParams.set("ticket", options.ticket);
   return url.toString();
+}
+
+/** A WebSocket ticket for a bearer token, as an API client gets one. */
+export async function ticketFor(port: number, accessToken: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/realtime/ticket`, { method: "POST", headers: { authorization: `Bearer ${accessToken}` } });
+  if (res.status !== 200) throw new Error(`POST /api/v1/realtime/ticket answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { ticket: string }).ticket;
 }
 
 function clientOptions(options: ConnectOptions): ClientOptions {
@@ -47,7 +57,12 @@ function clientOptions(options: ConnectOptions): ClientOptions {
 }
 
 /** Opens a socket; rejects with the HTTP status when the upgrade is refused. Resolves after the `welcome`. */
-export function connect(port: number, options: ConnectOptions = {}): Promise<TestSocket> {
+export async function connect(port: number, options: ConnectOptions = {}): Promise<TestSocket> {
+  const ticket = options.token !== undefined ? await ticketFor(port, options.token) : options.ticket;
+  return open(port, { ...options, ticket });
+}
+
+function open(port: number, options: ConnectOptions): Promise<TestSocket> {
   const ws = new WebSocket(wsUrl(port, options), clientOptions(options));
   const messages: ServerMessage[] = [];
   const waiters = new Set<() => void>();

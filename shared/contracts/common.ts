@@ -26,6 +26,9 @@ export type ListOf<T> = { data: T[]; pagination: Pagination };
 /** `?inStock=true` style booleans: only the literal words, so typos are a 400 rather than silently false. */
 export const queryBoolean = z.enum(["true", "false"]).transform((v) => v === "true");
 
-/** `:idOrSlug` path parameters. */
-export const idOrSlugParams = z.object({ idOrSlug: z.string().trim().min(1).max(120) });
+/**
+ * `GET /sectors|brands|products/:id` takes the UUID or the slug. The parameter is named `id`, like the write routes'
+ * `:id` on the same path, because OpenAPI 3.1 forbids two templated paths that differ only by parameter name.
+ */
+export const idOrSlugParams = z.object({ id: z.string().trim().min(1).max(120).meta({ description: "The UUID or the slug." }) });
 export const idParams = z.object({ id: uuid });

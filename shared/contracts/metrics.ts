@@ -2,9 +2,12 @@ import { z } from "zod";
 
 /*
  * The staff dashboard's figures. Every figure is measured:
- * - http: the replica's own requests (health probes and /metrics excluded) in the last completed second
- *   (a live snapshot) or in the 5-second interval ending at `at` (a series point); percentiles from HDR histograms.
- * - ws: WebSocket connections open on this replica. process: this replica's Node process.
+ * - http: the CLUSTER's requests (health probes and /metrics excluded) in the last completed second (a live
+ *   snapshot) or in the 5-second interval ending at `at` (a series point): every replica publishes its window on the
+ *   pub/sub each second and the figures merge the latency histograms of all replicas seen in the last 3 s (never an
+ *   average of percentiles). With one replica (or without Redis) these are this replica's figures.
+ * - ws: WebSocket connections open on all those replicas. process: THIS replica's Node process.
+ * - replicas: one row per replica seen in the last 3 s (this one included), for the per-replica table.
  * - business: from the database and the activity tracker, the same on every replica.
  * - jobs: the job queue, from the database (every worker's jobs), the same on every replica.
  */
@@ -53,6 +56,47 @@ export const jobFigures = z.object({
   oldestWaitingSeconds: nonNegative,
 });
 
+/** One replica's row in the dashboard's per-replica table. */
+export const replicaFigures = z.object({
+  /** Host name and process id (the pod name under Kubernetes). */
+  id: z.string(),
+  /** True for the replica that built this snapshot. */
+  self: z.boolean(),
+  uptimeSeconds: nonNegative,
+  requestsPerSecond: nonNegative,
+  errorRate: z.number().min(0).max(1),
+  p99Ms: nonNegative,
+  wsConnections: count,
+  rssBytes: count,
+  cpuPercent: nonNegative,
+  eventLoopLagMs: nonNegative,
+});
+export type ReplicaFigures = z.infer<typeof replicaFigures>;
+
+/**
+ * What each replica publishes once a second (pub/sub topic `metrics.window`): its last completed second and, once
+ * per 5 s, its last closed series interval, each with sparse log-scale latency buckets (bucket → count) that merge
+ * by addition.
+ */
+export const latencyWindow = z.object({
+  /** Epoch ms of the window's start. */
+  at: z.number(),
+  lengthMs: z.number().positive(),
+  count: count,
+  errors: count,
+  buckets: z.record(z.string(), count),
+});
+export type LatencyWindowJson = z.infer<typeof latencyWindow>;
+export const replicaWindow = z.object({
+  id: z.string().max(200),
+  startedAt: z.number(),
+  second: latencyWindow,
+  interval: latencyWindow.optional(),
+  wsConnections: count,
+  process: processFigures,
+});
+export type ReplicaWindow = z.infer<typeof replicaWindow>;
+
 export const snapshot = z.object({
   /** ISO-8601: when the figures were taken (the end of the measured window). */
   at: z.string(),
@@ -61,6 +105,8 @@ export const snapshot = z.object({
   process: processFigures,
   business: businessFigures,
   jobs: jobFigures,
+  /** Per-replica breakdown (absent in series points and from servers before issue 14). */
+  replicas: z.array(replicaFigures).optional(),
 });
 export type Snapshot = z.infer<typeof snapshot>;
 

@@ -40,11 +40,11 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /audit": "admin",
   // Catalog reads are open; writes are admin
   "GET /sectors": "public",
-  "GET /sectors/:idOrSlug": "public",
+  "GET /sectors/:id": "public",
   "GET /brands": "public",
-  "GET /brands/:idOrSlug": "public",
+  "GET /brands/:id": "public",
   "GET /products": "public",
-  "GET /products/:idOrSlug": "public",
+  "GET /products/:id": "public",
   "GET /search/suggest": "public",
   "POST /sectors": "admin",
   "PATCH /sectors/:id": "admin",
@@ -84,6 +84,8 @@ const ROLE_MATRIX: Record<string, Access> = {
   // Dashboard metrics and API docs
   "GET /metrics/summary": "staff",
   "GET /openapi.json": "public",
+  // A ticket for opening the WebSocket (session or bearer)
+  "POST /realtime/ticket": "signed-in",
 };
 
 const allowedRoles: Record<Access, Array<Role | "anonymous">> = {

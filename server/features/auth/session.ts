@@ -161,12 +161,11 @@ export function createSessionAuth(ctx: AppContext, auth: AuthService, secret: st
     csrf: createCsrfTokens({ key: deriveKey(secret, "csrf-v1"), production }),
 
     /**
-     * Who opens a WebSocket (/ws): the `?access_token=` bearer token or the session cookie, with the
-     * same lifetime rules as HTTP. Undefined when neither identifies a user. Never creates or touches a session.
+     * Who opens a WebSocket (/ws) by session cookie, with the same lifetime rules as HTTP. Undefined when it
+     * identifies no user. Never creates or touches a session. Bearer clients use a ticket instead (realtime, ADR 048):
+     * a token in the URL would land in proxy access logs.
      */
     async userForUpgrade(req: IncomingMessage): Promise<UserRecord | undefined> {
-      const token = new URL(req.url ?? "/", "http://upgrade.invalid").searchParams.get("access_token");
-      if (token) return auth.userForAccessToken(token);
       if (!req.headers.cookie?.includes(`${cookieName}=`)) return undefined;
       const request = req as Request;
       // express-session only needs the request; the stub response is never written (no cookie is set on upgrades).

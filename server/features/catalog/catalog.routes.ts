@@ -99,7 +99,7 @@ export const catalogRoutes = routeTable<CatalogService>(
     }),
     route({
       method: "get",
-      path: "/sectors/:idOrSlug",
+      path: "/sectors/:id",
       operationId: "getSector",
       summary: "Get a sector by id or slug",
       description: revalidation,
@@ -108,7 +108,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { params: idOrSlugParams },
       responses: { 200: { description: "The sector.", schema: sector } },
       errors: [400, 404],
-      handler: ({ params, user }, catalog) => catalog.getSector(params.idOrSlug, user),
+      handler: ({ params, user }, catalog) => catalog.getSector(params.id, user),
     }),
     route({
       method: "post",
@@ -163,7 +163,7 @@ export const catalogRoutes = routeTable<CatalogService>(
     }),
     route({
       method: "get",
-      path: "/brands/:idOrSlug",
+      path: "/brands/:id",
       operationId: "getBrand",
       summary: "Get a brand by id or slug",
       description: `Archived brands are 404 except for staff and admins. ${revalidation}`,
@@ -172,7 +172,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { params: idOrSlugParams },
       responses: { 200: { description: "The brand.", schema: brand } },
       errors: [400, 404],
-      handler: ({ params, user }, catalog) => catalog.getBrand(params.idOrSlug, user),
+      handler: ({ params, user }, catalog) => catalog.getBrand(params.id, user),
     }),
     route({
       method: "post",
@@ -211,7 +211,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       handler: ({ user, params, req }, catalog) => catalog.deleteBrand(user, params.id, requestMeta(req)),
     }),
 
-    // ---------------------------------------------------------------- products (fixed paths before /products/:idOrSlug)
+    // ---------------------------------------------------------------- products (fixed paths before /products/:id)
     route({
       method: "get",
       path: "/products",
@@ -288,7 +288,7 @@ export const catalogRoutes = routeTable<CatalogService>(
     }),
     route({
       method: "get",
-      path: "/products/:idOrSlug",
+      path: "/products/:id",
       operationId: "getProduct",
       summary: "Get a product by id or slug",
       description: `Archived products, and products of archived brands, are 404 except for staff and admins. ${revalidation}`,
@@ -297,7 +297,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { params: idOrSlugParams },
       responses: { 200: { description: "The product.", schema: product } },
       errors: [400, 404],
-      handler: ({ params, user }, catalog) => catalog.getProduct(params.idOrSlug, user),
+      handler: ({ params, user }, catalog) => catalog.getProduct(params.id, user),
     }),
     route({
       method: "post",

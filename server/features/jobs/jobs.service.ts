@@ -5,6 +5,8 @@ import { TimeoutError, withTimeout } from "../../lib/timeout";
 import type { ClaimedJob, JobsRepo, QueueDepthRow } from "./jobs.repo";
 import type { EnqueueOptions, JobHandler, JobKindOptions, JobPayload, JobQueue } from "./jobs.types";
 import { retryDelaySeconds } from "./retry-delay";
+import { SpanKind } from "@opentelemetry/api";
+import { inSpan } from "../../lib/tracing";
 
 export interface WorkerOptions {
   /** Jobs one process runs at the same time. */
@@ -92,10 +94,18 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
     const { handler, options } = registration;
     try {
       // The handler's signal fires on its timeout and on shutdown (stop() aborts `abort`).
-      await withTimeout(
-        (timedOut) => handler(job.payload, { id: job.id, attempt: job.attempts, signal: AbortSignal.any([abort.signal, timedOut]) }),
-        options.timeoutSeconds * 1000,
+      // One CONSUMER span per run (off at no cost): the handler's queries and outgoing calls (webhooks carry its
+      // traceparent) become its children; a failure marks it.
+      await inSpan(
         `job ${job.kind}`,
+        { "messaging.operation.type": "process", "job.kind": job.kind, "job.id": job.id, "job.attempt": job.attempts },
+        () =>
+          withTimeout(
+            (timedOut) => handler(job.payload, { id: job.id, attempt: job.attempts, signal: AbortSignal.any([abort.signal, timedOut]) }),
+            options.timeoutSeconds * 1000,
+            `job ${job.kind}`,
+          ),
+        SpanKind.CONSUMER,
       );
       if (await repo.complete(job.id, workerId)) count(job.kind, "completed");
       else logger.warn({ jobId: job.id, kind: job.kind }, "job finished after its lease was lost");

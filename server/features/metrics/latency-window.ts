@@ -1,4 +1,6 @@
 import * as hdr from "hdr-histogram-js";
+import type { LatencyWindowJson } from "@shared/contracts/metrics";
+import { bucketOf, type Buckets } from "./latency-buckets";
 
 /**
  * Request latencies in a rolling window (for the staff dashboard): one HDR histogram for the
@@ -21,6 +23,8 @@ const newHistogram = () =>
 
 class Bucket {
   histogram = newHistogram();
+  /** The same durations in the log buckets replicas exchange (latency-buckets.ts). */
+  buckets: Buckets = {};
   count = 0;
   errors = 0;
   constructor(
@@ -30,6 +34,8 @@ class Bucket {
 
   record(micros: number, isError: boolean) {
     this.histogram.recordValue(Math.max(1, Math.round(micros)));
+    const index = bucketOf(micros);
+    this.buckets[index] = (this.buckets[index] ?? 0) + 1;
     this.count++;
     if (isError) this.errors++;
   }
@@ -46,9 +52,14 @@ class Bucket {
     };
   }
 
+  window(): LatencyWindowJson {
+    return { at: this.start, lengthMs: this.lengthMs, count: this.count, errors: this.errors, buckets: this.buckets };
+  }
+
   reset(start: number) {
     this.start = start;
     this.histogram.reset();
+    this.buckets = {};
     this.count = 0;
     this.errors = 0;
   }
@@ -61,6 +72,8 @@ export class LatencyWindow {
   private second: Bucket;
   private interval: Bucket;
   private lastSecond: HttpFigures;
+  private lastSecondWindow: LatencyWindowJson;
+  private lastIntervalWindow: LatencyWindowJson | undefined;
   private readonly closedIntervals: HttpFigures[] = [];
 
   constructor(private readonly now: () => number = Date.now) {
@@ -68,6 +81,19 @@ export class LatencyWindow {
     this.second = new Bucket(floorTo(t, 1_000), 1_000);
     this.interval = new Bucket(floorTo(t, SERIES_INTERVAL_MS), SERIES_INTERVAL_MS);
     this.lastSecond = new Bucket(this.second.start - 1_000, 1_000).figures();
+    this.lastSecondWindow = emptyWindow(this.second.start - 1_000, 1_000);
+  }
+
+  /** The last completed second as exchanged between replicas. */
+  currentWindow(): LatencyWindowJson {
+    this.roll();
+    return this.lastSecondWindow;
+  }
+
+  /** The last closed 5-second interval as exchanged between replicas (undefined before the first closes). */
+  intervalWindow(): LatencyWindowJson | undefined {
+    this.roll();
+    return this.lastIntervalWindow;
   }
 
   /** Records one finished request. `isError` means a 5xx. */
@@ -94,13 +120,19 @@ export class LatencyWindow {
     const secondStart = floorTo(t, 1_000);
     if (secondStart !== this.second.start) {
       // A gap of idle seconds means the last completed second had no traffic.
-      this.lastSecond = secondStart - this.second.start === 1_000 ? this.second.figures() : emptyFigures(secondStart - 1_000, 1_000);
+      const adjacent = secondStart - this.second.start === 1_000;
+      this.lastSecond = adjacent ? this.second.figures() : emptyFigures(secondStart - 1_000, 1_000);
+      this.lastSecondWindow = adjacent ? this.second.window() : emptyWindow(secondStart - 1_000, 1_000);
       this.second.reset(secondStart);
     }
     const intervalStart = floorTo(t, SERIES_INTERVAL_MS);
     if (intervalStart !== this.interval.start) {
       this.pushInterval(this.interval.figures());
-      for (let s = this.interval.start + SERIES_INTERVAL_MS; s < intervalStart; s += SERIES_INTERVAL_MS) this.pushInterval(emptyFigures(s, SERIES_INTERVAL_MS));
+      this.lastIntervalWindow = this.interval.window();
+      for (let s = this.interval.start + SERIES_INTERVAL_MS; s < intervalStart; s += SERIES_INTERVAL_MS) {
+        this.pushInterval(emptyFigures(s, SERIES_INTERVAL_MS));
+        this.lastIntervalWindow = emptyWindow(s, SERIES_INTERVAL_MS);
+      }
       this.interval.reset(intervalStart);
     }
   }
@@ -113,3 +145,4 @@ export class LatencyWindow {
 
 const floorTo = (t: number, step: number) => t - (t % step);
 const emptyFigures = (at: number, _lengthMs: number): HttpFigures => ({ at, requestsPerSecond: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, errorRate: 0 });
+const emptyWindow = (at: number, lengthMs: number): LatencyWindowJson => ({ at, lengthMs, count: 0, errors: 0, buckets: {} });

@@ -143,8 +143,8 @@ describe("GET /metrics (Prometheus)", () => {
     const res = await request(t.app).get("/metrics").expect(200);
     expect(res.headers["content-type"]).toMatch(/^text\/plain/);
     expect(res.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/products",status_code="200"\} 1$/m);
-    expect(res.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/products\/:idOrSlug",status_code="200"\} 1$/m);
-    expect(res.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/products\/:idOrSlug",status_code="404"\} 1$/m);
+    expect(res.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/products\/:id",status_code="200"\} 1$/m);
+    expect(res.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/products\/:id",status_code="404"\} 1$/m);
     expect(res.text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} 1$/m);
     expect(res.text).not.toContain("no-such");
     expect(Number(/^fp_catalog_cache_hits_total (\d+)$/m.exec(res.text)?.[1])).toBeGreaterThanOrEqual(1);

@@ -55,6 +55,8 @@ describe("metrics collector", () => {
     expect(snapshots[0]!.http).toMatchObject({ requestsPerSecond: 10, errorRate: 0.2 });
     expect(snapshots[0]!.http.p50Ms).toBeCloseTo(14, 1); // HDR histogram: 3 significant digits
     expect(snapshots[1]!.http.requestsPerSecond).toBe(0);
+    // Without Redis the cluster is this replica alone (ADR 049).
+    expect(snapshots[0]!.replicas).toEqual([expect.objectContaining({ self: true, requestsPerSecond: 10, errorRate: 0.2 })]);
     expect(snapshots[0]!.business).toEqual({ ordersToday: 7, revenueTodayCents: 12_345, registrationsToday: 3, activeUsers: 0, conversionRate: 1 });
     await vi.advanceTimersByTimeAsync(5_000);
     expect(snapshots).toHaveLength(3); // stopped

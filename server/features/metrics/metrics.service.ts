@@ -1,5 +1,6 @@
+import { hostname } from "node:os";
 import { isStaff, type Role } from "@shared/contracts/auth";
-import type { MetricsSummary, Snapshot } from "@shared/contracts/metrics";
+import { replicaWindow, type MetricsSummary, type ReplicaFigures, type ReplicaWindow, type Snapshot } from "@shared/contracts/metrics";
 import type { AppContext } from "../../context";
 import type { ActingUser } from "../../lib/acting-user";
 import { AppError } from "../../lib/app-error";
@@ -9,13 +10,15 @@ import { createMemoryActivityTracker, createRedisActivityTracker, utcMidnight, t
 import { LatencyWindow, SERIES_INTERVAL_MS, SERIES_LENGTH, type HttpFigures } from "./latency-window";
 import { ProcessSampler } from "./process-figures";
 import { createPromMetrics } from "./prometheus";
+import { ClusterView } from "./cluster-view";
 import type { QueueFigures } from "../jobs/jobs.service";
 
 /**
  * The metrics collector of one app instance: every request's duration goes into the Prometheus
  * histogram and the rolling latency window; once a second ONE timer turns the window, the process figures,
  * the WebSocket count and the (cached) business figures into a Snapshot for the dashboard's channel; every
- * 5 s a full snapshot is kept for the 15-minute series.
+ * 5 s a full snapshot is kept for the 15-minute series. The same timer publishes this replica's window on the
+ * pub/sub and merges the other replicas' windows into the snapshot's http and ws figures (ADR 049).
  */
 
 /** What the orders feature tells the dashboard (ordersService.businessFiguresToday()). */
@@ -40,6 +43,8 @@ export interface MetricsServiceDeps {
   now?: () => number;
   /** Database figures are refreshed at most this often (default 5 s), never per snapshot. */
   businessRefreshMs?: number;
+  /** This replica's id on the dashboard (default: host name and process id). */
+  replicaId?: string;
   /** Process figures for each snapshot (a stand-in in tests that make sampling fail). */
   sampler?: Pick<ProcessSampler, "start" | "stop" | "sample">;
 }
@@ -56,6 +61,9 @@ export interface RequestRecord {
 const EXCLUDED_FROM_WINDOW = /^\/(api\/health\/|metrics$)/;
 
 const SNAPSHOT_INTERVAL_MS = 1_000;
+let collectorsInProcess = 0;
+/** The pod name under Kubernetes; a suffix tells apart several apps in one process (tests). */
+const defaultReplicaId = () => `${hostname()}:${process.pid}${collectorsInProcess++ === 0 ? "" : `#${collectorsInProcess}`}`;
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function httpPart(figures: HttpFigures): Snapshot["http"] {
@@ -95,6 +103,18 @@ export function createMetricsService(deps: MetricsServiceDeps) {
   const now = deps.now ?? Date.now;
   const businessRefreshMs = deps.businessRefreshMs ?? 5_000;
   const window = new LatencyWindow(now);
+  const replicaId = deps.replicaId ?? defaultReplicaId();
+  const startedAt = now();
+  const cluster = new ClusterView(replicaId, now);
+  deps.ctx.events.subscribe("metrics.window", (payload) => {
+    const parsed = replicaWindow.safeParse(payload);
+    if (parsed.success) cluster.receive(parsed.data);
+  });
+  /** Only through Redis (no one else to tell without it), and not while it is down: no warning every second. */
+  const publishWindow = (own: ReplicaWindow) => {
+    const redis = deps.ctx.redis;
+    if (redis && redisGuard(redis).available) void deps.ctx.events.publish("metrics.window", own);
+  };
   const sampler = deps.sampler ?? new ProcessSampler();
   const activity = deps.activity ?? (deps.ctx.redis ? createRedisActivityTracker(deps.ctx.redis, logger, deps.redisPrefix) : createMemoryActivityTracker());
 
@@ -180,25 +200,53 @@ export function createMetricsService(deps: MetricsServiceDeps) {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
 
-  const build = (at: number, http: Snapshot["http"]): Snapshot | undefined => {
+  const build = (at: number, http: Snapshot["http"], wsConnections = webSocketConnections(), replicas?: ReplicaFigures[]): Snapshot | undefined => {
     const figures = business();
     if (!figures) return undefined;
     processFigures ??= sampler.sample();
-    return { at: new Date(at).toISOString(), http, ws: { connections: webSocketConnections() }, process: processFigures, business: figures, jobs };
+    return {
+      at: new Date(at).toISOString(),
+      http,
+      ws: { connections: wsConnections },
+      process: processFigures,
+      business: figures,
+      jobs,
+      ...(replicas ? { replicas } : {}),
+    };
   };
+
+  /** A closed interval waits one tick before it joins the series, so the other replicas' intervals have arrived. */
+  let pendingPoint: { point: Snapshot; interval: NonNullable<ReturnType<LatencyWindow["intervalWindow"]>> } | undefined;
 
   const tick = () => {
     const t = now();
     processFigures = sampler.sample();
-    const snapshot = build(t, httpPart(window.current()));
+    const ownHttp = httpPart(window.current());
+    const own: ReplicaWindow = {
+      id: replicaId,
+      startedAt,
+      second: window.currentWindow(),
+      interval: window.intervalWindow(),
+      wsConnections: webSocketConnections(),
+      process: processFigures,
+    };
+    publishWindow(own);
+    const merged = cluster.live(own, ownHttp);
+    const snapshot = build(t, merged.http ?? ownHttp, merged.wsConnections, merged.replicas);
     void refresh(); // for the next tick: a snapshot never waits for the database
     if (!snapshot) return;
     latest = snapshot;
-    const closed = window.series().at(-1);
-    if (closed && closed.at !== lastSeriesStart) {
-      lastSeriesStart = closed.at;
-      series.push({ ...snapshot, at: new Date(closed.at + SERIES_INTERVAL_MS).toISOString(), http: httpPart(closed) });
+    if (pendingPoint) {
+      series.push({ ...pendingPoint.point, http: cluster.interval(pendingPoint.interval) ?? pendingPoint.point.http });
       if (series.length > SERIES_LENGTH) series.splice(0, series.length - SERIES_LENGTH);
+      pendingPoint = undefined;
+    }
+    const closed = window.series().at(-1);
+    const closedWindow = window.intervalWindow();
+    if (closed && closedWindow && closed.at !== lastSeriesStart) {
+      lastSeriesStart = closed.at;
+      const { replicas: _perReplica, ...point } = snapshot; // series points carry cluster figures only
+      pendingPoint = { point: { ...point, at: new Date(closed.at + SERIES_INTERVAL_MS).toISOString(), http: httpPart(closed) }, interval: closedWindow };
     }
     for (const listener of listeners) {
       try {

@@ -18,7 +18,7 @@ describe("OpenAPI document", () => {
     expect(document.info).toMatchObject({ title: "FruitfulPlanet API", version });
     expect(document.servers).toEqual([{ url: "/" }]);
     expect(Object.keys(document.paths ?? {})).toEqual(
-      expect.arrayContaining(["/api/health/liveness", "/api/health/readiness", "/api/v1/products", "/api/v1/products/{idOrSlug}"]),
+      expect.arrayContaining(["/api/health/liveness", "/api/health/readiness", "/api/v1/products", "/api/v1/products/{id}"]),
     );
   });
 

@@ -136,7 +136,7 @@ export type Hub = ReturnType<typeof createHub>;
 
 /**
  * Domain events → channel messages. The event bus already fans out through Redis, so an event raised on
- * any replica reaches this replica's sockets. Snapshots are this replica's own (not sent through Redis).
+ * any replica reaches this replica's sockets. Snapshots are built here from every replica's windows (ADR 049).
  * Returns the way to stop listening.
  */
 export function wireHubToEvents(hub: Hub, events: EventBus, metrics: Pick<MetricsService, "onSnapshot">): () => void {

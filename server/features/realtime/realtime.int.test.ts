@@ -49,7 +49,7 @@ describe("WebSocket /ws upgrade", () => {
     const refused = await refusedUpgrade(t.port);
     expect(refused.status).toBe(401);
     expect(JSON.parse(refused.body)).toMatchObject({ error: { code: "unauthenticated" } });
-    expect((await refusedUpgrade(t.port, { token: "not-a-token" })).status).toBe(401);
+    expect((await refusedUpgrade(t.port, { ticket: "not-a-ticket" })).status).toBe(401);
   });
 
   it("when the Origin is another site, then it is refused with 403 even with a valid token", async () => {
@@ -86,7 +86,7 @@ describe("WebSocket /ws upgrade", () => {
     await socket.close();
   });
 
-  it("when a bearer token comes as ?access_token=, then the socket opens as that user", async () => {
+  it("when a bearer client opens with a ticket, then the socket opens as that user", async () => {
     const { token, user } = await t.tokenFor("staff");
     const socket = await connect(t.port, { token });
     expect((await socket.waitFor("welcome")).user).toMatchObject({ id: user.id, role: "staff" });

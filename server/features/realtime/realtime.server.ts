@@ -17,11 +17,13 @@ import { originAllowed } from "./origin";
 import { createHub, wireHubToEvents, type BackpressureOptions, type HubClient } from "./realtime.hub";
 import { TokenBucket } from "./token-bucket";
 import { runSafely } from "../../lib/background";
+import type { WsTickets } from "./ws-tickets";
 
 /**
  * The WebSocket server of /ws (messages in shared/realtime.ts), on the app's own HTTP server (`noServer`):
  * the upgrade is checked BEFORE the handshake (path 404, foreign Origin 403, no identity 401, shutting down
- * 503); then every message is size-checked, rate-limited and validated with the shared zod union.
+ * 503); identity is a single-use `?ticket=` (POST /api/v1/realtime/ticket, ADR 048) or the session cookie, never a
+ * bearer token in the URL; then every message is size-checked, rate-limited and validated with the shared zod union.
  *
  * Identity is taken at the upgrade and the account is re-read on every subscribe (a deleted account is
  * closed with 1008, a changed role applies to the new subscription and to what is delivered from then on).
@@ -60,6 +62,7 @@ export interface RealtimeDeps {
   /** ADMIN_ALLOWED_CIDRS (ADR 041): staff-only channels are joined only from allowed client addresses. */
   adminNetwork?: Pick<AdminNetworkPolicy, "allows">;
   audit?: Pick<AuditService, "record">;
+  wsTickets: Pick<WsTickets, "redeem">;
 }
 
 interface Connection {
@@ -242,6 +245,19 @@ export function attachRealtime(
     hub.send(client, { type: "welcome", user: toUserJson(user) });
   };
 
+  /** A `?ticket=` when the URL has one (it is spent here, valid or not for this upgrade), else the session cookie. */
+  const identify = async (req: IncomingMessage): Promise<UserRecord | undefined> => {
+    let ticket: string | null;
+    try {
+      ticket = new URL(req.url ?? "/", "http://upgrade.invalid").searchParams.get("ticket");
+    } catch {
+      return undefined;
+    }
+    if (ticket === null) return deps.sessionAuth.userForUpgrade(req);
+    const userId = await deps.wsTickets.redeem(ticket);
+    return userId ? deps.auth.userById(userId) : undefined;
+  };
+
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (options.ignoreUpgrade?.(req)) return;
     socket.on("error", () => socket.destroy()); // a client that vanishes mid-upgrade must not crash the process
@@ -250,11 +266,17 @@ export function attachRealtime(
     if (closing) return refuse(socket, "not_ready", "The server is shutting down; reconnect shortly.", "shutdown");
     if (!originAllowed(req.headers.origin, req.headers.host, allowedOrigins))
       return refuse(socket, "forbidden", "This origin may not open a WebSocket.", "origin");
-    deps.sessionAuth.userForUpgrade(req).then(
+    identify(req).then(
       (user) => {
         if (socket.destroyed) return;
         if (closing) return refuse(socket, "not_ready", "The server is shutting down; reconnect shortly.", "shutdown");
-        if (!user) return refuse(socket, "unauthenticated", "Sign in (session cookie or ?access_token=) to open a WebSocket.", "unauthenticated");
+        if (!user)
+          return refuse(
+            socket,
+            "unauthenticated",
+            "Sign in (session cookie) or open /ws?ticket= with a ticket from POST /api/v1/realtime/ticket.",
+            "unauthenticated",
+          );
         if (maxPerUser > 0 && openFor(user.id) >= maxPerUser)
           return refuse(socket, "rate_limited", `At most ${maxPerUser} open WebSockets per account; close one first.`, "per_user_cap");
         const address = upgradeClientAddress(req, ctx.env.TRUST_PROXY);

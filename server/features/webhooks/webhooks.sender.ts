@@ -3,6 +3,7 @@ import https from "node:https";
 import { isIP } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { isPublicAddress, publicOnlyLookup, UnsafeTargetError } from "./webhooks.ssrf";
+import { injectTraceHeaders } from "../../lib/tracing";
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
 /** How much of a response body is kept for admins; the rest is never read. */
@@ -69,6 +70,8 @@ export function sendSigned(request: SignedRequest, options: { allowPrivateTarget
         "content-type": "application/json",
         "user-agent": "FruitfulPlanet-Webhooks/1",
         ...signedHeaders(request.secret, request.messageId, request.body),
+        // W3C traceparent of the webhook.deliver job's span when tracing is on (nothing otherwise).
+        ...injectTraceHeaders({}),
       },
       lookup: options.allowPrivateTargets ? undefined : publicOnlyLookup,
       signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),

@@ -14,6 +14,7 @@ import { KpiCards } from "./kpi-cards";
 import { QueueCard } from "./queue-card";
 import { LatestOrdersFeed } from "./latest-orders-feed";
 import { MetricCharts } from "./metric-charts";
+import { ReplicasTable } from "./replicas-table";
 
 function DashboardSkeleton() {
   return (
@@ -98,6 +99,8 @@ export function Dashboard() {
               <LatestOrdersFeed />
             </div>
           </div>
+          {/* Below the charts: they only redraw while on screen, so nothing may push them down. */}
+          {shown.now.replicas?.length ? <ReplicasTable replicas={shown.now.replicas} /> : null}
         </div>
       ) : null}
     </>

@@ -10,11 +10,14 @@ interface Kpi {
 
 function kpisOf(now: Snapshot): Kpi[] {
   const { http, ws, business } = now;
+  // Cluster-wide figures (ADR 049): every replica's requests and sockets, merged.
+  const replicas = now.replicas?.length ?? 1;
+  const where = replicas === 1 ? "this server" : `${replicas} servers`;
   return [
-    { id: "requests", label: "Requests", value: formatRate(http.requestsPerSecond), detail: "API requests in the last second" },
+    { id: "requests", label: "Requests", value: formatRate(http.requestsPerSecond), detail: `API requests in the last second, on ${where}` },
     { id: "p95", label: "p95 latency", value: formatMs(http.p95Ms), detail: `p50 ${formatMs(http.p50Ms)} · p99 ${formatMs(http.p99Ms)}` },
     { id: "errors", label: "Error rate", value: formatShare(http.errorRate), detail: "Responses with a 5xx status" },
-    { id: "websockets", label: "WebSocket connections", value: formatCount(ws.connections), detail: "Open on this server" },
+    { id: "websockets", label: "WebSocket connections", value: formatCount(ws.connections), detail: `Open on ${where}` },
     { id: "orders", label: "Orders today", value: formatCount(business.ordersToday), detail: "Paid, shipped or delivered, since 00:00 UTC" },
     { id: "revenue", label: "Revenue today", value: formatCents(business.revenueTodayCents), detail: "Total of today's orders" },
     { id: "active-users", label: "Active users", value: formatCount(business.activeUsers), detail: "Signed in, seen in the last 5 minutes" },
