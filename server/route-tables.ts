@@ -13,6 +13,7 @@ import { metricsRoutes, prometheusRoutes } from "./features/metrics/metrics.rout
 import { jobsRoutes } from "./features/jobs/jobs.routes";
 import { mailRoutes } from "./features/mail/mail.routes";
 import { webhooksRoutes } from "./features/webhooks/webhooks.routes";
+import { accountsRoutes } from "./features/accounts/accounts.routes";
 
 /** A route table with the way to get its handlers' dependencies from the app's services. */
 export interface BoundTable {
@@ -32,6 +33,7 @@ export const prometheusTable = bind(prometheusRoutes, (s, ctx) => ({ metrics: s.
 /** Every /api/v1 table, in mount order. */
 export const apiV1Tables: readonly BoundTable[] = [
   bind(authRoutes, (s) => ({ auth: s.auth, sessions: s.sessionAuth })),
+  bind(accountsRoutes, (s) => ({ accounts: s.accounts, sessions: s.sessionAuth })),
   bind(usersRoutes, (s) => s.users),
   bind(auditRoutes, (s) => s.audit),
   bind(catalogRoutes, (s) => s.catalog),

@@ -30,6 +30,13 @@ import { createWebhooksRepo } from "./features/webhooks/webhooks.repo";
 import { createWebhooksService, registerWebhookJobs } from "./features/webhooks/webhooks.service";
 import { policyFromEnv } from "./features/webhooks/webhooks.policy";
 import { createOrderNotifier, registerOrderNotifyJob } from "./features/notifications/order-notify";
+import { createUsersSelfRepo } from "./features/users/users.self.repo";
+import { createUsersSelfService } from "./features/users/users.self";
+import { createSignInsRepo } from "./features/auth/sign-ins.repo";
+import { createSignIns } from "./features/auth/sign-ins";
+import { createAccountsRepo } from "./features/accounts/accounts.repo";
+import { createAccountsService, type AccountsService } from "./features/accounts/accounts.service";
+import { registerAccountJobs } from "./features/accounts/account-links";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
@@ -42,10 +49,20 @@ export function createServices(ctx: AppContext) {
     completedRetentionDays: ctx.env.JOBS_RETENTION_DAYS,
   });
   const audit = createAuditService(createAuditRepo(ctx.db));
-  const users = createUsersService(createUsersRepo(ctx.db), audit, ctx.events);
+  const usersRepo = createUsersRepo(ctx.db);
+  const users = createUsersService(usersRepo, audit, ctx.events);
+  // Accounts (issue 11) needs orders and mail, which come later; the closures below run only on requests.
+  const late: { accounts?: AccountsService } = {};
+  const accountsReady = () => late.accounts!;
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const authRepo = createAuthRepo(ctx.db);
-  const auth = createAuthService({ repo: authRepo, users, audit, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
+  const auth = createAuthService({
+    repo: authRepo,
+    users,
+    audit,
+    accessTokenKey: deriveKey(sessionSecret, "access-token-v1"),
+    onRegistered: (user, tx) => accountsReady().sendVerification(user, tx),
+  });
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
   const catalog = createCatalogService(createCatalogRepo(ctx.db), {
     audit,
@@ -79,6 +96,20 @@ export function createServices(ctx: AppContext) {
       freeShippingThresholdCents: ctx.env.FREE_SHIPPING_THRESHOLD_CENTS,
     },
     fingerprintKey: deriveKey(sessionSecret, "idempotency-fingerprint-v1"),
+    db: ctx.db,
+    guestAccessKey: deriveKey(sessionSecret, "guest-order-access-v1"),
+    savedAddress: (userId, addressId) => accountsReady().addressForCheckout(userId, addressId),
+    guestOrderPaid: (order, tx) =>
+      mail.enqueue(
+        "guest-order-confirmation",
+        { email: order.guestEmail! },
+        { order: { ...order, guestAccessToken: order.guestAccessToken! } },
+        {
+          tx,
+          // The same key as the account confirmation: whichever path enqueues first, the guest gets one mail.
+          dedupeKey: `order-confirmation:${order.id}`,
+        },
+      ),
   });
   const mail = createMailService({
     repo: createMailRepo(ctx.db),
@@ -90,6 +121,16 @@ export function createServices(ctx: AppContext) {
   });
   const webhooks = createWebhooksService({ repo: createWebhooksRepo(ctx.db), jobs, audit, policy: policyFromEnv(ctx.env), logger: ctx.logger });
   registerMailJobs(jobs, mail);
+  const accounts = (late.accounts = createAccountsService({
+    repo: createAccountsRepo(ctx.db),
+    users: createUsersSelfService(usersRepo, createUsersSelfRepo(ctx.db), audit),
+    mail,
+    jobs,
+    signIns: createSignIns(createSignInsRepo(ctx.db)),
+    orders: orders.accounts,
+    audit,
+  }));
+  registerAccountJobs(jobs, accounts);
   registerWebhookJobs(jobs, webhooks);
   registerOrderNotifyJob(
     jobs,
@@ -99,6 +140,8 @@ export function createServices(ctx: AppContext) {
     audit,
     users,
     auth,
+    /** Account self-service (issue 11): password reset, e-mail verification, profile, addresses, export, deletion. */
+    accounts,
     /** HTTP glue rather than a service: session cookies, passport and bearer identification (mounted in app.ts). */
     sessionAuth: createSessionAuth(ctx, auth, sessionSecret),
     health: createHealthService(ctx, () => getHeapStatistics().heap_size_limit),

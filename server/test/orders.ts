@@ -21,6 +21,7 @@ export const ADDRESS = { name: "Ada Buyer", line1: "1 Orchard Lane", city: "Spri
 export function ordersServiceWith(t: TestApp, parts: { stock?: CatalogStock; payments?: PaymentsService; fingerprintKey: Buffer }) {
   return createOrdersService({
     repo: createOrdersRepo(t.db),
+    db: t.db,
     stock: parts.stock ?? createCatalogStock(t.db),
     audit: t.services.audit,
     payments: parts.payments ?? createPaymentsService({ provider: createTestCardProvider(), logger: t.ctx.logger }),
@@ -28,6 +29,7 @@ export function ordersServiceWith(t: TestApp, parts: { stock?: CatalogStock; pay
     logger: t.ctx.logger,
     pricing: { taxRateBps: 800, shippingFlatCents: 599, freeShippingThresholdCents: 5_000 },
     fingerprintKey: parts.fingerprintKey,
+    guestAccessKey: parts.fingerprintKey,
   });
 }
 

@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { roles, type Role } from "../contracts/auth";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -13,6 +13,8 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: roles }).notNull().default("customer"),
+    /** Set when the owner followed a verification link (issue 11); staff and admin roles need it. */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

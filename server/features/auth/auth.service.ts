@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { LoginBody, RegisterBody, TokenPair } from "@shared/contracts/auth";
+import type { TxScope } from "../../db";
 import { AppError } from "../../lib/app-error";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
 import type { UserRecord, UsersService } from "../users/users.service";
@@ -25,9 +26,11 @@ export interface AuthServiceDeps {
   audit: AuditService;
   /** HMAC key for access tokens (derived from SESSION_SECRET). */
   accessTokenKey: Buffer;
+  /** Runs in the registration's transaction (issue 11: the accounts feature enqueues the verification mail). */
+  onRegistered?: (user: UserRecord, tx: TxScope) => Promise<void>;
 }
 
-export function createAuthService({ repo, users, audit, accessTokenKey }: AuthServiceDeps) {
+export function createAuthService({ repo, users, audit, accessTokenKey, onRegistered }: AuthServiceDeps) {
   void getDummyHash(); // warm it up so the first unknown-email sign-in is not faster than the rest
 
   async function issueTokenPair(userId: string, familyId: string): Promise<TokenPair> {
@@ -39,7 +42,7 @@ export function createAuthService({ repo, users, audit, accessTokenKey }: AuthSe
   const service = {
     async register(body: RegisterBody, meta: RequestMeta): Promise<UserRecord> {
       const passwordHash = await hashPassword(body.password);
-      return users.registerCustomer({ email: body.email, name: body.name, passwordHash }, meta);
+      return users.registerCustomer({ email: body.email, name: body.name, passwordHash }, meta, onRegistered);
     },
 
     /** Verifies credentials (same answer and comparable time for unknown email and wrong password) and audits the attempt. */

@@ -21,6 +21,7 @@ declare global {
       email: string;
       name: string;
       role: Role;
+      emailVerifiedAt: Date | null;
       createdAt: Date;
     }
   }

@@ -10,10 +10,19 @@ export interface UserRecord {
   email: string;
   name: string;
   role: Role;
+  /** Null until the owner follows a verification link (issue 11). */
+  emailVerifiedAt: Date | null;
   createdAt: Date;
 }
 
-const publicColumns = { id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt };
+const publicColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  emailVerifiedAt: users.emailVerifiedAt,
+  createdAt: users.createdAt,
+};
 
 export interface UserListParams {
   role?: Role;
