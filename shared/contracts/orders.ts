@@ -65,21 +65,22 @@ export const paymentInput = z
  * either inline or a saved one (`shippingAddressId`), exactly one of the two; `email` is for guest checkout
  * (required without a session or token, refused with one).
  */
-export const orderCreate = z
+export const orderCreateFields = z
   .object({
     items: cartItems,
     shippingAddress: shippingAddress.optional(),
     shippingAddressId: uuid.optional(),
     payment: paymentInput,
     email: z
-      .string()
+      .string({ error: "Enter your e-mail address" })
       .trim()
       .toLowerCase()
       .pipe(z.email({ error: "Must be a valid email address" }).max(254))
       .optional(),
   })
-  .strict()
-  .refine((o) => (o.shippingAddress === undefined) !== (o.shippingAddressId === undefined), {
+  .strict();
+/** The fields without the "exactly one address" rule: forms pick from here (zod cannot pick from a refined object). */
+export const orderCreate = orderCreateFields.refine((o) => (o.shippingAddress === undefined) !== (o.shippingAddressId === undefined), {
     path: ["shippingAddress"],
     message: "Give a shipping address or choose a saved one (exactly one of the two)",
   });
