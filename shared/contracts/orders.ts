@@ -81,9 +81,9 @@ export const orderCreateFields = z
   .strict();
 /** The fields without the "exactly one address" rule: forms pick from here (zod cannot pick from a refined object). */
 export const orderCreate = orderCreateFields.refine((o) => (o.shippingAddress === undefined) !== (o.shippingAddressId === undefined), {
-    path: ["shippingAddress"],
-    message: "Give a shipping address or choose a saved one (exactly one of the two)",
-  });
+  path: ["shippingAddress"],
+  message: "Give a shipping address or choose a saved one (exactly one of the two)",
+});
 export type OrderCreate = z.infer<typeof orderCreate>;
 
 /** POST /api/v1/cart/quote */

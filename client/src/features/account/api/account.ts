@@ -30,7 +30,8 @@ export const addressesOptions = () =>
 export const useAddresses = (enabled = true) => useQuery({ ...addressesOptions(), enabled });
 
 // ---- Mailed links (signed out) ----
-export const useForgotPassword = () => useMutation({ mutationFn: (body: ForgotPasswordBody) => api.post<{ status: string }>("/api/v1/auth/password/forgot", body) });
+export const useForgotPassword = () =>
+  useMutation({ mutationFn: (body: ForgotPasswordBody) => api.post<{ status: string }>("/api/v1/auth/password/forgot", body) });
 export const useResetPassword = () => useMutation({ mutationFn: (body: ResetPasswordBody) => api.post<void>("/api/v1/auth/password/reset", body) });
 
 export function useVerifyEmail() {

@@ -41,7 +41,15 @@ export function ForgotPasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Forgot password" className="space-y-5">
       <FormAlert message={errors.root?.server?.message} />
-      <TextField label="Email" type="email" autoComplete="email" inputMode="email" autoCapitalize="none" error={errors.email?.message} {...form.register("email")} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        autoCapitalize="none"
+        error={errors.email?.message}
+        {...form.register("email")}
+      />
       <Button type="submit" size="lg" disabled={forgot.isPending} className="w-full">
         {forgot.isPending && <Spinner label="Sending" />}
         {forgot.isPending ? "Sending…" : "Send me a link"}
@@ -85,7 +93,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Choose a new password" className="space-y-5">
       <FormAlert message={errors.root?.server?.message ?? errors.token?.message} />
-      <PasswordField label="New password" autoComplete="new-password" hint="At least 12 characters." error={errors.password?.message} {...form.register("password")} />
+      <PasswordField
+        label="New password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        error={errors.password?.message}
+        {...form.register("password")}
+      />
       <Button type="submit" size="lg" disabled={reset.isPending} className="w-full">
         {reset.isPending && <Spinner label="Saving" />}
         {reset.isPending ? "Saving…" : "Save new password"}

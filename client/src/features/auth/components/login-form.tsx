@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
+import { Link } from "wouter";
 import type { z } from "zod";
 import { loginBody, type LoginBody } from "@shared/contracts/auth";
 import { Button } from "@client/components/ui/button";
@@ -50,6 +51,11 @@ export function LoginForm() {
         {...form.register("email")}
       />
       <PasswordField label="Password" autoComplete="current-password" error={errors.password?.message} {...form.register("password")} />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
       <Button type="submit" size="lg" disabled={pending} className="w-full">
         {pending && <Spinner label="Signing in" />}
         {pending ? "Signing in…" : "Sign in"}

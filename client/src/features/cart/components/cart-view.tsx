@@ -150,7 +150,7 @@ function SummaryPanel({ quote, updating, lineCount }: { quote: Quote; updating: 
       {quote.orderable && !updating && !signedIn ? (
         // Issue 11: no account needed; signing in keeps the order in the account's history.
         <>
-          <Link href="/login?next=/checkout" className={buttonClasses({ size: "lg", className: "mt-4 w-full" })}>
+          <Link href={`/login?next=${encodeURIComponent("/checkout")}`} className={buttonClasses({ size: "lg", className: "mt-4 w-full" })}>
             Sign in to check out
           </Link>
           <Link href="/checkout" className={buttonClasses({ size: "lg", variant: "secondary", className: "mt-3 w-full" })}>

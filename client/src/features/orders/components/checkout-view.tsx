@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { Link, useLocation } from "wouter";
 import type { z } from "zod";
@@ -210,7 +210,7 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
             />
             <p className="text-sm text-stone-600">
               Have an account?{" "}
-              <Link href="/login?next=/checkout" className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+              <Link href={`/login?next=${encodeURIComponent("/checkout")}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
                 Sign in
               </Link>
             </p>
@@ -319,7 +319,7 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
 function SavedAddressPicker({ onPick }: { onPick: (address: ShippingAddress) => void }) {
   const addresses = useAddresses();
   const filled = useRef(false);
-  const list = addresses.data ?? [];
+  const list = useMemo(() => addresses.data ?? [], [addresses.data]);
   const toAddress = ({ id: _id, isDefault: _d, createdAt: _c, ...address }: SavedAddress): ShippingAddress => address;
   useEffect(() => {
     const preferred = list.find((a) => a.isDefault);

@@ -138,7 +138,13 @@ export function OrderDetail({ orderId, justPlaced, access }: { orderId: string; 
   return (
     <article>
       <title>{`Order ${order.number} · FruitfulPlanet`}</title>
-      <Breadcrumbs items={guest ? [{ label: "Home", href: "/" }, { label: order.number }] : [{ label: "Home", href: "/" }, { label: "Your orders", href: "/orders" }, { label: order.number }]} />
+      <Breadcrumbs
+        items={
+          guest
+            ? [{ label: "Home", href: "/" }, { label: order.number }]
+            : [{ label: "Home", href: "/" }, { label: "Your orders", href: "/orders" }, { label: order.number }]
+        }
+      />
       {justPlaced && <ThankYou order={order} />}
       <div className="mb-8 flex flex-wrap items-start justify-between gap-4">
         <div>
