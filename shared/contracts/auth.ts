@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { strongPassword } from "../password-strength";
 import { uuid } from "./common";
 
 // ---- Shared field rules ----
@@ -23,7 +24,11 @@ export const newPassword = z.string({ error: "Password is required" }).min(12, "
 export const personName = z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(100, "Must be at most 100 characters");
 
 // ---- Requests ----
-export const registerBody = z.object({ email, password: newPassword, name: personName }).strict();
+/** Strength (zxcvbn score ≥ 3, not the e-mail or name) is the shared rule in shared/password-strength.ts. */
+export const registerBody = z
+  .object({ email, password: newPassword, name: personName })
+  .strict()
+  .superRefine(strongPassword((body: { email: string; name: string; password: string }) => body));
 export type RegisterBody = z.infer<typeof registerBody>;
 
 /** Login checks only the bounds: the stored hash decides, whatever rule the password was created under. */

@@ -1,7 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { registerBody, type RegisterBody } from "@shared/contracts/auth";
+import { loadPasswordStrength } from "@shared/password-strength";
 import { Button } from "@client/components/ui/button";
 import { PasswordField } from "@client/components/ui/password-field";
 import { Spinner } from "@client/components/ui/skeleton";
@@ -10,6 +11,15 @@ import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
 import { useRegister } from "../api/auth";
 import { FormAlert } from "./auth-card";
+import { PasswordStrengthMeter } from "./password-strength-meter";
+
+type RegisterInput = z.input<typeof registerBody>;
+const baseResolver = zodResolver(registerBody);
+/** Validates only once the strength checker is there, so the form and the server apply the same rule. */
+const resolver: Resolver<RegisterInput, unknown, RegisterBody> = async (...args) => {
+  await loadPasswordStrength().catch(() => undefined);
+  return baseResolver(...args);
+};
 
 /**
  * Account creation with the contract's schema (the same one the route validates with). No "repeat password"
@@ -18,12 +28,13 @@ import { FormAlert } from "./auth-card";
 export function RegisterForm() {
   const register = useRegister();
   const { toast } = useToast();
-  const form = useForm<z.input<typeof registerBody>, unknown, RegisterBody>({
-    resolver: zodResolver(registerBody),
+  const form = useForm<RegisterInput, unknown, RegisterBody>({
+    resolver,
     defaultValues: { name: "", email: "", password: "" },
   });
   const { errors, isSubmitting } = form.formState;
   const pending = isSubmitting || register.isPending;
+  const [password = "", email, name] = useWatch({ control: form.control, name: ["password", "email", "name"] });
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
@@ -58,6 +69,7 @@ export function RegisterForm() {
         error={errors.password?.message}
         {...form.register("password")}
       />
+      <PasswordStrengthMeter password={password} owner={{ email, name }} />
       <Button type="submit" size="lg" disabled={pending} className="w-full">
         {pending && <Spinner label="Creating your account" />}
         {pending ? "Creating account…" : "Create account"}
