@@ -3,7 +3,7 @@ import type { ResetPasswordBody } from "@shared/contracts/accounts";
 import type { TxScope } from "../../db";
 import { AppError } from "../../lib/app-error";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
-import { hashPassword } from "../auth/password";
+import { assertStrongPassword, hashPassword } from "../auth/password";
 import type { SignIns } from "../auth/sign-ins";
 import type { JobQueue } from "../jobs/jobs.types";
 import type { MailService } from "../mail/mail.service";
@@ -83,13 +83,15 @@ export function createAccountLinks(deps: AccountLinksDeps) {
 
     /** POST /auth/password/reset: new password, every session and refresh-token family of the user ends. */
     async resetPassword(body: ResetPasswordBody, meta: RequestMeta): Promise<void> {
-      const passwordHash = await hashPassword(body.password);
       await repo.transaction(async (tx) => {
         const spent = await repo.consumeToken(hashLinkToken(body.token), ["password_reset"], tx);
         if (!spent) throw badLink();
         const user = await users.findById(spent.userId, tx);
         if (!user) throw badLink();
-        await users.setPasswordHash(user.id, passwordHash, tx);
+        // The shared strength rule needs the owner (not their e-mail or name); a refused password rolls the
+        // transaction back, so the link still works for a better one.
+        assertStrongPassword(body.password, { email: user.email, name: user.name });
+        await users.setPasswordHash(user.id, await hashPassword(body.password), tx);
         await repo.spendOpenTokens(user.id, "password_reset", tx);
         await signIns.endAllOf(user.id, {}, tx);
         await audit.record({ actor: actorOf(user), action: "auth.password_reset", target: { type: "user", id: user.id } }, meta, tx);

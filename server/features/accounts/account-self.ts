@@ -3,7 +3,7 @@ import type { User } from "@shared/contracts/auth";
 import type { ShippingAddress } from "@shared/contracts/orders";
 import { AppError, notFound } from "../../lib/app-error";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
-import { hashPassword, verifyPassword } from "../auth/password";
+import { assertStrongPassword, hashPassword, verifyPassword } from "../auth/password";
 import type { SignIns } from "../auth/sign-ins";
 import type { OrderAccounts } from "../orders/orders.accounts";
 import { toUserJson, type UserRecord } from "../users/users.service";
@@ -55,6 +55,7 @@ export function createAccountSelf(deps: AccountSelfDeps) {
     /** Other sessions and every refresh-token family end; the session that changed it (if any) stays signed in. */
     async changePassword(user: UserRecord, body: ChangePasswordBody, currentSessionId: string | undefined, meta: RequestMeta): Promise<void> {
       await checkPassword(user, body.currentPassword, "currentPassword");
+      assertStrongPassword(body.newPassword, { email: user.email, name: user.name }, "newPassword");
       const passwordHash = await hashPassword(body.newPassword);
       await repo.transaction(async (tx) => {
         await users.setPasswordHash(user.id, passwordHash, tx);

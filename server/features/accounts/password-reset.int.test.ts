@@ -43,6 +43,12 @@ describe("password reset", () => {
     expect(res.body).toEqual({ status: "accepted" });
     const token = await resetTokenMailedTo(user.email);
 
+    // The shared strength rule (issue 11 §7): refused in words a person understands, and the link still works.
+    for (const weak of ["aaaaaaaaaaaa", user.email]) {
+      const refused = await request(t.app).post("/api/v1/auth/password/reset").send({ token, password: weak });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toEqual([{ path: "password", message: expect.stringMatching(/too easy to guess|Don't use your e-mail/) }]);
+    }
     await request(t.app).post("/api/v1/auth/password/reset").send({ token, password: NEW_PASSWORD }).expect(204);
 
     await request(t.app).post("/api/v1/auth/token").send({ email: user.email, password: NEW_PASSWORD }).expect(200);

@@ -44,6 +44,9 @@ describe("account self-service", () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details[0].path).toBe("currentPassword");
 
+    const ownEmail = await agent.post("/api/v1/auth/password/change").send({ currentPassword: user.password, newPassword: user.email });
+    expect(ownEmail.status).toBe(400);
+    expect(ownEmail.body.error.details).toEqual([{ path: "newPassword", message: expect.stringMatching(/Don't use your e-mail address/) }]);
     await agent.post("/api/v1/auth/password/change").send({ currentPassword: user.password, newPassword: "a brand new password 99" }).expect(204);
     await agent.get("/api/v1/auth/me").expect(200);
     await other.get("/api/v1/auth/me").expect(401);
