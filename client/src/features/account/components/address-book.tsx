@@ -155,7 +155,7 @@ export function DataAndDeletion() {
         Download my data (JSON)
       </Button>
       {confirming ? (
-        <form onSubmit={onDelete} noValidate aria-label="Delete account" className="space-y-3 rounded-xl border border-red-200 bg-red-50 p-4">
+        <form onSubmit={onDelete} noValidate aria-label="Delete account" className="w-full space-y-3 rounded-xl border border-red-200 bg-red-50 p-4">
           <p className="text-sm text-red-950">
             This deletes your account, addresses and sign-ins for good. Your orders stay for our accounts, without your name or street.
           </p>
