@@ -20,6 +20,7 @@ export const tableOwners = {
   jobs: ["jobs"],
   mail: ["mailOutbox"],
   webhooks: ["webhookEndpoints", "webhookDeliveries"],
+  accounts: ["accountTokens", "addresses"],
 };
 
 /**

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../server/seed/seed-data";
-import { fillSignIn, newAccount, NEW_ACCOUNT_PASSWORD, registerAccount } from "./fixtures/accounts";
+import type { MailMessage, MailSummary } from "../shared/contracts/mail";
+import { fillSignIn, newAccount, NEW_ACCOUNT_PASSWORD, registerAccount, signInAs } from "./fixtures/accounts";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 
 const demoAdmin = DEMO_USERS.find((u) => u.role === "admin")!;
@@ -21,7 +22,8 @@ async function signOut(page: Page, name: string) {
   await expect(page).toHaveURL("/");
 }
 
-test("when a shopper registers, signs out and back in, then an admin promotes them to staff and the audit log shows it", async ({ page }) => {
+test("when a shopper registers, signs out and back in, then an admin promotes them to staff and the audit log shows it", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   const shopper = newAccount("promote");
 
   await test.step("register a new account", async () => {
@@ -55,6 +57,27 @@ test("when a shopper registers, signs out and back in, then an admin promotes th
     await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
     await page.keyboard.press("Escape");
     await signOut(page, shopper.name);
+  });
+
+  await test.step("the shopper confirms the address from the mailed link (staff roles need it; issue 11)", async () => {
+    const admin = await signInAs(browser, demoAdmin.email, "/admin");
+    let path: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          const outbox = (await (await admin.request.get("/api/v1/mail/outbox?template=email-verification&limit=100")).json()) as { data: MailSummary[] };
+          const summary = outbox.data.find((m) => m.to === shopper.email);
+          if (!summary) return undefined;
+          const message = (await (await admin.request.get(`/api/v1/mail/outbox/${summary.id}`)).json()) as MailMessage;
+          path = /https?:\/\/[^/\s]+(\/verify-email\?token=[A-Za-z0-9_-]+)/.exec(message.text)?.[1];
+          return path;
+        },
+        { timeout: 20_000 },
+      )
+      .toBeTruthy();
+    await admin.context().close();
+    await page.goto(path!);
+    await expect(page.getByTestId("verify-state")).toHaveText(/Your e-mail address is confirmed/);
   });
 
   await test.step("the admin promotes the new account to staff", async () => {

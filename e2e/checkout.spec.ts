@@ -177,11 +177,17 @@ test("when the card is declined, then the shopper is told in plain words, keeps 
   await expect(page.getByRole("button", { name: "Cancel order" })).toHaveCount(0);
 });
 
-test("when a signed-out visitor opens checkout, then they sign in and come back to it", async ({ page }) => {
-  await page.goto("/checkout");
+test("when a signed-out visitor checks out from the cart, then they may sign in and come back to checkout", async ({ page, request }) => {
+  const [product] = await pickProducts(request, 4);
+  await addToCart(page, product, 1);
+  await page.goto("/cart");
+  // Issue 11: a guest may also check out without an account (e2e/guest-checkout.spec.ts).
+  await expect(page.getByRole("link", { name: "Check out as guest" })).toBeVisible();
+  await page.getByRole("link", { name: "Sign in to check out" }).click();
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent("/checkout")}`);
   const shopper = DEMO_USERS.find((u) => u.role === "customer")!;
   await fillSignIn(page, shopper.email, DEMO_PASSWORD);
   await expect(page).toHaveURL("/checkout");
-  await expect(page.getByRole("heading", { name: "Your cart is empty" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Checkout" })).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveCount(0);
 });

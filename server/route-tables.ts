@@ -15,6 +15,7 @@ import { jobsRoutes } from "./features/jobs/jobs.routes";
 import { mailRoutes } from "./features/mail/mail.routes";
 import { webhooksRoutes } from "./features/webhooks/webhooks.routes";
 import { realtimeRoutes } from "./features/realtime/realtime.routes";
+import { accountsRoutes } from "./features/accounts/accounts.routes";
 
 /** A route table with the way to get its handlers' dependencies from the app's services. */
 export interface BoundTable {
@@ -35,6 +36,7 @@ export const prometheusTable = bind(prometheusRoutes, (s, ctx) => ({ metrics: s.
 export const apiV1Tables: readonly BoundTable[] = [
   bind(authRoutes, (s) => ({ auth: s.auth, sessions: s.sessionAuth, mfa: s.mfa })),
   bind(mfaRoutes, (s) => ({ mfa: s.mfa, sessions: s.sessionAuth })),
+  bind(accountsRoutes, (s) => ({ accounts: s.accounts, sessions: s.sessionAuth })),
   bind(usersRoutes, (s) => s.users),
   bind(auditRoutes, (s) => s.audit),
   bind(catalogRoutes, (s) => s.catalog),

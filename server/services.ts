@@ -39,6 +39,13 @@ import { createWebhooksService, registerWebhookJobs } from "./features/webhooks/
 import { policyFromEnv } from "./features/webhooks/webhooks.policy";
 import { createOrderNotifier, enqueueOrderNotify, registerOrderNotifyJob } from "./features/notifications/order-notify";
 import { createWsTickets } from "./features/realtime/ws-tickets";
+import { createUsersSelfRepo } from "./features/users/users.self.repo";
+import { createUsersSelfService } from "./features/users/users.self";
+import { createSignInsRepo } from "./features/auth/sign-ins.repo";
+import { createSignIns } from "./features/auth/sign-ins";
+import { createAccountsRepo } from "./features/accounts/accounts.repo";
+import { createAccountsService, type AccountsService } from "./features/accounts/accounts.service";
+import { registerAccountJobs } from "./features/accounts/account-links";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
@@ -53,6 +60,9 @@ export function createServices(ctx: AppContext) {
   const audit = createAuditService(createAuditRepo(ctx.db));
   const adminNetwork = createAdminNetworkPolicy(ctx.env.ADMIN_ALLOWED_CIDRS);
   // Mail looks users up when a mail is sent, after every service exists (users is declared below).
+  // Accounts (issue 11) needs users, orders and mail, which come later; the closures below run only on requests.
+  const late: { accounts?: AccountsService } = {};
+  const accountsReady = () => late.accounts!;
   const mail = createMailService({
     repo: createMailRepo(ctx.db),
     jobs,
@@ -64,9 +74,10 @@ export function createServices(ctx: AppContext) {
   const webhooks = createWebhooksService({ repo: createWebhooksRepo(ctx.db), jobs, audit, policy: policyFromEnv(ctx.env), logger: ctx.logger });
   registerMailJobs(jobs, mail);
   registerWebhookJobs(jobs, webhooks, { logRetentionDays: ctx.env.WEBHOOK_LOG_RETENTION_DAYS, logger: ctx.logger });
-  const users = createUsersService(createUsersRepo(ctx.db), audit, ctx.events, {
-    // The account's first mail, through the generic "send this template to this user" job, in the registration's transaction.
-    afterRegister: (user, tx) => mail.sendToUser(user.id, "welcome", { name: user.name }, { tx, dedupeKey: `welcome:${user.id}` }),
+  const usersRepo = createUsersRepo(ctx.db);
+  const users = createUsersService(usersRepo, audit, ctx.events, {
+    // The account's first mail (issue 11: confirm the address), in the registration's transaction.
+    afterRegister: (user, tx) => accountsReady().sendVerification(user, tx),
   });
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const authRepo = createAuthRepo(ctx.db);
@@ -90,6 +101,7 @@ export function createServices(ctx: AppContext) {
     payments,
     events: ctx.events,
     logger: ctx.logger,
+    db: ctx.db,
     // Every status change enqueues its mail + webhook job in its own transaction (outbox); see order-notify.ts.
     notify: (change: OrderStatusChange, tx: TxScope) => enqueueOrderNotify(jobs, change, tx),
   };
@@ -103,7 +115,30 @@ export function createServices(ctx: AppContext) {
       freeShippingThresholdCents: ctx.env.FREE_SHIPPING_THRESHOLD_CENTS,
     },
     fingerprintKey: deriveKey(sessionSecret, "idempotency-fingerprint-v1"),
+    guestAccessKey: deriveKey(sessionSecret, "guest-order-access-v1"),
+    savedAddress: (userId, addressId) => accountsReady().addressForCheckout(userId, addressId),
+    guestOrderPaid: (order, tx) =>
+      mail.enqueue(
+        "guest-order-confirmation",
+        { email: order.guestEmail! },
+        { order: { ...order, guestAccessToken: order.guestAccessToken! } },
+        {
+          tx,
+          // The same key as the account confirmation: whichever path enqueues first, the guest gets one mail.
+          dedupeKey: `order-confirmation:${order.id}`,
+        },
+      ),
   });
+  const accounts = (late.accounts = createAccountsService({
+    repo: createAccountsRepo(ctx.db),
+    users: createUsersSelfService(usersRepo, createUsersSelfRepo(ctx.db), audit),
+    mail,
+    jobs,
+    signIns: createSignIns(createSignInsRepo(ctx.db), security),
+    orders: orders.accounts,
+    audit,
+  }));
+  registerAccountJobs(jobs, accounts);
   registerOrderNotifyJob(
     jobs,
     createOrderNotifier({ findOrder: (id) => orders.findById(id), findUser: (id) => users.findById(id), mail, webhooks, logger: ctx.logger }),
@@ -118,6 +153,8 @@ export function createServices(ctx: AppContext) {
     auth,
     /** TOTP two-factor sign-in (issue 11 §5). */
     mfa,
+    /** Account self-service (issue 11): password reset, e-mail verification, profile, addresses, export, deletion. */
+    accounts,
     /** HTTP glue rather than a service: session cookies, passport and bearer identification (mounted in app.ts). */
     sessionAuth: createSessionAuth(ctx, auth, sessionSecret),
     /** Single-use tickets that open /ws without a bearer token in the URL (ADR 048). */

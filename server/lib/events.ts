@@ -11,8 +11,8 @@ import { closeRedis, redisGuard, redisKey, type Redis } from "./redis";
  */
 export interface EventMap {
   "catalog.changed": { entity: "sector" | "brand" | "product"; id: string };
-  "order.created": { orderId: string; userId: string; order: Order };
-  "order.status_changed": { orderId: string; number: string; userId: string; status: string; at: string };
+  "order.created": { orderId: string; userId: string | null; order: Order };
+  "order.status_changed": { orderId: string; number: string; userId: string | null; status: string; at: string };
   "user.registered": { userId: string };
   /** Each replica's last second of traffic and process figures, once a second, for the cluster-wide dashboard (ADR 049). */
   "metrics.window": ReplicaWindow;

@@ -36,7 +36,7 @@ async function isEmpty(db: Db, tx?: TxScope): Promise<boolean> {
 
 /** Hashing takes ~30 ms a user; done before the transaction so the lock is held briefly. */
 async function demoUserRows() {
-  return Promise.all(DEMO_USERS.map(async (u) => ({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD) })));
+  return Promise.all(DEMO_USERS.map(async (u) => ({ ...u, passwordHash: await hashPassword(DEMO_PASSWORD), emailVerifiedAt: new Date() })));
 }
 
 async function insertCatalog(db: Db, scope: TxScope, catalog: DemoCatalog, userRows: Awaited<ReturnType<typeof demoUserRows>>, log: SeedLog) {
@@ -58,7 +58,13 @@ async function insertCatalog(db: Db, scope: TxScope, catalog: DemoCatalog, userR
     .values(userRows)
     .onConflictDoUpdate({
       target: users.email,
-      set: { name: sql`excluded.name`, role: sql`excluded.role`, passwordHash: sql`excluded.password_hash`, updatedAt: sql`now()` },
+      set: {
+        name: sql`excluded.name`,
+        role: sql`excluded.role`,
+        passwordHash: sql`excluded.password_hash`,
+        emailVerifiedAt: sql`excluded.email_verified_at`,
+        updatedAt: sql`now()`,
+      },
     });
 }
 

@@ -65,14 +65,21 @@ export const TEST_PASSWORD = "factory-password-1234";
 let testPasswordHash: Promise<string> | undefined;
 
 /** A user with a unique email; `password` is returned so tests can sign in. */
-export async function makeUser(db: Db, overrides: { role?: Role; email?: string; name?: string; password?: string } = {}) {
+export async function makeUser(db: Db, overrides: { role?: Role; email?: string; name?: string; password?: string; verified?: boolean } = {}) {
   const s = uniqueSuffix();
   const password = overrides.password ?? TEST_PASSWORD;
   const passwordHash = overrides.password ? await hashPassword(password) : await (testPasswordHash ??= hashPassword(TEST_PASSWORD));
   const [row] = await db
     .insert(users)
-    .values({ email: overrides.email ?? `user-${s}@example.test`, name: overrides.name ?? `User ${s}`, role: overrides.role ?? "customer", passwordHash })
-    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt });
+    .values({
+      email: overrides.email ?? `user-${s}@example.test`,
+      name: overrides.name ?? `User ${s}`,
+      role: overrides.role ?? "customer",
+      passwordHash,
+      // Verified unless a test says otherwise: staff and admin roles require it (issue 11).
+      emailVerifiedAt: overrides.verified === false ? null : new Date(),
+    })
+    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt, emailVerifiedAt: users.emailVerifiedAt });
   return { ...row!, password };
 }
 
@@ -85,8 +92,16 @@ export async function makeUsers(db: Db, count: number, role: Role = "customer") 
   const s = uniqueSuffix();
   return db
     .insert(users)
-    .values(Array.from({ length: count }, (_, i) => ({ email: `user-${s}-${i}@example.test`, name: `User ${s} ${i}`, role, passwordHash })))
-    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt });
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        email: `user-${s}-${i}@example.test`,
+        name: `User ${s} ${i}`,
+        role,
+        passwordHash,
+        emailVerifiedAt: new Date(),
+      })),
+    )
+    .returning({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt, emailVerifiedAt: users.emailVerifiedAt });
 }
 
 type OrderStatusValue = (typeof orders.$inferSelect)["status"];

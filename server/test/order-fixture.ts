@@ -8,6 +8,7 @@ export function orderFixture(overrides: Partial<Order> = {}): Order {
     id,
     number: "FP-000042",
     userId: crypto.randomUUID(),
+    guestEmail: null,
     status: "paid",
     items: [{ productId: crypto.randomUUID(), name: "Test item", unitPriceCents: 1_000, quantity: 1, lineTotalCents: 1_000 }],
     subtotalCents: 1_000,

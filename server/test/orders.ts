@@ -25,6 +25,7 @@ export function ordersServiceWith(
 ) {
   return createOrdersService({
     repo: createOrdersRepo(t.db),
+    db: t.db,
     stock: parts.stock ?? createCatalogStock(t.db),
     audit: t.services.audit,
     payments: parts.payments ?? createPaymentsService({ provider: createTestCardProvider(), logger: t.ctx.logger }),
@@ -33,6 +34,7 @@ export function ordersServiceWith(
     pricing: { taxRateBps: 800, shippingFlatCents: 599, freeShippingThresholdCents: 5_000 },
     fingerprintKey: parts.fingerprintKey,
     notify: parts.notify,
+    guestAccessKey: parts.fingerprintKey,
   });
 }
 

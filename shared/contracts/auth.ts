@@ -46,7 +46,15 @@ export type RefreshTokenBody = z.infer<typeof refreshTokenBody>;
 
 // ---- Responses ----
 /** The public user: never a password hash. */
-export const user = z.object({ id: uuid, email: z.string(), name: z.string(), role, createdAt: z.string() });
+export const user = z.object({
+  id: uuid,
+  email: z.string(),
+  name: z.string(),
+  role,
+  /** True once the owner followed a verification link; staff and admin roles need it. */
+  emailVerified: z.boolean(),
+  createdAt: z.string(),
+});
 export type User = z.infer<typeof user>;
 
 export const userEnvelope = z.object({ user });

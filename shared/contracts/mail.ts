@@ -2,7 +2,17 @@ import { z } from "zod";
 import { listOf, pageQuery, uuid } from "./common";
 
 /** Every template the server can render; adding one means a component and an entry in the server's registry. */
-export const mailTemplateNames = ["order-confirmation", "order-shipped", "order-delivered", "order-cancelled", "welcome"] as const;
+export const mailTemplateNames = [
+  "order-confirmation",
+  "order-shipped",
+  "order-delivered",
+  "order-cancelled",
+  "welcome",
+  "password-reset",
+  "email-verification",
+  "email-change",
+  "guest-order-confirmation",
+] as const;
 export const mailTemplateName = z.enum(mailTemplateNames);
 export type MailTemplateName = z.infer<typeof mailTemplateName>;
 

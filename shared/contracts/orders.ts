@@ -60,8 +60,30 @@ export const paymentInput = z
   })
   .strict();
 
-/** POST /api/v1/orders. Prices and totals are never accepted from the client (strict → 400). */
-export const orderCreate = z.object({ items: cartItems, shippingAddress, payment: paymentInput }).strict();
+/**
+ * POST /api/v1/orders. Prices and totals are never accepted from the client (strict → 400). The address is
+ * either inline or a saved one (`shippingAddressId`), exactly one of the two; `email` is for guest checkout
+ * (required without a session or token, refused with one).
+ */
+export const orderCreateFields = z
+  .object({
+    items: cartItems,
+    shippingAddress: shippingAddress.optional(),
+    shippingAddressId: uuid.optional(),
+    payment: paymentInput,
+    email: z
+      .string({ error: "Enter your e-mail address" })
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: "Must be a valid email address" }).max(254))
+      .optional(),
+  })
+  .strict();
+/** The fields without the "exactly one address" rule: forms pick from here (zod cannot pick from a refined object). */
+export const orderCreate = orderCreateFields.refine((o) => (o.shippingAddress === undefined) !== (o.shippingAddressId === undefined), {
+  path: ["shippingAddress"],
+  message: "Give a shipping address or choose a saved one (exactly one of the two)",
+});
 export type OrderCreate = z.infer<typeof orderCreate>;
 
 /** POST /api/v1/cart/quote */
@@ -110,7 +132,10 @@ export const orderEvent = z.object({ status: orderStatus, at: z.string(), actor:
 export const order = z.object({
   id: uuid,
   number: z.string(),
-  userId: uuid,
+  /** Null for a guest checkout (and for orders kept after their owner deleted the account). */
+  userId: uuid.nullable(),
+  /** A guest checkout's e-mail address; null for account orders. */
+  guestEmail: z.string().nullable(),
   status: orderStatus,
   items: z.array(orderItem),
   ...totals.shape,
@@ -120,6 +145,13 @@ export const order = z.object({
   updatedAt: z.string(),
 });
 export type Order = z.infer<typeof order>;
+
+/** The 201 of a checkout: a guest also gets the token that opens this order (GET /orders/:id?access=…). */
+export const createdOrder = order.extend({ guestAccessToken: z.string().optional() });
+export type CreatedOrder = z.infer<typeof createdOrder>;
+
+/** GET /orders/:id?access=<guestAccessToken>: a guest's way back to their order. */
+export const orderAccessQuery = z.object({ access: z.string().trim().min(20).max(200).optional() }).strict();
 
 export const orderListQuery = z
   .object({

@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./jobs";
 export * from "./mail";
 export * from "./webhooks";
+export * from "./accounts";

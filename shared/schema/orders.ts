@@ -14,9 +14,10 @@ export const orders = pgTable(
     id: id(),
     // Human order number: FP-000123 is formatted from this sequence value.
     number: bigserial("number", { mode: "number" }).notNull().unique(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
+    /** Null for a guest checkout and for orders kept after their owner deleted the account (issue 11). */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "restrict" }),
+    /** A guest checkout's address for mails; attached to an account later by a verified e-mail. */
+    guestEmail: text("guest_email"),
     status: text("status", { enum: orderStatuses }).notNull().default("pending"),
     subtotalCents: integer("subtotal_cents").notNull(),
     taxCents: integer("tax_cents").notNull(),
@@ -31,6 +32,7 @@ export const orders = pgTable(
     index("orders_user_created_idx").on(t.userId, t.createdAt, t.id),
     index("orders_status_created_idx").on(t.status, t.createdAt, t.id),
     index("orders_created_idx").on(t.createdAt, t.id),
+    index("orders_guest_email_idx").on(t.guestEmail),
   ],
 );
 
@@ -95,9 +97,11 @@ export const transactions = pgTable(
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    /**
+     * The key's owner: a user id, or for a guest checkout an id derived from the guest's e-mail (so no foreign
+     * key to users; rows expire after 24 h and the housekeeping job purges them).
+     */
+    userId: uuid("user_id").notNull(),
     key: text("key").notNull(),
     /** SHA-256 of method + path + canonical body; a different fingerprint for the same key is a 422. */
     fingerprint: text("fingerprint").notNull(),

@@ -23,6 +23,8 @@ export const users = pgTable(
     mfaLastStep: integer("mfa_last_step"),
     /** SHA-256 hashes of the unused recovery codes; one is removed when it is used. */
     mfaRecoveryCodes: text("mfa_recovery_codes").array().notNull().default([]),
+    /** Set when the owner followed a verification link (issue 11); staff and admin roles need it. */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

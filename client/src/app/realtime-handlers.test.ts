@@ -14,6 +14,7 @@ const ADMIN: User = {
   email: "admin@example.com",
   name: "Ada",
   role: "admin",
+  emailVerified: true,
   createdAt: "2026-03-04T10:00:00.000Z",
 };
 

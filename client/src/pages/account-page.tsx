@@ -7,6 +7,8 @@ import { useLogout, useMe } from "@client/features/auth/api/auth";
 import { MfaSettings } from "@client/features/auth/components/mfa-settings";
 import { roleLabels } from "@client/features/auth/roles";
 import { formatDate } from "@client/lib/dates";
+import { AccountPanel, ChangeEmailForm, ChangePasswordForm, ProfileForm, VerifyEmailNotice } from "@client/features/account/components/account-forms";
+import { AddressBook, DataAndDeletion } from "@client/features/account/components/address-book";
 
 /** The signed-in person's own page (guarded: any role). */
 export default function AccountPage() {
@@ -23,6 +25,7 @@ export default function AccountPage() {
       <title>Your account · FruitfulPlanet</title>
       <div className="mx-auto max-w-2xl">
         <h1 className="text-3xl font-bold tracking-tight text-stone-900">Your account</h1>
+        <VerifyEmailNotice user={user} />
         <section aria-labelledby="profile-title" className="mt-6 rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
           <h2 id="profile-title" className="text-lg font-semibold text-stone-900">
             Profile
@@ -47,8 +50,23 @@ export default function AccountPage() {
               </dd>
             </div>
           </dl>
+          <div className="mt-6 border-t border-stone-100 pt-6">
+            <ProfileForm user={user} />
+          </div>
         </section>
+        <AccountPanel id="addresses-title" title="Saved addresses">
+          <AddressBook />
+        </AccountPanel>
+        <AccountPanel id="password-title" title="Password">
+          <ChangePasswordForm />
+        </AccountPanel>
         <MfaSettings />
+        <AccountPanel id="email-title" title="E-mail address">
+          <ChangeEmailForm />
+        </AccountPanel>
+        <AccountPanel id="data-title" title="Your data">
+          <DataAndDeletion />
+        </AccountPanel>
         <div className="mt-6 flex flex-wrap gap-3">
           {links.map((link) => (
             <Link key={link.href} href={link.href} className={buttonClasses({ variant: "secondary" })}>

@@ -1,7 +1,7 @@
 import { Breadcrumbs } from "@client/components/ui/breadcrumbs";
 import { CheckoutView } from "@client/features/orders/components/checkout-view";
 
-/** Guarded in App.tsx: signed-out shoppers go to /login?next=/checkout and come back here. */
+/** Open to everyone: a signed-out shopper checks out as a guest (issue 11) or signs in from the form. */
 export default function CheckoutPage() {
   return (
     <>

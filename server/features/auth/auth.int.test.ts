@@ -50,7 +50,9 @@ describe("session sign-in flow", () => {
     const email = newEmail();
     const registered = await agent.post("/api/v1/auth/register").set("X-CSRF-Token", csrf).send({ email, password: PASSWORD, name: "Ada" });
     expect(registered.status).toBe(201);
-    expect(registered.body).toEqual({ user: { id: expect.any(String), email, name: "Ada", role: "customer", createdAt: expect.any(String) } });
+    expect(registered.body).toEqual({
+      user: { id: expect.any(String), email, name: "Ada", role: "customer", emailVerified: false, createdAt: expect.any(String) },
+    });
 
     const me = await agent.get("/api/v1/auth/me");
     expect(me.status).toBe(200);

@@ -22,6 +22,7 @@ declare global {
       email: string;
       name: string;
       role: Role;
+      emailVerifiedAt: Date | null;
       createdAt: Date;
       tokensValidAfter: Date | null;
       mfaEnabledAt: Date | null;

@@ -91,7 +91,7 @@ describe("mail over SMTP", () => {
 });
 
 describe("account mails", () => {
-  it("when someone registers, then the welcome mail reaches them once through the send-to-user job; a refused registration sends nothing", async () => {
+  it("when someone registers, then one mail — the address confirmation — reaches them in the registration's transaction; a refused registration sends nothing", async () => {
     const email = `newcomer-${uniqueSuffix()}@example.test`;
     const { agent } = await anonymousAgent(t);
     await agent.post("/api/v1/auth/register").send({ email, password: "a-long-enough-password-1", name: "Mae Jemison" }).expect(201);
@@ -100,14 +100,14 @@ describe("account mails", () => {
 
     t.services.jobs.start({ pollMs: 20 });
     try {
-      await waitFor(() => smtp.to(email).length === 1, 10_000, "the welcome mail");
+      await waitFor(() => smtp.to(email).length === 1, 10_000, "the confirmation mail");
       await new Promise((r) => setTimeout(r, 300));
     } finally {
       await t.services.jobs.stop(1_000);
     }
     expect(smtp.to(email)).toHaveLength(1);
-    expect(smtp.to(email)[0]!.subject).toBe("Welcome to FruitfulPlanet");
-    expect(smtp.to(email)[0]!.text).toContain("WELCOME, MAE JEMISON!");
+    expect(smtp.to(email)[0]!.subject).toBe("Confirm your e-mail address");
+    expect(smtp.to(email)[0]!.text).toContain("/verify-email?token=");
   });
 });
 

@@ -43,7 +43,9 @@ export interface OrderNotifyDeps {
 /** The customer mail for a status, if it gets one; its dedupe key makes each (order, status) mail once. */
 async function mailFor(deps: OrderNotifyDeps, order: Order, change: OrderNotifyPayload, customerName: string) {
   const { status, previousStatus } = change;
-  const to = { userId: order.userId };
+  // Guest orders (issue 11) go to the address given at checkout; an order whose owner deleted the account gets none.
+  const to = order.userId ? { userId: order.userId } : order.guestEmail ? { email: order.guestEmail } : undefined;
+  if (!to) return;
   const props = { order, customerName };
   switch (status) {
     case "paid":
@@ -89,7 +91,7 @@ export function createOrderNotifier(deps: OrderNotifyDeps) {
       deps.logger.warn({ orderId }, "order notification skipped: the order no longer exists");
       return;
     }
-    const customer = await deps.findUser(order.userId);
+    const customer = order.userId ? await deps.findUser(order.userId) : undefined;
     await mailFor(deps, order, change, customer?.name ?? order.shippingAddress.name);
     await dispatchFor(deps, order, status, previousStatus);
   };

@@ -46,7 +46,7 @@ describe("Idempotency-Key on POST /api/v1/orders", () => {
     const key = newKey();
     const body = orderBody([{ productId: product.id }]);
     const first = await post(buyer.authorization, key, body);
-    const reordered = { payment: body.payment, shippingAddress: Object.fromEntries(Object.entries(body.shippingAddress).reverse()), items: body.items };
+    const reordered = { payment: body.payment, shippingAddress: Object.fromEntries(Object.entries(body.shippingAddress!).reverse()), items: body.items };
     const replay = await post(buyer.authorization, key, reordered);
     expect(replay.status).toBe(201);
     expect(replay.body.id).toBe(first.body.id);

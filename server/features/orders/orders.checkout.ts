@@ -1,4 +1,4 @@
-import { formatOrderNumber, type Order, type OrderCreate, type Quote, type QuoteLine, type QuoteRequest } from "@shared/contracts/orders";
+import { formatOrderNumber, type CreatedOrder, type Order, type OrderCreate, type Quote, type QuoteLine, type QuoteRequest } from "@shared/contracts/orders";
 import type { ErrorDetail } from "@shared/errors";
 import type { ActingUser } from "../../lib/acting-user";
 import { AppError } from "../../lib/app-error";
@@ -11,6 +11,7 @@ import { toOrderJson } from "./orders.mapper";
 import type { EventRow, OrderRow } from "./orders.repo";
 import type { OrdersDeps } from "./orders.deps";
 import { MAX_ORDER_TOTAL_CENTS, priceLines } from "./pricing";
+import { resolveBuyer, withGuestToken, type Buyer } from "./orders.guest";
 
 /**
  * Checkout: claim the Idempotency-Key → place the order → charge → settle. Placing is two short
@@ -48,7 +49,7 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
   const { repo, stock, audit, payments, logger, pricing, notify } = deps;
 
   /** Transaction 1: the pending order with its stock reserved, or nothing at all. */
-  async function insertPendingOrder(user: ActingUser, input: OrderCreate, meta: RequestMeta) {
+  async function insertPendingOrder(user: Buyer, input: OrderCreate, meta: RequestMeta) {
     return repo.transaction(async (tx) => {
       const products = new Map(
         (
@@ -90,9 +91,9 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
       }
 
       const { row, event: created } = await repo.insertPendingOrder(
-        { userId: user.id, ...totals, currency, shippingAddress: input.shippingAddress },
+        { userId: user.id, guestEmail: user.id ? null : user.email, ...totals, currency, shippingAddress: user.shippingAddress },
         items,
-        user.id,
+        user.id ?? "guest",
         tx,
       );
       await audit.record(
@@ -136,7 +137,7 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
 
   /** Transaction 2 after a succeeded charge: pending → paid, or — if the order was cancelled meanwhile — refund the charge. */
   async function settlePaid(
-    user: ActingUser,
+    user: Buyer,
     placed: PlacedOrder,
     charge: Extract<ChargeOutcome, { outcome: "succeeded" }>,
     meta: RequestMeta,
@@ -160,6 +161,8 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
       await notify?.({ orderId: row.id, status: "paid", previousStatus: "pending" }, tx);
       const order = toOrderJson({ ...row, status: "paid", updatedAt: moved.updatedAt }, placed.items, [...placed.events, moved.event]);
       if (claimed) await repo.completeIdempotencyKey(claimed.userId, claimed.key, PLACED_STATUS, order, tx);
+      // Issue 11: a guest has no account to look the order up in; the confirmation carries the link back.
+      if (!user.id) await deps.guestOrderPaid?.(withGuestToken(deps.guestAccessKey, order), tx);
       return { order, event: moved.event };
     });
     if (paid) {
@@ -198,7 +201,7 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
 
   /** Transaction 2 after a declined or failed charge: pending → cancelled, failed charge row, stock back. Throws the 402. */
   async function settleFailed(
-    user: ActingUser,
+    user: Buyer,
     placed: PlacedOrder,
     charge: Exclude<ChargeOutcome, { outcome: "succeeded" }>,
     meta: RequestMeta,
@@ -245,7 +248,7 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
     throw error;
   }
 
-  async function placeOrder(user: ActingUser, input: OrderCreate, meta: RequestMeta, progress: CheckoutProgress, claimed?: ClaimedKey): Promise<Order> {
+  async function placeOrder(user: Buyer, input: OrderCreate, meta: RequestMeta, progress: CheckoutProgress, claimed?: ClaimedKey): Promise<Order> {
     const placed = await insertPendingOrder(user, input, meta);
     progress.orderCommitted = true;
     void publisher.publish("order.created", { orderId: placed.row.id, userId: user.id, order: toOrderJson(placed.row, placed.items, placed.events) });
@@ -260,6 +263,35 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
     return charge.outcome === "succeeded"
       ? settlePaid(user, placed, charge, meta, progress, claimed)
       : settleFailed(user, placed, charge, meta, progress, claimed);
+  }
+
+  /**
+   * Places an order. With an Idempotency-Key: the key is claimed in its own committed statement before any
+   * work; a duplicate gets the stored answer (or "in progress" while the first is running; 422 for a
+   * different body). 4xx answers are stored and replayed; a 5xx before the order was committed releases the
+   * key so the client may retry. A 5xx after that keeps the key "in progress": a retry must not create a
+   * second order next to a pending one. Keys are scoped to the buyer (a guest's to their e-mail).
+   */
+  async function createFor(user: Buyer, input: OrderCreate, idempotency: IdempotentRequest | undefined, meta: RequestMeta): Promise<CheckoutResult> {
+    const progress: CheckoutProgress = { orderCommitted: false, responseStored: false };
+    if (!idempotency) return { outcome: "placed", order: await placeOrder(user, input, meta, progress), replayed: false };
+
+    const expected = requestFingerprint(deps.fingerprintKey, idempotency, input);
+    const stored = await repo.claimIdempotencyKey(user.ownerId, idempotency.key, expected);
+    if (stored) return replayStored(stored, expected);
+    const claimed = { userId: user.ownerId, key: idempotency.key };
+    try {
+      return { outcome: "placed", order: await placeOrder(user, input, meta, progress, claimed), replayed: false };
+    } catch (err) {
+      if (err instanceof AppError && err.status < 500) {
+        if (!progress.responseStored) await repo.completeIdempotencyKey(user.ownerId, idempotency.key, err.status, storedErrorBody(err));
+      } else if (!progress.orderCommitted) {
+        await repo
+          .releaseIdempotencyKey(user.ownerId, idempotency.key)
+          .catch((releaseErr: unknown) => logger.error({ err: (releaseErr as Error)?.message }, "idempotency key not released"));
+      }
+      throw err;
+    }
   }
 
   return {
@@ -284,33 +316,16 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
       return { lines, ...totals, currency: currency ?? "USD", orderable: lines.every((l) => l.problem === null) && totals.totalCents <= MAX_ORDER_TOTAL_CENTS };
     },
 
-    /**
-     * Places an order. With an Idempotency-Key: the key is claimed in its own committed statement before any
-     * work; a duplicate gets the stored answer (or "in progress" while the first is running; 422 for a
-     * different body). 4xx answers are stored and replayed; a 5xx before the order was committed releases the
-     * key so the client may retry. A 5xx after that keeps the key "in progress": a retry must not create a
-     * second order next to a pending one.
-     */
-    async create(user: ActingUser, input: OrderCreate, idempotency: IdempotentRequest | undefined, meta: RequestMeta): Promise<CheckoutResult> {
-      const progress: CheckoutProgress = { orderCommitted: false, responseStored: false };
-      if (!idempotency) return { outcome: "placed", order: await placeOrder(user, input, meta, progress), replayed: false };
-
-      const expected = requestFingerprint(deps.fingerprintKey, idempotency, input);
-      const stored = await repo.claimIdempotencyKey(user.id, idempotency.key, expected);
-      if (stored) return replayStored(stored, expected);
-      const claimed = { userId: user.id, key: idempotency.key };
-      try {
-        return { outcome: "placed", order: await placeOrder(user, input, meta, progress, claimed), replayed: false };
-      } catch (err) {
-        if (err instanceof AppError && err.status < 500) {
-          if (!progress.responseStored) await repo.completeIdempotencyKey(user.id, idempotency.key, err.status, storedErrorBody(err));
-        } else if (!progress.orderCommitted) {
-          await repo
-            .releaseIdempotencyKey(user.id, idempotency.key)
-            .catch((releaseErr: unknown) => logger.error({ err: (releaseErr as Error)?.message }, "idempotency key not released"));
-        }
-        throw err;
-      }
+    /** Checkout for a signed-in user or a guest (issue 11: `email` then, and the 201 carries the guest access token). */
+    async create(
+      viewer: ActingUser | undefined,
+      input: OrderCreate,
+      idempotency: IdempotentRequest | undefined,
+      meta: RequestMeta,
+    ): Promise<CheckoutResult<CreatedOrder>> {
+      const user = await resolveBuyer(deps, viewer, input);
+      const result = await createFor(user, input, idempotency, meta);
+      return result.outcome === "placed" && !user.id ? { ...result, order: withGuestToken(deps.guestAccessKey, result.order) } : result;
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { OrderStatus } from "@shared/contracts/orders";
-import type { TxScope } from "../../db";
+import type { CreatedOrder, OrderStatus, ShippingAddress } from "@shared/contracts/orders";
+import type { Db, TxScope } from "../../db";
 import type { EventBus } from "../../lib/events";
 import type { Logger } from "../../lib/logger";
 import type { AuditService } from "../audit/audit.service";
@@ -27,6 +27,8 @@ export type NotifyStatusChange = (change: OrderStatusChange, tx: TxScope) => Pro
 /** What every order module works with: checkout, the lifecycle and the pending-order sweep alike. */
 export interface OrdersCore {
   repo: OrdersRepo;
+  /** For the accounts repo of orders (orders.accounts.repo.ts). */
+  db: Db;
   stock: CatalogStock;
   audit: AuditService;
   payments: PaymentsService;
@@ -39,4 +41,10 @@ export interface OrdersDeps extends OrdersCore {
   pricing: PricingConfig;
   /** Keys the Idempotency-Key fingerprint (an HMAC, so the stored value reveals nothing about the card number). */
   fingerprintKey: Buffer;
+  /** Keys guest access tokens and guest Idempotency-Key scopes (issue 11). */
+  guestAccessKey: Buffer;
+  /** A signed-in buyer's saved address (accounts feature); undefined when it is not theirs. */
+  savedAddress?: (userId: string, addressId: string) => Promise<ShippingAddress | undefined>;
+  /** Enqueues the guest's confirmation mail in the transaction that marks the order paid. */
+  guestOrderPaid?: (order: CreatedOrder, tx: TxScope) => Promise<void>;
 }

@@ -17,9 +17,9 @@ export interface IdempotentRequest {
 }
 
 /** What checkout answers: the route turns it into a status, headers and a body. */
-export type CheckoutResult =
+export type CheckoutResult<O = Order> =
   /** A new paid order, or (`replayed`) the stored answer to an earlier request with the same key. */
-  | { outcome: "placed"; order: Order; replayed: boolean }
+  | { outcome: "placed"; order: O; replayed: boolean }
   /** The stored failure of an earlier request with the same key: the same error again, marked as a replay. */
   | { outcome: "replayed_error"; error: AppError }
   /** The first request with this key is still running: the client may retry in a moment. */

@@ -13,6 +13,7 @@ export function toOrderJson(row: OrderRow, items: readonly Item[], events: reado
     id: row.id,
     number: formatOrderNumber(row.number),
     userId: row.userId,
+    guestEmail: row.guestEmail,
     status: row.status,
     items: [...items].sort(byName).map((i) => ({
       productId: i.productId,

@@ -16,7 +16,9 @@ type Status = (typeof orderStatuses)[number];
 export interface OrderRow {
   id: string;
   number: number;
-  userId: string;
+  /** Null for guest checkouts and for orders whose owner deleted the account. */
+  userId: string | null;
+  guestEmail: string | null;
   status: Status;
   subtotalCents: number;
   taxCents: number;
@@ -59,7 +61,7 @@ type RawPlacedOrder = {
   event_at: Date | string;
 };
 
-export type NewOrder = Pick<OrderRow, "userId" | "subtotalCents" | "taxCents" | "shippingCents" | "totalCents" | "currency" | "shippingAddress">;
+export type NewOrder = Pick<OrderRow, "userId" | "guestEmail" | "subtotalCents" | "taxCents" | "shippingCents" | "totalCents" | "currency" | "shippingAddress">;
 
 export interface OrderListParams {
   userId?: string;
@@ -82,6 +84,7 @@ const orderColumns = {
   id: orders.id,
   number: orders.number,
   userId: orders.userId,
+  guestEmail: orders.guestEmail,
   status: orders.status,
   subtotalCents: orders.subtotalCents,
   taxCents: orders.taxCents,
@@ -133,8 +136,8 @@ export function createOrdersRepo(db: Db) {
       );
       const { rows } = await executorOf(db, tx).execute<RawPlacedOrder>(sql`
         with o as (
-          insert into ${orders} (user_id, status, subtotal_cents, tax_cents, shipping_cents, total_cents, currency, shipping_address)
-          values (${values.userId}, 'pending', ${values.subtotalCents}, ${values.taxCents}, ${values.shippingCents}, ${values.totalCents}, ${values.currency}, ${JSON.stringify(values.shippingAddress)}::jsonb)
+          insert into ${orders} (user_id, guest_email, status, subtotal_cents, tax_cents, shipping_cents, total_cents, currency, shipping_address)
+          values (${values.userId}, ${values.guestEmail}, 'pending', ${values.subtotalCents}, ${values.taxCents}, ${values.shippingCents}, ${values.totalCents}, ${values.currency}, ${JSON.stringify(values.shippingAddress)}::jsonb)
           returning id, number, created_at, updated_at
         ), i as (
           insert into ${orderItems} (order_id, product_id, name, unit_price_cents, quantity, line_total_cents)
@@ -151,6 +154,7 @@ export function createOrdersRepo(db: Db) {
         id: r.id,
         number: Number(r.number),
         userId: values.userId,
+        guestEmail: values.guestEmail,
         status: "pending",
         subtotalCents: values.subtotalCents,
         taxCents: values.taxCents,

@@ -3,8 +3,10 @@ import { idParams } from "@shared/contracts/common";
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAYED_HEADER,
+  createdOrder,
   idempotencyKey,
   order,
+  orderAccessQuery,
   orderCreate,
   orderEvent,
   orderItem,
@@ -75,13 +77,18 @@ export const ordersRoutes = routeTable<OrdersService>(
         "`Idempotency-Key` (8–255 printable ASCII characters, scoped to the user, kept 24 h): the same key and body return the",
         "stored answer (same order, never a second charge); while the first request runs → 409 `idempotency_in_progress`;",
         "a different body → 422 `idempotency_key_reused`.",
+        "Guest checkout (no session or token): `email` is required, the key is scoped to that e-mail, and the 201 carries",
+        "`guestAccessToken`, which opens the order at `GET /orders/:id?access=…`. `shippingAddressId` picks a saved address instead of",
+        "an inline `shippingAddress` (signed in only; exactly one of the two).",
       ].join(" "),
-      access: "signedIn",
+      // Public for guest checkout; the service requires `email` when nobody is signed in.
+      access: "public",
       request: { body: orderCreate, headers: idempotencyHeaders },
       responses: {
         201: {
-          description: "The order, paid. A replay of an earlier request with the same Idempotency-Key carries `Idempotent-Replayed: true`.",
-          schema: order,
+          description:
+            "The order, paid (with `guestAccessToken` for a guest). A replay of an earlier request with the same Idempotency-Key carries `Idempotent-Replayed: true`.",
+          schema: createdOrder,
           headers: {
             [IDEMPOTENT_REPLAYED_HEADER]: {
               description: "`true` when this is the stored answer to an earlier request with the same key.",
@@ -140,12 +147,14 @@ export const ordersRoutes = routeTable<OrdersService>(
       path: "/orders/:id",
       operationId: "getOrder",
       summary: "Get an order with its items and status history",
-      description: "The owner, staff or admins; anyone else gets 404.",
-      access: "signedIn",
-      request: { params: idParams },
+      description:
+        "The owner, staff or admins; anyone else gets 404. Without a session, `?access=<guestAccessToken>` opens the guest order it was issued for (any other id → 404).",
+      // Public so a guest's link works; without `access` the service asks for a sign-in (401).
+      access: "public",
+      request: { params: idParams, query: orderAccessQuery },
       responses: { 200: { description: "The order.", schema: order } },
       errors: [400, "unauthenticated", "not_found"],
-      handler: ({ user, params }, orders) => orders.get(user, params.id),
+      handler: ({ user, params, query }, orders) => orders.getForViewer(user, params.id, query.access),
     }),
     route({
       method: "post",

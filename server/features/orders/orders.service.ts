@@ -1,3 +1,8 @@
+import type { Order } from "@shared/contracts/orders";
+import type { ActingUser } from "../../lib/acting-user";
+import { AppError } from "../../lib/app-error";
+import { createOrderAccounts } from "./orders.accounts";
+import { createOrdersAccountsRepo } from "./orders.accounts.repo";
 import { createCheckout } from "./orders.checkout";
 import type { OrdersDeps } from "./orders.deps";
 import { createOrderPublisher } from "./orders.events";
@@ -21,6 +26,14 @@ export function createOrdersService(deps: OrdersDeps) {
   const { get, list, transactions, businessFiguresToday } = queries;
   /** The order as the API shows it, for background jobs that act on it (no viewer: callers are the system). */
   const findById = queries.orderJsonById;
-  return { quote, create, get, list, changeStatus, cancel, transactions, businessFiguresToday, findById };
+  /** Guest access, guest orders joining an account, anonymising and export (issue 11). */
+  const accounts = createOrderAccounts(deps.repo, createOrdersAccountsRepo(deps.db), deps.guestAccessKey);
+  /** GET /orders/:id: the viewer's order (any, for staff), or without a session a guest's through its access token. */
+  const getForViewer = async (user: ActingUser | undefined, id: string, access: string | undefined): Promise<Order> => {
+    if (access) return accounts.getWithAccess(id, access);
+    if (!user) throw new AppError("unauthenticated", "Sign in to see this order.");
+    return get(user, id);
+  };
+  return { quote, create, get, getForViewer, list, changeStatus, cancel, transactions, businessFiguresToday, findById, accounts };
 }
 export type OrdersService = ReturnType<typeof createOrdersService>;

@@ -81,7 +81,14 @@ describe("WebSocket /ws upgrade", () => {
     const cookie = (login.headers["set-cookie"] as unknown as string[]).map((c) => c.split(";")[0]).join("; ");
     const socket = await connect(t.port, { cookie });
     const welcome = await socket.waitFor("welcome");
-    expect(welcome.user).toEqual({ id: user.id, email: user.email, name: user.name, role: "customer", createdAt: user.createdAt.toISOString() });
+    expect(welcome.user).toEqual({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: "customer",
+      emailVerified: true,
+      createdAt: user.createdAt.toISOString(),
+    });
     expect(serverMessage.safeParse(welcome).success).toBe(true);
     await socket.close();
   });

@@ -1,3 +1,4 @@
+import type { TxScope } from "../../db";
 import type { AccountSecurityRepo } from "./account-security.repo";
 
 export type { MfaState } from "./account-security.repo";
@@ -8,7 +9,7 @@ export type { MfaState } from "./account-security.repo";
  */
 export function createAccountSecurity(repo: AccountSecurityRepo) {
   return {
-    revokeAccessTokensBefore: (userId: string, at: Date) => repo.revokeAccessTokensBefore(userId, at),
+    revokeAccessTokensBefore: (userId: string, at: Date, tx?: TxScope) => repo.revokeAccessTokensBefore(userId, at, tx),
     mfaState: (userId: string) => repo.mfaState(userId),
     startMfaSetup: (userId: string, encryptedSecret: string) => repo.startSetup(userId, encryptedSecret),
     enableMfa: (userId: string, step: number, recoveryCodeHashes: string[]) => repo.enable(userId, step, recoveryCodeHashes),

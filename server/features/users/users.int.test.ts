@@ -77,7 +77,14 @@ describe("users admin API", () => {
     const target = await makeUser(t.db);
     const res = await admin.agent.patch(`/api/v1/users/${target.id}`).send({ name: "Promoted Person", role: "staff" });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: target.id, email: target.email, name: "Promoted Person", role: "staff", createdAt: target.createdAt.toISOString() });
+    expect(res.body).toEqual({
+      id: target.id,
+      email: target.email,
+      name: "Promoted Person",
+      role: "staff",
+      emailVerified: true,
+      createdAt: target.createdAt.toISOString(),
+    });
     expect((await admin.agent.get(`/api/v1/users/${target.id}`)).body.role).toBe("staff");
   });
 

@@ -10,6 +10,8 @@ export interface UserRecord {
   email: string;
   name: string;
   role: Role;
+  /** Null until the owner follows a verification link (issue 11). */
+  emailVerifiedAt: Date | null;
   createdAt: Date;
   /** Access tokens issued before this are dead (issue 11 §8); null = none revoked yet. */
   tokensValidAfter: Date | null;
@@ -22,6 +24,7 @@ const publicColumns = {
   email: users.email,
   name: users.name,
   role: users.role,
+  emailVerifiedAt: users.emailVerifiedAt,
   createdAt: users.createdAt,
   tokensValidAfter: users.tokensValidAfter,
   mfaEnabledAt: users.mfaEnabledAt,

@@ -22,7 +22,14 @@ const STILL_REFERENCED = new Set(["23001", "23503"]);
 
 /** The public JSON shape (`User` in shared/contracts/auth.ts), mapped field by field so nothing else can leak. */
 export function toUserJson(user: UserRecord): User {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
+    createdAt: user.createdAt.toISOString(),
+  };
 }
 
 function assertAdmin(viewer: Viewer): asserts viewer is NonNullable<Viewer> {
@@ -35,7 +42,7 @@ const lastAdmin = (what: string) => new AppError("conflict", `This is the last a
 const actorOf = (viewer: NonNullable<Viewer>) => ({ id: viewer.id, email: viewer.email });
 
 export interface UsersHooks {
-  /** Runs inside the registration's transaction (the welcome mail's outbox write): it fails, nobody is registered. */
+  /** Runs inside the registration's transaction (the verification mail's outbox write): it fails, nobody is registered. */
   afterRegister?: (user: UserRecord, tx: TxScope) => Promise<void>;
 }
 
@@ -48,7 +55,10 @@ export function createUsersService(repo: UsersRepo, audit: AuditService, events:
     countRegisteredSince: (since: Date) => repo.countCreatedSince(since),
 
     /** Creates a customer account; the audit row is written in the same transaction. */
-    async registerCustomer(input: { email: string; name: string; passwordHash: string }, meta: RequestMeta): Promise<UserRecord> {
+    async registerCustomer(
+      input: { email: string; name: string; passwordHash: string },
+      meta: RequestMeta,
+    ): Promise<UserRecord> {
       const registered = await repo.transaction(async (tx) => {
         const user = await repo.insert({ ...input, role: "customer" }, tx);
         if (!user) throw new AppError("email_taken", "An account with this email already exists.", [{ path: "email", message: "Already registered" }]);
@@ -91,6 +101,10 @@ export function createUsersService(repo: UsersRepo, audit: AuditService, events:
         if (!before) throw notFound("User");
         if (patch.role !== undefined && patch.role !== before.role && before.role === "admin" && adminIds.length <= 1) {
           throw lastAdmin("demoted");
+        }
+        // Issue 11: the shop is run only from addresses their owners proved they read.
+        if (patch.role !== undefined && patch.role !== before.role && patch.role !== "customer" && !before.emailVerifiedAt) {
+          throw new AppError("conflict", `${before.email} has not verified its e-mail address yet; staff and admin roles need a verified address.`);
         }
         const changes = {
           ...(patch.name !== undefined && patch.name !== before.name ? { name: patch.name } : {}),

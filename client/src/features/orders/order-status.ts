@@ -42,10 +42,13 @@ export const statusActionLabels: Record<OrderStatus, string> = {
 /** Statuses in which the owner may still cancel (the owner while pending or paid; shared/contracts/orders.ts). */
 export const isCancellableByOwner = (status: OrderStatus): boolean => status === "pending" || status === "paid";
 
+const GUEST_ACTOR = "guest";
+
 /** Who caused a status change, as the reader should see it: an event's actor is a user id or "system". */
 export function actorLabel(actor: string, order: Pick<Order, "userId">, viewer: "owner" | "staff"): string {
   if (actor === SYSTEM_ACTOR) return "System";
-  if (actor === order.userId) return viewer === "owner" ? "You" : "Customer";
+  // A guest checkout's first event (issue 11) is recorded as "guest".
+  if (actor === order.userId || actor === GUEST_ACTOR) return viewer === "owner" ? "You" : "Customer";
   return "Staff";
 }
 

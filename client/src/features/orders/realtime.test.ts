@@ -12,6 +12,7 @@ function paidOrder(): Order {
     id: ORDER_ID,
     number: "FP-000123",
     userId: OWNER,
+    guestEmail: null,
     status: "paid",
     items: [],
     subtotalCents: 1000,

@@ -51,7 +51,7 @@ export function applyOrderStatusMessage(queryClient: QueryClient, update: OrderS
   let outcome: OrderStatusOutcome = {};
   const stale = cached !== undefined && !isNewerThanKnown(cached, update);
   if (cached) {
-    outcome = { previousStatus: cached.status, userId: cached.userId };
+    outcome = { previousStatus: cached.status, userId: cached.userId ?? undefined };
     const next = withStatusUpdate(cached, update);
     if (next !== cached) queryClient.setQueryData(orderKeys.detail(update.orderId), next);
   }
@@ -63,7 +63,7 @@ export function applyOrderStatusMessage(queryClient: QueryClient, update: OrderS
       data: page.data.map((o) => {
         if (o.id !== update.orderId) return o;
         outcome.previousStatus ??= o.status;
-        outcome.userId ??= o.userId;
+        outcome.userId ??= o.userId ?? undefined;
         const next = withStatusUpdate(o, update);
         if (next !== o) touched = true;
         return next;

@@ -14,6 +14,7 @@ export function orderFixture(status: OrderStatus): Order {
   return {
     id: "00000000-0000-4000-8000-000000000123",
     number: "FP-000123",
+    guestEmail: null,
     userId: "00000000-0000-4000-8000-000000000001",
     status,
     items: [

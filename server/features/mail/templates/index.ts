@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { MailTemplateName } from "@shared/contracts/mail";
 import { orderFixture } from "./demo-data";
 import { welcomeProps, WelcomeMail } from "./account-mails";
+import { EmailChangeMail, EmailVerificationMail, GuestOrderConfirmationMail, guestOrderProps, PasswordResetMail, tokenLinkProps } from "./account-link-mails";
 import { OrderCancelledMail, orderCancelledProps, OrderConfirmationMail, OrderDeliveredMail, orderMailProps, OrderShippedMail } from "./order-mails";
 
 /**
@@ -55,6 +56,34 @@ export const mailTemplates = {
     subject: () => "Welcome to FruitfulPlanet",
     component: WelcomeMail,
     demo: { name: "Ada Lovelace" },
+  }),
+  "password-reset": template({
+    description: "An account mail: the single-use link (60 minutes) to choose a new password.",
+    props: tokenLinkProps,
+    subject: () => "Reset your FruitfulPlanet password",
+    component: PasswordResetMail,
+    demo: { name: "Ada Lovelace", token: "demo-token-demo-token-demo-token" },
+  }),
+  "email-verification": template({
+    description: "An account mail: confirm the address given at registration.",
+    props: tokenLinkProps,
+    subject: () => "Confirm your e-mail address",
+    component: EmailVerificationMail,
+    demo: { name: "Ada Lovelace", token: "demo-token-demo-token-demo-token" },
+  }),
+  "email-change": template({
+    description: "An account mail, sent to the new address: the account's address changes when its link is followed.",
+    props: tokenLinkProps,
+    subject: () => "Confirm your new e-mail address",
+    component: EmailChangeMail,
+    demo: { name: "Ada Lovelace", token: "demo-token-demo-token-demo-token" },
+  }),
+  "guest-order-confirmation": template({
+    description: "Sent to a guest when their order is paid: the order and the link that opens it without an account.",
+    props: guestOrderProps,
+    subject: ({ order }) => `Order ${order.number} confirmed`,
+    component: GuestOrderConfirmationMail,
+    demo: { order: { ...orderFixture("paid"), userId: null, guestEmail: "ada@example.test", guestAccessToken: "demo-access-token-demo-access" } },
   }),
 } satisfies Record<MailTemplateName, MailTemplate<z.ZodType>>;
 

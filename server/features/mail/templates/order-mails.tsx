@@ -23,7 +23,7 @@ const totalRow: CSSProperties = { ...right, fontWeight: 700, borderBottom: "none
 
 const orderUrl = (baseUrl: string, order: Order) => `${baseUrl}/orders/${order.id}`;
 
-function ItemsTable({ order }: { order: Order }) {
+export function ItemsTable({ order }: { order: Order }) {
   const money = (cents: number) => formatMoney(cents, order.currency);
   return (
     <table className="items" width="100%" cellPadding={0} cellSpacing={0} role="presentation" style={{ borderCollapse: "collapse", margin: "8px 0 16px" }}>
@@ -73,7 +73,7 @@ function ItemsTable({ order }: { order: Order }) {
   );
 }
 
-function ShippingAddress({ order }: { order: Order }) {
+export function ShippingAddress({ order }: { order: Order }) {
   const a = order.shippingAddress;
   return (
     <Section>

@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { Link } from "wouter";
 import type { z } from "zod";
 import { loginBody, type LoginBody } from "@shared/contracts/auth";
 import { FormAlert } from "@client/components/ui/form-alert";
@@ -66,6 +67,11 @@ export function LoginForm() {
       <FormAlert message={errors.root?.server?.message} className="mb-5" />
       <EmailField error={errors.email?.message} {...form.register("email")} />
       <PasswordField label="Password" autoComplete="current-password" error={errors.password?.message} {...form.register("password")} />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
       <AuthSubmit pending={pending} label="Sign in" pendingLabel="Signing in…" spinnerLabel="Signing in" />
     </form>
   );

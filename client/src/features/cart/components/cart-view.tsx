@@ -5,6 +5,7 @@ import { ErrorState } from "@client/components/ui/error-state";
 import { Skeleton, Spinner } from "@client/components/ui/skeleton";
 import { formatMoney, pluralize } from "@client/lib/format";
 import { ProductImage } from "@client/components/ui/product-image";
+import { useMe } from "@client/features/auth/api/auth";
 import { useQuote } from "../api/quote";
 import { MAX_QUANTITY_PER_LINE } from "@shared/cart-limits";
 import { cartStore, useCartLines, type CartLine } from "../cart-store";
@@ -125,6 +126,7 @@ function CartLineRow({ cartLine, quoteLine, currency, priceChange, onAcceptPrice
 }
 
 function SummaryPanel({ quote, updating, lineCount }: { quote: Quote; updating: boolean; lineCount: number }) {
+  const signedIn = Boolean(useMe().data);
   const problems = quote.lines.filter((l) => l.problem !== null).length;
   return (
     <section aria-labelledby="cart-summary-title" className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm lg:sticky lg:top-36">
@@ -145,7 +147,17 @@ function SummaryPanel({ quote, updating, lineCount }: { quote: Quote; updating: 
           `Prices for ${pluralize(lineCount, "product")}, checked just now.`
         )}
       </p>
-      {quote.orderable && !updating ? (
+      {quote.orderable && !updating && !signedIn ? (
+        // Issue 11: no account needed; signing in keeps the order in the account's history.
+        <>
+          <Link href={`/login?next=${encodeURIComponent("/checkout")}`} className={buttonClasses({ size: "lg", className: "mt-4 w-full" })}>
+            Sign in to check out
+          </Link>
+          <Link href="/checkout" className={buttonClasses({ size: "lg", variant: "secondary", className: "mt-3 w-full" })}>
+            Check out as guest
+          </Link>
+        </>
+      ) : quote.orderable && !updating ? (
         <Link href="/checkout" className={buttonClasses({ size: "lg", className: "mt-4 w-full" })}>
           Checkout
         </Link>

@@ -11,6 +11,7 @@ import {
 import type { ListOf } from "@shared/contracts/common";
 import {
   IDEMPOTENCY_KEY_HEADER,
+  type CreatedOrder,
   type Order,
   type OrderCreate,
   type OrderListFilters,
@@ -55,10 +56,11 @@ export const orderPagesOptions = (filters: OrderFilters, pageSize = ORDER_PAGE_S
     refetchOnWindowFocus: true,
   });
 
-export const orderOptions = (id: string) =>
+/** `access`: a guest's token from the confirmation mail (issue 11); the order is the same cache entry either way. */
+export const orderOptions = (id: string, access?: string) =>
   queryOptions({
     queryKey: orderKeys.detail(id),
-    queryFn: ({ signal }) => api.get<Order>(`/api/v1/orders/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<Order>(`/api/v1/orders/${encodeURIComponent(id)}`, access ? { access } : undefined, signal),
     refetchOnWindowFocus: true,
   });
 
@@ -70,7 +72,7 @@ export const orderTransactionsOptions = (id: string) =>
   });
 
 export const useOrderPages = (filters: OrderFilters) => useInfiniteQuery(orderPagesOptions(filters));
-export const useOrder = (id: string) => useQuery(orderOptions(id));
+export const useOrder = (id: string, access?: string) => useQuery(orderOptions(id, access));
 export const useOrderTransactions = (id: string) => useQuery(orderTransactionsOptions(id));
 
 type CachedPages = InfiniteData<OrderPage, string | undefined>;
@@ -113,7 +115,7 @@ export function usePlaceOrder() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: PlaceOrderInput) =>
-      api.post<Order>("/api/v1/orders", body, { headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } }),
+      api.post<CreatedOrder>("/api/v1/orders", body, { headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } }),
     onSuccess: (order) => afterOrderWrite(queryClient, order),
   });
 }

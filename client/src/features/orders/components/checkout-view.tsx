@@ -1,10 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { Link, useLocation } from "wouter";
 import type { z } from "zod";
-import { orderCreate, TEST_CARD_DECLINE, TEST_CARD_SUCCESS, type OrderCreate, type Quote } from "@shared/contracts/orders";
+import { orderCreateFields, shippingAddress, TEST_CARD_DECLINE, TEST_CARD_SUCCESS, type OrderCreate, type Quote } from "@shared/contracts/orders";
 import { Button } from "@client/components/ui/button";
 import { ErrorState } from "@client/components/ui/error-state";
 import { Skeleton, Spinner } from "@client/components/ui/skeleton";
@@ -18,15 +18,23 @@ import { cartStore, useCartLines } from "@client/features/cart/cart-store";
 import { EmptyCart } from "@client/features/cart/components/empty-cart";
 import { TotalsSummary } from "@client/features/cart/components/totals-summary";
 import { usePriceChanges } from "@client/features/cart/price-memory";
+import type { SavedAddress } from "@shared/contracts/accounts";
+import type { ShippingAddress } from "@shared/contracts/orders";
+import { useAddresses } from "@client/features/account/api/account";
 import { usePlaceOrder } from "../api/orders";
 import { checkoutAttempt } from "../checkout-attempt";
 
-/** The form's part of the order body: the shared contract's own schemas, so the server and the form agree. */
-const checkoutForm = orderCreate.pick({ shippingAddress: true, payment: true });
+/**
+ * The form's part of the order body: the shared contract's own schemas, so the server and the form agree. The
+ * address is always typed in (a saved one fills the fields); a guest also gives an e-mail address (issue 11).
+ */
+const checkoutForm = orderCreateFields.pick({ payment: true, email: true }).extend({ shippingAddress });
+const guestCheckoutForm = checkoutForm.extend({ email: orderCreateFields.shape.email.unwrap() });
 type CheckoutFormInput = z.input<typeof checkoutForm>;
 type CheckoutFormValues = z.output<typeof checkoutForm>;
 
 const FORM_FIELDS: readonly Path<CheckoutFormInput>[] = [
+  "email",
   "shippingAddress.name",
   "shippingAddress.line1",
   "shippingAddress.line2",
@@ -141,11 +149,13 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
   // handleSubmit is async: a second click in the same moment must not send a second request.
   const submitting = useRef(false);
 
+  const guest = !me.data;
   const form = useForm<CheckoutFormInput, unknown, CheckoutFormValues>({
-    resolver: zodResolver(checkoutForm),
+    resolver: zodResolver(guest ? guestCheckoutForm : checkoutForm),
     defaultValues: {
       shippingAddress: { name: me.data?.name ?? "", line1: "", line2: "", city: "", postalCode: "", country: "US" },
       payment: { method: "test_card", cardNumber: "" },
+      email: guest ? "" : undefined,
     },
   });
   const { errors } = form.formState;
@@ -160,11 +170,13 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
       items: lines.map(({ productId, quantity }) => ({ productId, quantity })),
       shippingAddress: values.shippingAddress,
       payment: values.payment,
+      ...(guest ? { email: values.email } : {}),
     };
     try {
       const order = await placeOrder.mutateAsync({ body, idempotencyKey: checkoutAttempt.keyFor(body) });
       checkoutAttempt.finish();
-      navigate(`/orders/${order.id}?placed=1`);
+      // A guest has no order history: the token in the link is their way back (also in the confirmation mail).
+      navigate(order.guestAccessToken ? `/orders/${order.id}?placed=1&access=${encodeURIComponent(order.guestAccessToken)}` : `/orders/${order.id}?placed=1`);
       cartStore.clear();
     } catch (error) {
       const result = outcomeOf(error);
@@ -182,8 +194,32 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
   return (
     // scroll-mt: focusing a field with an error must not hide it under the sticky header.
     <form onSubmit={onSubmit} noValidate aria-label="Checkout" className="space-y-6 [&_input]:scroll-mt-40">
+      {guest && (
+        <fieldset className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
+          <legend className="float-left mb-4 w-full text-lg font-semibold text-stone-900">Checking out as a guest</legend>
+          <div className="clear-both space-y-3">
+            <TextField
+              label="Email"
+              type="email"
+              autoComplete="email"
+              inputMode="email"
+              autoCapitalize="none"
+              hint="Your confirmation and the link to your order go here."
+              error={errors.email?.message}
+              {...form.register("email")}
+            />
+            <p className="text-sm text-stone-600">
+              Have an account?{" "}
+              <Link href={`/login?next=${encodeURIComponent("/checkout")}`} className="font-semibold text-brand-800 underline-offset-2 hover:underline">
+                Sign in
+              </Link>
+            </p>
+          </div>
+        </fieldset>
+      )}
       <fieldset className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
         <legend className="float-left mb-4 w-full text-lg font-semibold text-stone-900">Shipping address</legend>
+        {!guest && <SavedAddressPicker onPick={(address) => form.reset({ ...form.getValues(), shippingAddress: address })} />}
         <div className="grid clear-both gap-4 sm:grid-cols-2">
           <TextField
             label="Full name"
@@ -279,10 +315,50 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
   );
 }
 
+/** A signed-in shopper's saved addresses: picking one fills the address fields (the default is filled at once). */
+function SavedAddressPicker({ onPick }: { onPick: (address: ShippingAddress) => void }) {
+  const addresses = useAddresses();
+  const filled = useRef(false);
+  const list = useMemo(() => addresses.data ?? [], [addresses.data]);
+  const toAddress = ({ id: _id, isDefault: _d, createdAt: _c, ...address }: SavedAddress): ShippingAddress => address;
+  useEffect(() => {
+    const preferred = list.find((a) => a.isDefault);
+    if (filled.current || !preferred) return;
+    filled.current = true;
+    onPick(toAddress(preferred));
+  }, [list, onPick]);
+  if (list.length === 0) return null;
+  return (
+    <div className="clear-both mb-4">
+      <label htmlFor="saved-address" className="block text-sm font-medium text-stone-800">
+        Saved addresses
+      </label>
+      <select
+        id="saved-address"
+        className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm"
+        defaultValue={list.find((a) => a.isDefault)?.id}
+        onChange={(e) => {
+          const picked = list.find((a) => a.id === e.target.value);
+          if (picked) onPick(toAddress(picked));
+        }}
+      >
+        {list.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}, {a.line1}, {a.city}
+            {a.isDefault ? " (default)" : ""}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** /checkout: shipping and payment, the order summary from the server's quote, and "Place order". */
 export function CheckoutView() {
   const lines = useCartLines();
   const quote = useQuote(lines);
+  // Who is signed in decides the form (guest or account): wait for it rather than switching forms mid-typing.
+  const me = useMe();
 
   if (lines.length === 0) {
     return <EmptyCart description="Add something to your cart first, then come back to check out." />;
@@ -290,7 +366,7 @@ export function CheckoutView() {
   if (quote.isError && !quote.data) {
     return <ErrorState error={quote.error} title="We couldn't price your cart" onRetry={() => void quote.refetch()} retrying={quote.isRefetching} />;
   }
-  if (!quote.data) {
+  if (!quote.data || me.isPending) {
     return (
       <div aria-busy="true" className="grid gap-8 lg:grid-cols-[1fr_24rem]">
         <p role="status" className="sr-only">

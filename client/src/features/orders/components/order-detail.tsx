@@ -120,8 +120,9 @@ export function OrderDetailSkeleton() {
 }
 
 /** /orders/:id for the shopper: items, totals, where it goes, what happened so far, and Cancel while it is allowed. */
-export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlaced: boolean }) {
-  const query = useOrder(orderId);
+export function OrderDetail({ orderId, justPlaced, access }: { orderId: string; justPlaced: boolean; access?: string }) {
+  const query = useOrder(orderId, access);
+  const guest = access !== undefined;
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   if (query.isPending) return <OrderDetailSkeleton />;
@@ -137,7 +138,13 @@ export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlac
   return (
     <article>
       <title>{`Order ${order.number} · FruitfulPlanet`}</title>
-      <Breadcrumbs items={[{ label: "Home", href: "/" }, { label: "Your orders", href: "/orders" }, { label: order.number }]} />
+      <Breadcrumbs
+        items={
+          guest
+            ? [{ label: "Home", href: "/" }, { label: order.number }]
+            : [{ label: "Home", href: "/" }, { label: "Your orders", href: "/orders" }, { label: order.number }]
+        }
+      />
       {justPlaced && <ThankYou order={order} />}
       <div className="mb-8 flex flex-wrap items-start justify-between gap-4">
         <div>
@@ -154,7 +161,7 @@ export function OrderDetail({ orderId, justPlaced }: { orderId: string; justPlac
             </p>
           </div>
         </div>
-        {isCancellableByOwner(order.status) && <CancelOrder order={order} fallbackFocusRef={headingRef} />}
+        {!guest && isCancellableByOwner(order.status) && <CancelOrder order={order} fallbackFocusRef={headingRef} />}
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem] lg:items-start">
