@@ -17,7 +17,7 @@ import { Spinner } from "@client/components/ui/skeleton";
 import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
-import { FormAlert } from "@client/features/auth/components/auth-card";
+import { FormAlert } from "@client/components/ui/form-alert";
 import { useChangePassword, useRequestEmailChange, useResendVerification, useUpdateProfile } from "../api/account";
 
 /** One panel of the account page. */

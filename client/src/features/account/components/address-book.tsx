@@ -11,7 +11,7 @@ import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
 import { QueryErrorState } from "@client/components/ui/query-error-state";
 import { applyServerError } from "@client/lib/form-errors";
-import { FormAlert } from "@client/features/auth/components/auth-card";
+import { FormAlert } from "@client/components/ui/form-alert";
 import { useAddAddress, useAddresses, useDeleteAccount, useDeleteAddress, useExportData, useUpdateAddress } from "../api/account";
 
 const EMPTY: z.input<typeof addressCreate> = { name: "", line1: "", line2: "", city: "", postalCode: "", country: "US" };

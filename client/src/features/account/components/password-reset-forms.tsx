@@ -10,7 +10,7 @@ import { Spinner } from "@client/components/ui/skeleton";
 import { TextField } from "@client/components/ui/text-field";
 import { isApiError } from "@client/lib/api";
 import { applyServerError } from "@client/lib/form-errors";
-import { FormAlert } from "@client/features/auth/components/auth-card";
+import { FormAlert } from "@client/components/ui/form-alert";
 import { useForgotPassword, useResetPassword } from "../api/account";
 
 /** "Forgot password": always the same confirmation, whether or not the address has an account (the server does the same). */
