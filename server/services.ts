@@ -101,6 +101,7 @@ export function createServices(ctx: AppContext) {
     },
     fingerprintKey: deriveKey(sessionSecret, "idempotency-fingerprint-v1"),
     notify,
+    findCustomer: (id) => users.findById(id),
   });
   registerOrderNotifyJob(
     jobs,

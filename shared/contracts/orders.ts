@@ -143,8 +143,11 @@ export const order = z.object({
   events: z.array(orderEvent),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Only in GET /orders/:id for staff and admins: who placed it (null when the account has been deleted). */
+  customer: z.object({ id: uuid, name: z.string(), email: z.string() }).nullable().optional(),
 });
 export type Order = z.infer<typeof order>;
+export type OrderCustomer = NonNullable<Order["customer"]>;
 
 export const orderListQuery = z
   .object({

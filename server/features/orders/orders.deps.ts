@@ -35,4 +35,6 @@ export interface OrdersDeps {
   /** Keys the Idempotency-Key fingerprint (an HMAC, so the stored value reveals nothing about the card number). */
   fingerprintKey: Buffer;
   notify?: NotifyStatusChange;
+  /** The users feature's lookup, so staff see who ordered by name and e-mail (users' table stays theirs). */
+  findCustomer?: (userId: string) => Promise<{ id: string; name: string; email: string } | undefined>;
 }
