@@ -3,7 +3,7 @@ import type { ProductList } from "../shared/contracts/catalog";
 import type { Order } from "../shared/contracts/orders";
 import { IDEMPOTENCY_KEY_HEADER, TEST_CARD_SUCCESS } from "../shared/contracts/orders";
 import { DEMO_PASSWORD, DEMO_USERS } from "../server/seed/seed-data";
-import { csrfToken, fillSignIn, registerShopper } from "./fixtures/accounts";
+import { csrfToken, fillSignIn, registerShopper, signInAs } from "./fixtures/accounts";
 
 /** Fixes from the storefront walkthrough (issue 13 §5) that only a browser can show. */
 
@@ -82,4 +82,15 @@ test("when a shopper has just placed an order, then the thank-you banner shows o
     toastBox!.y < timeline!.y + timeline!.height &&
     timeline!.y < toastBox!.y + toastBox!.height;
   expect(overlaps, "the toast covers the status history").toBe(false);
+});
+
+test("when staff open an order, then the customer shows by name and e-mail with a link, not as an id", async ({ page, browser }) => {
+  const shopper = await registerShopper(page, "walkcust");
+  const order = await placeOrderViaApi(page, shopper.name);
+  const staff = await signInAs(browser, demoStaff.email, `/admin/orders/${order.id}`);
+  const customer = staff.getByTestId("order-customer");
+  await expect(customer.getByRole("link", { name: shopper.name })).toHaveAttribute("href", `/admin/orders?q=${encodeURIComponent(shopper.email)}`);
+  await expect(customer.getByRole("link", { name: shopper.email })).toHaveAttribute("href", `mailto:${shopper.email}`);
+  await expect(staff.getByRole("main")).not.toContainText(order.userId);
+  await staff.context().close();
 });
