@@ -230,7 +230,7 @@ async function load(tokens: string[], productIds: string[], untilMs: number, run
         const body = JSON.stringify({
           items: [...chosen].map((productId) => ({ productId, quantity: 1 + Math.floor(random() * 3) })),
           shippingAddress: ADDRESS,
-          payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS },
+          payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS, expiry: "12/49", cvc: "123" },
         });
         const started = performance.now();
         try {

@@ -112,7 +112,7 @@ async function checkoutRound(database: Database, notifying: boolean, buyers: Arr
   const body = (i: number): OrderCreate => ({
     items: [{ productId: productIds[i % productIds.length]!, quantity: 1 + (i % 3) }],
     shippingAddress: { name: "Bench Buyer", line1: "1 Bench Road", city: "Springfield", postalCode: "12345", country: "US" },
-    payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS },
+    payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS, expiry: "12/49", cvc: "123" },
   });
   const deadline = performance.now() + DURATION_S * 1000;
   let placed = 0;

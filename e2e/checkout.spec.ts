@@ -36,8 +36,10 @@ async function fillCheckout(page: Page, cardNumber: string) {
   await page.getByLabel("Address", { exact: true }).fill(ADDRESS.line1);
   await page.getByLabel("City").fill(ADDRESS.city);
   await page.getByLabel("Postal code").fill(ADDRESS.postalCode);
-  await page.getByLabel("Country").fill(ADDRESS.country);
+  await page.getByLabel("Country").selectOption(ADDRESS.country);
   await page.getByLabel("Card number").fill(cardNumber.replace(/(\d{4})(?=\d)/g, "$1 "));
+  await page.getByLabel("Expiry (MM/YY)").fill("12/49");
+  await page.getByLabel("Security code (CVC)").fill("123");
 }
 
 test("when a shopper checks out two products with the test card, then the order is paid, staff ship it and the shopper sees it shipped", async ({

@@ -17,7 +17,7 @@ async function placeOrderViaApi(page: Page, shopperName: string): Promise<Order>
     data: {
       items: [{ productId: product!.id, quantity: 1 }],
       shippingAddress: { name: shopperName, line1: "12 Orchard Lane", city: "Portland", postalCode: "97201", country: "US" },
-      payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS },
+      payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS, expiry: "12/49", cvc: "123" },
     },
     headers: { "X-CSRF-Token": await csrfToken(page.request), [IDEMPOTENCY_KEY_HEADER]: `e2e-realtime-${Date.now()}-${test.info().retry}` },
   });

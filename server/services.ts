@@ -128,6 +128,7 @@ export function createServices(ctx: AppContext) {
           dedupeKey: `order-confirmation:${order.id}`,
         },
       ),
+    findCustomer: (id) => users.findById(id),
   });
   const accounts = (late.accounts = createAccountsService({
     repo: createAccountsRepo(ctx.db),

@@ -95,6 +95,6 @@ export function checkout(base: string, token: string, items: { productId: string
     method: "POST",
     agent,
     headers: { authorization: `Bearer ${token}`, "idempotency-key": crypto.randomUUID() },
-    body: { items, shippingAddress: SHIPPING_ADDRESS, payment: { method: "test_card", cardNumber: "4242424242424242" } },
+    body: { items, shippingAddress: SHIPPING_ADDRESS, payment: { method: "test_card", cardNumber: "4242424242424242", expiry: "12/49", cvc: "123" } },
   });
 }

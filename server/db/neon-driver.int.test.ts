@@ -94,7 +94,7 @@ describe.skipIf(!base)("the Neon serverless driver against PostgreSQL", () => {
       .send({
         items: [{ productId: product.id, quantity: 2 }],
         shippingAddress: { name: "Neon Shopper", line1: "1 Cloud Road", city: "Lisbon", postalCode: "1000-001", country: "PT" },
-        payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS },
+        payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS, expiry: "12/49", cvc: "123" },
       });
     expect(order.status).toBe(201);
     expect(order.body.status).toBe("paid");

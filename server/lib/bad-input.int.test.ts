@@ -55,7 +55,7 @@ describe("bad input answers 4xx with the error body (issue 14)", () => {
       const res = await agent.post("/api/v1/orders").send({
         items: [{ productId: product.id, quantity: 1 }],
         shippingAddress: { ...address, [field]: `x${NUL}y` },
-        payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS },
+        payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS, expiry: "12/49", cvc: "123" },
       });
       expectErrorBody(res, 400);
       expect(res.body.error.code).toBe("validation_failed");

@@ -13,6 +13,8 @@ import type { TestApp } from "./harness";
 
 /** Helpers shared by the orders integration tests. */
 
+/** A test card expiry far enough ahead that the suite never ages into "expired". */
+export const TEST_CARD_EXPIRY = "12/49";
 export const ADDRESS = { name: "Ada Buyer", line1: "1 Orchard Lane", city: "Springfield", postalCode: "12345", country: "US" } as const;
 
 /**
@@ -45,7 +47,7 @@ export function orderBody(items: Array<{ productId: string; quantity?: number }>
   return {
     items: items.map((i) => ({ productId: i.productId, quantity: i.quantity ?? 1 })),
     shippingAddress: { ...ADDRESS },
-    payment: { method: "test_card", cardNumber },
+    payment: { method: "test_card", cardNumber, expiry: TEST_CARD_EXPIRY, cvc: "123" },
   };
 }
 

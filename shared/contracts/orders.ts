@@ -34,7 +34,7 @@ export const shippingAddress = z
     country: z
       .string()
       .trim()
-      .regex(/^[A-Z]{2}$/, "Use a 2-letter country code, e.g. US"),
+      .regex(/^[A-Z]{2}$/, "Choose a country from the list (2-letter code, e.g. US)"),
   })
   .strict();
 export type ShippingAddress = z.infer<typeof shippingAddress>;
@@ -50,13 +50,38 @@ const cartItems = z
   .max(MAX_CART_LINES, `At most ${MAX_CART_LINES} different items per order`)
   .refine((items) => new Set(items.map((i) => i.productId)).size === items.length, "Each product may appear only once");
 
+/** "MM/YY" → whether the card still works this month (a card is valid to the end of its expiry month). */
+export function expiryNotPast(expiry: string, now: Date = new Date()): boolean {
+  const match = /^(\d{2})\/(\d{2})$/.exec(expiry);
+  if (!match) return false;
+  const year = 2000 + Number(match[2]);
+  const month = Number(match[1]);
+  return year > now.getFullYear() || (year === now.getFullYear() && month >= now.getMonth() + 1);
+}
+
+/**
+ * The test card. Expiry and CVC are checked here like a real card form would, but only the number goes to the
+ * payment provider; none of them is stored or logged (the logger redacts all three).
+ */
 export const paymentInput = z
   .object({
     method: z.literal("test_card"),
     cardNumber: z
       .string()
       .trim()
-      .regex(/^\d{12,19}$/, "Enter the card number using digits only"),
+      .min(1, "Enter a card number")
+      .regex(/^\d{12,19}$/, "Enter the card number using digits only (12 to 19 digits)"),
+    expiry: z
+      .string()
+      .trim()
+      .min(1, "Enter the expiry date")
+      .regex(/^(0[1-9]|1[0-2])\/\d{2}$/, "Enter the expiry as MM/YY, e.g. 04/29")
+      .refine((value) => expiryNotPast(value), "This card has expired"),
+    cvc: z
+      .string()
+      .trim()
+      .min(1, "Enter the security code")
+      .regex(/^\d{3,4}$/, "Enter the 3 or 4 digits on the back of the card"),
   })
   .strict();
 
@@ -143,8 +168,11 @@ export const order = z.object({
   events: z.array(orderEvent),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Only in GET /orders/:id for staff and admins: who placed it (null when the account has been deleted). */
+  customer: z.object({ id: uuid, name: z.string(), email: z.string() }).nullable().optional(),
 });
 export type Order = z.infer<typeof order>;
+export type OrderCustomer = NonNullable<Order["customer"]>;
 
 /** The 201 of a checkout: a guest also gets the token that opens this order (GET /orders/:id?access=…). */
 export const createdOrder = order.extend({ guestAccessToken: z.string().optional() });

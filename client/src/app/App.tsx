@@ -6,6 +6,7 @@ import { ToastProvider } from "@client/components/ui/toast";
 import { useAuthProblemSync } from "@client/features/auth/api/auth";
 import { adminRolesFor } from "@client/pages/admin/admin-sections";
 import { ErrorBoundary } from "./error-boundary";
+import { useFocusHeadingOnNavigate } from "./focus-heading";
 import { ALL_ROLES, RequireRole } from "./guards";
 import { RealtimeGate } from "./realtime-gate";
 import { SiteFooter } from "./site-footer";
@@ -130,6 +131,7 @@ function AdminArea() {
 
 export function App() {
   useAuthProblemSync();
+  useFocusHeadingOnNavigate();
   return (
     <ToastProvider>
       <ScrollToTop />

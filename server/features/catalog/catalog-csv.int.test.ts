@@ -63,7 +63,7 @@ describe("CSV import", () => {
       updated: 0,
       errors: [
         { row: 12, column: "priceCents", message: expect.any(String) },
-        { row: 252, column: "brandSlug", message: expect.stringContaining("No brand") },
+        { row: 252, column: "brandSlug", message: expect.stringContaining("no brand has the slug") },
         { row: 501, column: "stock", message: expect.any(String) },
       ],
     });
@@ -173,9 +173,9 @@ describe("CSV import", () => {
       created: 1,
       updated: 0,
       errors: [
-        { row: 4, column: "priceCents", message: "Must be a whole number" },
+        { row: 4, column: "priceCents", message: 'Row 4, column "priceCents": "x" is not valid. Expected a whole number of cents, e.g. 1999 for 19.99.' },
         { row: 5, column: "slug", message: expect.any(String) },
-        { row: 6, column: "slug", message: "Duplicate slug: row 2 has it too" },
+        { row: 6, column: "slug", message: `Row 6, column "slug": "ok-${s}" is already used by row 2; each product must appear once.` },
       ],
     });
   });

@@ -10,6 +10,7 @@ import {
   type ProductImportRowError,
 } from "@shared/contracts/catalog";
 import { AppError } from "../../lib/app-error";
+import { cellPlace, csvCellMessage } from "./csv-messages";
 
 /**
  * Products as CSV (GET /products/export.csv and POST /products/import). HTTP-free and database-free: parsing,
@@ -96,7 +97,7 @@ export function parseProductCsv(text: string): ParsedProductCsv {
       const byColumn = new Map<string, ProductImportRowError>();
       for (const issue of parsed.error.issues) {
         const column = String(issue.path[0] ?? "");
-        if (!byColumn.has(column)) byColumn.set(column, { row, column, message: issue.message });
+        if (!byColumn.has(column)) byColumn.set(column, { row, column, message: csvCellMessage(row, column, issue, values[column]) });
       }
       const rowErrors = [...byColumn.values()];
       rowErrors.sort((a, b) => productCsvColumns.indexOf(a.column as ProductCsvColumn) - productCsvColumns.indexOf(b.column as ProductCsvColumn));
@@ -105,7 +106,11 @@ export function parseProductCsv(text: string): ParsedProductCsv {
     }
     const first = firstRowOfSlug.get(parsed.data.slug);
     if (first !== undefined) {
-      errors.push({ row, column: "slug", message: `Duplicate slug: row ${first} has it too` });
+      errors.push({
+        row,
+        column: "slug",
+        message: `${cellPlace(row, "slug")}: "${parsed.data.slug}" is already used by row ${first}; each product must appear once.`,
+      });
       continue;
     }
     firstRowOfSlug.set(parsed.data.slug, row);

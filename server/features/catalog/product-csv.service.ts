@@ -3,6 +3,7 @@ import type { TxScope } from "../../db";
 import { AppError } from "../../lib/app-error";
 import type { RequestMeta } from "../audit/audit.service";
 import { parseProductCsv, rowErrorsAsDetails } from "./catalog-csv";
+import { cellPlace } from "./csv-messages";
 import { assertAdmin, visibilityFor, type CatalogActor } from "./catalog-access";
 import type { CatalogCache } from "./catalog-cache";
 import { filterCriteria } from "./catalog-reads.service";
@@ -64,7 +65,11 @@ export function createProductCsv(repo: CatalogRepo, { write, record, announce, a
         for (const row of parsed.valid) {
           const brandId = brandIds.get(row.data.brandSlug);
           if (!brandId) {
-            errors.push({ row: row.row, column: "brandSlug", message: `No brand has the slug "${row.data.brandSlug}"` });
+            errors.push({
+              row: row.row,
+              column: "brandSlug",
+              message: `${cellPlace(row.row, "brandSlug")}: no brand has the slug "${row.data.brandSlug}". Create the brand first or use an existing brand's slug.`,
+            });
             continue;
           }
           const stored = existing.get(row.data.slug);

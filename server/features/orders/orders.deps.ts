@@ -47,4 +47,6 @@ export interface OrdersDeps extends OrdersCore {
   savedAddress?: (userId: string, addressId: string) => Promise<ShippingAddress | undefined>;
   /** Enqueues the guest's confirmation mail in the transaction that marks the order paid. */
   guestOrderPaid?: (order: CreatedOrder, tx: TxScope) => Promise<void>;
+  /** The users feature's lookup, so staff see who ordered by name and e-mail (users' table stays theirs). */
+  findCustomer?: (userId: string) => Promise<{ id: string; name: string; email: string } | undefined>;
 }

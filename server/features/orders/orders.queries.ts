@@ -6,6 +6,7 @@ import { AppError, notFound } from "../../lib/app-error";
 import { toPage } from "../../lib/pagination";
 import { decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
 import { toOrderJson, toTransactionJson } from "./orders.mapper";
+import type { OrdersDeps } from "./orders.deps";
 import type { OrderRow, OrdersRepo } from "./orders.repo";
 
 /** Reading orders: one order, lists, payment transactions and the dashboard's figures. Who may see what is decided here. */
@@ -24,7 +25,7 @@ function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, 
   return groups;
 }
 
-export function createOrderQueries(repo: OrdersRepo) {
+export function createOrderQueries(repo: OrdersRepo, findCustomer?: OrdersDeps["findCustomer"]) {
   async function toJson(row: OrderRow): Promise<Order> {
     const [items, orderEvents] = await Promise.all([repo.itemsOf([row.id]), repo.eventsOf([row.id])]);
     return toOrderJson(row, items, orderEvents);
@@ -40,8 +41,12 @@ export function createOrderQueries(repo: OrdersRepo) {
   return {
     visibleOrder,
 
+    /** Staff also get the customer's name and e-mail (a customer already knows who they are). */
     async get(user: ActingUser, id: string): Promise<Order> {
-      return toJson(await visibleOrder(user, id));
+      const row = await visibleOrder(user, id);
+      if (!isStaff(user.role) || !findCustomer) return toJson(row);
+      const [json, customer] = await Promise.all([toJson(row), findCustomer(row.userId)]);
+      return { ...json, customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null };
     },
 
     /** The order as it is now (after a change), for an answer; undefined if it is gone. */

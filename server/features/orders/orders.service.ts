@@ -20,7 +20,7 @@ import { createOrderQueries } from "./orders.queries";
 
 export function createOrdersService(deps: OrdersDeps) {
   const publisher = createOrderPublisher(deps.events, deps.logger);
-  const queries = createOrderQueries(deps.repo);
+  const queries = createOrderQueries(deps.repo, deps.findCustomer);
   const { quote, create } = createCheckout(deps, publisher);
   const { changeStatus, cancel } = createOrderLifecycle(deps, publisher, queries);
   const { get, list, transactions, businessFiguresToday } = queries;

@@ -23,3 +23,13 @@ describe("summaryLines", () => {
     expect(summaryLines({})).toEqual([]);
   });
 });
+
+describe("summaryLines money", () => {
+  it("when a key holds cents, then it is shown as money in the summary's currency under a plain label", () => {
+    expect(summaryLines({ number: "FP-001042", totalCents: 20519, currency: "EUR" })).toEqual([
+      { label: "number", value: "FP-001042" },
+      { label: "total", value: "€205.19" },
+      { label: "currency", value: "EUR" },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginHref, safeNextPath } from "./safe-next";
+import { homeFor, loginHref, safeNextPath } from "./safe-next";
 
 describe("safeNextPath", () => {
   it("when next is a path on this site, then it is kept with its query and hash", () => {
@@ -66,5 +66,13 @@ describe("loginHref", () => {
   it("when the person is home or on an auth page, then no next is added", () => {
     expect(loginHref("/")).toBe("/login");
     expect(loginHref("/login?next=/x")).toBe("/login");
+  });
+});
+
+describe("homeFor", () => {
+  it("when no next is given, then staff land on the dashboard, admins on the admin home and shoppers on the shop", () => {
+    expect(homeFor("staff")).toBe("/dashboard");
+    expect(homeFor("admin")).toBe("/admin");
+    expect(homeFor("customer")).toBe("/");
   });
 });

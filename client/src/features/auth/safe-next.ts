@@ -1,3 +1,5 @@
+import type { Role } from "@shared/contracts/auth";
+
 /** Pages that make no sense to come back to after signing in (and would loop). */
 const AUTH_PAGES = new Set(["/login", "/register"]);
 const BASE = "https://same-origin.invalid";
@@ -32,4 +34,11 @@ export function safeNextPath(raw: string | null | undefined): string | undefined
 export function loginHref(currentPath: string, page: "/login" | "/register" = "/login"): string {
   const next = safeNextPath(currentPath);
   return next && next !== "/" ? `${page}?next=${encodeURIComponent(next)}` : page;
+}
+
+/** Where signing in leads without a `next`: staff to their dashboard, admins to the admin home, shoppers to the shop. */
+export function homeFor(role: Role): string {
+  if (role === "admin") return "/admin";
+  if (role === "staff") return "/dashboard";
+  return "/";
 }

@@ -6,7 +6,7 @@ import { checkoutAttempt, newIdempotencyKey } from "./checkout-attempt";
 const body = (overrides: Partial<OrderCreate> = {}): OrderCreate => ({
   items: [{ productId: "0b6f4a52-8a4c-4d7e-9a51-2f1d3c4b5a60", quantity: 2 }],
   shippingAddress: { name: "Shay Shopper", line1: "1 Orchard Lane", city: "Portland", postalCode: "97201", country: "US" },
-  payment: { method: "test_card", cardNumber: "4242424242424242" },
+  payment: { method: "test_card", cardNumber: "4242424242424242", expiry: "12/49", cvc: "123" },
   ...overrides,
 });
 
@@ -35,7 +35,7 @@ describe("checkoutAttempt", () => {
   it("when the cart or the form changes, then the next press is a new attempt with a new key", () => {
     const first = checkoutAttempt.keyFor(body());
     const changedCart = checkoutAttempt.keyFor(body({ items: [{ productId: "0b6f4a52-8a4c-4d7e-9a51-2f1d3c4b5a60", quantity: 3 }] }));
-    const changedCard = checkoutAttempt.keyFor(body({ payment: { method: "test_card", cardNumber: "4000000000000002" } }));
+    const changedCard = checkoutAttempt.keyFor(body({ payment: { method: "test_card", cardNumber: "4000000000000002", expiry: "12/49", cvc: "123" } }));
     expect(new Set([first, changedCart, changedCard]).size).toBe(3);
   });
 

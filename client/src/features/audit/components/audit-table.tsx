@@ -5,6 +5,7 @@ import { formatDate, formatTime } from "@client/lib/dates";
 import { filtersHref } from "@client/lib/url-filters";
 import { actionLabel, isFailureAction } from "../action-labels";
 import { auditFilters } from "../search-params";
+import { auditSentence } from "../sentence";
 import { summaryLines } from "../summary";
 
 const shortId = (id: string) => id.slice(0, 8);
@@ -92,6 +93,9 @@ export function AuditTable({ entries, busy }: { entries: AuditEntry[]; busy?: bo
                 )}
               </Td>
               <Td className="min-w-48">
+                <p className="mb-1 text-sm text-stone-900" data-testid="audit-sentence">
+                  {auditSentence(entry)}
+                </p>
                 <Summary summary={entry.summary} />
               </Td>
               <Td className="whitespace-nowrap font-mono text-xs text-stone-600">{entry.ip ?? "—"}</Td>

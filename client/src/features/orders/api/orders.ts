@@ -79,7 +79,10 @@ type CachedPages = InfiniteData<OrderPage, string | undefined>;
 
 /** Puts a fresh Order (from a write or a realtime message) into its detail entry and every cached list page holding it. */
 export function storeOrder(queryClient: QueryClient, order: Order): void {
-  queryClient.setQueryData(orderKeys.detail(order.id), order);
+  // Writes and realtime messages carry no customer (only the staff detail read does): keep the one we have.
+  queryClient.setQueryData<Order>(orderKeys.detail(order.id), (cached) =>
+    order.customer === undefined && cached?.customer !== undefined ? { ...order, customer: cached.customer } : order,
+  );
   queryClient.setQueriesData<CachedPages>({ queryKey: orderKeys.lists() }, (data) =>
     data ? { ...data, pages: data.pages.map((page) => ({ ...page, data: page.data.map((o) => (o.id === order.id ? order : o)) })) } : data,
   );

@@ -146,6 +146,29 @@ function Transactions({ order }: { order: Order }) {
 }
 
 /** /admin/orders/:id: the whole story of one order for staff, and the buttons to move it on. */
+/** Who ordered, as people know them: name and e-mail, the name leading to all their orders. */
+function CustomerLink({ order }: { order: Order }) {
+  const customer = order.customer;
+  if (customer === null) return <span className="text-stone-700">a deleted account</span>;
+  if (!customer) return <span className="font-mono text-xs">{order.userId}</span>;
+  return (
+    <span data-testid="order-customer">
+      <Link
+        href={`/admin/orders?q=${encodeURIComponent(customer.email)}`}
+        className="font-semibold text-brand-800 hover:underline"
+        title="All orders by this customer"
+      >
+        {customer.name}
+      </Link>{" "}
+      (
+      <a href={`mailto:${customer.email}`} className="text-brand-800 hover:underline">
+        {customer.email}
+      </a>
+      )
+    </span>
+  );
+}
+
 export function AdminOrderDetail({ orderId, backHref }: { orderId: string; backHref: string }) {
   const query = useOrder(orderId);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -204,7 +227,7 @@ export function AdminOrderDetail({ orderId, backHref }: { orderId: string; backH
             <time dateTime={order.createdAt}>
               {formatDate(order.createdAt)}, {formatTime(order.createdAt)}
             </time>{" "}
-            · customer id <span className="font-mono text-xs">{order.userId}</span>
+            · by <CustomerLink order={order} />
           </p>
         </div>
       </div>

@@ -8,6 +8,7 @@ import { orderCreateFields, shippingAddress, TEST_CARD_DECLINE, TEST_CARD_SUCCES
 import { Button } from "@client/components/ui/button";
 import { ErrorState } from "@client/components/ui/error-state";
 import { Skeleton, Spinner } from "@client/components/ui/skeleton";
+import { SelectField } from "@client/components/ui/select";
 import { TextField } from "@client/components/ui/text-field";
 import { isApiError } from "@client/lib/api";
 import { applyServerError } from "@client/lib/form-errors";
@@ -23,6 +24,7 @@ import type { ShippingAddress } from "@shared/contracts/orders";
 import { useAddresses } from "@client/features/account/api/account";
 import { usePlaceOrder } from "../api/orders";
 import { checkoutAttempt } from "../checkout-attempt";
+import { countryOptions } from "../countries";
 
 /**
  * The form's part of the order body: the shared contract's own schemas, so the server and the form agree. The
@@ -42,6 +44,8 @@ const FORM_FIELDS: readonly Path<CheckoutFormInput>[] = [
   "shippingAddress.postalCode",
   "shippingAddress.country",
   "payment.cardNumber",
+  "payment.expiry",
+  "payment.cvc",
 ];
 
 const spaced = (card: string) => card.replace(/(\d{4})(?=\d)/g, "$1 ");
@@ -150,11 +154,13 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
   const submitting = useRef(false);
 
   const guest = !me.data;
+  // Built once per form: about 250 names from Intl.DisplayNames, in the browser's language.
+  const [countries] = useState(() => countryOptions(navigator.language));
   const form = useForm<CheckoutFormInput, unknown, CheckoutFormValues>({
     resolver: zodResolver(guest ? guestCheckoutForm : checkoutForm),
     defaultValues: {
       shippingAddress: { name: me.data?.name ?? "", line1: "", line2: "", city: "", postalCode: "", country: "US" },
-      payment: { method: "test_card", cardNumber: "" },
+      payment: { method: "test_card", cardNumber: "", expiry: "", cvc: "" },
       email: guest ? "" : undefined,
     },
   });
@@ -249,15 +255,12 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
             error={errors.shippingAddress?.postalCode?.message}
             {...form.register("shippingAddress.postalCode")}
           />
-          <TextField
+          <SelectField
             label="Country"
-            hint="2-letter code, e.g. US, GB, DE"
             autoComplete="country"
-            maxLength={2}
-            autoCapitalize="characters"
-            inputClassName="uppercase"
+            options={countries}
             error={errors.shippingAddress?.country?.message}
-            {...form.register("shippingAddress.country", { setValueAs: (v: string) => v.trim().toUpperCase() })}
+            {...form.register("shippingAddress.country")}
           />
         </div>
       </fieldset>
@@ -279,6 +282,26 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
             error={errors.payment?.cardNumber?.message}
             {...form.register("payment.cardNumber", { setValueAs: (v: string) => v.replace(/[\s-]/g, "") })}
           />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              label="Expiry (MM/YY)"
+              autoComplete="cc-exp"
+              inputMode="numeric"
+              placeholder="MM/YY"
+              maxLength={5}
+              error={errors.payment?.expiry?.message}
+              {...form.register("payment.expiry", { setValueAs: (v: string) => v.replace(/\s/g, "") })}
+            />
+            <TextField
+              label="Security code (CVC)"
+              autoComplete="cc-csc"
+              inputMode="numeric"
+              maxLength={4}
+              hint="3 or 4 digits on the back of the card; never stored"
+              error={errors.payment?.cvc?.message}
+              {...form.register("payment.cvc")}
+            />
+          </div>
           {outcome?.aboutCard && (
             <Alert testId="checkout-error">
               <p>{outcome.message}</p>

@@ -35,9 +35,9 @@ export function cancelDescription(order: Order, who: "you" | "staff"): string {
     : "Nothing was charged, so there is no refund. This can't be undone.";
 }
 
-function ThankYou({ order }: { order: Order }) {
+function ThankYou({ order, onDismiss }: { order: Order; onDismiss: () => void }) {
   return (
-    <div role="status" data-testid="thank-you" className="mb-8 flex gap-4 rounded-2xl border border-brand-200 bg-brand-50 p-5 sm:p-6">
+    <div role="status" data-testid="thank-you" className="mb-8 flex items-start gap-4 rounded-2xl border border-brand-200 bg-brand-50 p-5 sm:p-6">
       <span aria-hidden="true" className="text-3xl">
         🎉
       </span>
@@ -48,6 +48,9 @@ function ThankYou({ order }: { order: Order }) {
           let you know here as it moves along.
         </p>
       </div>
+      <Button variant="secondary" size="sm" className="ml-auto shrink-0" onClick={onDismiss}>
+        Dismiss
+      </Button>
     </div>
   );
 }
@@ -120,7 +123,17 @@ export function OrderDetailSkeleton() {
 }
 
 /** /orders/:id for the shopper: items, totals, where it goes, what happened so far, and Cancel while it is allowed. */
-export function OrderDetail({ orderId, justPlaced, access }: { orderId: string; justPlaced: boolean; access?: string }) {
+export function OrderDetail({
+  orderId,
+  justPlaced,
+  onDismissThanks,
+  access,
+}: {
+  orderId: string;
+  justPlaced: boolean;
+  onDismissThanks: () => void;
+  access?: string;
+}) {
   const query = useOrder(orderId, access);
   const guest = access !== undefined;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -145,7 +158,7 @@ export function OrderDetail({ orderId, justPlaced, access }: { orderId: string; 
             : [{ label: "Home", href: "/" }, { label: "Your orders", href: "/orders" }, { label: order.number }]
         }
       />
-      {justPlaced && <ThankYou order={order} />}
+      {justPlaced && <ThankYou order={order} onDismiss={onDismissThanks} />}
       <div className="mb-8 flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 ref={headingRef} tabIndex={-1} className="text-3xl font-bold tracking-tight text-stone-900 focus:outline-none">
