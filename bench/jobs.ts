@@ -100,6 +100,7 @@ async function drainMails(database: Database, workerCount: number): Promise<{ jo
 async function checkoutRound(database: Database, notifying: boolean, buyers: Array<{ id: string; email: string }>, productIds: string[], queue: JobsService) {
   const orders = createOrdersService({
     repo: createOrdersRepo(database.db),
+    db: database.db,
     stock: createCatalogStock(database.db),
     audit: createAuditService(createAuditRepo(database.db)),
     payments: createPaymentsService({ provider: createTestCardProvider(), logger }),
@@ -107,6 +108,7 @@ async function checkoutRound(database: Database, notifying: boolean, buyers: Arr
     logger,
     pricing: { taxRateBps: 800, shippingFlatCents: 599, freeShippingThresholdCents: 5_000 },
     fingerprintKey: Buffer.alloc(32, 1),
+    guestAccessKey: Buffer.alloc(32, 2),
     notify: notifying ? (change, tx) => enqueueOrderNotify(queue, change, tx) : undefined,
   });
   const body = (i: number): OrderCreate => ({

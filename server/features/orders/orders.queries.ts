@@ -45,7 +45,8 @@ export function createOrderQueries(repo: OrdersRepo, findCustomer?: OrdersDeps["
     async get(user: ActingUser, id: string): Promise<Order> {
       const row = await visibleOrder(user, id);
       if (!isStaff(user.role) || !findCustomer) return toJson(row);
-      const [json, customer] = await Promise.all([toJson(row), findCustomer(row.userId)]);
+      // A guest order (or one whose owner deleted the account) has no customer record.
+      const [json, customer] = await Promise.all([toJson(row), row.userId ? findCustomer(row.userId) : undefined]);
       return { ...json, customer: customer ? { id: customer.id, name: customer.name, email: customer.email } : null };
     },
 

@@ -31,6 +31,7 @@ function providerKnowing(answers: Map<string, ChargeLookup>): PaymentProvider {
 function reconcilerAsking(answers: Map<string, ChargeLookup>, pendingTimeoutSeconds = 0) {
   return createPendingOrderReconciler({
     repo: createOrdersRepo(t.db),
+    db: t.db,
     stock: createCatalogStock(t.db),
     audit: t.services.audit,
     payments: createPaymentsService({ logger: t.ctx.logger, provider: providerKnowing(answers) }),

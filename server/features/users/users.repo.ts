@@ -19,7 +19,8 @@ export interface UserRecord {
   mfaEnabledAt: Date | null;
 }
 
-const publicColumns = {
+/** The columns a UserRecord carries (users.self.repo.ts selects the same). */
+export const publicColumns = {
   id: users.id,
   email: users.email,
   name: users.name,

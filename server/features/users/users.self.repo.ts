@@ -1,16 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { users } from "@shared/schema";
 import { executorOf, type Db, type TxScope } from "../../db";
-import type { UserRecord } from "./users.repo";
-
-const publicColumns = {
-  id: users.id,
-  email: users.email,
-  name: users.name,
-  role: users.role,
-  emailVerifiedAt: users.emailVerifiedAt,
-  createdAt: users.createdAt,
-};
+import { publicColumns, type UserRecord } from "./users.repo";
 
 /** The users table as account self-service needs it (issue 11): password, name, address and verification. */
 export function createUsersSelfRepo(db: Db) {

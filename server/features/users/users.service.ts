@@ -55,10 +55,7 @@ export function createUsersService(repo: UsersRepo, audit: AuditService, events:
     countRegisteredSince: (since: Date) => repo.countCreatedSince(since),
 
     /** Creates a customer account; the audit row is written in the same transaction. */
-    async registerCustomer(
-      input: { email: string; name: string; passwordHash: string },
-      meta: RequestMeta,
-    ): Promise<UserRecord> {
+    async registerCustomer(input: { email: string; name: string; passwordHash: string }, meta: RequestMeta): Promise<UserRecord> {
       const registered = await repo.transaction(async (tx) => {
         const user = await repo.insert({ ...input, role: "customer" }, tx);
         if (!user) throw new AppError("email_taken", "An account with this email already exists.", [{ path: "email", message: "Already registered" }]);
