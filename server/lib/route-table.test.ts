@@ -61,7 +61,16 @@ const roleGuard =
     const role = req.get("x-role");
     if (!role) return next(new AppError("unauthenticated", "Sign in."));
     if (roles.length && !roles.includes(role)) return next(new AppError("forbidden", "Not allowed."));
-    req.user = { id: "u1", email: "a@b.test", name: "A", role: role as "admin", createdAt: new Date(0), tokensValidAfter: null, mfaEnabledAt: null, emailVerifiedAt: null };
+    req.user = {
+      id: "u1",
+      email: "a@b.test",
+      name: "A",
+      role: role as "admin",
+      createdAt: new Date(0),
+      tokensValidAfter: null,
+      mfaEnabledAt: null,
+      emailVerifiedAt: null,
+    };
     next();
   };
 const guards: AccessGuards = { signedIn: roleGuard(), staff: roleGuard("staff", "admin"), admin: roleGuard("admin") };
