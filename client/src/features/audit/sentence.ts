@@ -10,6 +10,16 @@ export const knownAuditActions = [
   "auth.login.failed",
   "auth.register",
   "auth.logout",
+  "auth.password_reset",
+  "auth.password_changed",
+  "auth.email_verified",
+  "auth.mfa.enabled",
+  "auth.mfa.disabled",
+  "auth.mfa.failed",
+  "security.admin_network_denied",
+  "user.email_change_requested",
+  "user.email_changed",
+  "user.deleted_self",
   "user.role_changed",
   "user.updated",
   "user.deleted",
@@ -99,6 +109,28 @@ export function auditSentence(entry: Pick<AuditEntry, "actor" | "action" | "summ
       return `${who} registered an account.`;
     case "auth.logout":
       return `${who} signed out.`;
+    case "auth.password_reset":
+      return `${who} set a new password through a reset link; every other sign-in ended.`;
+    case "auth.password_changed":
+      return `${who} changed their password; their other sign-ins ended.`;
+    case "auth.email_verified":
+      return `${who} confirmed their e-mail address.`;
+    case "auth.mfa.enabled":
+      return `${who} turned on two-factor sign-in.`;
+    case "auth.mfa.disabled":
+      return `${who} turned off two-factor sign-in.`;
+    case "auth.mfa.failed":
+      return `${who === "The system" ? "Someone" : who} entered a wrong two-factor code${s.step === "disable" ? " while turning it off" : " while signing in"}.`;
+    case "security.admin_network_denied": {
+      const where = str(s.channel) ? `the ${str(s.channel)} live channel` : `${str(s.method) ?? ""} ${str(s.path) ?? "an admin page"}`.trim();
+      return `${who} was refused ${where} from a network outside the admin allow-list.`;
+    }
+    case "user.email_change_requested":
+      return `${who} asked to change their e-mail address (waiting for the new address to confirm).`;
+    case "user.email_changed":
+      return `${who} changed their e-mail address${str(s.after) ? ` to ${str(s.after)}` : ""}.`;
+    case "user.deleted_self":
+      return `${who} deleted their own account; their orders stay, without personal details.`;
     case "user.role_changed": {
       const before = isRecord(s.before) ? str(s.before.role) : undefined;
       const after = isRecord(s.after) ? str(s.after.role) : undefined;
