@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { useForm, type Path } from "react-hook-form";
 import { Link, useLocation } from "wouter";
 import type { z } from "zod";
@@ -19,12 +19,10 @@ import { cartStore, useCartLines } from "@client/features/cart/cart-store";
 import { EmptyCart } from "@client/features/cart/components/empty-cart";
 import { TotalsSummary } from "@client/features/cart/components/totals-summary";
 import { usePriceChanges } from "@client/features/cart/price-memory";
-import type { SavedAddress } from "@shared/contracts/accounts";
-import type { ShippingAddress } from "@shared/contracts/orders";
-import { useAddresses } from "@client/features/account/api/account";
 import { usePlaceOrder } from "../api/orders";
 import { checkoutAttempt } from "../checkout-attempt";
 import { countryOptions } from "../countries";
+import { SavedAddressPicker } from "./saved-address-picker";
 
 /**
  * The form's part of the order body: the shared contract's own schemas, so the server and the form agree. The
@@ -335,44 +333,6 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
       </Button>
       <p className="text-center text-xs text-stone-600">You'll be charged once, even if you press the button twice.</p>
     </form>
-  );
-}
-
-/** A signed-in shopper's saved addresses: picking one fills the address fields (the default is filled at once). */
-function SavedAddressPicker({ onPick }: { onPick: (address: ShippingAddress) => void }) {
-  const addresses = useAddresses();
-  const filled = useRef(false);
-  const list = useMemo(() => addresses.data ?? [], [addresses.data]);
-  const toAddress = ({ id: _id, isDefault: _d, createdAt: _c, ...address }: SavedAddress): ShippingAddress => address;
-  useEffect(() => {
-    const preferred = list.find((a) => a.isDefault);
-    if (filled.current || !preferred) return;
-    filled.current = true;
-    onPick(toAddress(preferred));
-  }, [list, onPick]);
-  if (list.length === 0) return null;
-  return (
-    <div className="clear-both mb-4">
-      <label htmlFor="saved-address" className="block text-sm font-medium text-stone-800">
-        Saved addresses
-      </label>
-      <select
-        id="saved-address"
-        className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm"
-        defaultValue={list.find((a) => a.isDefault)?.id}
-        onChange={(e) => {
-          const picked = list.find((a) => a.id === e.target.value);
-          if (picked) onPick(toAddress(picked));
-        }}
-      >
-        {list.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}, {a.line1}, {a.city}
-            {a.isDefault ? " (default)" : ""}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 
