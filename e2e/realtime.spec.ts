@@ -1,29 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import type { ProductList } from "../shared/contracts/catalog";
 import type { Order } from "../shared/contracts/orders";
-import { IDEMPOTENCY_KEY_HEADER, TEST_CARD_SUCCESS } from "../shared/contracts/orders";
 import { DEMO_USERS } from "../server/seed/seed-data";
-import { csrfToken, registerShopper, signInAs } from "./fixtures/accounts";
+import { registerShopper, signInAs } from "./fixtures/accounts";
+import { placeOrderViaApi } from "./fixtures/orders";
 import { expectNoSeriousA11yViolations } from "./fixtures/axe";
 
 const demoStaff = DEMO_USERS.find((u) => u.role === "staff")!;
-
-/** Places a one-item order with the test card through the API, as the page's signed-in shopper. */
-async function placeOrderViaApi(page: Page, shopperName: string): Promise<Order> {
-  const products = (await (await page.request.get("/api/v1/products?inStock=true&limit=20")).json()) as ProductList;
-  const product = products.data.find((p) => p.stock >= 5 && p.currency === "USD");
-  expect(product, "an in-stock product from the seeded catalog").toBeDefined();
-  const response = await page.request.post("/api/v1/orders", {
-    data: {
-      items: [{ productId: product!.id, quantity: 1 }],
-      shippingAddress: { name: shopperName, line1: "12 Orchard Lane", city: "Portland", postalCode: "97201", country: "US" },
-      payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS, expiry: "12/49", cvc: "123" },
-    },
-    headers: { "X-CSRF-Token": await csrfToken(page.request), [IDEMPOTENCY_KEY_HEADER]: `e2e-realtime-${Date.now()}-${test.info().retry}` },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as Order;
-}
 
 const numberIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).getByTestId("kpi-value").textContent())?.replace(/[^\d.]/g, ""));
 

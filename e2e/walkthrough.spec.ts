@@ -1,30 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
-import type { ProductList } from "../shared/contracts/catalog";
-import type { Order } from "../shared/contracts/orders";
-import { IDEMPOTENCY_KEY_HEADER, TEST_CARD_SUCCESS } from "../shared/contracts/orders";
+import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../server/seed/seed-data";
-import { csrfToken, fillSignIn, registerShopper, signInAs } from "./fixtures/accounts";
+import { fillSignIn, registerShopper, signInAs } from "./fixtures/accounts";
+import { placeOrderViaApi } from "./fixtures/orders";
 
 /** Fixes from the storefront walkthrough (issue 13 §5) that only a browser can show. */
 
 const demoStaff = DEMO_USERS.find((u) => u.role === "staff")!;
 const demoAdmin = DEMO_USERS.find((u) => u.role === "admin")!;
-
-async function placeOrderViaApi(page: Page, shopperName: string): Promise<Order> {
-  const products = (await (await page.request.get("/api/v1/products?inStock=true&limit=20")).json()) as ProductList;
-  const product = products.data.find((p) => p.stock >= 5 && p.currency === "USD");
-  expect(product, "an in-stock product from the seeded catalog").toBeDefined();
-  const response = await page.request.post("/api/v1/orders", {
-    data: {
-      items: [{ productId: product!.id, quantity: 1 }],
-      shippingAddress: { name: shopperName, line1: "12 Orchard Lane", city: "Portland", postalCode: "97201", country: "US" },
-      payment: { method: "test_card", cardNumber: TEST_CARD_SUCCESS, expiry: "12/49", cvc: "123" },
-    },
-    headers: { "X-CSRF-Token": await csrfToken(page.request), [IDEMPOTENCY_KEY_HEADER]: `e2e-walk-${Date.now()}-${test.info().retry}` },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as Order;
-}
 
 test("when staff or an admin sign in without a next page, then they land on the dashboard or the admin home", async ({ browser }) => {
   for (const [user, path, heading] of [
