@@ -184,7 +184,7 @@ try {
   console.log(
     `  mean: ${round(off)} orders/s without, ${round(on)} orders/s with the outbox: ${round(slower)} % slower (target < 10 %: ${slower < 10 ? "PASS" : "MISS"})`,
   );
-  console.log(`  order.notify jobs written: ${notifyJobs} (two per paid order: created and paid)`);
+  console.log(`  order.notify jobs written: ${notifyJobs} (one per order: written when it leaves pending)`);
 } finally {
   await database.close();
 }

@@ -144,7 +144,7 @@ describe("order e-mails and webhooks from real checkouts", () => {
     const buyer = await bearerFor(t, "customer");
     const product = await makeProduct(t.db, { priceCents: 2_000, stock: 10 });
     const realStock = createCatalogStock(t.db);
-    // The order, its audit row and its order.notify job are written; then reserving the stock fails.
+    // The order and its audit row are written; then reserving the stock fails.
     const failingStock = {
       ...realStock,
       reserveStock: async () => {

@@ -64,12 +64,12 @@ const eventsFor = (orderId: string) =>
     .filter((e) => e.data.id === orderId);
 
 describe("order notifications through the job queue", () => {
-  it("when an order is paid (notified twice), then exactly one confirmation mail and one of each webhook event arrive", async () => {
+  it("when an order is paid (notified twice), then exactly one confirmation mail and one of each webhook event (created, paid, status changed) arrive", async () => {
     const { customer, order } = await orderOf("paid");
     await notify({ orderId: order.id, status: "paid", previousStatus: "pending" });
     await notify({ orderId: order.id, status: "paid", previousStatus: "pending" });
 
-    await waitFor(() => smtp.to(customer.email).length === 1 && eventsFor(order.id).length === 2, 15_000, "the confirmation and two webhook events");
+    await waitFor(() => smtp.to(customer.email).length === 1 && eventsFor(order.id).length === 3, 15_000, "the confirmation and three webhook events");
     await new Promise((r) => setTimeout(r, 300)); // nothing else follows
     const [mail] = smtp.to(customer.email);
     expect(smtp.to(customer.email)).toHaveLength(1);
@@ -79,7 +79,7 @@ describe("order notifications through the job queue", () => {
       eventsFor(order.id)
         .map((e) => e.type)
         .sort(),
-    ).toEqual(["order.paid", "order.status_changed"]);
+    ).toEqual(["order.created", "order.paid", "order.status_changed"]);
     expect(eventsFor(order.id).find((e) => e.type === "order.status_changed")!.data.previousStatus).toBe("pending");
   });
 

@@ -15,8 +15,8 @@ export const ORDER_NOTIFY = "order.notify";
 export const cancelReasons = ["abandoned"] as const;
 
 /**
- * Enqueued by orders in the transaction that changes an order's status (creation included, with
- * previousStatus null), through enqueueOrderNotify: one job per (order, status).
+ * Enqueued by orders in the transaction that changes an order's status, through enqueueOrderNotify: one job per
+ * (order, status). Checkout enqueues none for `pending`; leaving pending also announces the order's creation.
  */
 export const orderNotifyPayload = z.object({
   orderId: z.uuid(),
@@ -70,7 +70,9 @@ async function mailFor(deps: OrderNotifyDeps, order: Order, change: OrderNotifyP
 /** The webhook events for a status change; each is keyed so a re-run of the job adds no second delivery. */
 async function dispatchFor(deps: OrderNotifyDeps, order: Order, status: OrderStatus, previousStatus: OrderStatus | null) {
   const { webhooks } = deps;
-  if (previousStatus === null) await webhooks.dispatch("order.created", order, { eventKey: `order.created:${order.id}` });
+  // An order is announced when it leaves pending (checkout's settlement or the sweep): one outbox row per checkout.
+  // previousStatus null is an order created straight into a status (and jobs queued before this rule).
+  if (previousStatus === null || previousStatus === "pending") await webhooks.dispatch("order.created", order, { eventKey: `order.created:${order.id}` });
   if (status === "paid") await webhooks.dispatch("order.paid", order, { eventKey: `order.paid:${order.id}` });
   if (status === "cancelled") await webhooks.dispatch("order.cancelled", order, { eventKey: `order.cancelled:${order.id}` });
   if (previousStatus !== null) {

@@ -106,7 +106,8 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
         meta,
         tx,
       );
-      await notify?.({ orderId: row.id, status: "pending", previousStatus: null }, tx);
+      // No order.notify here: the order is announced (order.created with its outcome) when it leaves pending, so
+      // a checkout writes one outbox row, not two; one that dies before settling is announced by the sweep.
       // Last: the product rows stay locked only from here to the commit.
       const reserved = await stock.reserveStock(items, tx);
       if (!reserved.ok) {
