@@ -37,8 +37,7 @@ export interface ProcessedImage {
   renditions: Rendition[];
 }
 
-const unsupported = () =>
-  new AppError("unsupported_media_type", "This file is not a PNG, JPEG, WebP or AVIF image (its content was checked, not its name).");
+const unsupported = () => new AppError("unsupported_media_type", "This file is not a PNG, JPEG, WebP or AVIF image (its content was checked, not its name).");
 
 /** Reads the header only (no decoding): the pixel limit is enforced before any large buffer is allocated. */
 export async function inspectUpload(bytes: Buffer): Promise<{ hash: string; sourceFormat: SourceFormat; width: number; height: number }> {

@@ -27,7 +27,11 @@ const photo = (colour: string) =>
 
 /** A real PNG header claiming width × height (the pixel check reads headers only, so no pixels need to exist). */
 async function pngClaiming(width: number, height: number): Promise<Buffer> {
-  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer());
+  const png = Buffer.from(
+    await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer(),
+  );
   png.writeUInt32BE(width, 16);
   png.writeUInt32BE(height, 20);
   png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
@@ -37,11 +41,15 @@ async function pngClaiming(width: number, height: number): Promise<Buffer> {
 const upload = (productId: string, bytes: Buffer, type = "image/png", alt = "A test picture", auth = admin) =>
   request(t.app).post(`/api/v1/products/${productId}/media`).query({ alt }).set("Authorization", auth).set("Content-Type", type).send(bytes);
 const productOf = async (id: string) => (await request(t.app).get(`/api/v1/products/${id}`).expect(200)).body as { imageUrl: string };
-const fetchFile = (url: string) => request(t.app).get(url).buffer(true).parse((res, done) => {
-  const chunks: Buffer[] = [];
-  res.on("data", (c: Buffer) => chunks.push(c));
-  res.on("end", () => done(null, Buffer.concat(chunks)));
-});
+const fetchFile = (url: string) =>
+  request(t.app)
+    .get(url)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => done(null, Buffer.concat(chunks)));
+    });
 
 describe("product media", () => {
   it("when an admin uploads PNGs, then they are served as AVIF/WebP/JPEG renditions with immutable caching, and the gallery order drives the product's imageUrl", async () => {
@@ -54,7 +62,11 @@ describe("product media", () => {
     expect(srcSet.webp).toContain("-640.webp 640w");
     expect((await productOf(product.id)).imageUrl).toBe(first.body.src);
 
-    for (const [ext, type, format] of [["avif", "image/avif", "avif"], ["webp", "image/webp", "webp"], ["jpg", "image/jpeg", "jpeg"]] as const) {
+    for (const [ext, type, format] of [
+      ["avif", "image/avif", "avif"],
+      ["webp", "image/webp", "webp"],
+      ["jpg", "image/jpeg", "jpeg"],
+    ] as const) {
       const url = (first.body.src as string).replace(/900\.jpg$/, `640.${ext}`);
       const res = await fetchFile(url);
       expect(res.status, url).toBe(200);
@@ -65,7 +77,9 @@ describe("product media", () => {
       const meta = await sharp(bytes).metadata();
       expect([meta.width, meta.height]).toEqual([640, 427]);
       expect(meta.exif).toBeUndefined(); // metadata stripped
-      const again = await request(t.app).get(url).set("If-None-Match", res.headers.etag as string);
+      const again = await request(t.app)
+        .get(url)
+        .set("If-None-Match", res.headers.etag as string);
       expect(again.status).toBe(304);
     }
     expect((await request(t.app).get("/media/0123456789abcdef0123456789abcdef-640.webp")).status).toBe(404);
@@ -86,7 +100,11 @@ describe("product media", () => {
       [1, "A test picture"],
     ]);
     expect((await productOf(product.id)).imageUrl).toBe(second.body.src);
-    await request(t.app).put(`/api/v1/products/${product.id}/media/order`).set("Authorization", admin).send({ ids: [first.body.id] }).expect(400);
+    await request(t.app)
+      .put(`/api/v1/products/${product.id}/media/order`)
+      .set("Authorization", admin)
+      .send({ ids: [first.body.id] })
+      .expect(400);
 
     const renamed = await request(t.app)
       .patch(`/api/v1/products/${product.id}/media/${first.body.id}`)

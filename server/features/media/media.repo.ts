@@ -41,10 +41,7 @@ export function createMediaRepo(db: Db) {
     /** Idempotent: the same upload twice (same hash) writes its renditions once. */
     async insertFiles(hash: string, renditions: Rendition[], tx: TxScope): Promise<void> {
       for (const r of renditions)
-        await executorOf(db, tx)
-          .insert(mediaFiles)
-          .values({ hash, width: r.width, height: r.height, format: r.format, bytes: r.bytes })
-          .onConflictDoNothing();
+        await executorOf(db, tx).insert(mediaFiles).values({ hash, width: r.width, height: r.height, format: r.format, bytes: r.bytes }).onConflictDoNothing();
     },
 
     async insert(values: NewProductMedia, position: number, tx: TxScope): Promise<ProductMediaRow> {
@@ -70,7 +67,12 @@ export function createMediaRepo(db: Db) {
 
     /** Renditions no picture refers to any more (after a delete, or a product deleted with its pictures). */
     async deleteUnusedFiles(hashes: string[] | "all", tx?: TxScope): Promise<number> {
-      const unused = notExists(executorOf(db, tx).select({ one: sql`1` }).from(productMedia).where(eq(productMedia.hash, mediaFiles.hash)));
+      const unused = notExists(
+        executorOf(db, tx)
+          .select({ one: sql`1` })
+          .from(productMedia)
+          .where(eq(productMedia.hash, mediaFiles.hash)),
+      );
       const rows = await executorOf(db, tx)
         .delete(mediaFiles)
         .where(hashes === "all" ? unused : and(inArray(mediaFiles.hash, hashes), unused))

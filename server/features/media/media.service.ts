@@ -53,8 +53,14 @@ function oneAtATime() {
 
 export function createMediaService({ repo, catalog, audit, logger }: MediaDeps) {
   const serialise = oneAtATime();
-  const record = (actor: CatalogActor, action: string, productId: string, summary: Record<string, unknown>, meta: RequestMeta, tx?: Parameters<AuditService["record"]>[2]) =>
-    audit.record({ actor, action, target: { type: "product", id: productId }, summary }, meta, tx);
+  const record = (
+    actor: CatalogActor,
+    action: string,
+    productId: string,
+    summary: Record<string, unknown>,
+    meta: RequestMeta,
+    tx?: Parameters<AuditService["record"]>[2],
+  ) => audit.record({ actor, action, target: { type: "product", id: productId }, summary }, meta, tx);
 
   /**
    * Points the product's imageUrl (list cards, JSON-LD, Open Graph) at its first picture, through the catalog's
@@ -86,7 +92,8 @@ export function createMediaService({ repo, catalog, audit, logger }: MediaDeps) 
       const row = await repo.transaction(async (tx) => {
         await repo.lockGallery(productId, tx);
         const count = (await repo.listForProduct(productId, tx)).length;
-        if (count >= MEDIA_LIMITS.maxPerProduct) throw new AppError("conflict", `A product has at most ${MEDIA_LIMITS.maxPerProduct} pictures; delete one first.`);
+        if (count >= MEDIA_LIMITS.maxPerProduct)
+          throw new AppError("conflict", `A product has at most ${MEDIA_LIMITS.maxPerProduct} pictures; delete one first.`);
         // A concurrent delete may have dropped the shared renditions since they were found: upload again.
         if (!renditions.length && !(await repo.filesExist(info.hash, tx))) throw new AppError("conflict", "The picture changed while uploading; try again.");
         await repo.insertFiles(info.hash, renditions, tx);
@@ -110,7 +117,14 @@ export function createMediaService({ repo, catalog, audit, logger }: MediaDeps) 
         const row = await repo.find(productId, mediaId, tx);
         if (!row) throw notFound("Picture");
         await repo.updateAlt(mediaId, alt, tx);
-        await record(actor, "catalog.product.media_updated", productId, { slug: product.slug, change: "alt", before: { alt: row.alt }, after: { alt } }, meta, tx);
+        await record(
+          actor,
+          "catalog.product.media_updated",
+          productId,
+          { slug: product.slug, change: "alt", before: { alt: row.alt }, after: { alt } },
+          meta,
+          tx,
+        );
         return toProductMedia({ ...row, alt });
       });
     },
@@ -122,7 +136,9 @@ export function createMediaService({ repo, catalog, audit, logger }: MediaDeps) 
         await repo.lockGallery(productId, tx);
         const current = new Set((await repo.listForProduct(productId, tx)).map((m) => m.id));
         if (ids.length !== current.size || ids.some((id) => !current.has(id)))
-          throw new AppError("validation_failed", "List every picture of the product exactly once.", [{ path: "ids", message: "Must name each of the product's pictures once" }]);
+          throw new AppError("validation_failed", "List every picture of the product exactly once.", [
+            { path: "ids", message: "Must name each of the product's pictures once" },
+          ]);
         await repo.setPositions(ids, tx);
         await record(actor, "catalog.product.media_updated", productId, { slug: product.slug, change: "order" }, meta, tx);
       });
