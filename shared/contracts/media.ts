@@ -23,6 +23,8 @@ export const RENDITION_FORMATS = ["avif", "webp", "jpeg"] as const;
 export type RenditionFormat = (typeof RENDITION_FORMATS)[number];
 const EXTENSIONS: Record<RenditionFormat, string> = { avif: "avif", webp: "webp", jpeg: "jpg" };
 export const MEDIA_PATH_PREFIX = "/media/";
+/** The product page's main picture: half the page beside the details from md up, the whole width on phones. The server's preload uses the same. */
+export const PRODUCT_PAGE_IMAGE_SIZES = "(min-width: 1280px) 600px, (min-width: 768px) 50vw, 100vw";
 
 /** The widths a picture of this width is stored at, smallest first. */
 export function renditionWidths(width: number): number[] {

@@ -6,14 +6,16 @@ import { MEDIA_LIMITS } from "@shared/contracts/media";
 import { bearerFor } from "../../test/agents";
 import { makeProduct } from "../../test/factories";
 import { createTestApp, type TestApp } from "../../test/harness";
+import { jsonLdBlocks, makeSpaFixture } from "../../test/spa-fixture";
 import { sniffImageFormat } from "./image-processing";
 
+const BASE = "https://shop.example.test";
 let t: TestApp;
 let admin: string;
 let shopper: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ PUBLIC_BASE_URL: BASE }, { serveSpa: true, spaDistDir: makeSpaFixture() });
   admin = (await bearerFor(t, "admin")).authorization;
   shopper = (await bearerFor(t, "customer")).authorization;
 });

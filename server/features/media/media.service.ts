@@ -164,6 +164,11 @@ export function createMediaService({ repo, catalog, audit, logger }: MediaDeps) 
       await syncPrimary(actor, productId, meta);
     },
 
+    /** The largest JPEG of each picture, primary first (the storefront's JSON-LD); no visibility check, the caller has the product. */
+    async pictureUrls(productId: string): Promise<string[]> {
+      return (await repo.listForProduct(productId)).map(primaryUrlOf);
+    },
+
     /** One rendition's bytes (the /media/ file route); undefined when there is no such file. */
     async file(hash: string, width: number, format: RenditionFormat): Promise<Buffer | undefined> {
       return repo.findFile(hash, width, format);

@@ -1,11 +1,8 @@
 import { useState } from "react";
 import type { Product } from "@shared/contracts/catalog";
-import type { ProductMedia } from "@shared/contracts/media";
+import { PRODUCT_PAGE_IMAGE_SIZES as MAIN_SIZES, type ProductMedia } from "@shared/contracts/media";
 import { ProductImage } from "@client/components/ui/product-image";
 import { useProductMedia } from "../api/media";
-
-/** Half the page beside the details from md up, the whole width on phones. */
-const MAIN_SIZES = "(min-width: 1280px) 600px, (min-width: 768px) 50vw, 100vw";
 
 /**
  * The product page's pictures: the chosen one large, thumbnails below to switch (buttons with the picture's
