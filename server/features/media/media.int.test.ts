@@ -108,6 +108,12 @@ describe("product media", () => {
       .send({ ids: [first.body.id] })
       .expect(400);
 
+    // The product page's head: Open Graph shows the primary picture, JSON-LD lists both, the AVIF srcset is preloaded.
+    const html = (await request(t.app).get(`/products/${product.slug}`).set("Accept", "text/html").expect(200)).text;
+    expect(html).toContain(`<meta property="og:image" content="${BASE}${second.body.src}" />`);
+    expect(html).toContain(`<link rel="preload" as="image" type="image/avif" imagesrcset="${second.body.srcSet.avif}"`);
+    expect(jsonLdBlocks(html).find((b) => b["@type"] === "Product")?.image).toEqual([`${BASE}${second.body.src}`, `${BASE}${first.body.src}`]);
+
     const renamed = await request(t.app)
       .patch(`/api/v1/products/${product.id}/media/${first.body.id}`)
       .set("Authorization", admin)
