@@ -17,7 +17,7 @@ import { API_DOCS_PATH, apiDocsRoutes } from "./features/openapi/openapi.routes"
 import { productImageRoutes } from "./features/catalog/product-image";
 import { mountSeoFiles, mountStorefront } from "./features/storefront/storefront";
 import { apiV1Routes } from "./routes";
-import { apiV1Tables, healthTable, prometheusTable } from "./route-tables";
+import { apiV1Tables, healthTable, mediaFilesTable, prometheusTable } from "./route-tables";
 import { bodyFormatsOf, pathsWhere } from "./lib/route-table";
 import { requestMetrics } from "./features/metrics/metrics.middleware";
 
@@ -105,6 +105,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   app.use(prometheusTable.mount(services, ctx));
   app.use(API_DOCS_PATH, apiDocsRoutes());
   app.use("/images", productImageRoutes());
+  app.use(mediaFilesTable.table.mount, mediaFilesTable.mount(services, ctx));
 
   app.use("/api", requireJsonContentType, express.json({ limit: "100kb", strict: true }));
   // Rate limits → session + passport (or bearer) → CSRF, for /api/v1 only: probes, images and the SPA get no sessions.
@@ -129,7 +130,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
 
   if (options.devMiddleware || options.serveSpa) mountSeoFiles(app, ctx, services.catalog);
   if (options.devMiddleware) app.use(options.devMiddleware);
-  else if (options.serveSpa) mountStorefront(app, ctx, services.catalog, options.spaDistDir);
+  else if (options.serveSpa) mountStorefront(app, ctx, services.catalog, options.spaDistDir, services.media);
 
   app.use(errorHandler(ctx.logger));
   return { app, services };

@@ -16,6 +16,7 @@ import { mailRoutes } from "./features/mail/mail.routes";
 import { webhooksRoutes } from "./features/webhooks/webhooks.routes";
 import { realtimeRoutes } from "./features/realtime/realtime.routes";
 import { accountsRoutes } from "./features/accounts/accounts.routes";
+import { mediaFileRoutes, mediaRoutes } from "./features/media/media.routes";
 
 /** A route table with the way to get its handlers' dependencies from the app's services. */
 export interface BoundTable {
@@ -32,6 +33,8 @@ const bind = <D>(table: RouteTable<D>, deps: (services: Services, ctx: AppContex
 export const healthTable = bind(healthRoutes, (s) => s.health);
 /** Prometheus scrapes at /metrics (no session, no rate limit). */
 export const prometheusTable = bind(prometheusRoutes, (s, ctx) => ({ metrics: s.metrics, token: ctx.env.METRICS_TOKEN }));
+/** Picture renditions at /media (no session, no rate limit: a page shows dozens, and they are immutable). */
+export const mediaFilesTable = bind(mediaFileRoutes, (s) => s.media);
 /** Every /api/v1 table, in mount order. */
 export const apiV1Tables: readonly BoundTable[] = [
   bind(authRoutes, (s) => ({ auth: s.auth, sessions: s.sessionAuth, mfa: s.mfa })),
@@ -41,6 +44,7 @@ export const apiV1Tables: readonly BoundTable[] = [
   bind(auditRoutes, (s) => s.audit),
   bind(catalogRoutes, (s) => s.catalog),
   bind(searchRoutes, (s) => s.catalog),
+  bind(mediaRoutes, (s) => s.media),
   bind(ordersRoutes, (s) => s.orders),
   bind(metricsRoutes, (s) => s.metrics),
   bind(jobsRoutes, (s) => s.jobsAdmin),
@@ -50,4 +54,4 @@ export const apiV1Tables: readonly BoundTable[] = [
 ];
 
 /** Every table, in the order the OpenAPI document lists its tags. */
-export const routeTables: ReadonlyArray<RouteTable<never>> = [healthTable, ...apiV1Tables, prometheusTable].map((bound) => bound.table);
+export const routeTables: ReadonlyArray<RouteTable<never>> = [healthTable, ...apiV1Tables, mediaFilesTable, prometheusTable].map((bound) => bound.table);

@@ -46,6 +46,8 @@ import { createSignIns } from "./features/auth/sign-ins";
 import { createAccountsRepo } from "./features/accounts/accounts.repo";
 import { createAccountsService, type AccountsService } from "./features/accounts/accounts.service";
 import { registerAccountJobs } from "./features/accounts/account-links";
+import { createMediaRepo } from "./features/media/media.repo";
+import { createMediaService, registerMediaJobs } from "./features/media/media.service";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
@@ -140,6 +142,8 @@ export function createServices(ctx: AppContext) {
     audit,
   }));
   registerAccountJobs(jobs, accounts);
+  const media = createMediaService({ repo: createMediaRepo(ctx.db), catalog, audit, logger: ctx.logger });
+  registerMediaJobs(jobs, media, ctx.logger);
   registerOrderNotifyJob(
     jobs,
     createOrderNotifier({ findOrder: (id) => orders.findById(id), findUser: (id) => users.findById(id), mail, webhooks, logger: ctx.logger }),
@@ -162,6 +166,8 @@ export function createServices(ctx: AppContext) {
     wsTickets: createWsTickets({ key: deriveKey(sessionSecret, "ws-ticket-v1"), redis: ctx.redis, redisPrefix: ctx.env.REDIS_PREFIX, logger: ctx.logger }),
     health: createHealthService(ctx, () => getHeapStatistics().heap_size_limit),
     catalog,
+    /** Product pictures (issue 12, ADR 052): uploads processed with sharp, renditions in PostgreSQL. */
+    media,
     orders,
     /** E-mail: templates, the outbox and the mail.send job (ADR 024). */
     mail,

@@ -25,9 +25,12 @@ export interface RequestSchemas {
   body?: z.ZodType;
 }
 
-/** A body that is not JSON (CSV import): the route gets its own parser and answers 415 for any other type. */
+/** A body that is not JSON (CSV import, image upload): the route gets its own parser and answers 415 for any other type. */
 export interface BodyFormat {
+  /** A type or a wildcard ("image/*"). */
   contentType: string;
+  /** "text" (default) hands the schema a string; "binary" a Buffer (uploads). */
+  encoding?: "text" | "binary";
   maxBytes: number;
   /** The 415 message. */
   unsupportedMessage: string;
@@ -134,7 +137,8 @@ export function successStatusOf(route: Pick<Route<unknown>, "responses">): numbe
 function parseRequestBody(route: Route<unknown>, schema: z.ZodType, req: Request): unknown {
   const format = route.bodyFormat;
   if (!format) return parseBody(schema, req);
-  if (!req.is(format.contentType) || typeof req.body !== "string") throw new AppError("unsupported_media_type", format.unsupportedMessage);
+  const parsed = format.encoding === "binary" ? Buffer.isBuffer(req.body) : typeof req.body === "string";
+  if (!req.is(format.contentType) || !parsed) throw new AppError("unsupported_media_type", format.unsupportedMessage);
   return parseOrThrow(schema, req.body, "body");
 }
 
@@ -163,7 +167,10 @@ export function mountRouteTable<D>(table: RouteTable<D>, deps: D, guards: Access
     if (cacheControl) chain.push(cacheControl);
     if (route.access !== "public") chain.push(guards[route.access]);
     chain.push(...(route.before ?? []));
-    if (route.bodyFormat) chain.push(express.text({ type: route.bodyFormat.contentType, limit: route.bodyFormat.maxBytes }));
+    if (route.bodyFormat) {
+      const { contentType: type, maxBytes: limit, encoding } = route.bodyFormat;
+      chain.push(encoding === "binary" ? express.raw({ type, limit }) : express.text({ type, limit }));
+    }
     const status = successStatusOf(route);
     chain.push(async (req, res) => {
       const result = await route.handler(parseRequest(route as Route<unknown>, req, res), deps);

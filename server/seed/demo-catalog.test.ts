@@ -1,3 +1,4 @@
+import { parseDemoPicture } from "../features/media/demo-pictures";
 import { describe, expect, it } from "vitest";
 import { createRng, generateDemoCatalog, slugify } from "./demo-catalog";
 
@@ -71,14 +72,19 @@ describe("demo catalog generation", () => {
     expect(catalog.products.filter((p) => p.status !== "archived" && p.status !== "active")).toHaveLength(0);
   });
 
-  it("when generated, then descriptions have 1–3 sentences and images point at the local SVG route", () => {
+  it("when generated, then descriptions have 1–3 sentences and images are drawings of the product's kind (issue 12 §4)", () => {
     for (const p of catalog.products) {
       const sentences = p.description.split(/(?<=[.!?])\s+(?=[A-Z])/); // "Co. collection" is not a break
       expect(sentences.length).toBeGreaterThanOrEqual(1);
       expect(sentences.length).toBeLessThanOrEqual(3);
       expect(p.description).not.toContain("{brand}");
-      expect(p.imageUrl).toBe(`/images/products/${p.slug}.svg`);
+      expect(parseDemoPicture(p.imageUrl.replace("/images/demo/", "")), p.imageUrl).toBeDefined();
     }
+    const pictureOf = (name: string) => catalog.products.find((p) => p.name.startsWith(name))?.imageUrl;
+    expect(pictureOf("Compact Soundbar, Charcoal")).toBe("/images/demo/soundbar-charcoal.svg");
+    expect(pictureOf("Clementines")).toMatch(/^\/images\/demo\/citrus-orange\.svg$/);
+    expect(pictureOf("The Quiet Orchard")).toMatch(/^\/images\/demo\/book-/);
+    expect(pictureOf("Golden Pineapple")).toBe("/images/demo/pineapple-yellow.svg");
   });
 
   it("when generated, then products are created within the 180 days before the fixed epoch, after their brand", () => {

@@ -1,5 +1,5 @@
 import type { BrandRow, ProductRow, SectorRow } from "@shared/schema";
-import { productImagePath } from "../features/catalog/product-image";
+import { demoPicturePath, pictureFor } from "../features/media/demo-pictures";
 import { slugify as slugifyName } from "../features/catalog/slugify";
 import { CATALOG_WORDS, type ProductTypeWords, type SectorWords } from "./catalog-words";
 
@@ -91,6 +91,9 @@ export function slugify(text: string): string {
 interface NameChoice {
   type: ProductTypeWords;
   name: string;
+  /** The name without its variant, and the variant (a size, colour or pack): the picture follows both. */
+  base: string;
+  variant: string;
   /** 0 (cheapest variant) … 1 (dearest). */
   tier: number;
 }
@@ -107,7 +110,7 @@ function nameChoices(sector: SectorWords, focus: readonly string[]): NameChoice[
       for (const noun of nouns)
         variants.forEach((variant, v) => {
           const base = [modifier, noun].filter(Boolean).join(" ");
-          choices.push({ type, name: variant ? `${base}, ${variant}` : base, tier: variants.length > 1 ? v / (variants.length - 1) : 0.5 });
+          choices.push({ type, name: variant ? `${base}, ${variant}` : base, base, variant, tier: variants.length > 1 ? v / (variants.length - 1) : 0.5 });
         });
   }
   return choices;
@@ -209,7 +212,7 @@ export function generateDemoCatalog(options: DemoCatalogOptions = {}): DemoCatal
         priceCents: priceCents(rng, choice.type.price, choice.tier),
         currency: "USD",
         stock,
-        imageUrl: productImagePath(slug),
+        imageUrl: demoPicturePath(pictureFor(choice.base, choice.type.key, choice.variant)),
         status: "active",
         brandId: brand.id,
         createdAt,

@@ -72,6 +72,12 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /products/:id/stock": "admin",
   "GET /products/export.csv": "admin",
   "POST /products/import": "admin",
+  // Product pictures (issue 12): the gallery is open; uploads and edits are admin
+  "GET /products/:id/media": "public",
+  "POST /products/:id/media": "admin",
+  "PUT /products/:id/media/order": "admin",
+  "PATCH /products/:id/media/:mediaId": "admin",
+  "DELETE /products/:id/media/:mediaId": "admin",
   // Orders (the cart quote is public: shoppers price their cart before signing in)
   "POST /cart/quote": "public",
   // Guest checkout (issue 11): POST /orders is open (a guest must give an e-mail); an order opens with its guest token.

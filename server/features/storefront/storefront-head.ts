@@ -13,6 +13,8 @@ export interface PageHead {
   ogType: "website" | "product";
   /** The page's main picture (path or absolute URL): og:image, and preloaded as the likely LCP element. */
   image?: string;
+  /** An uploaded picture's AVIF srcset and sizes: preloaded instead of the JPEG, matching the page's <picture>. */
+  imagePreload?: { srcSet: string; sizes: string };
   jsonLd: object[];
   /** Extra <meta property> pairs (product price for Open Graph). */
   properties?: Array<[string, string]>;
@@ -44,7 +46,11 @@ export function renderHead(head: PageHead, baseUrl: string): string {
   if (head.image) {
     lines.push(meta("name", "twitter:image", absolute(head.image)));
     // The product picture is the page's largest paint: fetch it with the HTML, not after the JS has run.
-    lines.push(`<link rel="preload" as="image" href="${escapeHtml(head.image)}" fetchpriority="high" />`);
+    lines.push(
+      head.imagePreload
+        ? `<link rel="preload" as="image" type="image/avif" imagesrcset="${escapeHtml(head.imagePreload.srcSet)}" imagesizes="${escapeHtml(head.imagePreload.sizes)}" fetchpriority="high" />`
+        : `<link rel="preload" as="image" href="${escapeHtml(head.image)}" fetchpriority="high" />`,
+    );
   }
   for (const data of head.jsonLd) lines.push(jsonLdScript(data));
   return lines.join("\n    ");

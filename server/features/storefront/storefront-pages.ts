@@ -1,5 +1,6 @@
 import type { Brand, Product, Sector } from "@shared/contracts/catalog";
 import { slug as slugSchema } from "@shared/contracts/common";
+import { PRODUCT_PAGE_IMAGE_SIZES, responsiveImage } from "@shared/contracts/media";
 import { AppError } from "../../lib/app-error";
 import type { CatalogService } from "../catalog/catalog.service";
 import { clip } from "./html";
@@ -66,8 +67,8 @@ export function shellPage(): StorefrontPage {
  * Resolves a storefront path to its page through the catalog service (the shopper view, cached):
  * unknown paths and missing or archived products, brands and sectors are 404.
  */
-export function createStorefrontPages(deps: { catalog: CatalogService; baseUrl: string }) {
-  const { catalog, baseUrl } = deps;
+export function createStorefrontPages(deps: { catalog: CatalogService; baseUrl: string; productPictures?: (productId: string) => Promise<string[]> }) {
+  const { catalog, baseUrl, productPictures } = deps;
   const absolute = (path: string) => new URL(path, `${baseUrl}/`).href;
 
   function home(): StorefrontPage {
@@ -92,7 +93,8 @@ export function createStorefrontPages(deps: { catalog: CatalogService; baseUrl: 
     };
   }
 
-  function productPage(product: Product): StorefrontPage {
+  function productPage(product: Product, pictures: string[]): StorefrontPage {
+    const responsive = responsiveImage(product.imageUrl);
     const price = money(product.priceCents, product.currency);
     const path = `/products/${product.slug}`;
     const data = {
@@ -101,7 +103,7 @@ export function createStorefrontPages(deps: { catalog: CatalogService; baseUrl: 
       name: product.name,
       description: clip(product.description, 5_000) || undefined,
       sku: product.slug,
-      image: [absolute(product.imageUrl)],
+      image: (pictures.length ? pictures : [product.imageUrl]).map(absolute),
       url: absolute(path),
       brand: { "@type": "Brand", name: product.brand.name },
       category: product.sector.name,
@@ -122,6 +124,7 @@ export function createStorefrontPages(deps: { catalog: CatalogService; baseUrl: 
         canonicalPath: path,
         ogType: "product",
         image: product.imageUrl,
+        ...(responsive ? { imagePreload: { srcSet: responsive.srcSet.avif, sizes: PRODUCT_PAGE_IMAGE_SIZES } } : {}),
         properties: [
           ["product:price:amount", price.amount],
           ["product:price:currency", product.currency],
@@ -164,7 +167,10 @@ export function createStorefrontPages(deps: { catalog: CatalogService; baseUrl: 
     // The SPA's links use slugs: anything else (an id, a typo, stray bytes) is not a page here.
     if (!slugSchema.safeParse(slug).success) return notFoundPage();
     try {
-      if (kind === "products") return productPage(await catalog.getProduct(slug));
+      if (kind === "products") {
+        const product = await catalog.getProduct(slug);
+        return productPage(product, (await productPictures?.(product.id)) ?? []);
+      }
       if (kind === "brands") return brandPage(await catalog.getBrand(slug));
       return sectorPage(await catalog.getSector(slug));
     } catch (err) {

@@ -10,6 +10,8 @@ export interface StorefrontDeps {
   baseUrl: string;
   /** URLs per sitemap file (the protocol allows 50,000). */
   sitemapUrlsPerFile: number;
+  /** A product's uploaded pictures (largest JPEG each), primary first: the JSON-LD lists them all. */
+  productPictures?: (productId: string) => Promise<string[]>;
 }
 
 const SITEMAP_FILE = /^(products|brands|sectors)-([1-9]\d{0,5})\.xml$/;

@@ -2,12 +2,14 @@ import type { Express } from "express";
 import type { AppContext } from "../../context";
 import { mountBuiltSpa } from "../../lib/spa";
 import type { CatalogService } from "../catalog/catalog.service";
+import type { MediaService } from "../media/media.service";
 import { createSpaDocument } from "./spa-document";
 import { createStorefrontPages } from "./storefront-pages";
 import { seoFileRoutes, storefrontPageHandler, type StorefrontDeps } from "./storefront.routes";
 
-const depsOf = (ctx: AppContext, catalog: CatalogService): StorefrontDeps => ({
+const depsOf = (ctx: AppContext, catalog: CatalogService, media?: MediaService): StorefrontDeps => ({
   catalog,
+  productPictures: media?.pictureUrls,
   baseUrl: ctx.env.PUBLIC_BASE_URL,
   sitemapUrlsPerFile: ctx.env.SITEMAP_URLS_PER_FILE,
 });
@@ -18,8 +20,8 @@ export function mountSeoFiles(app: Express, ctx: AppContext, catalog: CatalogSer
 }
 
 /** The built SPA with each storefront page's head and status rendered by the server (ADR 046). */
-export function mountStorefront(app: Express, ctx: AppContext, catalog: CatalogService, distDir?: string): boolean {
-  const deps = depsOf(ctx, catalog);
+export function mountStorefront(app: Express, ctx: AppContext, catalog: CatalogService, distDir?: string, media?: MediaService): boolean {
+  const deps = depsOf(ctx, catalog, media);
   const pages = createStorefrontPages(deps);
   return mountBuiltSpa(app, distDir, (indexHtml, dir) => storefrontPageHandler(pages, createSpaDocument(indexHtml, dir, deps.baseUrl), ctx.logger));
 }

@@ -35,6 +35,9 @@ export const knownAuditActions = [
   "catalog.product.archived",
   "catalog.product.stock_adjusted",
   "catalog.products.imported",
+  "catalog.product.media_added",
+  "catalog.product.media_updated",
+  "catalog.product.media_removed",
   "order.created",
   "order.status_changed",
   "order.cancelled",
@@ -150,6 +153,12 @@ export function auditSentence(entry: Pick<AuditEntry, "actor" | "action" | "summ
       return `${who} archived the product ${str(s.slug) ?? ""} instead of deleting it, because orders refer to it.`.replace("  ", " ");
     case "catalog.products.imported":
       return `${who} imported ${num(s.rows) ?? 0} CSV rows: ${num(s.created) ?? 0} products created, ${num(s.updated) ?? 0} updated.`;
+    case "catalog.product.media_added":
+      return `${who} added a picture to ${str(s.slug) ?? "a product"}${str(s.alt) ? ` ("${str(s.alt)}")` : ""}.`;
+    case "catalog.product.media_updated":
+      return `${who} ${s.change === "order" ? "reordered the pictures of" : "changed a picture's description on"} ${str(s.slug) ?? "a product"}.`;
+    case "catalog.product.media_removed":
+      return `${who} removed a picture from ${str(s.slug) ?? "a product"}.`;
     case "order.created": {
       const total = num(s.totalCents);
       const lines = num(s.lines);

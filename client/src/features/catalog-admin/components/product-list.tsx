@@ -15,6 +15,7 @@ import { ImportDialog } from "./import-dialog";
 import { RowActions } from "./list-parts";
 import { ProductFiltersBar } from "./product-filters";
 import { ProductFormDialog } from "./product-form-dialog";
+import { ProductMediaDialog } from "./product-media-dialog";
 import { StockAdjuster } from "./stock-adjuster";
 
 /** aria-sort for a column, from the list's order. */
@@ -40,6 +41,7 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
   const remove = useDeleteProduct();
   const listRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<Product | "new" | null>(null);
+  const [picturing, setPicturing] = useState<Product | null>(null);
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<Product | null>(null);
   const sort = filters.sort ?? defaultAdminSort(filters);
@@ -131,7 +133,12 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
                     <time dateTime={product.createdAt}>{formatDate(product.createdAt)}</time>
                   </Td>
                   <Td>
-                    <RowActions name={product.name} onEdit={() => setEditing(product)} onDelete={() => setDeleting(product)} />
+                    <span className="flex justify-end">
+                      <Button variant="ghost" size="sm" onClick={() => setPicturing(product)}>
+                        Pictures<span className="sr-only"> of {product.name}</span>
+                      </Button>
+                      <RowActions name={product.name} onEdit={() => setEditing(product)} onDelete={() => setDeleting(product)} />
+                    </span>
                   </Td>
                 </Tr>
               ))}
@@ -141,6 +148,7 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
       </ListScaffold>
       {editing && <ProductFormDialog product={editing === "new" ? undefined : editing} brandSlug={filters.brand} onClose={() => setEditing(null)} />}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {picturing && <ProductMediaDialog product={picturing} onClose={() => setPicturing(null)} />}
       {deleting && (
         <DeleteDialog
           key={deleting.id}

@@ -3,7 +3,7 @@ import type { Product } from "@shared/contracts/catalog";
 import { Breadcrumbs } from "@client/components/ui/breadcrumbs";
 import { AddToCartForm } from "@client/features/cart/components/add-to-cart";
 import { Price } from "./price";
-import { ProductImage } from "@client/components/ui/product-image";
+import { ProductGallery } from "./product-gallery";
 import { StockStatus } from "./stock-status";
 
 export function ProductDetail({ product }: { product: Product }) {
@@ -19,9 +19,7 @@ export function ProductDetail({ product }: { product: Product }) {
         ]}
       />
       <div className="grid gap-8 md:grid-cols-2 lg:gap-14">
-        <div className="overflow-hidden rounded-3xl border border-stone-200 bg-white shadow-sm">
-          <ProductImage src={product.imageUrl} alt={product.name} eager priority size={720} />
-        </div>
+        <ProductGallery product={product} />
         <div className="flex flex-col gap-5 md:py-4">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <Link href={`/brands/${product.brand.slug}`} className="font-semibold uppercase tracking-wide text-brand-800 hover:underline">
