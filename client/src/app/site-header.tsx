@@ -1,9 +1,14 @@
+import { lazy, Suspense } from "react";
 import { Link } from "wouter";
 import { Container } from "@client/components/ui/layout";
-import { HeaderSearch } from "@client/features/catalog/components/header-search";
 import { SectorNav } from "@client/features/catalog/components/sector-nav";
 import { AccountMenu } from "@client/features/auth/components/account-menu";
 import { CartLink } from "@client/features/cart/components/cart-link";
+
+// The search combobox (suggestions, keyboard handling) loads right after the first paint, not with it: the
+// entry stays within its budget (issue 13). The fallback has the box's size, so nothing moves when it arrives.
+const HeaderSearch = lazy(() => import("@client/features/catalog/components/header-search"));
+const searchFallback = <div aria-hidden="true" className="h-11 w-full max-w-xl rounded-full border border-stone-300 bg-stone-50" />;
 
 export function Logo() {
   return (
@@ -26,7 +31,9 @@ export function SiteHeader() {
       <Container className="flex flex-wrap items-center gap-x-6 gap-y-3 py-3">
         <Logo />
         <div className="order-3 w-full sm:order-none sm:flex-1">
-          <HeaderSearch />
+          <Suspense fallback={searchFallback}>
+            <HeaderSearch />
+          </Suspense>
         </div>
         <div className="ml-auto flex items-center gap-1 sm:ml-0 sm:gap-2">
           {/* Phones keep the logo and account on one row; they browse with the search box and sector bar below. */}

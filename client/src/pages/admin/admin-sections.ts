@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from "react";
 import type { Role } from "@shared/contracts/auth";
+import { isUnderPath, sectionRoles } from "./admin-access";
 
 export interface AdminSection {
   /** The section's root; it also owns every path below it (/admin/catalog/products/…). */
@@ -40,7 +41,7 @@ export const adminSections: readonly AdminSection[] = [
     icon: "📦",
     description: "Every order, its payments and its status.",
     page: lazy(() => import("./orders-page")),
-    roles: ["staff", "admin"],
+    roles: sectionRoles["/admin/orders"],
   },
   {
     href: "/admin/outbox",
@@ -75,7 +76,4 @@ export const adminSections: readonly AdminSection[] = [
 /** Staff open the console for the sections that list their role (orders); everything else stays admin-only. */
 export const canOpenSection = (section: AdminSection, role: Role | undefined): boolean => role !== undefined && (section.roles ?? ["admin"]).includes(role);
 
-export const isSectionActive = (section: AdminSection, location: string): boolean => location === section.href || location.startsWith(`${section.href}/`);
-
-/** The roles App.tsx lets into this /admin path: its section's, or admins only (the overview, unknown paths). */
-export const adminRolesFor = (location: string): readonly Role[] => adminSections.find((section) => isSectionActive(section, location))?.roles ?? ["admin"];
+export const isSectionActive = (section: AdminSection, location: string): boolean => isUnderPath(section.href, location);
