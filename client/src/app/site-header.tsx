@@ -4,6 +4,7 @@ import { Container } from "@client/components/ui/layout";
 import { SectorNav } from "@client/features/catalog/components/sector-nav";
 import { AccountMenu } from "@client/features/auth/components/account-menu";
 import { CartLink } from "@client/features/cart/components/cart-link";
+import { ThemeToggle } from "./theme-toggle";
 
 // The search combobox (suggestions, keyboard handling) loads right after the first paint, not with it: the
 // entry stays within its budget (issue 13). The fallback has the box's size, so nothing moves when it arrives.
@@ -28,7 +29,7 @@ export function Logo() {
 export function SiteHeader() {
   return (
     <header className="z-40 sm:sticky sm:top-0 border-b border-stone-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/85">
-      <Container className="flex flex-wrap items-center gap-x-6 gap-y-3 py-3">
+      <Container className="flex flex-wrap items-center gap-x-3 gap-y-3 py-3 sm:gap-x-6">
         <Logo />
         <div className="order-3 w-full sm:order-none sm:flex-1">
           <Suspense fallback={searchFallback}>
@@ -42,6 +43,7 @@ export function SiteHeader() {
               All products
             </Link>
           </nav>
+          <ThemeToggle />
           <CartLink />
           <AccountMenu />
         </div>
