@@ -9,6 +9,7 @@ import { pluralize } from "@client/lib/format";
 import { useSector } from "@client/features/catalog/api/sectors";
 import { SectorBrandList } from "@client/features/catalog/components/brand-list";
 import { ProductResults } from "@client/features/catalog/components/product-results";
+import { SectorIcon } from "@client/features/catalog/components/sector-icon";
 
 export default function SectorPage({ slug }: { slug: string }) {
   const sector = useSector(slug);
@@ -37,9 +38,9 @@ export default function SectorPage({ slug }: { slug: string }) {
           <>
             <span
               aria-hidden="true"
-              className="flex size-20 shrink-0 items-center justify-center rounded-2xl bg-white text-5xl shadow-sm ring-1 ring-brand-100"
+              className="flex size-20 shrink-0 items-center justify-center rounded-2xl bg-white text-brand-700 shadow-sm ring-1 ring-brand-100"
             >
-              {sector.data.emoji || "🌿"}
+              <SectorIcon emoji={sector.data.emoji} className="size-10" />
             </span>
             <div>
               <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{sector.data.name}</h1>
