@@ -109,7 +109,7 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
     // apply is recreated each render; only a new keystroke should restart the timer.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typedAt]);
-  const type = (next: Draft) => {
+  const typed = (next: Draft) => {
     setDraft(next);
     setTypedAt(Date.now());
   };
@@ -139,7 +139,7 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
             min={0}
             step="0.01"
             value={draft.minDollars}
-            onChange={(e) => type({ ...draft, minDollars: e.target.value })}
+            onChange={(e) => typed({ ...draft, minDollars: e.target.value })}
             placeholder="0"
             aria-invalid={error?.includes("minimum") || undefined}
             className={`${fieldClasses} mt-1`}
@@ -156,7 +156,7 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
             min={0}
             step="0.01"
             value={draft.maxDollars}
-            onChange={(e) => type({ ...draft, maxDollars: e.target.value })}
+            onChange={(e) => typed({ ...draft, maxDollars: e.target.value })}
             placeholder="Any"
             aria-invalid={error?.includes("maximum") || undefined}
             className={`${fieldClasses} mt-1`}
@@ -186,7 +186,7 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
           type="search"
           value={draft.q}
           maxLength={100}
-          onChange={(e) => type({ ...draft, q: e.target.value })}
+          onChange={(e) => typed({ ...draft, q: e.target.value })}
           placeholder="e.g. apple"
           className={fieldClasses}
         />
