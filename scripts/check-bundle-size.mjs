@@ -1,9 +1,11 @@
 // Budget for the storefront's initial JavaScript: the entry script(s) plus every chunk index.html
 // modulepreloads, gzipped. Lazy route chunks (and admin/dashboard code) are not counted: they load later.
-// Usage: node scripts/check-bundle-size.mjs [--budget-kb=95]   (run after `npm run build:client`)
-// Budget: 95 KB, lowered from 150 once zod left the entry (issue 13: 107 → 92 KB). The issue's 80 KB target is
-// below what React 19 + react-dom + TanStack Query weigh on their own (78 KB gzipped in an empty Vite app), so
-// reaching it means a lighter renderer or a shell without TanStack Query; see the issue 13 notes in docs/architecture.md.
+// Usage: node scripts/check-bundle-size.mjs [--budget-kb=91]   (run after `npm run build:client`)
+// Budget: 91 KB, lowered from 150 once zod left the entry (issue 13: 107 → 94 KB) and again once the header's
+// search combobox, the signed-in account menu and the sign-in mutations left it (94 → 90 KB). The issue's 80 KB
+// target is below what React 19 + react-dom + TanStack Query + wouter weigh on their own in this build (~82 KB
+// gzipped; the app's own code in the entry is ~8 KB), so reaching it means a lighter renderer or a shell without
+// TanStack Query; see the issue 13 notes in docs/architecture.md.
 import { readFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -11,7 +13,7 @@ import { gzipSync } from "node:zlib";
 const distDir = resolve("dist/client");
 const indexPath = join(distDir, "index.html");
 const budgetArg = process.argv.find((a) => a.startsWith("--budget-kb="));
-const budgetKb = budgetArg ? Number(budgetArg.split("=")[1]) : 95;
+const budgetKb = budgetArg ? Number(budgetArg.split("=")[1]) : 91;
 
 if (!existsSync(indexPath)) {
   console.error(`${indexPath} not found: run \`npm run build:client\` first.`);

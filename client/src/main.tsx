@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { Providers } from "./app/providers";
+import { applyStoredTheme } from "./app/theme";
 import "./styles.css";
 
 // A page chunk of the build this tab started with may be gone once a new build is live (ADR 047): the server
@@ -15,6 +16,8 @@ window.addEventListener("vite:preloadError", (event) => {
   event.preventDefault();
   window.location.reload();
 });
+
+applyStoredTheme();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html is missing the #root element");

@@ -4,7 +4,7 @@ import { PageShell } from "@client/components/ui/layout";
 import { PageSkeleton, Spinner } from "@client/components/ui/skeleton";
 import { ToastProvider } from "@client/components/ui/toast";
 import { useAuthProblemSync } from "@client/features/auth/api/auth";
-import { adminRolesFor } from "@client/pages/admin/admin-sections";
+import { adminRolesFor } from "@client/pages/admin/admin-access";
 import { ErrorBoundary } from "./error-boundary";
 import { useFocusHeadingOnNavigate } from "./focus-heading";
 import { ALL_ROLES, RequireRole } from "./guards";

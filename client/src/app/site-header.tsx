@@ -1,9 +1,15 @@
+import { lazy, Suspense } from "react";
 import { Link } from "wouter";
 import { Container } from "@client/components/ui/layout";
-import { HeaderSearch } from "@client/features/catalog/components/header-search";
 import { SectorNav } from "@client/features/catalog/components/sector-nav";
 import { AccountMenu } from "@client/features/auth/components/account-menu";
 import { CartLink } from "@client/features/cart/components/cart-link";
+import { ThemeToggle } from "./theme-toggle";
+
+// The search combobox (suggestions, keyboard handling) loads right after the first paint, not with it: the
+// entry stays within its budget (issue 13). The fallback has the box's size, so nothing moves when it arrives.
+const HeaderSearch = lazy(() => import("@client/features/catalog/components/header-search"));
+const searchFallback = <div aria-hidden="true" className="h-11 w-full max-w-xl rounded-full border border-stone-300 bg-stone-50" />;
 
 export function Logo() {
   return (
@@ -23,10 +29,12 @@ export function Logo() {
 export function SiteHeader() {
   return (
     <header className="z-40 sm:sticky sm:top-0 border-b border-stone-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/85">
-      <Container className="flex flex-wrap items-center gap-x-6 gap-y-3 py-3">
+      <Container className="flex flex-wrap items-center gap-x-3 gap-y-3 py-3 sm:gap-x-6">
         <Logo />
         <div className="order-3 w-full sm:order-none sm:flex-1">
-          <HeaderSearch />
+          <Suspense fallback={searchFallback}>
+            <HeaderSearch />
+          </Suspense>
         </div>
         <div className="ml-auto flex items-center gap-1 sm:ml-0 sm:gap-2">
           {/* Phones keep the logo and account on one row; they browse with the search box and sector bar below. */}
@@ -35,6 +43,7 @@ export function SiteHeader() {
               All products
             </Link>
           </nav>
+          <ThemeToggle />
           <CartLink />
           <AccountMenu />
         </div>

@@ -8,9 +8,11 @@ import { isApiError } from "@client/lib/api";
 import { pluralize } from "@client/lib/format";
 import { useBrand } from "@client/features/catalog/api/brands";
 import { ProductResults } from "@client/features/catalog/components/product-results";
+import { SortSelect, useListSort } from "@client/features/catalog/components/sort-select";
 
 export default function BrandPage({ slug }: { slug: string }) {
   const brand = useBrand(slug);
+  const [sort, setSort] = useListSort();
 
   if (brand.isError) {
     if (isApiError(brand.error) && brand.error.isNotFound) {
@@ -65,17 +67,21 @@ export default function BrandPage({ slug }: { slug: string }) {
           id="brand-products"
           title="Products"
           action={
-            brand.data && (
-              <Link
-                href={`/search?sector=${encodeURIComponent(brand.data.sector.slug)}&brand=${encodeURIComponent(slug)}`}
-                className="text-sm font-semibold text-brand-800 hover:underline"
-              >
-                Filter and sort <span aria-hidden="true">→</span>
-              </Link>
-            )
+            // Outside the results, so the control stays put (and keeps focus) while the re-sorted list loads.
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              <SortSelect value={sort} onChange={setSort} />
+              {brand.data && (
+                <Link
+                  href={`/search?sector=${encodeURIComponent(brand.data.sector.slug)}&brand=${encodeURIComponent(slug)}`}
+                  className="text-sm font-semibold text-brand-800 hover:underline"
+                >
+                  More filters <span aria-hidden="true">→</span>
+                </Link>
+              )}
+            </div>
           }
         />
-        <ProductResults filters={{ brand: slug }} emptyTitle="No products from this brand yet" emptyDescription="Check back soon." />
+        <ProductResults filters={{ brand: slug, sort }} emptyTitle="No products from this brand yet" emptyDescription="Check back soon." />
       </section>
     </>
   );

@@ -1,4 +1,6 @@
 import { useState } from "react";
+import { useProductFacets } from "@client/features/catalog/api/products";
+import { ActiveFilters } from "@client/features/catalog/components/active-filters";
 import { ProductFiltersForm } from "@client/features/catalog/components/product-filters";
 import { ProductResults } from "@client/features/catalog/components/product-results";
 import { productSearchFilters } from "@client/features/catalog/search-params";
@@ -6,13 +8,15 @@ import { filtersHref, useUrlFilters } from "@client/lib/url-filters";
 
 /**
  * All filters live in the URL: a reload, the back button or a shared link shows the same results. Push, not
- * replace: filters here change only when the shopper applies them (no typing-as-you-go), and each applied search
- * is a result page of its own that Back should return to, as on any shop's search.
+ * replace: each applied search (a facet, a pause in typing, a removed chip) is a result page of its own that Back
+ * should return to, as on any shop's search.
  */
 export default function SearchPage() {
   const [filters, apply] = useUrlFilters(productSearchFilters, { history: "push" });
   const [filtersOpen, setFiltersOpen] = useState(false);
   const activeCount = [filters.sector, filters.brand, filters.minPrice, filters.maxPrice, filters.inStock].filter((v) => v !== undefined).length;
+  // The same query as the results (facets ride on its first page): names for the active-filter chips.
+  const facets = useProductFacets(filters);
   const title = filters.q ? `Results for “${filters.q}”` : "All products";
 
   return (
@@ -45,6 +49,7 @@ export default function SearchPage() {
           </div>
         </aside>
         <section aria-label="Search results">
+          <ActiveFilters filters={filters} facets={facets.data} onApply={apply} />
           <ProductResults filters={filters} resetHref="/search" withFacets didYouMeanHref={(q) => filtersHref(productSearchFilters, { ...filters, q })} />
         </section>
       </div>

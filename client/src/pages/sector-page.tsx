@@ -9,9 +9,12 @@ import { pluralize } from "@client/lib/format";
 import { useSector } from "@client/features/catalog/api/sectors";
 import { SectorBrandList } from "@client/features/catalog/components/brand-list";
 import { ProductResults } from "@client/features/catalog/components/product-results";
+import { SectorIcon } from "@client/features/catalog/components/sector-icon";
+import { SortSelect, useListSort } from "@client/features/catalog/components/sort-select";
 
 export default function SectorPage({ slug }: { slug: string }) {
   const sector = useSector(slug);
+  const [sort, setSort] = useListSort();
 
   if (sector.isError) {
     if (isApiError(sector.error) && sector.error.isNotFound) {
@@ -37,9 +40,9 @@ export default function SectorPage({ slug }: { slug: string }) {
           <>
             <span
               aria-hidden="true"
-              className="flex size-20 shrink-0 items-center justify-center rounded-2xl bg-white text-5xl shadow-sm ring-1 ring-brand-100"
+              className="flex size-20 shrink-0 items-center justify-center rounded-2xl bg-white text-brand-700 shadow-sm ring-1 ring-brand-100"
             >
-              {sector.data.emoji || "🌿"}
+              <SectorIcon emoji={sector.data.emoji} className="size-10" />
             </span>
             <div>
               <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{sector.data.name}</h1>
@@ -62,13 +65,17 @@ export default function SectorPage({ slug }: { slug: string }) {
           id="sector-products"
           title="Products"
           action={
-            <Link href={`/search?sector=${encodeURIComponent(slug)}`} className="text-sm font-semibold text-brand-800 hover:underline">
-              Filter and sort <span aria-hidden="true">→</span>
-            </Link>
+            // Outside the results, so the control stays put (and keeps focus) while the re-sorted list loads.
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              <SortSelect value={sort} onChange={setSort} />
+              <Link href={`/search?sector=${encodeURIComponent(slug)}`} className="text-sm font-semibold text-brand-800 hover:underline">
+                More filters <span aria-hidden="true">→</span>
+              </Link>
+            </div>
           }
         />
         <ProductResults
-          filters={{ sector: slug }}
+          filters={{ sector: slug, sort }}
           emptyTitle="No products in this sector yet"
           emptyDescription="Check back soon — new brands join every week."
         />

@@ -48,6 +48,19 @@ describe("GET /api/v1/orders", () => {
     expect(paid.events.map((e) => e.status)).toEqual(["pending", "paid"]);
   });
 
+  it("when a card was declined, then the cancelled-before-payment order is not in the shopper's list but staff still see it", async () => {
+    const me = await bearerFor(t, "customer");
+    const product = await makeProduct(t.db);
+    const declined = await makeOrder(t.db, { userId: me.user.id, productId: product.id, status: "cancelled" });
+    const paidThenCancelled = await makeOrder(t.db, { userId: me.user.id, productId: product.id, status: "paid" });
+    await t.db.update(orders).set({ status: "cancelled" }).where(eq(orders.id, paidThenCancelled.id));
+
+    const mine = await list(me.authorization);
+    expect(mine.body.data.map((o: Order) => o.id)).toEqual([paidThenCancelled.id]);
+    const forStaff = await list(staff.authorization, { userId: me.user.id });
+    expect(forStaff.body.data.map((o: Order) => o.id)).toEqual([paidThenCancelled.id, declined.id]);
+  });
+
   it("when a customer names another user's id, then it is 403; their own id is fine", async () => {
     const me = await bearerFor(t, "customer");
     const other = await makeUser(t.db);

@@ -59,7 +59,8 @@ export function createOrderQueries(repo: OrdersRepo, findCustomer?: OrdersDeps["
     /**
      * Customers see only their own orders: their list is always scoped to them, and naming another user's
      * id is a 403 (not silently ignored). Staff and admins see all and may filter by userId. `q` matches an
-     * order number (FP-000123 or 123) or, for staff, part of the customer's email.
+     * order number (FP-000123 or 123) or, for staff, part of the customer's email. A customer's list leaves out
+     * orders cancelled before payment (a declined card: to the shopper that was never an order); staff see them.
      */
     async list(user: ActingUser, filters: OrderListFilters): Promise<ListOf<Order>> {
       const staff = isStaff(user.role);
@@ -73,6 +74,7 @@ export function createOrderQueries(repo: OrdersRepo, findCustomer?: OrdersDeps["
         status: filters.status,
         number,
         emailContains,
+        hideUnpaidCancelled: !staff,
         after: decodeCreatedAtCursor(filters.cursor, LIST_SORT),
         limit: filters.limit,
       });

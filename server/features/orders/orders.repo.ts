@@ -70,6 +70,8 @@ export interface OrderListParams {
   number?: number;
   /** Part of the customer's email (case-insensitive). */
   emailContains?: string;
+  /** Leave out orders cancelled before they were ever paid (a declined card): the shopper's own history. */
+  hideUnpaidCancelled?: boolean;
   after?: CreatedAtCursor;
   limit: number;
 }
@@ -256,6 +258,11 @@ export function createOrdersRepo(db: Db) {
       if (params.number !== undefined) search.push(eq(orders.number, params.number));
       if (params.emailContains) search.push(ilike(users.email, containsPattern(params.emailContains)));
       if (search.length) conditions.push(or(...search)!);
+      if (params.hideUnpaidCancelled) {
+        conditions.push(
+          sql`not (${orders.status} = 'cancelled' and not exists (select 1 from ${orderEvents} where ${orderEvents.orderId} = ${orders.id} and ${orderEvents.status} = 'paid'))`,
+        );
+      }
       if (params.after) conditions.push(sql`(${orders.createdAt}, ${orders.id}) < (${params.after.createdAt}::timestamptz, ${params.after.id}::uuid)`);
       const base = db.select(orderColumns).from(orders);
       const joined = params.emailContains ? base.innerJoin(users, eq(users.id, orders.userId)) : base;

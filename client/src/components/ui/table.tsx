@@ -44,11 +44,14 @@ export function Tr({ className = "", ...props }: ComponentPropsWithoutRef<"tr">)
 }
 
 export function Th({ className = "", scope = "col", ...props }: ComponentPropsWithoutRef<"th">) {
-  return <th scope={scope} className={`whitespace-nowrap px-4 py-3 text-xs font-semibold uppercase tracking-wide text-stone-600 ${className}`} {...props} />;
+  return (
+    <th scope={scope} className={`whitespace-nowrap px-3 py-3 text-xs 2xl:px-4 font-semibold uppercase tracking-wide text-stone-600 ${className}`} {...props} />
+  );
 }
 
 export function Td({ className = "", ...props }: ComponentPropsWithoutRef<"td">) {
-  return <td className={`px-4 py-3 text-stone-800 ${className}`} {...props} />;
+  // px-3 below 2xl: the admin products table (stock stepper, row actions) fits a 1366 px screen (issue 13).
+  return <td className={`px-3 py-3 text-stone-800 2xl:px-4 ${className}`} {...props} />;
 }
 
 /** The heading of a row-actions column: empty to the eye, "Actions" to a screen reader. */

@@ -48,7 +48,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
       onMouseLeave={() => setPaused(false)}
       onFocus={() => setPaused(true)}
       onBlur={() => setPaused(false)}
-      className={`pointer-events-auto flex w-full items-start gap-3 rounded-xl border bg-white p-4 shadow-lg ${style.box}`}
+      className={`pointer-events-auto flex w-full items-start gap-3 rounded-xl border bg-white p-3 shadow-lg sm:p-4 ${style.box}`}
       data-testid="toast"
     >
       <span aria-hidden="true" className={`flex size-6 shrink-0 items-center justify-center rounded-full text-sm font-bold ${style.icon}`}>
@@ -56,7 +56,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
       </span>
       <div className="min-w-0 flex-1">
         <p className="text-sm font-semibold text-stone-900">{toast.title}</p>
-        {toast.description && <p className="mt-0.5 text-sm text-stone-600">{toast.description}</p>}
+        {toast.description && <p className="mt-0.5 text-sm text-stone-600 max-sm:line-clamp-2">{toast.description}</p>}
         {toast.action && (
           <Link
             href={toast.action.href}
@@ -99,8 +99,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <section aria-label="Notifications" aria-live="polite" className="pointer-events-none fixed inset-x-4 bottom-4 z-[60] sm:right-auto sm:w-96">
-        <ol className="flex flex-col gap-3">
+      {/* Phones (issue 13 walkthrough: a stack of full-width toasts hid the order timeline): only the newest
+          toast shows, compact, in the bottom corner; the others still count down and are read out. */}
+      <section
+        aria-label="Notifications"
+        aria-live="polite"
+        className="pointer-events-none fixed inset-x-3 bottom-3 z-[60] sm:inset-x-4 sm:bottom-4 sm:right-auto sm:w-96"
+      >
+        <ol className="flex flex-col gap-3 max-sm:[&>li:not(:last-child)]:hidden">
           {toasts.map((toast) => (
             <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
           ))}

@@ -2,7 +2,7 @@ import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import type { Order } from "@shared/contracts/orders";
 import type { OrderStatusData } from "@shared/realtime";
 import type { RealtimeHandler } from "@client/features/realtime/handlers";
-import { applyOrderStatus, orderKeys, type OrderPage } from "./api/orders";
+import { applyOrderStatus, orderKeys, orderOptions, type OrderPage } from "./api/orders";
 import { statusLabels, SYSTEM_ACTOR } from "./order-status";
 
 /*
@@ -105,13 +105,24 @@ export const ordersRealtime: RealtimeHandler = {
       // Customers only ever receive their own orders' events; staff receive all, so only their own count here.
       const own = user.role === "customer" || outcome.userId === user.id;
       const changed = outcome.previousStatus !== undefined ? outcome.previousStatus !== message.data.status : NEWS_WORTHY.has(message.data.status);
-      if (own && changed && !isChangingHere(queryClient, message.data.orderId)) {
+      if (!own || !changed || isChangingHere(queryClient, message.data.orderId)) return;
+      const announce = () =>
         toast({
           title: `Order ${message.data.number} is now ${statusLabels[message.data.status].toLowerCase()}`,
           tone: message.data.status === "cancelled" ? "info" : "success",
           action: { label: "View order", href: `/orders/${message.data.orderId}` },
         });
-      }
+      if (message.data.status !== "cancelled") return announce();
+      // A declined payment cancels a pending order the shopper never saw as an order (it is hidden from their
+      // history; the checkout page explains the decline): no "now cancelled" toast for an order never paid.
+      if (outcome.previousStatus === "pending") return;
+      if (outcome.previousStatus !== undefined) return announce();
+      void queryClient
+        .fetchQuery(orderOptions(message.data.orderId))
+        .then((order) => {
+          if (order.events.some((e) => e.status === "paid")) announce();
+        })
+        .catch(() => undefined);
     },
     // Staff: every admin order list may now hold one more order.
     "order.created": (_message, { queryClient }) => void queryClient.invalidateQueries({ queryKey: orderKeys.lists() }),

@@ -1,3 +1,4 @@
+import { House } from "lucide-react";
 import { Suspense } from "react";
 import { Link, Route, Switch, useLocation } from "wouter";
 import { ConsoleShell } from "@client/app/console-shell";
@@ -23,7 +24,7 @@ function AdminNav() {
               aria-current={location === "/admin" ? "page" : undefined}
               className={`flex items-center gap-3 whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium ${location === "/admin" ? "bg-brand-50 text-brand-900" : "text-stone-700 hover:bg-stone-100 hover:text-stone-900"}`}
             >
-              <span aria-hidden="true">🏠</span> Overview
+              <House aria-hidden="true" className="size-4 shrink-0" /> Overview
             </Link>
           </li>
         )}
@@ -36,7 +37,7 @@ function AdminNav() {
                 aria-current={active ? "page" : undefined}
                 className={`flex items-center gap-3 whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium ${active ? "bg-brand-50 text-brand-900" : "text-stone-700 hover:bg-stone-100 hover:text-stone-900"}`}
               >
-                <span aria-hidden="true">{section.icon}</span> {section.label}
+                <section.icon aria-hidden="true" className="size-4 shrink-0" /> {section.label}
               </Link>
             </li>
           );

@@ -1,5 +1,17 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from "react";
+import {
+  Apple as AppleIcon,
+  Mail as MailIcon,
+  Package as PackageIcon,
+  Palette as PaletteIcon,
+  ScrollText as ScrollTextIcon,
+  TriangleAlert as TriangleAlertIcon,
+  Users as UsersIcon,
+  Webhook as WebhookIcon,
+  type LucideIcon,
+} from "lucide-react";
 import type { Role } from "@shared/contracts/auth";
+import { isUnderPath, sectionRoles } from "./admin-access";
 
 export interface AdminSection {
   /** The section's root; it also owns every path below it (/admin/catalog/products/…). */
@@ -7,7 +19,8 @@ export interface AdminSection {
   label: string;
   /** One line for the admin overview card. */
   description: string;
-  icon: string;
+  /** An SVG icon (lucide), not an emoji: emoji are boxes without an emoji font (issue 13). */
+  icon: LucideIcon;
   /** A lazy page: each section is its own chunk. */
   page: LazyExoticComponent<ComponentType>;
   /** Who may open it; admins only unless listed (App.tsx guards the route with the same roles). */
@@ -19,54 +32,60 @@ export interface AdminSection {
  * cards and the routes all come from this list.
  */
 export const adminSections: readonly AdminSection[] = [
-  { href: "/admin/users", label: "Users", icon: "👥", description: "Find accounts, change roles, remove accounts.", page: lazy(() => import("./users-page")) },
+  {
+    href: "/admin/users",
+    label: "Users",
+    icon: UsersIcon,
+    description: "Find accounts, change roles, remove accounts.",
+    page: lazy(() => import("./users-page")),
+  },
   {
     href: "/admin/audit",
     label: "Audit log",
-    icon: "📜",
+    icon: ScrollTextIcon,
     description: "Who signed in, registered or changed what, and when.",
     page: lazy(() => import("./audit-page")),
   },
   {
     href: "/admin/catalog",
     label: "Catalog",
-    icon: "🍎",
+    icon: AppleIcon,
     description: "Sectors, brands, products, stock and CSV import.",
     page: lazy(() => import("./catalog-page")),
   },
   {
     href: "/admin/orders",
     label: "Orders",
-    icon: "📦",
+    icon: PackageIcon,
     description: "Every order, its payments and its status.",
     page: lazy(() => import("./orders-page")),
-    roles: ["staff", "admin"],
+    roles: sectionRoles["/admin/orders"],
   },
   {
     href: "/admin/outbox",
     label: "Outbox",
-    icon: "✉️",
+    icon: MailIcon,
     description: "Every e-mail sent or stored, with its HTML and text.",
     page: lazy(() => import("./outbox-page")),
   },
   {
     href: "/admin/mail-templates",
     label: "Mail templates",
-    icon: "🎨",
+    icon: PaletteIcon,
     description: "Preview every e-mail template with demo data.",
     page: lazy(() => import("./mail-templates-page")),
   },
   {
     href: "/admin/webhooks",
     label: "Webhooks",
-    icon: "🪝",
+    icon: WebhookIcon,
     description: "Endpoints, signing secrets, deliveries and retries.",
     page: lazy(() => import("./webhooks-page")),
   },
   {
     href: "/admin/jobs",
     label: "Failed jobs",
-    icon: "🧯",
+    icon: TriangleAlertIcon,
     description: "Background jobs that ran out of retries, with their errors; retry them.",
     page: lazy(() => import("./failed-jobs-page")),
   },
@@ -75,7 +94,4 @@ export const adminSections: readonly AdminSection[] = [
 /** Staff open the console for the sections that list their role (orders); everything else stays admin-only. */
 export const canOpenSection = (section: AdminSection, role: Role | undefined): boolean => role !== undefined && (section.roles ?? ["admin"]).includes(role);
 
-export const isSectionActive = (section: AdminSection, location: string): boolean => location === section.href || location.startsWith(`${section.href}/`);
-
-/** The roles App.tsx lets into this /admin path: its section's, or admins only (the overview, unknown paths). */
-export const adminRolesFor = (location: string): readonly Role[] => adminSections.find((section) => isSectionActive(section, location))?.roles ?? ["admin"];
+export const isSectionActive = (section: AdminSection, location: string): boolean => isUnderPath(section.href, location);

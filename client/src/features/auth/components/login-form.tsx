@@ -8,7 +8,7 @@ import { FormAlert } from "@client/components/ui/form-alert";
 import { PasswordField } from "@client/components/ui/password-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
-import { useLogin, useVerifyMfa } from "../api/auth";
+import { useLogin, useVerifyMfa } from "../api/session-mutations";
 import { AuthSubmit, EmailField } from "./auth-card";
 import { MfaCodeForm } from "./mfa-code-form";
 

@@ -8,7 +8,7 @@ import { FormAlert } from "@client/components/ui/form-alert";
 import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
-import { useRegister } from "../api/auth";
+import { useRegister } from "../api/session-mutations";
 import { AuthSubmit, EmailField } from "./auth-card";
 import { PasswordStrengthMeter } from "./password-strength-meter";
 

@@ -97,7 +97,7 @@ function BrandForm({ formId, title, brand, sectors, sectorSlug, save, onDone }: 
     }
   });
 
-  const sectorOptions = sectors.map((s) => ({ value: s.id, label: `${s.emoji ? `${s.emoji} ` : ""}${s.name}` }));
+  const sectorOptions = sectors.map((s) => ({ value: s.id, label: s.name }));
   return (
     <form id={formId} onSubmit={onSubmit} noValidate aria-label={title} className="space-y-4">
       <FormAlert message={errors.root?.server?.message} className="mb-4" />

@@ -109,10 +109,10 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
                         className="size-10 shrink-0 rounded-lg bg-stone-100 object-cover"
                       />
                       <span className="min-w-0">
-                        <span className="block max-w-56 truncate font-medium text-stone-900" title={product.name}>
+                        <span className="block max-w-40 truncate font-medium text-stone-900 2xl:max-w-56" title={product.name}>
                           {product.name}
                         </span>
-                        <span className="block max-w-56 truncate font-mono text-xs text-stone-600" data-testid="product-slug">
+                        <span className="block max-w-40 truncate font-mono text-xs text-stone-600 2xl:max-w-56" data-testid="product-slug">
                           {product.slug}
                         </span>
                       </span>

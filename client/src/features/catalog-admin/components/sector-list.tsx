@@ -14,6 +14,7 @@ import { adminBrandFilters, catalogPaths } from "../search-params";
 import { DeleteDialog } from "./delete-dialog";
 import { RowActions } from "./list-parts";
 import { SectorFormDialog } from "./sector-form-dialog";
+import { SectorIcon } from "@client/features/catalog/components/sector-icon";
 
 const matches = (sector: Sector, q: string) => {
   const words = q.toLowerCase();
@@ -75,9 +76,7 @@ export function SectorList({ filters, onFiltersChange }: SectorListProps) {
                 <Tr key={sector.id} data-testid="sector-row">
                   <Td>
                     <span className="flex items-center gap-3 whitespace-nowrap">
-                      <span aria-hidden="true" className="text-2xl">
-                        {sector.emoji || "🗂️"}
-                      </span>
+                      <SectorIcon emoji={sector.emoji} className="size-6 shrink-0 text-brand-700" />
                       <span>
                         <span className="block font-medium text-stone-900" data-testid="sector-name">
                           {sector.name}

@@ -37,7 +37,7 @@ function toOptions(data: SearchSuggestions | undefined): Suggestion[] {
  * or, with none highlighted, searches for the text on /search?q=…; Escape closes the list (a second Escape clears
  * the box). Focus stays in the input throughout: the highlighted option is announced via aria-activedescendant.
  */
-export function HeaderSearch() {
+export default function HeaderSearch() {
   const [location, navigate] = useLocation();
   const search = useSearch();
   // On the search page the box mirrors the current query.

@@ -23,7 +23,7 @@ export function ProductCard({ product, eager = false, priority = false }: { prod
           className="transition duration-300 group-hover:scale-[1.03] motion-reduce:transition-none"
         />
       </div>
-      <div className="flex flex-1 flex-col gap-2 p-4">
+      <div className="flex flex-1 flex-col gap-2 p-3 sm:p-4">
         <p className="text-xs font-medium uppercase tracking-wide text-stone-600">{product.brand.name}</p>
         <h3 className="line-clamp-2 text-sm font-semibold leading-snug text-stone-900">
           {/* The stretched link makes the whole card clickable while keeping one accessible name. */}
@@ -35,7 +35,7 @@ export function ProductCard({ product, eager = false, priority = false }: { prod
             {product.name}
           </Link>
         </h3>
-        <div className="mt-auto flex items-center justify-between gap-2 pt-1">
+        <div className="mt-auto flex flex-wrap items-center justify-between gap-x-2 gap-y-1 pt-1">
           <Price cents={product.priceCents} currency={product.currency} className="text-base" />
           <StockStatus stock={product.stock} />
         </div>

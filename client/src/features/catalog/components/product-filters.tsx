@@ -1,7 +1,7 @@
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { productSorts, type ProductSort } from "@shared/contracts/catalog";
-import { Button, buttonClasses } from "@client/components/ui/button";
+import { buttonClasses } from "@client/components/ui/button";
 import { centsToDollars, dollarsToCents } from "@client/lib/format";
 import { useProductFacets, type ProductFilters } from "../api/products";
 import { defaultSort, sortLabels } from "../search-params";
@@ -64,10 +64,13 @@ interface ProductFiltersFormProps {
   onApply: (filters: ProductFilters) => void;
 }
 
+/** A typed field (words, a custom price) applies once the shopper pauses this long, or at once on Enter. */
+const TYPING_PAUSE_MS = 600;
+
 /**
- * Search filters. The facets (sector, brand, price range, in stock: checkable, with counts) and the sort
- * apply at once; typed fields (words, a custom price range) apply on "Apply filters" or Enter, so each
- * keystroke does not fire a request.
+ * Search filters, all applied at once, with no "Apply" button (issue 13 walkthrough): the facets (sector, brand,
+ * price range, in stock: checkable, with counts) and the sort on change; typed fields (words, a custom price
+ * range) after a pause in typing or on Enter, so each keystroke does not fire a request.
  */
 export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFiltersFormProps) {
   const id = useId();
@@ -95,8 +98,25 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
     onApply(result.filters);
   }
 
+  // Typing schedules an apply of the latest draft; another keystroke before the pause restarts the wait.
+  const latestDraft = useRef(draft);
+  latestDraft.current = draft;
+  const [typedAt, setTypedAt] = useState(0);
+  useEffect(() => {
+    if (typedAt === 0) return;
+    const timer = setTimeout(() => apply(latestDraft.current), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+    // apply is recreated each render; only a new keystroke should restart the timer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [typedAt]);
+  const typed = (next: Draft) => {
+    setDraft(next);
+    setTypedAt(Date.now());
+  };
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    setTypedAt(0);
     apply(draft);
   }
 
@@ -119,7 +139,7 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
             min={0}
             step="0.01"
             value={draft.minDollars}
-            onChange={(e) => setDraft({ ...draft, minDollars: e.target.value })}
+            onChange={(e) => typed({ ...draft, minDollars: e.target.value })}
             placeholder="0"
             aria-invalid={error?.includes("minimum") || undefined}
             className={`${fieldClasses} mt-1`}
@@ -136,7 +156,7 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
             min={0}
             step="0.01"
             value={draft.maxDollars}
-            onChange={(e) => setDraft({ ...draft, maxDollars: e.target.value })}
+            onChange={(e) => typed({ ...draft, maxDollars: e.target.value })}
             placeholder="Any"
             aria-invalid={error?.includes("maximum") || undefined}
             className={`${fieldClasses} mt-1`}
@@ -147,7 +167,16 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
   );
 
   return (
-    <form onSubmit={submit} aria-label="Filter products" className="space-y-5" noValidate>
+    <form
+      onSubmit={submit}
+      // Enter in a typed field applies at once (a form with several fields and no submit button has no implicit submission).
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && event.target instanceof HTMLInputElement) event.currentTarget.requestSubmit();
+      }}
+      aria-label="Filter products"
+      className="space-y-5"
+      noValidate
+    >
       <div>
         <label htmlFor={`${id}-q`} className={labelClasses}>
           Keywords
@@ -157,7 +186,7 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
           type="search"
           value={draft.q}
           maxLength={100}
-          onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          onChange={(e) => typed({ ...draft, q: e.target.value })}
           placeholder="e.g. apple"
           className={fieldClasses}
         />
@@ -206,11 +235,8 @@ export function ProductFiltersForm({ filters, filtersKey, onApply }: ProductFilt
       )}
 
       <div className="flex flex-wrap gap-2 pt-1">
-        <Button type="submit" className="flex-1">
-          Apply filters
-        </Button>
         <Link href="/search" className={buttonClasses({ variant: "ghost" })}>
-          Reset
+          Reset all filters
         </Link>
       </div>
     </form>

@@ -2,7 +2,8 @@ import type { Product } from "@shared/contracts/catalog";
 import { Skeleton } from "@client/components/ui/skeleton";
 import { ProductCard } from "./product-card";
 
-const gridClasses = "grid grid-cols-1 gap-5 min-[420px]:grid-cols-2 md:grid-cols-3 xl:grid-cols-4";
+// Two columns even on a 390 px phone (issue 13 walkthrough: one full-width card per screen was too sparse).
+const gridClasses = "grid grid-cols-2 gap-3 sm:gap-5 md:grid-cols-3 xl:grid-cols-4";
 
 /** The first row is likely above the fold: those images load eagerly, the first one ahead of the rest. */
 const EAGER_IMAGES = 4;

@@ -5,14 +5,16 @@ import { ErrorState } from "@client/components/ui/error-state";
 import { Skeleton } from "@client/components/ui/skeleton";
 import { pluralize } from "@client/lib/format";
 import { useSectors } from "../api/sectors";
+import { SectorIcon } from "./sector-icon";
 
-const gridClasses = "grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4";
+// Phones: two compact columns without descriptions, so ten sectors are not ten screens (issue 13).
+const gridClasses = "grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4";
 
 export function SectorCard({ sector }: { sector: Sector }) {
   return (
-    <article className="group relative flex h-full flex-col gap-3 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm transition hover:-translate-y-0.5 hover:border-brand-300 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600 motion-reduce:transition-none motion-reduce:hover:translate-y-0">
-      <span aria-hidden="true" className="flex size-12 items-center justify-center rounded-xl bg-brand-50 text-2xl ring-1 ring-brand-100">
-        {sector.emoji || "🌿"}
+    <article className="group relative flex h-full flex-col gap-3 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5 transition hover:-translate-y-0.5 hover:border-brand-300 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600 motion-reduce:transition-none motion-reduce:hover:translate-y-0">
+      <span aria-hidden="true" className="flex size-12 items-center justify-center rounded-xl bg-brand-50 text-brand-700 ring-1 ring-brand-100">
+        <SectorIcon emoji={sector.emoji} />
       </span>
       <div>
         <h3 className="text-base font-semibold text-stone-900">
@@ -20,7 +22,7 @@ export function SectorCard({ sector }: { sector: Sector }) {
             {sector.name}
           </Link>
         </h3>
-        {sector.description && <p className="mt-1 line-clamp-2 text-sm text-stone-600">{sector.description}</p>}
+        {sector.description && <p className="mt-1 line-clamp-2 text-sm text-stone-600 max-sm:hidden">{sector.description}</p>}
       </div>
       <p className="mt-auto text-xs font-medium text-stone-600">
         {pluralize(sector.brandCount, "brand")} · {pluralize(sector.productCount, "product")}
@@ -38,7 +40,7 @@ export function SectorGrid() {
           Loading sectors
         </span>
         {Array.from({ length: 8 }, (_, i) => (
-          <Skeleton key={i} className="h-40 w-full rounded-2xl" />
+          <Skeleton key={i} className="h-32 w-full rounded-2xl sm:h-40" />
         ))}
       </div>
     );

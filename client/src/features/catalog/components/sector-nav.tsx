@@ -16,11 +16,10 @@ export function SectorNav() {
               <Link
                 href={`/sectors/${sector.slug}`}
                 aria-current={current ? "page" : undefined}
-                className={`inline-flex items-center gap-1.5 rounded-full px-3 py-1.5 text-sm font-medium transition-colors ${
+                className={`inline-flex items-center rounded-full px-3 py-1.5 text-sm font-medium transition-colors ${
                   current ? "bg-brand-700 text-white" : "text-stone-700 hover:bg-brand-50 hover:text-brand-800"
                 }`}
               >
-                <span aria-hidden="true">{sector.emoji}</span>
                 {sector.name}
               </Link>
             </li>

@@ -9,8 +9,39 @@ import { OrderStatusBadge } from "./order-status-badge";
 
 /** The order's lines as the server priced them at checkout (names and prices are the order's own copies). */
 export function OrderItemsTable({ order, linkProducts = true }: { order: Order; linkProducts?: boolean }) {
+  const nameOf = (item: Order["items"][number]) =>
+    // The product page takes an id as well as a slug.
+    linkProducts ? (
+      <Link href={`/products/${item.productId}`} className="hover:text-brand-800 hover:underline">
+        {item.name}
+      </Link>
+    ) : (
+      item.name
+    );
   return (
-    <Table caption={`Items in order ${order.number}`}>
+    <>
+      {/* Phones: one card per line, so quantity and total stay in view (a 4-column table scrolled them away). */}
+      <ul aria-label={`Items in order ${order.number}`} className="divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white shadow-sm sm:hidden">
+        {order.items.map((item) => (
+          <li key={item.productId} data-testid="order-item-card" className="flex items-start justify-between gap-3 px-4 py-3 text-sm">
+            <div className="min-w-0">
+              <p className="font-medium text-stone-900">{nameOf(item)}</p>
+              <p className="mt-0.5 tabular-nums text-stone-600">
+                {item.quantity} × {formatMoney(item.unitPriceCents, order.currency)}
+              </p>
+            </div>
+            <p className="whitespace-nowrap font-semibold tabular-nums text-stone-900">{formatMoney(item.lineTotalCents, order.currency)}</p>
+          </li>
+        ))}
+      </ul>
+      <OrderItemsGrid order={order} nameOf={nameOf} />
+    </>
+  );
+}
+
+function OrderItemsGrid({ order, nameOf }: { order: Order; nameOf: (item: Order["items"][number]) => ReactNode }) {
+  return (
+    <Table caption={`Items in order ${order.number}`} className="max-sm:hidden">
       <THead>
         <tr>
           <Th>Product</Th>
@@ -22,16 +53,7 @@ export function OrderItemsTable({ order, linkProducts = true }: { order: Order; 
       <TBody>
         {order.items.map((item) => (
           <Tr key={item.productId} data-testid="order-item">
-            <Td className="min-w-48 font-medium text-stone-900">
-              {/* The product page takes an id as well as a slug. */}
-              {linkProducts ? (
-                <Link href={`/products/${item.productId}`} className="hover:text-brand-800 hover:underline">
-                  {item.name}
-                </Link>
-              ) : (
-                item.name
-              )}
-            </Td>
+            <Td className="min-w-48 font-medium text-stone-900">{nameOf(item)}</Td>
             <Td className="whitespace-nowrap text-right tabular-nums">{formatMoney(item.unitPriceCents, order.currency)}</Td>
             <Td className="text-right tabular-nums">{item.quantity}</Td>
             <Td className="whitespace-nowrap text-right font-medium tabular-nums">{formatMoney(item.lineTotalCents, order.currency)}</Td>
