@@ -21,6 +21,7 @@ export const tableOwners = {
   mail: ["mailOutbox"],
   webhooks: ["webhookEndpoints", "webhookDeliveries"],
   accounts: ["accountTokens", "addresses"],
+  settings: ["settings"],
 };
 
 /**
