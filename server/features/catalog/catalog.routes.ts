@@ -56,7 +56,6 @@ const slugRule = [
   "an explicit `slug` that is taken is 409 `slug_taken` (details path `slug`). Unknown fields are 400.",
 ].join(" ");
 const adminWrite = ["unauthenticated", "forbidden", "csrf_failed"] as const;
-('Send `If-Match` with the `ETag` (or `"<version>"`) you loaded: a stale one is 412 `precondition_failed` with the current version in `details`, and nothing changes.');
 const csvText = z.string();
 const csvColumns = productCsvColumns.join(",");
 
