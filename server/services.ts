@@ -46,6 +46,8 @@ import { createSignIns } from "./features/auth/sign-ins";
 import { createAccountsRepo } from "./features/accounts/accounts.repo";
 import { createAccountsService, type AccountsService } from "./features/accounts/accounts.service";
 import { registerAccountJobs } from "./features/accounts/account-links";
+import { createSettingsRepo } from "./features/settings/settings.repo";
+import { createSettingsService } from "./features/settings/settings.service";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
@@ -85,13 +87,9 @@ export function createServices(ctx: AppContext) {
   const mfa = createMfaService({ security, users, audit, secretKey: deriveKey(sessionSecret, "mfa-secret-v1"), requiredRoles: ctx.env.MFA_REQUIRED_ROLES });
   const auth = createAuthService({ repo: authRepo, users, audit, security, mfa, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
-  const catalog = createCatalogService(createCatalogRepo(ctx.db), {
-    audit,
-    events: ctx.events,
-    webhooks,
-    cache:
-      ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined,
-  });
+  const cache =
+    ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined;
+  const catalog = createCatalogService(createCatalogRepo(ctx.db), { audit, events: ctx.events, webhooks, cache });
   const ordersRepo = createOrdersRepo(ctx.db);
   const payments = createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger });
   const ordersCore: OrdersCore = {
@@ -152,6 +150,8 @@ export function createServices(ctx: AppContext) {
     accessGuards: createAccessGuards({ adminNetwork, audit }),
     users,
     auth,
+    /** Runtime feature flags and the admin cache purge (issue 16 §4); the feature gates in app.ts read the flags. */
+    settings: createSettingsService({ repo: createSettingsRepo(ctx.db), audit, events: ctx.events, logger: ctx.logger, cache }),
     /** TOTP two-factor sign-in (issue 11 §5). */
     mfa,
     /** Account self-service (issue 11): password reset, e-mail verification, profile, addresses, export, deletion. */
