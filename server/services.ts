@@ -7,6 +7,8 @@ import { createCatalogService } from "./features/catalog/catalog.service";
 import { createCatalogRepo } from "./features/catalog/catalog.repo";
 import { createAuditRepo } from "./features/audit/audit.repo";
 import { createCache } from "./lib/cache";
+import { createDataCipher, resolveDataKeys } from "./lib/data-cipher";
+import { installFieldCipher } from "@shared/schema/sealed";
 import { createAuditService } from "./features/audit/audit.service";
 import { createUsersRepo } from "./features/users/users.repo";
 import { createUsersService } from "./features/users/users.service";
@@ -46,11 +48,17 @@ import { createSignIns } from "./features/auth/sign-ins";
 import { createAccountsRepo } from "./features/accounts/accounts.repo";
 import { createAccountsService, type AccountsService } from "./features/accounts/accounts.service";
 import { registerAccountJobs } from "./features/accounts/account-links";
+import { registerResealJob } from "./features/jobs/reseal-job";
+import { createOrdersResealRepo } from "./features/orders/orders.reseal.repo";
+import { createAddressesResealRepo } from "./features/accounts/addresses.reseal.repo";
 import { createSettingsRepo } from "./features/settings/settings.repo";
 import { createSettingsService } from "./features/settings/settings.service";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
+  // Personal data columns seal and open through this cipher (issue 16 §5, ADR 058); installed before any repo runs.
+  const dataCipher = createDataCipher(resolveDataKeys(ctx.env));
+  installFieldCipher(dataCipher);
   // Durable work after a commit (ADR 022): features receive `jobs` to enqueue in their transactions and register handlers.
   const jobsRepo = createJobsRepo(ctx.db);
   const jobs = createJobsService({
@@ -138,6 +146,7 @@ export function createServices(ctx: AppContext) {
     audit,
   }));
   registerAccountJobs(jobs, accounts);
+  registerResealJob(jobs, [createOrdersResealRepo(ctx.db), createAddressesResealRepo(ctx.db)], dataCipher, ctx.logger);
   registerOrderNotifyJob(
     jobs,
     createOrderNotifier({ findOrder: (id) => orders.findById(id), findUser: (id) => users.findById(id), mail, webhooks, logger: ctx.logger }),
