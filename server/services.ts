@@ -8,7 +8,7 @@ import { createCatalogRepo } from "./features/catalog/catalog.repo";
 import { createAuditRepo } from "./features/audit/audit.repo";
 import { createCache } from "./lib/cache";
 import { createDataCipher, resolveDataKeys } from "./lib/data-cipher";
-import { installFieldCipher } from "@shared/schema/sealed";
+import { installFieldCipher } from "@shared/sealed-columns";
 import { createAuditService } from "./features/audit/audit.service";
 import { createUsersRepo } from "./features/users/users.repo";
 import { createUsersService } from "./features/users/users.service";
@@ -48,7 +48,7 @@ import { createSignIns } from "./features/auth/sign-ins";
 import { createAccountsRepo } from "./features/accounts/accounts.repo";
 import { createAccountsService, type AccountsService } from "./features/accounts/accounts.service";
 import { registerAccountJobs } from "./features/accounts/account-links";
-import { registerResealJob } from "./features/jobs/reseal-job";
+import { registerResealJob, resealAll } from "./features/jobs/reseal-job";
 import { createOrdersResealRepo } from "./features/orders/orders.reseal.repo";
 import { createAddressesResealRepo } from "./features/accounts/addresses.reseal.repo";
 import { createSettingsRepo } from "./features/settings/settings.repo";
@@ -146,7 +146,8 @@ export function createServices(ctx: AppContext) {
     audit,
   }));
   registerAccountJobs(jobs, accounts);
-  registerResealJob(jobs, [createOrdersResealRepo(ctx.db), createAddressesResealRepo(ctx.db)], dataCipher, ctx.logger);
+  const resealBatches = [createOrdersResealRepo(ctx.db), createAddressesResealRepo(ctx.db)];
+  registerResealJob(jobs, resealBatches, dataCipher, ctx.logger);
   registerOrderNotifyJob(
     jobs,
     createOrderNotifier({ findOrder: (id) => orders.findById(id), findUser: (id) => users.findById(id), mail, webhooks, logger: ctx.logger }),
@@ -159,6 +160,8 @@ export function createServices(ctx: AppContext) {
     accessGuards: createAccessGuards({ adminNetwork, audit }),
     users,
     auth,
+    /** Rewrites personal data not sealed under `currentPrefix` (the data.reencrypt job's work, all of it at once). */
+    resealPersonalData: (currentPrefix: string) => resealAll(resealBatches, currentPrefix),
     /** Runtime feature flags and the admin cache purge (issue 16 §4); the feature gates in app.ts read the flags. */
     settings: createSettingsService({ repo: createSettingsRepo(ctx.db), audit, events: ctx.events, logger: ctx.logger, cache }),
     /** TOTP two-factor sign-in (issue 11 §5). */

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FieldCipher } from "@shared/schema/sealed";
+import type { FieldCipher } from "@shared/sealed-columns";
 
 /*
  * AES-256-GCM for personal data at rest (issue 16 §5, ADR 058). A sealed value is

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
-import { sealedText } from "./sealed";
+import { sealedText } from "../sealed-columns";
 import { users } from "./users";
 
 /** What an account token proves when it comes back: a password reset, an e-mail verification or an e-mail change. */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
-import { sealedJson } from "./sealed";
+import { sealedJson } from "../sealed-columns";
 import { products } from "./catalog";
 import { users } from "./users";
 

@@ -2,17 +2,14 @@ import { randomBytes } from "node:crypto";
 import request from "supertest";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installFieldCipher } from "@shared/schema/sealed";
+import { installFieldCipher } from "@shared/sealed-columns";
 import type { Database } from "../../db";
 import { createDataCipher, resolveDataKeys, SESSION_DERIVED_KEY_ID } from "../../lib/data-cipher";
-import { resealAll } from "../jobs/reseal-job";
-import { createAddressesResealRepo } from "../accounts/addresses.reseal.repo";
 import { bearerFor } from "../../test/agents";
 import { makeProduct } from "../../test/factories";
 import { createTestApp, type TestApp } from "../../test/harness";
 import { ADDRESS, orderBody } from "../../test/orders";
 import { openPrivateDatabase } from "../../test/private-database";
-import { createOrdersResealRepo } from "./orders.reseal.repo";
 
 // Issue 16 §5 (ADR 058): addresses sealed at rest, legacy rows still readable, rotation re-encrypts. A private database:
 // rotation rewrites every row of the tables, and other files' rows must stay under the key they expect.
@@ -66,7 +63,7 @@ describe("personal data at rest", () => {
     // Rotation: a new newest key; the job reseals everything not under it (the old key stays configured to read).
     const rotated = createDataCipher(resolveDataKeys({ ...t.ctx.env, DATA_ENCRYPTION_KEYS: `k2:${randomBytes(32).toString("base64")}` }));
     installFieldCipher(rotated);
-    expect(await resealAll([createOrdersResealRepo(t.db), createAddressesResealRepo(t.db)], rotated.currentPrefix)).toBeGreaterThanOrEqual(3);
+    expect(await t.services.resealPersonalData(rotated.currentPrefix)).toBeGreaterThanOrEqual(3);
     for (const id of [placed.body.id as string, legacy.body.id as string]) {
       expect(await rawAddress(id)).toMatch(/^"fpe1\.k2\./);
       expect(await rawAddress(id)).not.toContain("Medlar");
@@ -75,6 +72,6 @@ describe("personal data at rest", () => {
       "9 Medlar Lane",
     );
     expect((await request(t.app).get("/api/v1/me/addresses").set("Authorization", customer.authorization)).body.data[0].line1).toBe("7 Quince Row");
-    expect(await resealAll([createOrdersResealRepo(t.db)], rotated.currentPrefix)).toBe(0);
+    expect(await t.services.resealPersonalData(rotated.currentPrefix)).toBe(0);
   });
 });
