@@ -22,6 +22,7 @@ export const tableOwners = {
   webhooks: ["webhookEndpoints", "webhookDeliveries"],
   accounts: ["accountTokens", "addresses"],
   media: ["productMedia", "mediaFiles"],
+  settings: ["settings"],
 };
 
 /**

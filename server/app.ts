@@ -18,6 +18,7 @@ import { productImageRoutes } from "./features/catalog/product-image";
 import { mountSeoFiles, mountStorefront } from "./features/storefront/storefront";
 import { apiV1Routes } from "./routes";
 import { apiV1Tables, healthTable, mediaFilesTable, prometheusTable } from "./route-tables";
+import { featureGates } from "./features/settings/feature-gates";
 import { bodyFormatsOf, pathsWhere } from "./lib/route-table";
 import { requestMetrics } from "./features/metrics/metrics.middleware";
 
@@ -124,7 +125,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
     alwaysPaths: pathsWhere(v1Tables, (route) => route.csrf === "always"),
     exemptPaths: pathsWhere(v1Tables, (route) => route.csrf === "exempt"),
   });
-  app.use("/api/v1", services.sessionAuth.identify, csrf, mfaEnrolmentGate(services.mfa));
+  app.use("/api/v1", services.sessionAuth.identify, csrf, mfaEnrolmentGate(services.mfa), featureGates(services.settings));
   app.use("/api/v1", apiV1Routes(ctx, services));
   app.use("/api", apiNotFound);
 

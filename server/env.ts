@@ -45,6 +45,17 @@ const envSchema = z
     RATE_LIMIT_PER_MINUTE: intFromEnv(100),
     AUTH_RATE_LIMIT_PER_MINUTE: intFromEnv(5),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    /**
+     * Keys for personal data at rest (ADR 058): `id:base64key,…`, newest first (32 bytes each; `openssl rand -base64 32`).
+     * Without it the key is derived from SESSION_SECRET, or kept in DATA_DIR for embedded development.
+     */
+    DATA_ENCRYPTION_KEYS: z
+      .string()
+      .regex(
+        /^\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{42,43}=?\s*(,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{42,43}=?\s*)*$/,
+        "must be id:base64key[,id:base64key…] with 32-byte keys",
+      )
+      .optional(),
     /** After SIGTERM: how long the replica keeps serving (readiness already 503) so balancers stop sending to it. */
     SHUTDOWN_DELAY_MS: intFromEnv(5_000),
     /** After that delay: how long in-flight requests get to finish before the process gives up and exits 1. */

@@ -17,6 +17,7 @@ import { webhooksRoutes } from "./features/webhooks/webhooks.routes";
 import { realtimeRoutes } from "./features/realtime/realtime.routes";
 import { accountsRoutes } from "./features/accounts/accounts.routes";
 import { mediaFileRoutes, mediaRoutes } from "./features/media/media.routes";
+import { settingsRoutes } from "./features/settings/settings.routes";
 
 /** A route table with the way to get its handlers' dependencies from the app's services. */
 export interface BoundTable {
@@ -51,6 +52,7 @@ export const apiV1Tables: readonly BoundTable[] = [
   bind(mailRoutes, (s) => s.mail),
   bind(webhooksRoutes, (s) => s.webhooks),
   bind(realtimeRoutes, (s) => s.wsTickets),
+  bind(settingsRoutes, (s) => s.settings),
 ];
 
 /** Every table, in the order the OpenAPI document lists its tags. */

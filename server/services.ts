@@ -7,6 +7,8 @@ import { createCatalogService } from "./features/catalog/catalog.service";
 import { createCatalogRepo } from "./features/catalog/catalog.repo";
 import { createAuditRepo } from "./features/audit/audit.repo";
 import { createCache } from "./lib/cache";
+import { createDataCipher, resolveDataKeys } from "./lib/data-cipher";
+import { installFieldCipher } from "@shared/sealed-columns";
 import { createAuditService } from "./features/audit/audit.service";
 import { createUsersRepo } from "./features/users/users.repo";
 import { createUsersService } from "./features/users/users.service";
@@ -48,9 +50,17 @@ import { createAccountsService, type AccountsService } from "./features/accounts
 import { registerAccountJobs } from "./features/accounts/account-links";
 import { createMediaRepo } from "./features/media/media.repo";
 import { createMediaService, registerMediaJobs } from "./features/media/media.service";
+import { registerResealJob, resealAll } from "./features/jobs/reseal-job";
+import { createOrdersResealRepo } from "./features/orders/orders.reseal.repo";
+import { createAddressesResealRepo } from "./features/accounts/addresses.reseal.repo";
+import { createSettingsRepo } from "./features/settings/settings.repo";
+import { createSettingsService } from "./features/settings/settings.service";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
+  // Personal data columns seal and open through this cipher (issue 16 §5, ADR 058); installed before any repo runs.
+  const dataCipher = createDataCipher(resolveDataKeys(ctx.env));
+  installFieldCipher(dataCipher);
   // Durable work after a commit (ADR 022): features receive `jobs` to enqueue in their transactions and register handlers.
   const jobsRepo = createJobsRepo(ctx.db);
   const jobs = createJobsService({
@@ -87,13 +97,9 @@ export function createServices(ctx: AppContext) {
   const mfa = createMfaService({ security, users, audit, secretKey: deriveKey(sessionSecret, "mfa-secret-v1"), requiredRoles: ctx.env.MFA_REQUIRED_ROLES });
   const auth = createAuthService({ repo: authRepo, users, audit, security, mfa, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
-  const catalog = createCatalogService(createCatalogRepo(ctx.db), {
-    audit,
-    events: ctx.events,
-    webhooks,
-    cache:
-      ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined,
-  });
+  const cache =
+    ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined;
+  const catalog = createCatalogService(createCatalogRepo(ctx.db), { audit, events: ctx.events, webhooks, cache });
   const ordersRepo = createOrdersRepo(ctx.db);
   const payments = createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger });
   const ordersCore: OrdersCore = {
@@ -144,6 +150,8 @@ export function createServices(ctx: AppContext) {
   registerAccountJobs(jobs, accounts);
   const media = createMediaService({ repo: createMediaRepo(ctx.db), catalog, audit, logger: ctx.logger });
   registerMediaJobs(jobs, media, ctx.logger);
+  const resealBatches = [createOrdersResealRepo(ctx.db), createAddressesResealRepo(ctx.db)];
+  registerResealJob(jobs, resealBatches, dataCipher, ctx.logger);
   registerOrderNotifyJob(
     jobs,
     createOrderNotifier({ findOrder: (id) => orders.findById(id), findUser: (id) => users.findById(id), mail, webhooks, logger: ctx.logger }),
@@ -156,6 +164,10 @@ export function createServices(ctx: AppContext) {
     accessGuards: createAccessGuards({ adminNetwork, audit }),
     users,
     auth,
+    /** Rewrites personal data not sealed under `currentPrefix` (the data.reencrypt job's work, all of it at once). */
+    resealPersonalData: (currentPrefix: string) => resealAll(resealBatches, currentPrefix),
+    /** Runtime feature flags and the admin cache purge (issue 16 §4); the feature gates in app.ts read the flags. */
+    settings: createSettingsService({ repo: createSettingsRepo(ctx.db), audit, events: ctx.events, logger: ctx.logger, cache }),
     /** TOTP two-factor sign-in (issue 11 §5). */
     mfa,
     /** Account self-service (issue 11): password reset, e-mail verification, profile, addresses, export, deletion. */

@@ -21,6 +21,7 @@ export const errorStatus = {
   out_of_stock: 409,
   invalid_transition: 409,
   idempotency_in_progress: 409,
+  precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,

@@ -16,6 +16,11 @@ import { redisGuard, redisKey, type Redis } from "./redis";
 export interface Cache {
   getOrLoad<T>(namespace: string, key: string, load: () => Promise<T>): Promise<T>;
   invalidate(namespace: string): Promise<void>;
+  /**
+   * Empties every namespace whose name starts with `prefix` (all of them without one), whoever filled it: the admin
+   * cache purge (issue 16 §4). With Redis the hashes are shared, so every replica's next read misses. Returns how many.
+   */
+  purge(prefix?: string): Promise<number>;
   stats(): CacheStats;
 }
 export interface CacheStats {
@@ -60,6 +65,13 @@ export function createCache(logger: Logger, redis?: Redis, options: CacheOptions
         const prefix = `${namespace}\u0000`;
         for (const key of lru.keys()) if (key.startsWith(prefix)) lru.delete(key);
       },
+      async purge(prefix = "") {
+        const namespaces = new Set<string>([...generations.keys()]);
+        for (const key of lru.keys()) namespaces.add(key.slice(0, key.indexOf("\u0000")));
+        const matching = [...namespaces].filter((ns) => ns.startsWith(prefix));
+        for (const ns of matching) await this.invalidate(ns);
+        return matching.length;
+      },
       stats: () => ({ ...stats }),
     };
   }
@@ -68,8 +80,8 @@ export function createCache(logger: Logger, redis?: Redis, options: CacheOptions
   const READ = `return { redis.call('GET', KEYS[1]) or '0', redis.call('HGET', KEYS[2], ARGV[1]) }`;
   const FILL = `if (redis.call('GET', KEYS[1]) or '0') == ARGV[1] then
       redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]); redis.call('PEXPIRE', KEYS[2], ARGV[4]) end return 1`;
-  const prefix = options.prefix ?? "fp";
-  const keysOf = (namespace: string) => [redisKey(prefix, `cache:gen:${namespace}`), redisKey(prefix, `cache:${namespace}`)] as const;
+  const prefixOfKeys = options.prefix ?? "fp";
+  const keysOf = (namespace: string) => [redisKey(prefixOfKeys, `cache:gen:${namespace}`), redisKey(prefixOfKeys, `cache:${namespace}`)] as const;
   const guard = redisGuard(redis);
   // A write whose invalidation could not reach Redis is remembered and retried before the next read that
   // reaches Redis again: otherwise the shared hash would serve what was read before the write until its TTL.
@@ -118,6 +130,25 @@ export function createCache(logger: Logger, redis?: Redis, options: CacheOptions
       return value;
     },
     invalidate,
+    async purge(prefix = "") {
+      // Namespaces are found by their generation keys (one per namespace ever filled or invalidated) and their hashes.
+      const found = new Set<string>();
+      const genPrefix = redisKey(prefixOfKeys, "cache:gen:");
+      const hashPrefix = redisKey(prefixOfKeys, "cache:");
+      await guard.run("cache purge scan", async (r) => {
+        for (const keyPrefix of [genPrefix, hashPrefix]) {
+          let cursor = "0";
+          do {
+            const [next, keys] = await r.scan(cursor, "MATCH", `${keyPrefix}${prefix}*`, "COUNT", 500);
+            cursor = next;
+            // fp:cache:gen:x also matches the hash pattern fp:cache:*; it is counted by the first pass.
+            for (const key of keys) if (keyPrefix === genPrefix || !key.startsWith(genPrefix)) found.add(key.slice(keyPrefix.length));
+          } while (cursor !== "0");
+        }
+      });
+      for (const ns of found) await invalidate(ns);
+      return found.size;
+    },
     stats: () => ({ ...stats }),
   };
 }

@@ -16,6 +16,8 @@ export interface EventMap {
   "user.registered": { userId: string };
   /** Each replica's last second of traffic and process figures, once a second, for the cluster-wide dashboard (ADR 049). */
   "metrics.window": ReplicaWindow;
+  /** An admin changed the runtime feature flags (issue 16 §4): every replica drops its cached copy. */
+  "settings.changed": { by: string };
 }
 export type Topic = keyof EventMap;
 /** Where an event was raised: `local` is true on the replica that published it (e.g. to count it once cluster-wide). */
@@ -37,7 +39,7 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-const TOPICS: Topic[] = ["catalog.changed", "order.created", "order.status_changed", "user.registered", "metrics.window"];
+const TOPICS: Topic[] = ["catalog.changed", "order.created", "order.status_changed", "user.registered", "metrics.window", "settings.changed"];
 
 /**
  * In-process bus; with a Redis connection, events fan out through Redis pub/sub to every replica

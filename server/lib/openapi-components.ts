@@ -120,6 +120,7 @@ const errorDescriptions: Record<number, string> = {
   403: "Signed in without the required role (`forbidden`), or a missing/wrong CSRF token (`csrf_failed`).",
   404: "No such resource, or it is not yours (`not_found`).",
   409: "The request conflicts with the current state.",
+  412: "The `If-Match` version is stale (`precondition_failed`); `details[0].message` is the current version.",
   413: "The request body is too large (`payload_too_large`).",
   415: "The request body has the wrong content type (`unsupported_media_type`).",
   422: "The request is well-formed but cannot be processed.",

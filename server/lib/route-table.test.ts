@@ -66,6 +66,7 @@ const roleGuard =
       email: "a@b.test",
       name: "A",
       role: role as "admin",
+      version: 1,
       createdAt: new Date(0),
       tokensValidAfter: null,
       mfaEnabledAt: null,

@@ -11,8 +11,8 @@ import { CATALOG_WORDS, type ProductTypeWords, type SectorWords } from "./catalo
 
 // The demo rows are the tables' own rows (brands take the default status; search vectors come from triggers).
 // Products list the columns the generator fills: a column added later takes its default in the demo data.
-export type DemoSector = SectorRow;
-export type DemoBrand = Omit<BrandRow, "status">;
+export type DemoSector = Omit<SectorRow, "version">;
+export type DemoBrand = Omit<BrandRow, "status" | "version">;
 export type DemoProduct = Pick<
   ProductRow,
   "id" | "slug" | "name" | "description" | "priceCents" | "currency" | "stock" | "imageUrl" | "status" | "brandId" | "createdAt" | "updatedAt"

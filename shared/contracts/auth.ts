@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { strongPassword } from "../password-strength";
-import { uuid } from "./common";
+import { uuid, version } from "./common";
 
 // ---- Shared field rules ----
 export const roles = ["customer", "staff", "admin"] as const;
@@ -53,6 +53,8 @@ export const user = z.object({
   role,
   /** True once the owner followed a verification link; staff and admin roles need it. */
   emailVerified: z.boolean(),
+  /** Bumped when name, e-mail or role change; admins send it back as If-Match (issue 16 §3). */
+  version,
   createdAt: z.string(),
 });
 export type User = z.infer<typeof user>;

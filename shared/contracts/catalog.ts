@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cents, currency, listOf, pageQuery, queryBoolean, slug, uuid } from "./common";
+import { cents, currency, listOf, pageQuery, queryBoolean, slug, uuid, version } from "./common";
 
 // ---- Response shapes ----
 export const ref = z.object({ id: uuid, slug: z.string(), name: z.string() });
@@ -12,6 +12,7 @@ export const sector = z.object({
   emoji: z.string(),
   brandCount: z.number().int(),
   productCount: z.number().int(),
+  version,
 });
 export type Sector = z.infer<typeof sector>;
 
@@ -26,6 +27,7 @@ export const brand = z.object({
   sector: ref,
   productCount: z.number().int(),
   status: productStatus,
+  version,
 });
 export type Brand = z.infer<typeof brand>;
 
@@ -41,6 +43,7 @@ export const product = z.object({
   status: productStatus,
   brand: ref,
   sector: ref,
+  version,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

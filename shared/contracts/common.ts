@@ -32,3 +32,17 @@ export const queryBoolean = z.enum(["true", "false"]).transform((v) => v === "tr
  */
 export const idOrSlugParams = z.object({ id: z.string().trim().min(1).max(120).meta({ description: "The UUID or the slug." }) });
 export const idParams = z.object({ id: uuid });
+
+/**
+ * The row version of an admin-editable object (issue 16 §3, ADR 056): bumped on every change, sent back as the
+ * strong `ETag` of `GET`, and expected in `If-Match` by `PATCH`/`DELETE` (a stale one is 412 `precondition_failed`).
+ */
+export const version = z.number().int().min(1);
+/** `If-Match: "<version>"` (or the ETag of a GET, or `*`); optional, so clients that do not send it keep last-write-wins. */
+export const ifMatchHeaders = z.object({
+  "If-Match": z
+    .string()
+    .max(500)
+    .optional()
+    .meta({ description: 'The `ETag` of the version being changed (`"3"` or the GET\'s tag); a stale one is 412 `precondition_failed`.' }),
+});

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
+import { sealedText } from "../sealed-columns";
 import { users } from "./users";
 
 /** What an account token proves when it comes back: a password reset, an e-mail verification or an e-mail change. */
@@ -33,12 +34,13 @@ export const addresses = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    name: text("name").notNull(),
-    line1: text("line1").notNull(),
-    line2: text("line2"),
-    city: text("city").notNull(),
-    postalCode: text("postal_code").notNull(),
-    country: text("country").notNull(),
+    // Sealed at rest (issue 16 §5, ADR 058): each field is AES-GCM ciphertext under a key id; see sealed.ts.
+    name: sealedText("name", "addresses.name").notNull(),
+    line1: sealedText("line1", "addresses.line1").notNull(),
+    line2: sealedText("line2", "addresses.line2"),
+    city: sealedText("city", "addresses.city").notNull(),
+    postalCode: sealedText("postal_code", "addresses.postal_code").notNull(),
+    country: sealedText("country", "addresses.country").notNull(),
     isDefault: boolean("is_default").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
 import { productStatuses } from "../contracts/catalog";
-import { createdAt, id, tsvector, updatedAt } from "./columns";
+import { createdAt, id, tsvector, updatedAt, version } from "./columns";
 
 // The contract's list, so the columns' enum and the API's status schema cannot drift apart.
 export { productStatuses };
@@ -13,6 +13,7 @@ export const sectors = pgTable("sectors", {
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
   emoji: text("emoji").notNull().default(""),
+  version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -28,6 +29,7 @@ export const brands = pgTable(
       .notNull()
       .references(() => sectors.id, { onDelete: "restrict" }),
     status: text("status", { enum: productStatuses }).notNull().default("active"),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -50,6 +52,7 @@ export const products = pgTable(
       .notNull()
       .references(() => brands.id, { onDelete: "restrict" }),
     searchVector: tsvector("search_vector"),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -8,3 +8,4 @@ export * from "./mail";
 export * from "./webhooks";
 export * from "./accounts";
 export * from "./media";
+export * from "./settings";

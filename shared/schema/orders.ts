@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
+import { sealedJson } from "../sealed-columns";
 import { products } from "./catalog";
 import { users } from "./users";
 
@@ -24,7 +25,8 @@ export const orders = pgTable(
     shippingCents: integer("shipping_cents").notNull(),
     totalCents: integer("total_cents").notNull(),
     currency: varchar("currency", { length: 3 }).notNull().default("USD"),
-    shippingAddress: jsonb("shipping_address").$type<ShippingAddress>().notNull(),
+    /** Sealed at rest (issue 16 §5): the column holds one AES-GCM JSON string; see sealed.ts. */
+    shippingAddress: sealedJson<ShippingAddress>("shipping_address", "orders.shipping_address").notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,6 +1,6 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { roles, type Role } from "../contracts/auth";
-import { createdAt, id, updatedAt } from "./columns";
+import { createdAt, id, updatedAt, version } from "./columns";
 
 // The contract's list, so the column's enum and the API's role schema cannot drift apart.
 export { roles, type Role };
@@ -25,6 +25,8 @@ export const users = pgTable(
     mfaRecoveryCodes: text("mfa_recovery_codes").array().notNull().default([]),
     /** Set when the owner followed a verification link (issue 11); staff and admin roles need it. */
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    /** Bumped by a trigger when name, e-mail or role change (issue 16 §3: If-Match on the admin user API). */
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

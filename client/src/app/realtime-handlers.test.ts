@@ -15,6 +15,7 @@ const ADMIN: User = {
   name: "Ada",
   role: "admin",
   emailVerified: true,
+  version: 1,
   createdAt: "2026-03-04T10:00:00.000Z",
 };
 

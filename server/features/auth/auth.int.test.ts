@@ -51,7 +51,7 @@ describe("session sign-in flow", () => {
     const registered = await agent.post("/api/v1/auth/register").set("X-CSRF-Token", csrf).send({ email, password: PASSWORD, name: "Ada" });
     expect(registered.status).toBe(201);
     expect(registered.body).toEqual({
-      user: { id: expect.any(String), email, name: "Ada", role: "customer", emailVerified: false, createdAt: expect.any(String) },
+      user: { id: expect.any(String), email, name: "Ada", role: "customer", emailVerified: false, version: 1, createdAt: expect.any(String) },
     });
 
     const me = await agent.get("/api/v1/auth/me");

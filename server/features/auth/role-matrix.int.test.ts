@@ -91,6 +91,10 @@ const ROLE_MATRIX: Record<string, Access> = {
   // Failed jobs (dead letters): admin
   "GET /jobs/failed": "admin",
   "POST /jobs/:id/retry": "admin",
+  // Runtime feature flags (open read, admin change) and the cache purge (issue 16 §4)
+  "GET /settings/flags": "public",
+  "PATCH /settings/flags": "admin",
+  "POST /cache/purge": "admin",
   // Mail outbox and template previews, outgoing webhooks: admin
   "GET /mail/outbox": "admin",
   "GET /mail/outbox/:id": "admin",

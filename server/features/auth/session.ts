@@ -23,6 +23,7 @@ declare global {
       name: string;
       role: Role;
       emailVerifiedAt: Date | null;
+      version: number;
       createdAt: Date;
       tokensValidAfter: Date | null;
       mfaEnabledAt: Date | null;

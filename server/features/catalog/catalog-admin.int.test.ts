@@ -40,6 +40,7 @@ describe("catalog admin: creating through the API", () => {
       emoji: "🍎",
       brandCount: 0,
       productCount: 0,
+      version: 1,
     });
 
     const brand = await admin.post("/api/v1/brands").send({ name: `Crème Brûlée ${s}`, sectorId: sector.body.id });
@@ -52,6 +53,7 @@ describe("catalog admin: creating through the API", () => {
       sector: { id: sector.body.id, slug: sector.body.slug, name: sector.body.name },
       productCount: 0,
       status: "active",
+      version: 1,
     });
 
     const product = await admin

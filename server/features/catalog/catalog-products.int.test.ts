@@ -238,6 +238,7 @@ describe("product list filters and detail", () => {
       status: "active",
       brand: { id: brand.id, slug: brand.slug, name: brand.name },
       sector: { id: sector.id, slug: sector.slug, name: sector.name },
+      version: 1,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     };

@@ -32,6 +32,7 @@ describe("sectors", () => {
       emoji: "🍐",
       brandCount: 2,
       productCount: 3, // two active in A, the out-of-stock one in B; not the archived one, not the archived brand's
+      version: 1,
     });
     expect(res.body.data.find((x: { id: string }) => x.id === earlier.id)).toMatchObject({ brandCount: 0, productCount: 0 });
   });
@@ -94,6 +95,7 @@ describe("brands", () => {
       sector: { id: sector.id, slug: sector.slug, name: sector.name },
       productCount: 2,
       status: "active",
+      version: 1,
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Brand, BrandCreate, BrandUpdate, Product, ProductCreate, ProductUpdate, Sector, SectorCreate, SectorUpdate } from "@shared/contracts/catalog";
 import type { TxScope } from "../../db";
 import { AppError, notFound } from "../../lib/app-error";
+import { assertVersion, type IfMatch } from "../../lib/versioning";
 import type { RequestMeta } from "../audit/audit.service";
 import { assertAdmin, type CatalogActor } from "./catalog-access";
 import type { CatalogCache, CatalogEntity } from "./catalog-cache";
@@ -30,7 +31,8 @@ interface ObjectKind<Stored, Json> {
   table: CatalogTable;
   /** For "<label> not found". */
   label: string;
-  lock(id: string, tx: TxScope): Promise<Stored | undefined>;
+  /** The row under FOR UPDATE, with the version If-Match is checked against. */
+  lock(id: string, tx: TxScope): Promise<(Stored & { version: number }) | undefined>;
   find(id: string, tx: TxScope): Promise<Json>;
   update(id: string, changes: Partial<Stored>, tx: TxScope): Promise<void>;
   /** Throws when a change points at something that does not exist. */
@@ -138,11 +140,13 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
     id: string,
     patch: Partial<Stored>,
     meta: RequestMeta,
+    ifMatch: IfMatch,
   ): Promise<Json> {
     assertAdmin(actor);
     const { after, didChange } = await write(async (tx) => {
       const before = await kind.lock(id, tx);
       if (!before) throw notFound(kind.label);
+      assertVersion(ifMatch, before.version, kind.label);
       const changes = changedFields(before, patch);
       const keys = Object.keys(changes) as Array<keyof Stored>;
       if (keys.length === 0) return { after: await kind.find(id, tx), didChange: false };
@@ -171,6 +175,7 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
     actor: CatalogActor | undefined,
     id: string,
     meta: RequestMeta,
+    ifMatch: IfMatch,
   ): Promise<void> {
     assertAdmin(actor);
     const children = kind.children!;
@@ -181,6 +186,7 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
       await repo.transaction(async (tx) => {
         const row = await kind.lock(id, tx);
         if (!row) throw notFound(kind.label);
+        assertVersion(ifMatch, row.version, kind.label);
         const count = await children.count(id, tx);
         if (count > 0) throw stillHas(count);
         await repo.delete(kind.table, id, tx);
@@ -204,11 +210,12 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
         meta,
       ),
 
-    updateSector: (actor: CatalogActor | undefined, id: string, patch: SectorUpdate, meta: RequestMeta): Promise<Sector> =>
-      updateObject(sectorKind, actor, id, patch, meta),
+    updateSector: (actor: CatalogActor | undefined, id: string, patch: SectorUpdate, meta: RequestMeta, ifMatch?: IfMatch): Promise<Sector> =>
+      updateObject(sectorKind, actor, id, patch, meta, ifMatch),
 
     /** A sector that still has brands (active or archived) is a 409 conflict. */
-    deleteSector: (actor: CatalogActor | undefined, id: string, meta: RequestMeta): Promise<void> => deleteChildless(sectorKind, actor, id, meta),
+    deleteSector: (actor: CatalogActor | undefined, id: string, meta: RequestMeta, ifMatch?: IfMatch): Promise<void> =>
+      deleteChildless(sectorKind, actor, id, meta, ifMatch),
 
     createBrand: (actor: CatalogActor | undefined, input: BrandCreate, meta: RequestMeta): Promise<Brand> =>
       createObject(
@@ -220,11 +227,12 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
         meta,
       ),
 
-    updateBrand: (actor: CatalogActor | undefined, id: string, patch: BrandUpdate, meta: RequestMeta): Promise<Brand> =>
-      updateObject(brandKind, actor, id, patch, meta),
+    updateBrand: (actor: CatalogActor | undefined, id: string, patch: BrandUpdate, meta: RequestMeta, ifMatch?: IfMatch): Promise<Brand> =>
+      updateObject(brandKind, actor, id, patch, meta, ifMatch),
 
     /** A brand that still has products (active or archived) is a 409 conflict. */
-    deleteBrand: (actor: CatalogActor | undefined, id: string, meta: RequestMeta): Promise<void> => deleteChildless(brandKind, actor, id, meta),
+    deleteBrand: (actor: CatalogActor | undefined, id: string, meta: RequestMeta, ifMatch?: IfMatch): Promise<void> =>
+      deleteChildless(brandKind, actor, id, meta, ifMatch),
 
     createProduct: (actor: CatalogActor | undefined, input: ProductCreate, meta: RequestMeta): Promise<Product> =>
       createObject(
@@ -236,14 +244,14 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
         meta,
       ),
 
-    updateProduct: (actor: CatalogActor | undefined, id: string, patch: ProductUpdate, meta: RequestMeta): Promise<Product> =>
-      updateObject(productKind, actor, id, patch, meta),
+    updateProduct: (actor: CatalogActor | undefined, id: string, patch: ProductUpdate, meta: RequestMeta, ifMatch?: IfMatch): Promise<Product> =>
+      updateObject(productKind, actor, id, patch, meta, ifMatch),
 
     /**
      * Deletes a product, or archives it when an order references it (orders keep their lines). Both
      * answer the same (204); the audit trail says which happened.
      */
-    async deleteProduct(actor: CatalogActor | undefined, id: string, meta: RequestMeta): Promise<"deleted" | "archived"> {
+    async deleteProduct(actor: CatalogActor | undefined, id: string, meta: RequestMeta, ifMatch?: IfMatch): Promise<"deleted" | "archived"> {
       assertAdmin(actor);
       const archive = async (product: StoredProduct, tx: TxScope) => {
         if (product.status !== "archived") await repo.archiveProduct(id, tx);
@@ -257,6 +265,7 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
           // The row lock makes a concurrent checkout of this product wait for (and then see) our decision.
           const product = await repo.lockProduct(id, tx);
           if (!product) throw notFound("Product");
+          assertVersion(ifMatch, product.version, "Product");
           if (await repo.productInOrders(id, tx)) {
             await archive(product, tx);
             return "archived" as const;

@@ -29,8 +29,9 @@ import {
   sectorUpdate,
   stockAdjust,
 } from "@shared/contracts/catalog";
-import { idOrSlugParams, idParams } from "@shared/contracts/common";
+import { idOrSlugParams, idParams, ifMatchHeaders } from "@shared/contracts/common";
 import { routeTable } from "../../lib/route-table";
+import { entityTagHeader, ifMatchRule, parseIfMatch, withEntityTag } from "../../lib/versioning";
 import { requestMeta } from "../audit/request-meta";
 import { productCsvStringifier } from "./catalog-csv";
 import type { CatalogService } from "./catalog.service";
@@ -106,9 +107,9 @@ export const catalogRoutes = routeTable<CatalogService>(
       access: "public",
       before: [revalidate],
       request: { params: idOrSlugParams },
-      responses: { 200: { description: "The sector.", schema: sector } },
+      responses: { 200: { description: "The sector.", schema: sector, headers: entityTagHeader } },
       errors: [400, 404],
-      handler: ({ params, user }, catalog) => catalog.getSector(params.id, user),
+      handler: async ({ params, user, res }, catalog) => withEntityTag(res, await catalog.getSector(params.id, user)),
     }),
     route({
       method: "post",
@@ -127,24 +128,27 @@ export const catalogRoutes = routeTable<CatalogService>(
       path: "/sectors/:id",
       operationId: "updateSector",
       summary: "Change a sector",
-      description: "Admins only. Any subset of the create body; a taken `slug` is 409 `slug_taken`. Slugs are not regenerated on rename.",
+      description: ["Admins only. Any subset of the create body; a taken `slug` is 409 `slug_taken`. Slugs are not regenerated on rename.", ifMatchRule].join(
+        " ",
+      ),
       access: "admin",
-      request: { params: idParams, body: sectorUpdate },
-      responses: { 200: { description: "The updated sector.", schema: sector } },
-      errors: [400, ...adminWrite, "not_found", "slug_taken"],
-      handler: ({ user, params, body, req }, catalog) => catalog.updateSector(user, params.id, body, requestMeta(req)),
+      request: { params: idParams, body: sectorUpdate, headers: ifMatchHeaders },
+      responses: { 200: { description: "The updated sector.", schema: sector, headers: entityTagHeader } },
+      errors: [400, ...adminWrite, "not_found", "precondition_failed", "slug_taken"],
+      handler: async ({ user, params, body, headers, req, res }, catalog) =>
+        withEntityTag(res, await catalog.updateSector(user, params.id, body, requestMeta(req), parseIfMatch(headers["If-Match"]))),
     }),
     route({
       method: "delete",
       path: "/sectors/:id",
       operationId: "deleteSector",
       summary: "Delete a sector",
-      description: "Admins only. A sector that still has brands (active or archived) is 409 `conflict`.",
+      description: ["Admins only. A sector that still has brands (active or archived) is 409 `conflict`.", ifMatchRule].join(" "),
       access: "admin",
-      request: { params: idParams },
+      request: { params: idParams, headers: ifMatchHeaders },
       responses: { 204: { description: "Deleted." } },
-      errors: [400, ...adminWrite, "not_found", "conflict"],
-      handler: ({ user, params, req }, catalog) => catalog.deleteSector(user, params.id, requestMeta(req)),
+      errors: [400, ...adminWrite, "not_found", "precondition_failed", "conflict"],
+      handler: ({ user, params, headers, req }, catalog) => catalog.deleteSector(user, params.id, requestMeta(req), parseIfMatch(headers["If-Match"])),
     }),
 
     // ---------------------------------------------------------------- brands
@@ -170,9 +174,9 @@ export const catalogRoutes = routeTable<CatalogService>(
       access: "public",
       before: [revalidate],
       request: { params: idOrSlugParams },
-      responses: { 200: { description: "The brand.", schema: brand } },
+      responses: { 200: { description: "The brand.", schema: brand, headers: entityTagHeader } },
       errors: [400, 404],
-      handler: ({ params, user }, catalog) => catalog.getBrand(params.id, user),
+      handler: async ({ params, user, res }, catalog) => withEntityTag(res, await catalog.getBrand(params.id, user)),
     }),
     route({
       method: "post",
@@ -191,24 +195,25 @@ export const catalogRoutes = routeTable<CatalogService>(
       path: "/brands/:id",
       operationId: "updateBrand",
       summary: "Change a brand",
-      description: "Admins only. Any subset of the create body; an unknown `sectorId` is 400, a taken `slug` 409 `slug_taken`.",
+      description: ["Admins only. Any subset of the create body; an unknown `sectorId` is 400, a taken `slug` 409 `slug_taken`.", ifMatchRule].join(" "),
       access: "admin",
-      request: { params: idParams, body: brandUpdate },
-      responses: { 200: { description: "The updated brand.", schema: brand } },
-      errors: [400, ...adminWrite, "not_found", "slug_taken"],
-      handler: ({ user, params, body, req }, catalog) => catalog.updateBrand(user, params.id, body, requestMeta(req)),
+      request: { params: idParams, body: brandUpdate, headers: ifMatchHeaders },
+      responses: { 200: { description: "The updated brand.", schema: brand, headers: entityTagHeader } },
+      errors: [400, ...adminWrite, "not_found", "precondition_failed", "slug_taken"],
+      handler: async ({ user, params, body, headers, req, res }, catalog) =>
+        withEntityTag(res, await catalog.updateBrand(user, params.id, body, requestMeta(req), parseIfMatch(headers["If-Match"]))),
     }),
     route({
       method: "delete",
       path: "/brands/:id",
       operationId: "deleteBrand",
       summary: "Delete a brand",
-      description: "Admins only. A brand that still has products (active or archived) is 409 `conflict`.",
+      description: ["Admins only. A brand that still has products (active or archived) is 409 `conflict`.", ifMatchRule].join(" "),
       access: "admin",
-      request: { params: idParams },
+      request: { params: idParams, headers: ifMatchHeaders },
       responses: { 204: { description: "Deleted." } },
-      errors: [400, ...adminWrite, "not_found", "conflict"],
-      handler: ({ user, params, req }, catalog) => catalog.deleteBrand(user, params.id, requestMeta(req)),
+      errors: [400, ...adminWrite, "not_found", "precondition_failed", "conflict"],
+      handler: ({ user, params, headers, req }, catalog) => catalog.deleteBrand(user, params.id, requestMeta(req), parseIfMatch(headers["If-Match"])),
     }),
 
     // ---------------------------------------------------------------- products (fixed paths before /products/:id)
@@ -295,9 +300,9 @@ export const catalogRoutes = routeTable<CatalogService>(
       access: "public",
       before: [revalidate],
       request: { params: idOrSlugParams },
-      responses: { 200: { description: "The product.", schema: product } },
+      responses: { 200: { description: "The product.", schema: product, headers: entityTagHeader } },
       errors: [400, 404],
-      handler: ({ params, user }, catalog) => catalog.getProduct(params.id, user),
+      handler: async ({ params, user, res }, catalog) => withEntityTag(res, await catalog.getProduct(params.id, user)),
     }),
     route({
       method: "post",
@@ -316,26 +321,31 @@ export const catalogRoutes = routeTable<CatalogService>(
       path: "/products/:id",
       operationId: "updateProduct",
       summary: "Change a product",
-      description:
+      description: [
         "Admins only. Any subset of the create body (use the stock endpoint for relative stock changes); an unknown `brandId` is 400, a taken `slug` 409 `slug_taken`.",
+        ifMatchRule,
+      ].join(" "),
       access: "admin",
-      request: { params: idParams, body: productUpdate },
-      responses: { 200: { description: "The updated product.", schema: product } },
-      errors: [400, ...adminWrite, "not_found", "slug_taken"],
-      handler: ({ user, params, body, req }, catalog) => catalog.updateProduct(user, params.id, body, requestMeta(req)),
+      request: { params: idParams, body: productUpdate, headers: ifMatchHeaders },
+      responses: { 200: { description: "The updated product.", schema: product, headers: entityTagHeader } },
+      errors: [400, ...adminWrite, "not_found", "precondition_failed", "slug_taken"],
+      handler: async ({ user, params, body, headers, req, res }, catalog) =>
+        withEntityTag(res, await catalog.updateProduct(user, params.id, body, requestMeta(req), parseIfMatch(headers["If-Match"]))),
     }),
     route({
       method: "delete",
       path: "/products/:id",
       operationId: "deleteProduct",
       summary: "Delete (or archive) a product",
-      description:
+      description: [
         "Admins only. A product that appears in any order is archived instead of deleted (status `archived`: hidden from shoppers, orders keep their lines); the answer is 204 either way and the audit trail records which happened (`catalog.product.deleted` or `catalog.product.archived`).",
+        ifMatchRule,
+      ].join(" "),
       access: "admin",
-      request: { params: idParams },
+      request: { params: idParams, headers: ifMatchHeaders },
       responses: { 204: { description: "Deleted, or archived because orders reference it." } },
-      errors: [400, ...adminWrite, "not_found"],
-      handler: ({ user, params, req }, catalog) => catalog.deleteProduct(user, params.id, requestMeta(req)),
+      errors: [400, ...adminWrite, "not_found", "precondition_failed"],
+      handler: ({ user, params, headers, req }, catalog) => catalog.deleteProduct(user, params.id, requestMeta(req), parseIfMatch(headers["If-Match"])),
     }),
     route({
       method: "post",

@@ -22,6 +22,7 @@ const product = {
   imageUrl: "",
   status: "active" as const,
   brandId: ID,
+  version: 1,
 };
 
 function serviceWith(statements: Partial<CatalogRepo>) {
@@ -38,7 +39,7 @@ function serviceWith(statements: Partial<CatalogRepo>) {
 describe("catalog service: races the database decides", () => {
   it("when a product is added to a brand between the check and the delete, then 409 conflict rather than 400", async () => {
     const { service } = serviceWith({
-      lockBrand: async () => ({ id: ID, slug: "b", name: "B", description: "", sectorId: ID }),
+      lockBrand: async () => ({ id: ID, slug: "b", name: "B", description: "", sectorId: ID, version: 1 }),
       productCountOfBrand: async () => 0,
       delete: async () => {
         throw pgError("23503", "products_brand_id_brands_id_fk");
@@ -49,7 +50,7 @@ describe("catalog service: races the database decides", () => {
 
   it("when a brand is added to a sector between the check and the delete, then 409 conflict", async () => {
     const { service } = serviceWith({
-      lockSector: async () => ({ id: ID, slug: "s", name: "S", description: "", emoji: "" }),
+      lockSector: async () => ({ id: ID, slug: "s", name: "S", description: "", emoji: "", version: 1 }),
       brandCountOfSector: async () => 0,
       delete: async () => {
         throw pgError("23503", "brands_sector_id_sectors_id_fk");

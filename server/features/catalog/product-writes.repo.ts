@@ -2,6 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { products } from "@shared/schema";
 import { executorOf, type Db, type TxScope } from "../../db";
 import { chunks, LOOKUP_BATCH } from "./catalog-sql";
+import type { Locked } from "./taxonomy.repo";
 import { editableProductFields, storedProductColumns, type ProductDraft, type ProductValues, type StoredProduct } from "./product.mapper";
 
 /** Product writes: the admin API's row-level statements, the stock adjustment and the CSV import's lookups and upsert. */
@@ -24,8 +25,12 @@ export function createProductWritesRepo(db: Db) {
       const [row] = await executorOf(db, tx).insert(products).values(values).onConflictDoNothing({ target: products.slug }).returning({ id: products.id });
       return row?.id;
     },
-    async lockProduct(id: string, tx?: TxScope): Promise<StoredProduct | undefined> {
-      const [row] = await executorOf(db, tx).select(storedProductColumns).from(products).where(eq(products.id, id)).for("update");
+    async lockProduct(id: string, tx?: TxScope): Promise<Locked<StoredProduct> | undefined> {
+      const [row] = await executorOf(db, tx)
+        .select({ ...storedProductColumns, version: products.version })
+        .from(products)
+        .where(eq(products.id, id))
+        .for("update");
       return row;
     },
     async updateProduct(id: string, changes: Partial<ProductValues>, tx?: TxScope): Promise<void> {

@@ -62,6 +62,7 @@ export const productColumns = {
   ...columnsOf(p, csvProductFields),
   brand: { id: b.id, slug: b.slug, name: b.name, status: b.status },
   sector: { id: s.id, slug: s.slug, name: s.name },
+  version: p.version,
   createdAt: cursorTimestamp(p.createdAt),
   updatedAt: cursorTimestamp(p.updatedAt),
 };

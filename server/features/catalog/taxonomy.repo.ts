@@ -27,6 +27,8 @@ export interface StoredBrand {
   description: string;
   sectorId: string;
 }
+/** What a write locks: the stored fields and the version If-Match is checked against. */
+export type Locked<T> = T & { version: number };
 
 export interface BrandListCriteria {
   sector?: string;
@@ -38,9 +40,18 @@ export interface BrandListCriteria {
 const storedSectorColumns = { id: sectors.id, slug: sectors.slug, name: sectors.name, description: sectors.description, emoji: sectors.emoji };
 const storedBrandColumns = { id: brands.id, slug: brands.slug, name: brands.name, description: brands.description, sectorId: brands.sectorId };
 
-type SectorSqlRow = { id: string; slug: string; name: string; description: string; emoji: string; brand_count: number; product_count: number };
+type SectorSqlRow = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  emoji: string;
+  version: number;
+  brand_count: number;
+  product_count: number;
+};
 
-const SECTOR_COLUMNS = sql`s.id, s.slug, s.name, s.description, s.emoji`;
+const SECTOR_COLUMNS = sql`s.id, s.slug, s.name, s.description, s.emoji, s.version`;
 const ACTIVE_BRANDS_OF_SECTOR = sql`select count(*)::int from brands b where b.sector_id = s.id and b.status = 'active'`;
 const VISIBLE_PRODUCTS_OF_SECTOR = sql`select count(*)::int from brands b join products p on p.brand_id = b.id
   where b.sector_id = s.id and b.status = 'active' and p.status = 'active'`;
@@ -66,6 +77,7 @@ const toSector = (r: SectorSqlRow): Sector => ({
   emoji: r.emoji,
   brandCount: r.brand_count,
   productCount: r.product_count,
+  version: r.version,
 });
 
 type BrandSqlRow = {
@@ -74,13 +86,14 @@ type BrandSqlRow = {
   name: string;
   description: string;
   status: Status;
+  version: number;
   sector_id: string;
   sector_slug: string;
   sector_name: string;
   product_count: number;
 };
 
-const BRAND_SELECT = sql`select b.id, b.slug, b.name, b.description, b.status,
+const BRAND_SELECT = sql`select b.id, b.slug, b.name, b.description, b.status, b.version,
   s.id as sector_id, s.slug as sector_slug, s.name as sector_name,
   (select count(*)::int from products p where p.brand_id = b.id and p.status = 'active') as product_count
   from brands b join sectors s on s.id = b.sector_id`;
@@ -93,6 +106,7 @@ const toBrand = (r: BrandSqlRow): Brand => ({
   sector: { id: r.sector_id, slug: r.sector_slug, name: r.sector_name },
   productCount: r.product_count,
   status: r.status,
+  version: r.version,
 });
 
 /** How many rows of `table` point at `id` through `column` (the children a delete must not orphan). */
@@ -137,8 +151,8 @@ export function createTaxonomyRepo(db: Db) {
       const [row] = await executorOf(db, tx).insert(sectors).values(values).onConflictDoNothing({ target: sectors.slug }).returning({ id: sectors.id });
       return row?.id;
     },
-    async lockSector(id: string, tx?: TxScope): Promise<StoredSector | undefined> {
-      const [row] = await executorOf(db, tx).select(storedSectorColumns).from(sectors).where(eq(sectors.id, id)).for("update");
+    async lockSector(id: string, tx?: TxScope): Promise<Locked<StoredSector> | undefined> {
+      const [row] = await executorOf(db, tx).select({ ...storedSectorColumns, version: sectors.version }).from(sectors).where(eq(sectors.id, id)).for("update");
       return row;
     },
     async updateSector(id: string, changes: Partial<Omit<StoredSector, "id">>, tx?: TxScope): Promise<void> {
@@ -154,8 +168,8 @@ export function createTaxonomyRepo(db: Db) {
       const [row] = await executorOf(db, tx).insert(brands).values(values).onConflictDoNothing({ target: brands.slug }).returning({ id: brands.id });
       return row?.id;
     },
-    async lockBrand(id: string, tx?: TxScope): Promise<StoredBrand | undefined> {
-      const [row] = await executorOf(db, tx).select(storedBrandColumns).from(brands).where(eq(brands.id, id)).for("update");
+    async lockBrand(id: string, tx?: TxScope): Promise<Locked<StoredBrand> | undefined> {
+      const [row] = await executorOf(db, tx).select({ ...storedBrandColumns, version: brands.version }).from(brands).where(eq(brands.id, id)).for("update");
       return row;
     },
     async updateBrand(id: string, changes: Partial<Omit<StoredBrand, "id">>, tx?: TxScope): Promise<void> {

@@ -139,7 +139,7 @@ export function createOrdersRepo(db: Db) {
       const { rows } = await executorOf(db, tx).execute<RawPlacedOrder>(sql`
         with o as (
           insert into ${orders} (user_id, guest_email, status, subtotal_cents, tax_cents, shipping_cents, total_cents, currency, shipping_address)
-          values (${values.userId}, ${values.guestEmail}, 'pending', ${values.subtotalCents}, ${values.taxCents}, ${values.shippingCents}, ${values.totalCents}, ${values.currency}, ${JSON.stringify(values.shippingAddress)}::jsonb)
+          values (${values.userId}, ${values.guestEmail}, 'pending', ${values.subtotalCents}, ${values.taxCents}, ${values.shippingCents}, ${values.totalCents}, ${values.currency}, ${orders.shippingAddress.mapToDriverValue(values.shippingAddress)}::jsonb)
           returning id, number, created_at, updated_at
         ), i as (
           insert into ${orderItems} (order_id, product_id, name, unit_price_cents, quantity, line_total_cents)

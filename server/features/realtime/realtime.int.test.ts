@@ -87,6 +87,7 @@ describe("WebSocket /ws upgrade", () => {
       name: user.name,
       role: "customer",
       emailVerified: true,
+      version: expect.any(Number),
       createdAt: user.createdAt.toISOString(),
     });
     expect(serverMessage.safeParse(welcome).success).toBe(true);

@@ -83,6 +83,7 @@ describe("users admin API", () => {
       name: "Promoted Person",
       role: "staff",
       emailVerified: true,
+      version: expect.any(Number),
       createdAt: target.createdAt.toISOString(),
     });
     expect((await admin.agent.get(`/api/v1/users/${target.id}`)).body.role).toBe("staff");

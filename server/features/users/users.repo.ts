@@ -12,6 +12,8 @@ export interface UserRecord {
   role: Role;
   /** Null until the owner follows a verification link (issue 11). */
   emailVerifiedAt: Date | null;
+  /** Optimistic-concurrency version (name, e-mail, role changes; ADR 056). */
+  version: number;
   createdAt: Date;
   /** Access tokens issued before this are dead (issue 11 §8); null = none revoked yet. */
   tokensValidAfter: Date | null;
@@ -26,6 +28,7 @@ export const publicColumns = {
   name: users.name,
   role: users.role,
   emailVerifiedAt: users.emailVerifiedAt,
+  version: users.version,
   createdAt: users.createdAt,
   tokensValidAfter: users.tokensValidAfter,
   mfaEnabledAt: users.mfaEnabledAt,

@@ -1,7 +1,8 @@
 import { user } from "@shared/contracts/auth";
-import { idParams } from "@shared/contracts/common";
+import { idParams, ifMatchHeaders } from "@shared/contracts/common";
 import { userListQuery, userPage, userUpdate } from "@shared/contracts/users";
 import { routeTable } from "../../lib/route-table";
+import { entityTagHeader, ifMatchRule, parseIfMatch, withEntityTag } from "../../lib/versioning";
 import { requestMeta } from "../audit/request-meta";
 import type { UsersService } from "./users.service";
 
@@ -33,33 +34,34 @@ export const usersRoutes = routeTable<UsersService>(
       summary: "Get a user",
       access: "admin",
       request: { params: idParams },
-      responses: { 200: { description: "The user.", schema: user } },
+      responses: { 200: { description: "The user.", schema: user, headers: entityTagHeader } },
       errors: [400, "unauthenticated", "forbidden", "not_found"],
-      handler: ({ user, params }, users) => users.get(user, params.id),
+      handler: async ({ user, params, res }, users) => withEntityTag(res, await users.get(user, params.id)),
     }),
     route({
       method: "patch",
       path: "/users/:id",
       operationId: "updateUser",
       summary: "Change a user's name or role",
-      description: "The last admin cannot be demoted (409 `conflict`).",
+      description: `The last admin cannot be demoted (409 \`conflict\`). ${ifMatchRule}`,
       access: "admin",
-      request: { params: idParams, body: userUpdate },
-      responses: { 200: { description: "The updated user.", schema: user } },
-      errors: [400, "unauthenticated", "forbidden", "csrf_failed", "not_found", "conflict"],
-      handler: ({ user, params, body, req }, users) => users.update(user, params.id, body, requestMeta(req)),
+      request: { params: idParams, body: userUpdate, headers: ifMatchHeaders },
+      responses: { 200: { description: "The updated user.", schema: user, headers: entityTagHeader } },
+      errors: [400, "unauthenticated", "forbidden", "csrf_failed", "not_found", "precondition_failed", "conflict"],
+      handler: async ({ user, params, body, headers, req, res }, users) =>
+        withEntityTag(res, await users.update(user, params.id, body, requestMeta(req), parseIfMatch(headers["If-Match"]))),
     }),
     route({
       method: "delete",
       path: "/users/:id",
       operationId: "deleteUser",
       summary: "Delete a user",
-      description: "The last admin cannot be deleted, nor a user with orders (409 `conflict`).",
+      description: `The last admin cannot be deleted, nor a user with orders (409 \`conflict\`). ${ifMatchRule}`,
       access: "admin",
-      request: { params: idParams },
+      request: { params: idParams, headers: ifMatchHeaders },
       responses: { 204: { description: "Deleted." } },
-      errors: [400, "unauthenticated", "forbidden", "csrf_failed", "not_found", "conflict"],
-      handler: ({ user, params, req }, users) => users.remove(user, params.id, requestMeta(req)),
+      errors: [400, "unauthenticated", "forbidden", "csrf_failed", "not_found", "precondition_failed", "conflict"],
+      handler: ({ user, params, headers, req }, users) => users.remove(user, params.id, requestMeta(req), parseIfMatch(headers["If-Match"])),
     }),
   ],
 );

@@ -6,6 +6,7 @@ import type { ActingUser } from "../../lib/acting-user";
 import { AppError, notFound } from "../../lib/app-error";
 import type { EventBus } from "../../lib/events";
 import { toPage } from "../../lib/pagination";
+import { assertVersion, type IfMatch } from "../../lib/versioning";
 import { decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
 import { databaseErrorOf } from "../../db/errors";
@@ -28,6 +29,7 @@ export function toUserJson(user: UserRecord): User {
     name: user.name,
     role: user.role,
     emailVerified: user.emailVerifiedAt !== null,
+    version: user.version,
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -89,13 +91,14 @@ export function createUsersService(repo: UsersRepo, audit: AuditService, events:
     },
 
     /** Name and role changes; demoting the last admin is refused (decided under row locks, so races cannot bypass it). */
-    async update(viewer: Viewer, id: string, patch: UserUpdate, meta: RequestMeta): Promise<User> {
+    async update(viewer: Viewer, id: string, patch: UserUpdate, meta: RequestMeta, ifMatch?: IfMatch): Promise<User> {
       assertAdmin(viewer);
       const updated = await repo.transaction(async (tx) => {
         // Lock admins first (id order), then the target: every writer takes locks in the same order.
         const adminIds = patch.role !== undefined ? await repo.lockAdmins(tx) : [];
         const before = await repo.lockById(id, tx);
         if (!before) throw notFound("User");
+        assertVersion(ifMatch, before.version, "User");
         if (patch.role !== undefined && patch.role !== before.role && before.role === "admin" && adminIds.length <= 1) {
           throw lastAdmin("demoted");
         }
@@ -143,13 +146,14 @@ export function createUsersService(repo: UsersRepo, audit: AuditService, events:
      * Deletes an account. Accounts with orders are kept (orders reference users ON DELETE RESTRICT for
      * accounting), so that case is a 409 conflict rather than an anonymisation.
      */
-    async remove(viewer: Viewer, id: string, meta: RequestMeta): Promise<void> {
+    async remove(viewer: Viewer, id: string, meta: RequestMeta, ifMatch?: IfMatch): Promise<void> {
       assertAdmin(viewer);
       try {
         await repo.transaction(async (tx) => {
           const adminIds = await repo.lockAdmins(tx);
           const target = await repo.lockById(id, tx);
           if (!target) throw notFound("User");
+          assertVersion(ifMatch, target.version, "User");
           if (target.role === "admin" && adminIds.length <= 1) throw lastAdmin("deleted");
           await repo.delete(id, tx);
           await audit.record(

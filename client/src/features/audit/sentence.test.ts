@@ -51,6 +51,8 @@ const samples: Record<(typeof knownAuditActions)[number], { actor: typeof sam | 
   "webhook.pinged": { actor: sam, summary: {} },
   "webhook.delivery_retried": { actor: sam, summary: { endpointId: "x", event: "order.paid" } },
   "job.retried": { actor: sam, summary: { kind: "mail.send" } },
+  "settings.flags_changed": { actor: sam, summary: { before: { maintenanceMode: false }, after: { maintenanceMode: true } } },
+  "cache.purged": { actor: sam, summary: { namespace: "catalog", purged: 1 } },
 };
 
 const sentence = (action: string, actor: { id: string | null; email: string | null } | null, summary: Record<string, unknown>) =>

@@ -48,6 +48,8 @@ export const knownAuditActions = [
   "webhook.pinged",
   "webhook.delivery_retried",
   "job.retried",
+  "settings.flags_changed",
+  "cache.purged",
 ] as const;
 
 type Summary = Record<string, unknown>;
@@ -192,6 +194,12 @@ export function auditSentence(entry: Pick<AuditEntry, "actor" | "action" | "summ
       return `${who} retried a webhook delivery${str(s.event) ? ` of ${str(s.event)}` : ""}.`;
     case "job.retried":
       return `${who} retried a failed background job${str(s.kind) ? ` (${str(s.kind)})` : ""}.`;
+    case "settings.flags_changed": {
+      const after = isRecord(s.after) ? Object.entries(s.after).map(([flag, value]) => `${flag} to ${String(value)}`) : [];
+      return `${who} set ${after.length ? after.join(", ") : "the feature flags"}.`;
+    }
+    case "cache.purged":
+      return `${who} emptied the ${str(s.namespace) ? `${str(s.namespace)} ` : ""}cache.`;
   }
   if (area === "catalog" && kind && catalogNoun[kind] && verb) {
     const name = entityName(s);

@@ -36,13 +36,19 @@ export const productExportHref = (filters: AdminProductFilters): string => `/api
 
 const productPath = (id: string) => `/api/v1/products/${encodeURIComponent(id)}`;
 
-export type SaveProductInput = { id?: undefined; body: ProductCreate } | { id: string; body: ProductUpdate };
+/** An edit names the version it was made on: a stale one is 412 precondition_failed (ADR 056). */
+export type SaveProductInput = { id?: undefined; body: ProductCreate } | { id: string; body: ProductUpdate; version: number };
+
+/** The product as it is now (after a 412: what the other admin saved). */
+export const fetchProduct = (id: string) => api.get<Product>(productPath(id));
 
 export function useSaveProduct() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveProductInput) =>
-      input.id ? api.patch<Product>(productPath(input.id), input.body) : api.post<Product>("/api/v1/products", input.body),
+      input.id
+        ? api.patch<Product>(productPath(input.id), input.body, { headers: { "If-Match": `"${input.version}"` } })
+        : api.post<Product>("/api/v1/products", input.body),
     onSuccess: () => void invalidateCatalog(queryClient),
   });
 }

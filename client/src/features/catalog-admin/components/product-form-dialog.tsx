@@ -1,4 +1,5 @@
-import { useId } from "react";
+import { useId, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { productCreate, productUpdate, type Brand, type Product, type ProductUpdate } from "@shared/contracts/catalog";
@@ -11,7 +12,10 @@ import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
 import { useBrandChoices } from "../api/brands";
-import { useSaveProduct } from "../api/products";
+import { invalidateCatalog } from "../api/keys";
+import { fetchProduct, useSaveProduct } from "../api/products";
+import { EditConflictPanel, type EditConflict } from "./edit-conflict";
+import { isApiError } from "@client/lib/api";
 import { changedValues, createOrUpdateResolver, emptyAsUndefined, withEmptyMessages } from "../form-support";
 import { BrandSelectField } from "./brand-select-field";
 import { SlugField, TextAreaField } from "./form-parts";
@@ -98,6 +102,27 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
       : { name: "", slug: undefined, description: "", priceCents: Number.NaN, stock: 0, imageUrl: "", brandId: presetBrand, status: "active" },
   });
   const { errors, dirtyFields } = form.formState;
+  const [conflict, setConflict] = useState<EditConflict | null>(null);
+  const queryClient = useQueryClient();
+
+  const saved = (product: Product, isNew: boolean) => {
+    toast({
+      title: isNew ? `${product.name} was created` : `${product.name} was saved`,
+      description: product.status === "active" ? `On the storefront at /products/${product.slug}` : "Archived: hidden from the storefront.",
+      tone: "success",
+    });
+    onDone();
+  };
+
+  /** A 412 (ADR 056): load what the other admin saved and let this one decide. */
+  async function saveEdit(id: string, body: ProductUpdate, version: number) {
+    try {
+      saved(await save.mutateAsync({ id, body, version }), false);
+    } catch (error) {
+      if (!isApiError(error) || error.code !== "precondition_failed") throw error;
+      setConflict({ mine: body, current: await fetchProduct(id) });
+    }
+  }
 
   const onSubmit = form.handleSubmit(async (values) => {
     // An empty image URL means "none": leave it out of a new product rather than storing "".
@@ -108,13 +133,8 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
       return;
     }
     try {
-      const saved = await save.mutateAsync(product ? { id: product.id, body } : { body: created });
-      toast({
-        title: product ? `${saved.name} was saved` : `${saved.name} was created`,
-        description: saved.status === "active" ? `On the storefront at /products/${saved.slug}` : "Archived: hidden from the storefront.",
-        tone: "success",
-      });
-      onDone();
+      if (product) await saveEdit(product.id, body, product.version);
+      else saved(await save.mutateAsync({ body: created }), true);
     } catch (error) {
       applyServerError(error, form.setError, { fields: FIELDS, fieldForCode: { slug_taken: "slug" } });
     }
@@ -123,6 +143,25 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
   return (
     <form id={formId} onSubmit={onSubmit} noValidate aria-label={title} className="space-y-4">
       <FormAlert message={errors.root?.server?.message} className="mb-4" />
+      {conflict && product && (
+        <EditConflictPanel
+          conflict={conflict}
+          loaded={product}
+          pending={save.isPending}
+          onReapply={() => {
+            const { mine, current } = conflict;
+            setConflict(null);
+            void saveEdit(product.id, mine, current.version).catch((error: unknown) =>
+              applyServerError(error, form.setError, { fields: FIELDS, fieldForCode: { slug_taken: "slug" } }),
+            );
+          }}
+          onDiscard={() => {
+            setConflict(null);
+            void invalidateCatalog(queryClient); // the list still shows the version this form loaded
+            onDone();
+          }}
+        />
+      )}
       <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <BrandSelectField

@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import request from "supertest";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installFieldCipher } from "@shared/sealed-columns";
+import type { Database } from "../../db";
+import { createDataCipher, resolveDataKeys, SESSION_DERIVED_KEY_ID } from "../../lib/data-cipher";
+import { bearerFor } from "../../test/agents";
+import { makeProduct } from "../../test/factories";
+import { createTestApp, type TestApp } from "../../test/harness";
+import { ADDRESS, orderBody } from "../../test/orders";
+import { openPrivateDatabase } from "../../test/private-database";
+
+// Issue 16 §5 (ADR 058): addresses sealed at rest, legacy rows still readable, rotation re-encrypts. A private database:
+// rotation rewrites every row of the tables, and other files' rows must stay under the key they expect.
+let database: Database;
+let t: TestApp;
+
+beforeAll(async () => {
+  database = await openPrivateDatabase("personal_data");
+  t = await createTestApp({}, {}, { database });
+});
+afterAll(async () => {
+  installFieldCipher(createDataCipher(resolveDataKeys(t.ctx.env))); // the process-wide cipher as the other files expect it
+  await t.close();
+  await database.close();
+});
+
+const rawAddress = async (id: string) =>
+  (await t.db.execute<{ a: string }>(sql`select shipping_address::text as a from orders where id = ${id}::uuid`)).rows[0]!.a;
+const rawSaved = async () => (await t.db.execute<{ a: string }>(sql`select concat_ws('|', name, line1, city, postal_code) as a from addresses`)).rows;
+
+describe("personal data at rest", () => {
+  it("when an order is placed, then a raw SELECT shows no street; rotation re-encrypts old and plain rows and they still read", async () => {
+    const customer = await bearerFor(t, "customer");
+    const product = await makeProduct(t.db, { stock: 10 });
+    const placed = await request(t.app)
+      .post("/api/v1/orders")
+      .set("Authorization", customer.authorization)
+      .send(orderBody([{ productId: product.id }]));
+    expect(placed.status).toBe(201);
+    expect(await rawAddress(placed.body.id)).toMatch(new RegExp(`^"fpe1\\.${SESSION_DERIVED_KEY_ID}\\.`));
+    expect(await rawAddress(placed.body.id)).not.toContain(ADDRESS.line1.split(" ")[1]);
+    const saved = await request(t.app)
+      .post("/api/v1/me/addresses")
+      .set("Authorization", customer.authorization)
+      .send({ ...ADDRESS, line1: "7 Quince Row" });
+    expect(saved.status).toBe(201);
+    expect(JSON.stringify(await rawSaved())).not.toContain("Quince");
+
+    // A row from before encryption (plain JSON) is still read as it is.
+    const legacy = await request(t.app)
+      .post("/api/v1/orders")
+      .set("Authorization", customer.authorization)
+      .send(orderBody([{ productId: product.id }]));
+    await t.db.execute(
+      sql`update orders set shipping_address = ${JSON.stringify({ ...ADDRESS, line1: "9 Medlar Lane" })}::jsonb where id = ${legacy.body.id}::uuid`,
+    );
+    expect((await request(t.app).get(`/api/v1/orders/${legacy.body.id}`).set("Authorization", customer.authorization)).body.shippingAddress.line1).toBe(
+      "9 Medlar Lane",
+    );
+
+    // Rotation: a new newest key; the job reseals everything not under it (the old key stays configured to read).
+    const rotated = createDataCipher(resolveDataKeys({ ...t.ctx.env, DATA_ENCRYPTION_KEYS: `k2:${randomBytes(32).toString("base64")}` }));
+    installFieldCipher(rotated);
+    expect(await t.services.resealPersonalData(rotated.currentPrefix)).toBeGreaterThanOrEqual(3);
+    for (const id of [placed.body.id as string, legacy.body.id as string]) {
+      expect(await rawAddress(id)).toMatch(/^"fpe1\.k2\./);
+      expect(await rawAddress(id)).not.toContain("Medlar");
+    }
+    expect((await request(t.app).get(`/api/v1/orders/${legacy.body.id}`).set("Authorization", customer.authorization)).body.shippingAddress.line1).toBe(
+      "9 Medlar Lane",
+    );
+    expect((await request(t.app).get("/api/v1/me/addresses").set("Authorization", customer.authorization)).body.data[0].line1).toBe("7 Quince Row");
+    expect(await t.services.resealPersonalData(rotated.currentPrefix)).toBe(0);
+  });
+});
