@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cents, currency, listOf, pageQuery, queryBoolean, slug, uuid } from "./common";
+import { checkVariants, variantFieldsOfProduct, variantWriteFields } from "./variants";
 
 // ---- Response shapes ----
 export const ref = z.object({ id: uuid, slug: z.string(), name: z.string() });
@@ -34,8 +35,10 @@ export const product = z.object({
   slug: z.string(),
   name: z.string(),
   description: z.string(),
+  /** The lowest variant price (priceRange has both ends). */
   priceCents: z.number().int(),
   currency: z.string(),
+  /** Units over all variants. */
   stock: z.number().int(),
   imageUrl: z.string(),
   status: productStatus,
@@ -43,6 +46,7 @@ export const product = z.object({
   sector: ref,
   createdAt: z.string(),
   updatedAt: z.string(),
+  ...variantFieldsOfProduct,
 });
 export type Product = z.infer<typeof product>;
 
@@ -172,20 +176,43 @@ export function isSafeImageUrl(value: string): boolean {
 }
 export const imageUrl = z.string().max(2000).refine(isSafeImageUrl, "Must be an https:// or http:// address, or a path on this site starting with /");
 
-export const productCreate = z
+/**
+ * Without `variants`, priceCents and stock describe the product's one default variant (as before issue 12);
+ * with them, the variants carry price and stock and the product's priceCents/stock follow from them.
+ */
+export const productCreateFields = z
   .object({
     name: z.string().trim().min(1).max(200),
     slug: slug.optional(),
     description: z.string().max(5000).optional(),
-    priceCents: z.number().int().min(0).max(100_000_000),
+    priceCents: z.number().int().min(0).max(100_000_000).optional(),
     currency: currency.optional(),
-    stock: z.number().int().min(0).max(10_000_000),
+    stock: z.number().int().min(0).max(10_000_000).optional(),
     imageUrl: imageUrl.optional(),
     brandId: uuid,
     status: productStatus.optional(),
+    ...variantWriteFields,
   })
   .strict();
-export const productUpdate = productCreate.partial().strict();
+
+type VariantWrite = Partial<Pick<z.output<typeof productCreateFields>, "options" | "variants" | "priceCents" | "stock">>;
+/** Price and stock come either from the product fields (one default variant) or from `variants`, never both. */
+function variantRules(creating: boolean) {
+  return (v: VariantWrite, ctx: z.RefinementCtx) => {
+    const issue = (path: Array<string | number>, message: string) => ctx.addIssue({ code: "custom", path, message });
+    if (v.variants) {
+      if (v.priceCents !== undefined) issue(["priceCents"], "Give the price on each variant");
+      if (v.stock !== undefined) issue(["stock"], "Give the stock on each variant");
+      checkVariants(v.options ?? [], v.variants, issue);
+    } else {
+      if (v.options?.length) issue(["variants"], "Give the variants of these options");
+      if (creating && v.priceCents === undefined) issue(["priceCents"], "Required");
+      if (creating && v.stock === undefined) issue(["stock"], "Required");
+    }
+  };
+}
+export const productCreate = productCreateFields.superRefine(variantRules(true));
+export const productUpdate = productCreateFields.partial().strict().superRefine(variantRules(false));
 export const stockAdjust = z
   .object({
     delta: z
@@ -202,6 +229,7 @@ export type SectorUpdate = z.infer<typeof sectorUpdate>;
 export type BrandCreate = z.infer<typeof brandCreate>;
 export type BrandUpdate = z.infer<typeof brandUpdate>;
 export type ProductCreate = z.infer<typeof productCreate>;
+export type ProductCreateInput = z.input<typeof productCreate>;
 export type ProductUpdate = z.infer<typeof productUpdate>;
 export type StockAdjust = z.infer<typeof stockAdjust>;
 
@@ -232,12 +260,12 @@ const emptyAsDefault = <T extends z.ZodType>(rule: T) => z.preprocess((v) => (v 
 export const productCsvRow = z
   .object({
     slug,
-    name: productCreate.shape.name,
-    description: productCreate.shape.description,
-    priceCents: csvInteger(productCreate.shape.priceCents),
+    name: productCreateFields.shape.name,
+    description: productCreateFields.shape.description,
+    priceCents: csvInteger(z.number().int().min(0).max(100_000_000)),
     currency: emptyAsDefault(currency),
-    stock: csvInteger(productCreate.shape.stock),
-    imageUrl: productCreate.shape.imageUrl,
+    stock: csvInteger(z.number().int().min(0).max(10_000_000)),
+    imageUrl: productCreateFields.shape.imageUrl,
     status: emptyAsDefault(productStatus),
     brandSlug: slug,
   })

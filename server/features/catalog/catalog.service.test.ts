@@ -22,6 +22,8 @@ const product = {
   imageUrl: "",
   status: "active" as const,
   brandId: ID,
+  options: [],
+  variants: [{ id: ID, sku: "pear", optionValues: {}, priceCents: 1, compareAtPriceCents: null, stock: 1 }],
 };
 
 function serviceWith(statements: Partial<CatalogRepo>) {

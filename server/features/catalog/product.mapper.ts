@@ -6,6 +6,7 @@ import type { Product, ProductCreate, ProductCsvColumn, ProductCsvRow } from "@s
 import { cursorTimestamp } from "../../lib/timestamp-cursor";
 import { isoMillis } from "./catalog-sql";
 import { productImagePath } from "./product-image";
+import { variantsJsonOf, type StoredVariant } from "./variants.repo";
 
 /**
  * The product, once, for the server side of the catalog: which stored fields admins edit (so what a
@@ -35,6 +36,9 @@ const csvProductFields = editableProductFields.filter((k): k is Exclude<Editable
 export type ProductValues = Pick<ProductRow, "slug" | EditableProductField>;
 export interface StoredProduct extends ProductValues {
   id: string;
+  options: ProductRow["options"];
+  /** Admin order (issue 12): what PATCH and the CSV import compare and rewrite. */
+  variants: StoredVariant[];
 }
 /** A product to insert: a field left undefined gets its column's default. */
 export type ProductDraft = Pick<typeof products.$inferInsert, "slug" | EditableProductField>;
@@ -44,7 +48,13 @@ function columnsOf<T extends object, K extends keyof T>(table: T, keys: readonly
 }
 
 /** The columns of a stored product, for writes (locks, import lookups) on the plain products table. */
-export const storedProductColumns = { id: products.id, slug: products.slug, ...columnsOf(products, editableProductFields) };
+export const storedProductColumns = {
+  id: products.id,
+  slug: products.slug,
+  ...columnsOf(products, editableProductFields),
+  options: products.options,
+  variants: variantsJsonOf("products"),
+};
 
 // ---------------------------------------------------------------- reads
 
@@ -64,6 +74,8 @@ export const productColumns = {
   sector: { id: s.id, slug: s.slug, name: s.name },
   createdAt: cursorTimestamp(p.createdAt),
   updatedAt: cursorTimestamp(p.updatedAt),
+  options: p.options,
+  variants: variantsJsonOf("p"),
 };
 export type ProductSelectRow = SelectResultFields<typeof productColumns>;
 
@@ -72,10 +84,18 @@ export function toProduct(row: ProductSelectRow): Product {
   return {
     ...fields,
     imageUrl: imageUrl || productImagePath(row.slug),
+    priceRange: priceRangeOf(row.variants, row.priceCents),
     brand: { id: brand.id, slug: brand.slug, name: brand.name },
     createdAt: isoMillis(createdAt),
     updatedAt: isoMillis(updatedAt),
   };
+}
+
+/** Lowest and highest variant price (a product without variant rows is its own price). */
+function priceRangeOf(variants: readonly StoredVariant[], fallback: number) {
+  if (variants.length === 0) return { minCents: fallback, maxCents: fallback };
+  const prices = variants.map((v) => v.priceCents);
+  return { minCents: Math.min(...prices), maxCents: Math.max(...prices) };
 }
 
 /** Shoppers see a product only when it and its brand are active. */
@@ -84,7 +104,7 @@ export const visibleToShoppers = (row: ProductSelectRow) => row.status === "acti
 // ---------------------------------------------------------------- writes and CSV
 
 /** The editable fields of a create payload; what it leaves out gets the column's default. */
-export function productDraft(input: ProductCreate, slug: string): ProductDraft {
+export function productDraft(input: ProductCreate & Pick<ProductDraft, "priceCents" | "stock">, slug: string): ProductDraft {
   return { slug, ...columnsOf(input, editableProductFields) };
 }
 

@@ -175,9 +175,9 @@ describe("Idempotency-Key on POST /api/v1/orders", () => {
     let failures = 1;
     const flakyStock = {
       ...realStock,
-      loadProductsForOrder: async (...args: Parameters<typeof realStock.loadProductsForOrder>) => {
+      resolveLines: async (...args: Parameters<typeof realStock.resolveLines>) => {
         if (failures-- > 0) throw new Error("connection lost");
-        return realStock.loadProductsForOrder(...args);
+        return realStock.resolveLines(...args);
       },
     };
     const orders = ordersServiceWith(t, { stock: flakyStock, fingerprintKey: Buffer.alloc(32, 1) });
