@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cents, currency, listOf, pageQuery, queryBoolean, slug, uuid } from "./common";
-import { checkVariants, variantFieldsOfProduct, variantWriteFields } from "./variants";
+import { checkVariants, sku, variantFieldsOfProduct, variantWriteFields } from "./variants";
 
 // ---- Response shapes ----
 export const ref = z.object({ id: uuid, slug: z.string(), name: z.string() });
@@ -239,8 +239,36 @@ export const productExportQuery = z.object(productFilterFields).strict().refine(
 export type ProductExportQuery = z.input<typeof productExportQuery>;
 export type ProductExportFilters = z.output<typeof productExportQuery>;
 
-/** The export's header row, in order; the import accepts these columns in any order. */
-export const productCsvColumns = ["slug", "name", "description", "priceCents", "currency", "stock", "imageUrl", "status", "brandSlug"] as const;
+/**
+ * The export's header row, in order; the import accepts these columns in any order. One row per variant
+ * (issue 12): the product columns repeat on each of its rows, priceCents and stock are the variant's, and
+ * optionNName/optionNValue give its option values (empty for a product without options).
+ */
+export const productCsvColumns = [
+  "slug",
+  "name",
+  "description",
+  "priceCents",
+  "currency",
+  "stock",
+  "imageUrl",
+  "status",
+  "brandSlug",
+  "sku",
+  "compareAtPriceCents",
+  "option1Name",
+  "option1Value",
+  "option2Name",
+  "option2Value",
+  "option3Name",
+  "option3Value",
+] as const;
+/** The option columns, one pair per option (at most 3). */
+export const optionCsvColumns = [
+  ["option1Name", "option1Value"],
+  ["option2Name", "option2Value"],
+  ["option3Name", "option3Value"],
+] as const;
 export type ProductCsvColumn = (typeof productCsvColumns)[number];
 /** Columns an import file must have; the others may be left out (new products get the defaults, existing ones keep their values). */
 export const requiredProductCsvColumns = ["slug", "name", "priceCents", "stock", "brandSlug"] as const satisfies readonly ProductCsvColumn[];
@@ -256,6 +284,8 @@ const csvInteger = (rule: z.ZodNumber) =>
 /** An empty cell in an optional column means "the default". */
 const emptyAsDefault = <T extends z.ZodType>(rule: T) => z.preprocess((v) => (v === "" ? undefined : v), rule.optional());
 
+const optionCell = emptyAsDefault(z.string().trim().max(60));
+
 /** One CSV data row, derived from productCreate: the brand is named by slug, the slug is required (rows match by it). */
 export const productCsvRow = z
   .object({
@@ -268,6 +298,14 @@ export const productCsvRow = z
     imageUrl: productCreateFields.shape.imageUrl,
     status: emptyAsDefault(productStatus),
     brandSlug: slug,
+    sku: emptyAsDefault(sku),
+    compareAtPriceCents: emptyAsDefault(csvInteger(z.number().int().min(0).max(100_000_000))),
+    option1Name: optionCell,
+    option1Value: optionCell,
+    option2Name: optionCell,
+    option2Value: optionCell,
+    option3Name: optionCell,
+    option3Value: optionCell,
   })
   .strict();
 export type ProductCsvRow = z.output<typeof productCsvRow>;

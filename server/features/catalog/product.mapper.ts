@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { brands, products, sectors, type ProductRow } from "@shared/schema";
-import type { Product, ProductCreate, ProductCsvColumn, ProductCsvRow } from "@shared/contracts/catalog";
+import { optionCsvColumns, type Product, type ProductCreate, type ProductCsvColumn, type ProductCsvRow } from "@shared/contracts/catalog";
 import { cursorTimestamp } from "../../lib/timestamp-cursor";
 import { isoMillis } from "./catalog-sql";
 import { productImagePath } from "./product-image";
@@ -118,6 +118,40 @@ export function importedProductDraft(row: ProductCsvRow, brandId: string, stored
 /** Whether a draft would leave the stored product as it is. */
 export const sameAsStored = (stored: ProductValues, draft: ProductDraft) => editableProductFields.every((k) => stored[k] === draft[k]);
 
-/** A product as the CSV export writes it: the stored values (imageUrl may be empty), the brand by slug. */
-export const productCsvSelection = { slug: p.slug, ...columnsOf(p, csvProductFields), brandSlug: b.slug } satisfies Record<ProductCsvColumn, unknown>;
-export type ProductCsvRecord = SelectResultFields<typeof productCsvSelection>;
+/** A product as the CSV export reads it: the stored values (imageUrl may be empty), the brand by slug, its options and variants. */
+export const productCsvSelection = {
+  slug: p.slug,
+  ...columnsOf(p, csvProductFields),
+  brandSlug: b.slug,
+  options: p.options,
+  variants: variantsJsonOf("p"),
+};
+export type ProductCsvProduct = SelectResultFields<typeof productCsvSelection>;
+/** One CSV row: a variant with its product's columns (issue 12). */
+export type ProductCsvRecord = Record<ProductCsvColumn, string | number | null>;
+
+/** A product's CSV rows, one per variant, in the product's variant order. */
+export function productCsvRecords(product: ProductCsvProduct): ProductCsvRecord[] {
+  const { options, variants, ...fields } = product;
+  return variants.map((v) => {
+    const record: ProductCsvRecord = {
+      ...fields,
+      priceCents: v.priceCents,
+      stock: v.stock,
+      sku: v.sku,
+      compareAtPriceCents: v.compareAtPriceCents,
+      option1Name: null,
+      option1Value: null,
+      option2Name: null,
+      option2Value: null,
+      option3Name: null,
+      option3Value: null,
+    };
+    options.forEach((o, i) => {
+      const [nameColumn, valueColumn] = optionCsvColumns[i]!;
+      record[nameColumn] = o.name;
+      record[valueColumn] = v.optionValues[o.name] ?? null;
+    });
+    return record;
+  });
+}

@@ -166,6 +166,35 @@ describe("options and variants", () => {
   });
 });
 
+describe("CSV with variants", () => {
+  it("when a product with variants is exported, then it is one row per variant; re-imported unchanged it changes nothing, one edited cell changes that variant only", async () => {
+    const tee = await createTee();
+    const csv = await admin
+      .get(`/api/v1/products/export.csv?q=${encodeURIComponent(tee.name)}&status=all`)
+      .buffer(true)
+      .parse((res, done) => {
+        let text = "";
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+        res.on("end", () => done(null, text));
+      });
+    const lines = (csv.body as string).trim().split(/\r?\n/);
+    const rows = lines.filter((l) => l.startsWith(`${tee.slug},`));
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toContain(`,1700,USD,3,`);
+    expect(rows[1]).toMatch(/,tee-[^,]+-m,2000,Size,M,,,,$/);
+    const file = [lines[0], ...rows].join("\n");
+    const again = await admin.post("/api/v1/products/import?mode=apply").set("Content-Type", "text/csv").send(file);
+    expect(again.body).toMatchObject({ rows: 3, created: 0, updated: 0, errors: [] });
+
+    const edited = [lines[0], rows[0], rows[1]!.replace(",1700,USD,3,", ",1700,USD,9,"), rows[2]].join("\n");
+    const res = await admin.post("/api/v1/products/import?mode=apply").set("Content-Type", "text/csv").send(edited);
+    expect(res.body).toMatchObject({ created: 0, updated: 1, errors: [] });
+    expect(await variantStocks(tee.id)).toEqual({ S: 5, M: 9, L: 7 });
+    const after = await admin.get(`/api/v1/products/${tee.id}`).expect(200);
+    expect(after.body.variants.map((v: { id: string }) => v.id)).toEqual(tee.variants.map((v) => v.id));
+  });
+});
+
 /** The migrations before issue 12 (journal entries up to 0007), in a folder of their own. */
 function preVariantMigrations(): string {
   const dir = mkdtempSync(join(tmpdir(), "fp-pre-variants-"));
