@@ -118,10 +118,4 @@ export function checkVariants(
 /** POST /products/:id/variants/:variantId/stock */
 export const variantParams = z.object({ id: uuid, variantId: uuid }).strict();
 
-/** A variant's option values as shoppers read them: "M / Blue". */
-export const describeOptionValues = (values: OptionValues | undefined) => Object.values(values ?? {}).join(" / ");
-
-/** The variant whose values match `chosen` on every option, if any. */
-export function findVariant<V extends { optionValues: OptionValues }>(options: readonly ProductOption[], variants: readonly V[], chosen: OptionValues) {
-  return variants.find((v) => options.every((o) => v.optionValues[o.name] === chosen[o.name]));
-}
+export { describeOptionValues, findVariant } from "../variant-values";

@@ -10,7 +10,7 @@ import {
   type ProductImportRowError,
 } from "@shared/contracts/catalog";
 import { AppError } from "../../lib/app-error";
-import { cellPlace, csvCellMessage } from "./csv-messages";
+import { csvCellMessage } from "./csv-messages";
 
 /**
  * Products as CSV (GET /products/export.csv and POST /products/import). HTTP-free and database-free: parsing,
