@@ -139,6 +139,7 @@ export async function makeOrder(
     productId: options.productId,
     // The product's first variant (every product has one: ADR 050), as a checkout would record it.
     variantId: sql`(select id from product_variants where product_id = ${options.productId}::uuid order by position, id limit 1)`,
+    sku: sql`coalesce((select sku from product_variants where product_id = ${options.productId}::uuid order by position, id limit 1), '')`,
     name: options.name ?? "Factory item",
     unitPriceCents,
     quantity,
