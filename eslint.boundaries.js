@@ -14,7 +14,7 @@ import tseslint from "typescript-eslint";
 export const tableOwners = {
   users: ["users"],
   auth: ["sessions", "refreshTokens"],
-  catalog: ["sectors", "brands", "products"],
+  catalog: ["sectors", "brands", "products", "productVariants"],
   orders: ["orders", "orderItems", "orderEvents", "transactions", "idempotencyKeys"],
   audit: ["auditLog"],
   jobs: ["jobs"],

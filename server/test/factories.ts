@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db";
 import { brands, orderEvents, orderItems, orders, products, sectors, transactions, users, type Role } from "@shared/schema";
@@ -136,6 +137,9 @@ export async function makeOrder(
   await db.insert(orderItems).values({
     orderId: order!.id,
     productId: options.productId,
+    // The product's first variant (every product has one: ADR 050), as a checkout would record it.
+    variantId: sql`(select id from product_variants where product_id = ${options.productId}::uuid order by position, id limit 1)`,
+    sku: sql`coalesce((select sku from product_variants where product_id = ${options.productId}::uuid order by position, id limit 1), '')`,
     name: options.name ?? "Factory item",
     unitPriceCents,
     quantity,

@@ -43,9 +43,9 @@ export function ordersServiceWith(
 /** An Idempotency-Key as the POST /api/v1/orders route hands it to the service. */
 export const checkoutKey = (key: string): IdempotentRequest => ({ key, method: "POST", path: "/api/v1/orders" });
 
-export function orderBody(items: Array<{ productId: string; quantity?: number }>, cardNumber: string = TEST_CARD_SUCCESS): OrderCreate {
+export function orderBody(items: Array<{ productId: string; variantId?: string; quantity?: number }>, cardNumber: string = TEST_CARD_SUCCESS): OrderCreate {
   return {
-    items: items.map((i) => ({ productId: i.productId, quantity: i.quantity ?? 1 })),
+    items: items.map((i) => ({ productId: i.productId, ...(i.variantId ? { variantId: i.variantId } : {}), quantity: i.quantity ?? 1 })),
     shippingAddress: { ...ADDRESS },
     payment: { method: "test_card", cardNumber, expiry: TEST_CARD_EXPIRY, cvc: "123" },
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cents, currency, listOf, pageQuery, queryBoolean, slug, uuid, version } from "./common";
+import { checkVariants, sku, variantFieldsOfProduct, variantWriteFields } from "./variants";
 
 // ---- Response shapes ----
 export const ref = z.object({ id: uuid, slug: z.string(), name: z.string() });
@@ -36,8 +37,10 @@ export const product = z.object({
   slug: z.string(),
   name: z.string(),
   description: z.string(),
+  /** The lowest variant price (priceRange has both ends). */
   priceCents: z.number().int(),
   currency: z.string(),
+  /** Units over all variants. */
   stock: z.number().int(),
   imageUrl: z.string(),
   status: productStatus,
@@ -46,6 +49,7 @@ export const product = z.object({
   version,
   createdAt: z.string(),
   updatedAt: z.string(),
+  ...variantFieldsOfProduct,
 });
 export type Product = z.infer<typeof product>;
 
@@ -175,20 +179,43 @@ export function isSafeImageUrl(value: string): boolean {
 }
 export const imageUrl = z.string().max(2000).refine(isSafeImageUrl, "Must be an https:// or http:// address, or a path on this site starting with /");
 
-export const productCreate = z
+/**
+ * Without `variants`, priceCents and stock describe the product's one default variant (as before issue 12);
+ * with them, the variants carry price and stock and the product's priceCents/stock follow from them.
+ */
+export const productCreateFields = z
   .object({
     name: z.string().trim().min(1).max(200),
     slug: slug.optional(),
     description: z.string().max(5000).optional(),
-    priceCents: z.number().int().min(0).max(100_000_000),
+    priceCents: z.number().int().min(0).max(100_000_000).optional(),
     currency: currency.optional(),
-    stock: z.number().int().min(0).max(10_000_000),
+    stock: z.number().int().min(0).max(10_000_000).optional(),
     imageUrl: imageUrl.optional(),
     brandId: uuid,
     status: productStatus.optional(),
+    ...variantWriteFields,
   })
   .strict();
-export const productUpdate = productCreate.partial().strict();
+
+type VariantWrite = Partial<Pick<z.output<typeof productCreateFields>, "options" | "variants" | "priceCents" | "stock">>;
+/** Price and stock come either from the product fields (one default variant) or from `variants`, never both. */
+function variantRules(creating: boolean) {
+  return (v: VariantWrite, ctx: z.RefinementCtx) => {
+    const issue = (path: Array<string | number>, message: string) => ctx.addIssue({ code: "custom", path, message });
+    if (v.variants) {
+      if (v.priceCents !== undefined) issue(["priceCents"], "Give the price on each variant");
+      if (v.stock !== undefined) issue(["stock"], "Give the stock on each variant");
+      checkVariants(v.options ?? [], v.variants, issue);
+    } else {
+      if (v.options?.length) issue(["variants"], "Give the variants of these options");
+      if (creating && v.priceCents === undefined) issue(["priceCents"], "Required");
+      if (creating && v.stock === undefined) issue(["stock"], "Required");
+    }
+  };
+}
+export const productCreate = productCreateFields.superRefine(variantRules(true));
+export const productUpdate = productCreateFields.partial().strict().superRefine(variantRules(false));
 export const stockAdjust = z
   .object({
     delta: z
@@ -205,6 +232,7 @@ export type SectorUpdate = z.infer<typeof sectorUpdate>;
 export type BrandCreate = z.infer<typeof brandCreate>;
 export type BrandUpdate = z.infer<typeof brandUpdate>;
 export type ProductCreate = z.infer<typeof productCreate>;
+export type ProductCreateInput = z.input<typeof productCreate>;
 export type ProductUpdate = z.infer<typeof productUpdate>;
 export type StockAdjust = z.infer<typeof stockAdjust>;
 
@@ -214,8 +242,36 @@ export const productExportQuery = z.object(productFilterFields).strict().refine(
 export type ProductExportQuery = z.input<typeof productExportQuery>;
 export type ProductExportFilters = z.output<typeof productExportQuery>;
 
-/** The export's header row, in order; the import accepts these columns in any order. */
-export const productCsvColumns = ["slug", "name", "description", "priceCents", "currency", "stock", "imageUrl", "status", "brandSlug"] as const;
+/**
+ * The export's header row, in order; the import accepts these columns in any order. One row per variant
+ * (issue 12): the product columns repeat on each of its rows, priceCents and stock are the variant's, and
+ * optionNName/optionNValue give its option values (empty for a product without options).
+ */
+export const productCsvColumns = [
+  "slug",
+  "name",
+  "description",
+  "priceCents",
+  "currency",
+  "stock",
+  "imageUrl",
+  "status",
+  "brandSlug",
+  "sku",
+  "compareAtPriceCents",
+  "option1Name",
+  "option1Value",
+  "option2Name",
+  "option2Value",
+  "option3Name",
+  "option3Value",
+] as const;
+/** The option columns, one pair per option (at most 3). */
+export const optionCsvColumns = [
+  ["option1Name", "option1Value"],
+  ["option2Name", "option2Value"],
+  ["option3Name", "option3Value"],
+] as const;
 export type ProductCsvColumn = (typeof productCsvColumns)[number];
 /** Columns an import file must have; the others may be left out (new products get the defaults, existing ones keep their values). */
 export const requiredProductCsvColumns = ["slug", "name", "priceCents", "stock", "brandSlug"] as const satisfies readonly ProductCsvColumn[];
@@ -231,18 +287,28 @@ const csvInteger = (rule: z.ZodNumber) =>
 /** An empty cell in an optional column means "the default". */
 const emptyAsDefault = <T extends z.ZodType>(rule: T) => z.preprocess((v) => (v === "" ? undefined : v), rule.optional());
 
+const optionCell = emptyAsDefault(z.string().trim().max(60));
+
 /** One CSV data row, derived from productCreate: the brand is named by slug, the slug is required (rows match by it). */
 export const productCsvRow = z
   .object({
     slug,
-    name: productCreate.shape.name,
-    description: productCreate.shape.description,
-    priceCents: csvInteger(productCreate.shape.priceCents),
+    name: productCreateFields.shape.name,
+    description: productCreateFields.shape.description,
+    priceCents: csvInteger(z.number().int().min(0).max(100_000_000)),
     currency: emptyAsDefault(currency),
-    stock: csvInteger(productCreate.shape.stock),
-    imageUrl: productCreate.shape.imageUrl,
+    stock: csvInteger(z.number().int().min(0).max(10_000_000)),
+    imageUrl: productCreateFields.shape.imageUrl,
     status: emptyAsDefault(productStatus),
     brandSlug: slug,
+    sku: emptyAsDefault(sku),
+    compareAtPriceCents: emptyAsDefault(csvInteger(z.number().int().min(0).max(100_000_000))),
+    option1Name: optionCell,
+    option1Value: optionCell,
+    option2Name: optionCell,
+    option2Value: optionCell,
+    option3Name: optionCell,
+    option3Value: optionCell,
   })
   .strict();
 export type ProductCsvRow = z.output<typeof productCsvRow>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_CART_LINES, MAX_QUANTITY_PER_LINE } from "../cart-limits";
 import { currency, listOf, pageQuery, uuid } from "./common";
+import { optionValues } from "./variants";
 
 export const orderStatuses = ["pending", "paid", "shipped", "delivered", "cancelled"] as const;
 export const orderStatus = z.enum(orderStatuses);
@@ -39,8 +40,13 @@ export const shippingAddress = z
   .strict();
 export type ShippingAddress = z.infer<typeof shippingAddress>;
 
+/** `variantId` names what to buy; a product id alone still works for a product with one variant (issue 12). */
 export const cartLine = z
-  .object({ productId: uuid, quantity: z.number().int().min(1, "Must be at least 1").max(MAX_QUANTITY_PER_LINE, `At most ${MAX_QUANTITY_PER_LINE} per line`) })
+  .object({
+    productId: uuid,
+    variantId: uuid.optional(),
+    quantity: z.number().int().min(1, "Must be at least 1").max(MAX_QUANTITY_PER_LINE, `At most ${MAX_QUANTITY_PER_LINE} per line`),
+  })
   .strict();
 export type CartLine = z.infer<typeof cartLine>;
 
@@ -48,7 +54,7 @@ const cartItems = z
   .array(cartLine)
   .min(1, "Add at least one item")
   .max(MAX_CART_LINES, `At most ${MAX_CART_LINES} different items per order`)
-  .refine((items) => new Set(items.map((i) => i.productId)).size === items.length, "Each product may appear only once");
+  .refine((items) => new Set(items.map((i) => `${i.productId}/${i.variantId ?? ""}`)).size === items.length, "Each product or variant may appear only once");
 
 /** "MM/YY" → whether the card still works this month (a card is valid to the end of its expiry month). */
 export function expiryNotPast(expiry: string, now: Date = new Date()): boolean {
@@ -117,13 +123,17 @@ export type QuoteRequest = z.infer<typeof quoteRequest>;
 
 /**
  * Why a cart line cannot be ordered as it is: the product is gone, archived (or its brand is), sold out, has
- * fewer units than asked (`available` says how many), or is priced in another currency than the rest of the cart.
+ * fewer units than asked (`available` says how many), is priced in another currency than the rest of the cart, or has
+ * several variants and the line names none (`variant_required`).
  */
-export const quoteProblem = z.enum(["not_found", "archived", "out_of_stock", "insufficient_stock", "currency_mismatch"]);
+export const quoteProblem = z.enum(["not_found", "archived", "out_of_stock", "insufficient_stock", "currency_mismatch", "variant_required"]);
 export type QuoteProblem = z.infer<typeof quoteProblem>;
 /** One line of a quote. Lines with a problem have lineTotalCents 0 and are left out of the totals. */
 export const quoteLine = z.object({
   productId: uuid,
+  /** The variant priced (null when the product or the variant cannot be found, or a variant must be chosen). */
+  variantId: uuid.nullable(),
+  optionValues,
   slug: z.string().nullable(),
   name: z.string().nullable(),
   imageUrl: z.string().nullable(),
@@ -147,6 +157,11 @@ export type QuoteLine = z.infer<typeof quoteLine>;
 
 export const orderItem = z.object({
   productId: uuid,
+  /** Null when the variant has since been removed from the product. */
+  variantId: uuid.nullable(),
+  sku: z.string(),
+  /** The option values bought, e.g. { Size: "M" } ({} for a product without options). */
+  optionValues,
   name: z.string(),
   unitPriceCents: z.number().int(),
   quantity: z.number().int(),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { sealedJson } from "../sealed-columns";
-import { products } from "./catalog";
+import { products, productVariants } from "./catalog";
 import { users } from "./users";
 
 import { orderStatuses, type ShippingAddress } from "../contracts/orders";
@@ -49,6 +49,10 @@ export const orderItems = pgTable(
       .notNull()
       .references(() => products.id, { onDelete: "restrict" }),
     name: text("name").notNull(),
+    /** The variant bought (null once an admin removed it from the product); its SKU and option values are copied for the record. */
+    variantId: uuid("variant_id").references(() => productVariants.id, { onDelete: "set null" }),
+    sku: text("sku").notNull().default(""),
+    optionValues: jsonb("option_values").$type<Record<string, string>>().notNull().default({}),
     unitPriceCents: integer("unit_price_cents").notNull(),
     quantity: integer("quantity").notNull(),
     lineTotalCents: integer("line_total_cents").notNull(),

@@ -70,6 +70,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   "PATCH /products/:id": "admin",
   "DELETE /products/:id": "admin",
   "POST /products/:id/stock": "admin",
+  "POST /products/:id/variants/:variantId/stock": "admin",
   "GET /products/export.csv": "admin",
   "POST /products/import": "admin",
   // Product pictures (issue 12): the gallery is open; uploads and edits are admin

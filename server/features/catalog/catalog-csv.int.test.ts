@@ -20,6 +20,17 @@ beforeAll(async () => {
 type Row = Partial<Record<(typeof productCsvColumns)[number], string | number>>;
 const csvOf = (rows: Row[], columns: readonly string[] = productCsvColumns) => stringify(rows, { header: true, columns: [...columns] });
 
+/** The variant columns of a product without options: its one variant's SKU is the slug (issue 12). */
+const singleVariant = (slug: string) => ({
+  sku: slug,
+  compareAtPriceCents: "",
+  option1Name: "",
+  option1Value: "",
+  option2Name: "",
+  option2Value: "",
+  option3Name: "",
+  option3Value: "",
+});
 const importCsv = (mode: "dry-run" | "apply", body: string) => admin.post(`/api/v1/products/import?mode=${mode}`).set("Content-Type", "text/csv").send(body);
 
 const productsWithPrefix = async (prefix: string) =>
@@ -175,7 +186,11 @@ describe("CSV import", () => {
       errors: [
         { row: 4, column: "priceCents", message: 'Row 4, column "priceCents": "x" is not valid. Expected a whole number of cents, e.g. 1999 for 19.99.' },
         { row: 5, column: "slug", message: expect.any(String) },
-        { row: 6, column: "slug", message: `Row 6, column "slug": "ok-${s}" is already used by row 2; each product must appear once.` },
+        {
+          row: 6,
+          column: "slug",
+          message: `Row 6, column "slug": "ok-${s}" is already used by row 2; a product without options has one row (variants need option columns).`,
+        },
       ],
     });
   });
@@ -270,6 +285,7 @@ describe("CSV export", () => {
         imageUrl: expect.stringMatching(/^\/images\/products\//),
         status: "archived",
         brandSlug: brand.slug,
+        ...singleVariant(`a-${s}`),
       },
       {
         slug: `b-${s}`,
@@ -281,6 +297,7 @@ describe("CSV export", () => {
         imageUrl: "",
         status: "active",
         brandSlug: brand.slug,
+        ...singleVariant(`b-${s}`),
       },
       {
         slug: `c-${s}`,
@@ -292,6 +309,7 @@ describe("CSV export", () => {
         imageUrl: expect.any(String),
         status: "active",
         brandSlug: brand.slug,
+        ...singleVariant(`c-${s}`),
       },
     ]);
 

@@ -10,7 +10,7 @@ import {
   type ProductImportRowError,
 } from "@shared/contracts/catalog";
 import { AppError } from "../../lib/app-error";
-import { cellPlace, csvCellMessage } from "./csv-messages";
+import { csvCellMessage } from "./csv-messages";
 
 /**
  * Products as CSV (GET /products/export.csv and POST /products/import). HTTP-free and database-free: parsing,
@@ -86,7 +86,6 @@ export function parseProductCsv(text: string): ParsedProductCsv {
 
   const valid: ValidProductRow[] = [];
   const errors: ProductImportRowError[] = [];
-  const firstRowOfSlug = new Map<string, number>();
   for (const { record, info } of nonBlank) {
     // info.records counts the header too, and empty lines are skipped before they become records.
     const row = info.records + info.empty_lines;
@@ -104,16 +103,6 @@ export function parseProductCsv(text: string): ParsedProductCsv {
       errors.push(...rowErrors);
       continue;
     }
-    const first = firstRowOfSlug.get(parsed.data.slug);
-    if (first !== undefined) {
-      errors.push({
-        row,
-        column: "slug",
-        message: `${cellPlace(row, "slug")}: "${parsed.data.slug}" is already used by row ${first}; each product must appear once.`,
-      });
-      continue;
-    }
-    firstRowOfSlug.set(parsed.data.slug, row);
     valid.push({ row, data: parsed.data });
   }
   return { rows: nonBlank.length, valid, errors };

@@ -241,6 +241,10 @@ describe("product list filters and detail", () => {
       version: 1,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      // Issue 12: a product made without variants has its one default variant.
+      options: [],
+      variants: [{ id: expect.any(String), sku: product.slug, optionValues: {}, priceCents: 349, compareAtPriceCents: null, stock: 7 }],
+      priceRange: { minCents: 349, maxCents: 349 },
     };
     const bySlug = await request(app).get(`/api/v1/products/${product.slug}`);
     expect(bySlug.status).toBe(200);

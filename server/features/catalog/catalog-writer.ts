@@ -6,6 +6,7 @@ import type { AuditService, RequestMeta } from "../audit/audit.service";
 import type { CatalogActor } from "./catalog-access";
 import type { CatalogEntity } from "./catalog-cache";
 import type { CatalogRepo } from "./catalog.repo";
+import { skuTaken } from "./product-variants";
 
 /** What every catalog write shares: its transaction, the database errors a race can still cause, its audit row. */
 
@@ -17,6 +18,7 @@ export const unknownReference = (path: "brandId" | "sectorId", what: string) =>
 function translateWriteError(err: unknown): never {
   const { code, constraint } = databaseErrorOf(err);
   if (code === "23505" && constraint?.endsWith("_slug_unique")) throw slugTaken();
+  if (code === "23505" && constraint === "product_variants_sku_unique") throw skuTaken();
   if (code === "23503" && constraint === "products_brand_id_brands_id_fk") throw unknownReference("brandId", "Brand");
   if (code === "23503" && constraint === "brands_sector_id_sectors_id_fk") throw unknownReference("sectorId", "Sector");
   throw err;

@@ -9,6 +9,7 @@ import type { CatalogTable } from "./catalog-sql";
 import { slugTaken, stillReferenced, unknownReference, type CatalogWriter } from "./catalog-writer";
 import type { CatalogRepo } from "./catalog.repo";
 import { productDraft, type StoredProduct } from "./product.mapper";
+import { resolveVariantWrite, sameVariants } from "./product-variants";
 import type { StoredBrand, StoredSector } from "./taxonomy.repo";
 import { nextFreeSlug, slugify } from "./slugify";
 
@@ -199,6 +200,56 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
     await changed(kind.entity, id);
   }
 
+  /**
+   * A product PATCH that touches options, variants, price or stock (issue 12): the product row is locked first
+   * (then its variants: the lock order checkout uses), the variant list rewritten only when it differs.
+   */
+  async function updateVariants(
+    actor: CatalogActor | undefined,
+    id: string,
+    plain: Partial<StoredProduct>,
+    variantInput: Parameters<typeof resolveVariantWrite>[2],
+    meta: RequestMeta,
+    ifMatch: IfMatch,
+  ): Promise<Product> {
+    assertAdmin(actor);
+    const { after, didChange } = await write(async (tx) => {
+      const before = await repo.lockProduct(id, tx);
+      if (!before) throw notFound("Product");
+      assertVersion(ifMatch, before.version, "Product");
+      const changes = changedFields(before, plain);
+      const keys = Object.keys(changes) as Array<keyof StoredProduct>;
+      await productKind.checkReferences!(changes, tx);
+      await assertSlugFree("products", changes.slug, id, tx);
+      const next = resolveVariantWrite(changes.slug ?? before.slug, before, variantInput)!;
+      const variantsChanged = !sameVariants(before, next);
+      if (keys.length === 0 && !variantsChanged) return { after: await productKind.find(id, tx), didChange: false };
+      if (keys.length) await repo.updateProduct(id, changes, tx);
+      if (variantsChanged) await repo.replaceVariants(id, next.options, next.variants, tx);
+      const updated = await productKind.find(id, tx);
+      // The audit names what the admin changed: the variant list when it was sent, the product's price and stock as they moved.
+      const listSent = variantInput.variants !== undefined || variantInput.options !== undefined;
+      const variantAudit = (v: { options: unknown; variants: unknown }) => (variantsChanged && listSent ? { options: v.options, variants: v.variants } : {});
+      const totals = (["priceCents", "stock"] as const).filter((k) => before[k] !== updated[k]);
+      await record(
+        actor,
+        "catalog.product.updated",
+        { type: "product", id },
+        {
+          slug: updated.slug,
+          before: { ...pick(before, keys), ...pick(before, [...totals]), ...variantAudit(before) },
+          after: { ...changes, ...pick(updated, [...totals]), ...variantAudit(next) },
+        },
+        meta,
+        tx,
+      );
+      await announce("product.updated", updated, tx);
+      return { after: updated, didChange: true };
+    });
+    if (didChange) await changed("product", id);
+    return after;
+  }
+
   return {
     createSector: (actor: CatalogActor | undefined, input: SectorCreate, meta: RequestMeta): Promise<Sector> =>
       createObject(
@@ -234,18 +285,32 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
     deleteBrand: (actor: CatalogActor | undefined, id: string, meta: RequestMeta, ifMatch?: IfMatch): Promise<void> =>
       deleteChildless(brandKind, actor, id, meta, ifMatch),
 
+    /** Without `variants` the insert trigger gives the product its default variant; with them, they replace it. */
     createProduct: (actor: CatalogActor | undefined, input: ProductCreate, meta: RequestMeta): Promise<Product> =>
       createObject(
         productKind,
         actor,
-        input,
-        (slug, tx) => repo.insertProduct(productDraft(input, slug), tx),
-        (created) => ({ priceCents: created.priceCents, stock: created.stock, brandId: input.brandId }),
+        { name: input.name, slug: input.slug, brandId: input.brandId },
+        async (slug, tx) => {
+          const next = input.variants ? resolveVariantWrite(slug, undefined, input) : undefined;
+          const prices = next?.variants.map((v) => v.priceCents) ?? [];
+          const priceCents = input.priceCents ?? Math.min(...prices);
+          const stock = input.stock ?? next!.variants.reduce((sum, v) => sum + v.stock, 0);
+          const id = await repo.insertProduct(productDraft({ ...input, priceCents, stock }, slug), tx);
+          if (id && next) await repo.replaceVariants(id, next.options, next.variants, tx);
+          return id;
+        },
+        (created) => ({ priceCents: created.priceCents, stock: created.stock, brandId: input.brandId, variants: created.variants.length }),
         meta,
       ),
 
-    updateProduct: (actor: CatalogActor | undefined, id: string, patch: ProductUpdate, meta: RequestMeta, ifMatch?: IfMatch): Promise<Product> =>
-      updateObject(productKind, actor, id, patch, meta, ifMatch),
+    /** Plain fields go through the shared PATCH flow; options, variants, price and stock through updateVariants. */
+    updateProduct: (actor: CatalogActor | undefined, id: string, patch: ProductUpdate, meta: RequestMeta, ifMatch?: IfMatch): Promise<Product> => {
+      const { options, variants, priceCents, stock, ...plain } = patch;
+      if (options === undefined && variants === undefined && priceCents === undefined && stock === undefined)
+        return updateObject(productKind, actor, id, plain as Partial<StoredProduct>, meta, ifMatch);
+      return updateVariants(actor, id, plain as Partial<StoredProduct>, { options, variants, priceCents, stock }, meta, ifMatch);
+    },
 
     /**
      * Deletes a product, or archives it when an order references it (orders keep their lines). Both
@@ -290,26 +355,39 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
     },
 
     /**
-     * Adds delta (may be negative) to a product's stock atomically; a change that would go below zero
-     * is 409 out_of_stock and changes nothing.
+     * Adds delta (may be negative) to the stock of a product's one variant (a product with options: 409
+     * conflict, name the variant instead) or of the named variant, atomically; a change that would go below
+     * zero is 409 out_of_stock and changes nothing.
      */
-    async adjustStock(actor: CatalogActor | undefined, id: string, delta: number, meta: RequestMeta): Promise<Product> {
+    async adjustStock(actor: CatalogActor | undefined, id: string, delta: number, meta: RequestMeta, variantId?: string): Promise<Product> {
       assertAdmin(actor);
       const product = await write(async (tx) => {
-        const result = await repo.adjustStock(id, delta, tx);
+        let target = variantId;
+        if (target === undefined) {
+          const stored = await repo.findProduct(id, tx);
+          if (!stored) throw notFound("Product");
+          if (stored.product.variants.length !== 1)
+            throw new AppError(
+              "conflict",
+              "This product has several variants: adjust the stock of one of them (POST /products/:id/variants/:variantId/stock).",
+            );
+          target = stored.product.variants[0]!.id;
+        }
+        const result = await repo.adjustVariantStock(id, target, delta, tx);
         if (!result) {
-          const stock = await repo.stockOf(id, tx);
-          if (stock === undefined) throw notFound("Product");
+          const stock = await repo.variantStockOf(id, target, tx);
+          if (stock === undefined) throw notFound(variantId ? "Variant" : "Product");
           throw new AppError("out_of_stock", `The stock is ${stock}; a change of ${delta} would take it below zero.`, [
             { path: "delta", message: `Must be at least ${-stock}` },
           ]);
         }
         const after = (await repo.findProduct(id, tx))!.product;
+        const sku = after.variants.find((v) => v.id === target)?.sku;
         await record(
           actor,
           "catalog.product.stock_adjusted",
           { type: "product", id },
-          { slug: after.slug, delta, before: { stock: result.before }, after: { stock: result.after } },
+          { slug: after.slug, ...(variantId ? { variantId, sku } : {}), delta, before: { stock: result.before }, after: { stock: result.after } },
           meta,
           tx,
         );

@@ -7,6 +7,7 @@ import { createProductQueriesRepo } from "./product-queries.repo";
 import { createProductWritesRepo } from "./product-writes.repo";
 import { createSearchRepo } from "./search.repo";
 import { createTaxonomyRepo } from "./taxonomy.repo";
+import { createVariantsRepo } from "./variants.repo";
 
 /**
  * The catalog's repository: the only code that touches sectors, brands and products (besides
@@ -23,6 +24,7 @@ export function createCatalogRepo(db: Db) {
     ...createProductWritesRepo(db),
     ...createCatalogSitemapRepo(db),
     ...createSearchRepo(db),
+    ...createVariantsRepo(db),
 
     /**
      * Identifies the database for cache keys: the cluster's system identifier plus the database name.

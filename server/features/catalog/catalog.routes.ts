@@ -30,6 +30,7 @@ import {
   stockAdjust,
 } from "@shared/contracts/catalog";
 import { idOrSlugParams, idParams, ifMatchHeaders } from "@shared/contracts/common";
+import { variantParams } from "@shared/contracts/variants";
 import { routeTable } from "../../lib/route-table";
 import { entityTagHeader, ifMatchRule, parseIfMatch, withEntityTag } from "../../lib/versioning";
 import { requestMeta } from "../audit/request-meta";
@@ -309,11 +310,11 @@ export const catalogRoutes = routeTable<CatalogService>(
       path: "/products",
       operationId: "createProduct",
       summary: "Create a product",
-      description: `Admins only. Prices in cents ≥ 0, stock ≥ 0; an unknown \`brandId\` is 400 \`validation_failed\` (details path \`brandId\`). ${slugRule}`,
+      description: `Admins only. Prices in cents ≥ 0, stock ≥ 0; an unknown \`brandId\` is 400 \`validation_failed\` (details path \`brandId\`). Either \`priceCents\` + \`stock\` (one default variant) or \`options\` (0–3) + \`variants\` (1–100, each option value combination once; a taken SKU is 409 \`conflict\`). ${slugRule}`,
       access: "admin",
       request: { body: productCreate },
       responses: { 201: { description: "The new product.", schema: product } },
-      errors: [400, ...adminWrite, "slug_taken"],
+      errors: [400, ...adminWrite, "slug_taken", "conflict"],
       handler: ({ user, body, req }, catalog) => catalog.createProduct(user, body, requestMeta(req)),
     }),
     route({
@@ -322,13 +323,13 @@ export const catalogRoutes = routeTable<CatalogService>(
       operationId: "updateProduct",
       summary: "Change a product",
       description: [
-        "Admins only. Any subset of the create body (use the stock endpoint for relative stock changes); an unknown `brandId` is 400, a taken `slug` 409 `slug_taken`.",
+        "Admins only. Any subset of the create body (use the stock endpoints for relative stock changes); an unknown `brandId` is 400, a taken `slug` 409 `slug_taken`. `variants` replaces the list (an `id` keeps that variant, unnamed ones are removed); `priceCents`/`stock` alone apply to the one variant of a product without options (400 otherwise).",
         ifMatchRule,
       ].join(" "),
       access: "admin",
       request: { params: idParams, body: productUpdate, headers: ifMatchHeaders },
       responses: { 200: { description: "The updated product.", schema: product, headers: entityTagHeader } },
-      errors: [400, ...adminWrite, "not_found", "precondition_failed", "slug_taken"],
+      errors: [400, ...adminWrite, "not_found", "precondition_failed", "slug_taken", "conflict"],
       handler: async ({ user, params, body, headers, req, res }, catalog) =>
         withEntityTag(res, await catalog.updateProduct(user, params.id, body, requestMeta(req), parseIfMatch(headers["If-Match"]))),
     }),
@@ -353,12 +354,25 @@ export const catalogRoutes = routeTable<CatalogService>(
       operationId: "adjustProductStock",
       summary: "Adjust a product's stock",
       description:
-        "Admins only. Adds `delta` (a non-zero integer, may be negative) in one atomic statement; concurrent adjustments never lose updates. A change that would take the stock below zero is 409 `out_of_stock` and changes nothing.",
+        "Admins only. Adds `delta` (a non-zero integer, may be negative) to the stock of the product's one variant in one atomic statement; concurrent adjustments never lose updates. A change that would take the stock below zero is 409 `out_of_stock` and changes nothing; a product with options is 409 `conflict` (adjust a variant instead).",
       access: "admin",
       request: { params: idParams, body: stockAdjust },
       responses: { 200: { description: "The product with its new stock.", schema: product } },
-      errors: [400, ...adminWrite, "not_found", "out_of_stock"],
+      errors: [400, ...adminWrite, "not_found", "out_of_stock", "conflict"],
       handler: ({ user, params, body, req }, catalog) => catalog.adjustStock(user, params.id, body.delta, requestMeta(req)),
+    }),
+    route({
+      method: "post",
+      path: "/products/:id/variants/:variantId/stock",
+      operationId: "adjustVariantStock",
+      summary: "Adjust one variant's stock",
+      description:
+        "Admins only. Adds `delta` (a non-zero integer, may be negative) to the variant's stock and its product's total, atomically. A change that would take the stock below zero is 409 `out_of_stock` and changes nothing; a variant of another product is 404.",
+      access: "admin",
+      request: { params: variantParams, body: stockAdjust },
+      responses: { 200: { description: "The product with the variant's new stock.", schema: product } },
+      errors: [400, ...adminWrite, "not_found", "out_of_stock"],
+      handler: ({ user, params, body, req }, catalog) => catalog.adjustStock(user, params.id, body.delta, requestMeta(req), params.variantId),
     }),
   ],
 );

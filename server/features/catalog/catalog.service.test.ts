@@ -23,6 +23,8 @@ const product = {
   status: "active" as const,
   brandId: ID,
   version: 1,
+  options: [],
+  variants: [{ id: ID, sku: "pear", optionValues: {}, priceCents: 1, compareAtPriceCents: null, stock: 1 }],
 };
 
 function serviceWith(statements: Partial<CatalogRepo>) {

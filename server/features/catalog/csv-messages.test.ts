@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseProductCsv } from "./catalog-csv";
+import { groupBySlug } from "./product-csv-variants";
 
 const header = "slug,name,priceCents,currency,stock,status,brandSlug";
 const messages = (...rows: string[]) => parseProductCsv([header, ...rows].join("\n")).errors.map((e) => e.message);
@@ -24,9 +25,12 @@ describe("CSV import messages", () => {
     expect(messages("apple,Apple,100,USD,-2,active,acme")).toEqual(['Row 2, column "stock": -2 is too small; the lowest allowed is 0.']);
   });
 
-  it("when a slug repeats, then the later row says which row already has it", () => {
-    expect(messages("apple,Apple,100,USD,1,active,acme", "apple,Apple 2,100,USD,1,active,acme")).toEqual([
-      'Row 3, column "slug": "apple" is already used by row 2; each product must appear once.',
+  it("when a slug repeats without option columns, then the later row says which row already has it", () => {
+    const parsed = parseProductCsv([header, "apple,Apple,100,USD,1,active,acme", "apple,Apple 2,100,USD,1,active,acme"].join("\n"));
+    const errors = [...parsed.errors];
+    groupBySlug(parsed.valid, errors);
+    expect(errors.map((e) => e.message)).toEqual([
+      'Row 3, column "slug": "apple" is already used by row 2; a product without options has one row (variants need option columns).',
     ]);
   });
 

@@ -9,7 +9,8 @@ import type { CatalogCache } from "./catalog-cache";
 import { filterCriteria } from "./catalog-reads.service";
 import type { CatalogWriter } from "./catalog-writer";
 import type { CatalogRepo } from "./catalog.repo";
-import { importedProductDraft, sameAsStored, type ProductCsvRecord, type ProductDraft } from "./product.mapper";
+import { groupBySlug, planVariants, type VariantPlan } from "./product-csv-variants";
+import { importedProductDraft, productCsvRecords, sameAsStored, type ProductCsvRecord, type ProductDraft } from "./product.mapper";
 
 const EXPORT_BATCH = 500;
 
@@ -33,7 +34,7 @@ export function createProductCsv(repo: CatalogRepo, { write, record, announce, a
       let batch = await repo.exportProducts(criteria, undefined, EXPORT_BATCH);
       return (async function* () {
         for (;;) {
-          yield* batch;
+          for (const product of batch) yield* productCsvRecords(product);
           if (batch.length < EXPORT_BATCH) return;
           batch = await repo.exportProducts(criteria, batch.at(-1)!.slug, EXPORT_BATCH);
         }
@@ -62,7 +63,11 @@ export function createProductCsv(repo: CatalogRepo, { write, record, announce, a
         );
         const creates: ProductDraft[] = [];
         const updates: ProductDraft[] = [];
-        for (const row of parsed.valid) {
+        /** Products whose variant list the import rewrites, by slug. */
+        const variantWrites = new Map<string, VariantPlan>();
+        let unchangedRowsWithNewVariants = 0;
+        for (const group of groupBySlug(parsed.valid, errors)) {
+          const row = group.first;
           const brandId = brandIds.get(row.data.brandSlug);
           if (!brandId) {
             errors.push({
@@ -73,21 +78,30 @@ export function createProductCsv(repo: CatalogRepo, { write, record, announce, a
             continue;
           }
           const stored = existing.get(row.data.slug);
-          const draft = importedProductDraft(row.data, brandId, stored);
+          const variants = planVariants(group, stored, errors);
+          if (!variants) continue;
+          // The product's price and stock follow from its variants (the lowest price, the total).
+          const draft = {
+            ...importedProductDraft(row.data, brandId, stored),
+            priceCents: Math.min(...variants.variants.map((v) => v.priceCents)),
+            stock: variants.variants.reduce((sum, v) => sum + v.stock, 0),
+          };
+          if (variants.changed) variantWrites.set(row.data.slug, variants);
           if (!stored) creates.push(draft);
           else if (!sameAsStored(stored, draft)) updates.push(draft);
+          else if (variants.changed) unchangedRowsWithNewVariants++;
         }
         errors.sort((a, b) => a.row - b.row);
-        return { errors, creates, updates };
+        return { errors, creates, updates, variantWrites, variantOnlyUpdates: unchangedRowsWithNewVariants };
       };
 
       if (mode === "dry-run") {
-        const { errors, creates, updates } = await plan();
-        return { mode, rows: parsed.rows, created: creates.length, updated: updates.length, errors };
+        const { errors, creates, updates, variantOnlyUpdates } = await plan();
+        return { mode, rows: parsed.rows, created: creates.length, updated: updates.length + variantOnlyUpdates, errors };
       }
 
       const { created, updated } = await write(async (tx) => {
-        const { errors, creates, updates } = await plan(tx);
+        const { errors, creates, updates, variantWrites } = await plan(tx);
         if (errors.length > 0) {
           throw new AppError(
             "import_failed",
@@ -96,6 +110,13 @@ export function createProductCsv(repo: CatalogRepo, { write, record, announce, a
           );
         }
         const ids = await repo.upsertProducts([...creates, ...updates], tx);
+        // Then the variant lists that differ (new products got their default variant from the insert trigger).
+        const variantIds = variantWrites.size ? await repo.productsBySlug([...variantWrites.keys()], tx) : new Map();
+        for (const [slug, plan] of variantWrites) await repo.replaceVariants(variantIds.get(slug)!.id, plan.options, plan.variants, tx);
+        const variantOnly = [...variantWrites.keys()]
+          .map((slug) => variantIds.get(slug)!.id as string)
+          .filter((id) => !ids.created.includes(id) && !ids.updated.includes(id));
+        ids.updated.push(...variantOnly);
         const counts = { created: ids.created.length, updated: ids.updated.length };
         await record(actor, "catalog.products.imported", { type: "products", id: "*" }, { rows: parsed.rows, ...counts }, meta, tx);
         await announceImported("product.created", ids.created, tx);

@@ -16,7 +16,7 @@ import {
   sectorOfBrand,
   toProduct,
   visibleToShoppers,
-  type ProductCsvRecord,
+  type ProductCsvProduct,
   type ProductSelectRow,
 } from "./product.mapper";
 
@@ -237,7 +237,7 @@ export function createProductQueriesRepo(db: Db) {
     },
 
     /** One batch of the CSV export: the filtered products after `afterSlug`, by slug (products_slug_unique). */
-    async exportProducts(c: ProductFilterCriteria, afterSlug: string | undefined, take: number): Promise<ProductCsvRecord[]> {
+    async exportProducts(c: ProductFilterCriteria, afterSlug: string | undefined, take: number): Promise<ProductCsvProduct[]> {
       const where = productConditions(c, await analyze(c.q));
       if (afterSlug !== undefined) where.push(sql`${p.slug} > ${afterSlug}`);
       return db.select(productCsvSelection).from(p).innerJoin(b, brandOfProduct).innerJoin(s, sectorOfBrand).where(allOf(where)).orderBy(p.slug).limit(take);

@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import { brands, products, sectors, type ProductRow } from "@shared/schema";
-import type { Product, ProductCreate, ProductCsvColumn, ProductCsvRow } from "@shared/contracts/catalog";
+import { optionCsvColumns, type Product, type ProductCreate, type ProductCsvColumn, type ProductCsvRow } from "@shared/contracts/catalog";
 import { cursorTimestamp } from "../../lib/timestamp-cursor";
 import { isoMillis } from "./catalog-sql";
 import { productImagePath } from "./product-image";
+import { variantsJsonOf, type StoredVariant } from "./variants.repo";
 
 /**
  * The product, once, for the server side of the catalog: which stored fields admins edit (so what a
@@ -35,6 +36,9 @@ const csvProductFields = editableProductFields.filter((k): k is Exclude<Editable
 export type ProductValues = Pick<ProductRow, "slug" | EditableProductField>;
 export interface StoredProduct extends ProductValues {
   id: string;
+  options: ProductRow["options"];
+  /** Admin order (issue 12): what PATCH and the CSV import compare and rewrite. */
+  variants: StoredVariant[];
 }
 /** A product to insert: a field left undefined gets its column's default. */
 export type ProductDraft = Pick<typeof products.$inferInsert, "slug" | EditableProductField>;
@@ -44,7 +48,13 @@ function columnsOf<T extends object, K extends keyof T>(table: T, keys: readonly
 }
 
 /** The columns of a stored product, for writes (locks, import lookups) on the plain products table. */
-export const storedProductColumns = { id: products.id, slug: products.slug, ...columnsOf(products, editableProductFields) };
+export const storedProductColumns = {
+  id: products.id,
+  slug: products.slug,
+  ...columnsOf(products, editableProductFields),
+  options: products.options,
+  variants: variantsJsonOf("products"),
+};
 
 // ---------------------------------------------------------------- reads
 
@@ -65,6 +75,8 @@ export const productColumns = {
   version: p.version,
   createdAt: cursorTimestamp(p.createdAt),
   updatedAt: cursorTimestamp(p.updatedAt),
+  options: p.options,
+  variants: variantsJsonOf("p"),
 };
 export type ProductSelectRow = SelectResultFields<typeof productColumns>;
 
@@ -73,10 +85,18 @@ export function toProduct(row: ProductSelectRow): Product {
   return {
     ...fields,
     imageUrl: imageUrl || productImagePath(row.slug),
+    priceRange: priceRangeOf(row.variants, row.priceCents),
     brand: { id: brand.id, slug: brand.slug, name: brand.name },
     createdAt: isoMillis(createdAt),
     updatedAt: isoMillis(updatedAt),
   };
+}
+
+/** Lowest and highest variant price (a product without variant rows is its own price). */
+function priceRangeOf(variants: readonly StoredVariant[], fallback: number) {
+  if (variants.length === 0) return { minCents: fallback, maxCents: fallback };
+  const prices = variants.map((v) => v.priceCents);
+  return { minCents: Math.min(...prices), maxCents: Math.max(...prices) };
 }
 
 /** Shoppers see a product only when it and its brand are active. */
@@ -85,7 +105,7 @@ export const visibleToShoppers = (row: ProductSelectRow) => row.status === "acti
 // ---------------------------------------------------------------- writes and CSV
 
 /** The editable fields of a create payload; what it leaves out gets the column's default. */
-export function productDraft(input: ProductCreate, slug: string): ProductDraft {
+export function productDraft(input: ProductCreate & Pick<ProductDraft, "priceCents" | "stock">, slug: string): ProductDraft {
   return { slug, ...columnsOf(input, editableProductFields) };
 }
 
@@ -99,6 +119,40 @@ export function importedProductDraft(row: ProductCsvRow, brandId: string, stored
 /** Whether a draft would leave the stored product as it is. */
 export const sameAsStored = (stored: ProductValues, draft: ProductDraft) => editableProductFields.every((k) => stored[k] === draft[k]);
 
-/** A product as the CSV export writes it: the stored values (imageUrl may be empty), the brand by slug. */
-export const productCsvSelection = { slug: p.slug, ...columnsOf(p, csvProductFields), brandSlug: b.slug } satisfies Record<ProductCsvColumn, unknown>;
-export type ProductCsvRecord = SelectResultFields<typeof productCsvSelection>;
+/** A product as the CSV export reads it: the stored values (imageUrl may be empty), the brand by slug, its options and variants. */
+export const productCsvSelection = {
+  slug: p.slug,
+  ...columnsOf(p, csvProductFields),
+  brandSlug: b.slug,
+  options: p.options,
+  variants: variantsJsonOf("p"),
+};
+export type ProductCsvProduct = SelectResultFields<typeof productCsvSelection>;
+/** One CSV row: a variant with its product's columns (issue 12). */
+export type ProductCsvRecord = Record<ProductCsvColumn, string | number | null>;
+
+/** A product's CSV rows, one per variant, in the product's variant order. */
+export function productCsvRecords(product: ProductCsvProduct): ProductCsvRecord[] {
+  const { options, variants, ...fields } = product;
+  return variants.map((v) => {
+    const record: ProductCsvRecord = {
+      ...fields,
+      priceCents: v.priceCents,
+      stock: v.stock,
+      sku: v.sku,
+      compareAtPriceCents: v.compareAtPriceCents,
+      option1Name: null,
+      option1Value: null,
+      option2Name: null,
+      option2Value: null,
+      option3Name: null,
+      option3Value: null,
+    };
+    options.forEach((o, i) => {
+      const [nameColumn, valueColumn] = optionCsvColumns[i]!;
+      record[nameColumn] = o.name;
+      record[valueColumn] = v.optionValues[o.name] ?? null;
+    });
+    return record;
+  });
+}

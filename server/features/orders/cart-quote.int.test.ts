@@ -25,6 +25,8 @@ describe("POST /api/v1/cart/quote", () => {
     const body = res.body as Quote;
     expect(body.lines[0]).toEqual({
       productId: a.id,
+      variantId: expect.any(String),
+      optionValues: {},
       slug: a.slug,
       name: "Kiwi tray",
       imageUrl: a.imageUrl,

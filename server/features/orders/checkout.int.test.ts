@@ -40,8 +40,26 @@ describe("checkout: POST /api/v1/orders", () => {
       guestEmail: null,
       status: "paid",
       items: [
-        { productId: cheap.id, name: "Apple crate", unitPriceCents: 1_250, quantity: 2, lineTotalCents: 2_500 },
-        { productId: dear.id, name: "Banana box", unitPriceCents: 999, quantity: 1, lineTotalCents: 999 },
+        {
+          productId: cheap.id,
+          variantId: expect.any(String),
+          sku: cheap.slug,
+          optionValues: {},
+          name: "Apple crate",
+          unitPriceCents: 1_250,
+          quantity: 2,
+          lineTotalCents: 2_500,
+        },
+        {
+          productId: dear.id,
+          variantId: expect.any(String),
+          sku: dear.slug,
+          optionValues: {},
+          name: "Banana box",
+          unitPriceCents: 999,
+          quantity: 1,
+          lineTotalCents: 999,
+        },
       ],
       subtotalCents: 3_499,
       taxCents: 280, // 279.92 rounded half up
@@ -302,9 +320,9 @@ describe("the conditional stock decrement", () => {
     // The read sees the product as it was a moment ago (5 left); the database already has 0.
     const staleStock = {
       ...realStock,
-      loadProductsForOrder: async (ids: readonly string[], executor?: Parameters<typeof realStock.loadProductsForOrder>[1]) => {
-        const rows = await realStock.loadProductsForOrder(ids, executor);
-        return stale ? rows.map((r) => ({ ...r, stock: 5 })) : rows;
+      resolveLines: async (...args: Parameters<typeof realStock.resolveLines>) => {
+        const rows = await realStock.resolveLines(...args);
+        return stale ? rows.map((r) => ("problem" in r ? r : { ...r, stock: 5 })) : rows;
       },
     };
     const orders = ordersServiceWith(t, {

@@ -126,6 +126,7 @@ describe("Idempotency-Key on POST /api/v1/orders", () => {
     const body = orderBody([{ productId: product.id }]);
     expect((await post(buyer.authorization, key, body)).status).toBe(409);
     await t.db.execute(sql`update products set stock = 5 where id = ${product.id}`);
+    await t.db.execute(sql`update product_variants set stock = 5 where product_id = ${product.id}`);
     const replay = await post(buyer.authorization, key, body);
     expect(replay.status).toBe(409);
     expect(replay.body.error.code).toBe("out_of_stock");
@@ -175,9 +176,9 @@ describe("Idempotency-Key on POST /api/v1/orders", () => {
     let failures = 1;
     const flakyStock = {
       ...realStock,
-      loadProductsForOrder: async (...args: Parameters<typeof realStock.loadProductsForOrder>) => {
+      resolveLines: async (...args: Parameters<typeof realStock.resolveLines>) => {
         if (failures-- > 0) throw new Error("connection lost");
-        return realStock.loadProductsForOrder(...args);
+        return realStock.resolveLines(...args);
       },
     };
     const orders = ordersServiceWith(t, { stock: flakyStock, fingerprintKey: Buffer.alloc(32, 1) });

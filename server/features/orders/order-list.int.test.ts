@@ -44,7 +44,18 @@ describe("GET /api/v1/orders", () => {
     expect(res.body.data.map((o: Order) => o.id)).toEqual([newer.id, older.id]);
     expect(res.body.pagination).toEqual({ nextCursor: null, hasMore: false });
     const paid = res.body.data[1] as Order;
-    expect(paid.items).toEqual([{ productId: product.id, name: "Plum jar", unitPriceCents: 1000, quantity: 1, lineTotalCents: 1000 }]);
+    expect(paid.items).toEqual([
+      {
+        productId: product.id,
+        variantId: expect.any(String),
+        sku: product.slug,
+        optionValues: {},
+        name: "Plum jar",
+        unitPriceCents: 1000,
+        quantity: 1,
+        lineTotalCents: 1000,
+      },
+    ]);
     expect(paid.events.map((e) => e.status)).toEqual(["pending", "paid"]);
   });
 

@@ -51,23 +51,17 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
   /** Transaction 1: the pending order with its stock reserved, or nothing at all. */
   async function insertPendingOrder(user: Buyer, input: OrderCreate, meta: RequestMeta) {
     return repo.transaction(async (tx) => {
-      const products = new Map(
-        (
-          await stock.loadProductsForOrder(
-            input.items.map((i) => i.productId),
-            tx,
-          )
-        ).map((p) => [p.id, p]),
-      );
+      const resolved = await stock.resolveLines(input.items, tx);
       const unavailable: ErrorDetail[] = [];
-      input.items.forEach((line, i) => {
-        const product = products.get(line.productId);
-        if (!product) unavailable.push({ path: `items.${i}.productId`, message: "No such product" });
-        else if (!isOrderable(product)) unavailable.push({ path: `items.${i}.productId`, message: `${product.name} is no longer sold` });
+      resolved.forEach((product, i) => {
+        if ("problem" in product) {
+          if (product.problem === "variant_required") unavailable.push({ path: `items.${i}.variantId`, message: `Choose which ${product.name} you want` });
+          else unavailable.push({ path: `items.${i}.${input.items[i]!.variantId ? "variantId" : "productId"}`, message: "No such product" });
+        } else if (!isOrderable(product)) unavailable.push({ path: `items.${i}.productId`, message: `${product.name} is no longer sold` });
       });
       if (unavailable.length) throw new AppError("validation_failed", "Some items cannot be ordered.", unavailable);
 
-      const lines = input.items.map((line) => ({ product: products.get(line.productId)!, quantity: line.quantity }));
+      const lines = input.items.map((line, i) => ({ product: resolved[i] as OrderableProduct, quantity: line.quantity }));
       const currency = lines[0]!.product.currency;
       const otherCurrency = lines.flatMap((l, i) =>
         l.product.currency === currency ? [] : [{ path: `items.${i}.productId`, message: `Priced in ${l.product.currency}, not ${currency}` }],
@@ -80,6 +74,9 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
 
       const items = lines.map(({ product, quantity }) => ({
         productId: product.id,
+        variantId: product.variantId,
+        sku: product.sku,
+        optionValues: product.optionValues,
         name: product.name,
         unitPriceCents: product.priceCents,
         quantity,
@@ -112,9 +109,9 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
       const reserved = await stock.reserveStock(items, tx);
       if (!reserved.ok) {
         // Someone else got there first (or archived it meanwhile): answer with the product as it is now.
-        const index = lines.findIndex((l) => l.product.id === reserved.productId);
-        const [now] = await stock.loadProductsForOrder([reserved.productId], tx);
-        if (!now || !isOrderable(now))
+        const index = lines.findIndex((l) => l.product.id === reserved.productId && l.product.variantId === reserved.variantId);
+        const [now] = await stock.resolveLines([{ productId: reserved.productId, variantId: reserved.variantId ?? undefined }], tx);
+        if (!now || "problem" in now || !isOrderable(now))
           throw new AppError("validation_failed", "Some items cannot be ordered.", [
             { path: `items.${index}.productId`, message: "This product is no longer sold" },
           ]);
@@ -298,13 +295,36 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
   return {
     /** The cart quote: current prices and availability; lines with a problem are left out of the totals. */
     async quote(input: QuoteRequest): Promise<Quote> {
-      const products = new Map((await stock.loadProductsForOrder(input.items.map((i) => i.productId))).map((p) => [p.id, p]));
+      const resolved = await stock.resolveLines(input.items);
       let currency: string | undefined;
-      const lines: QuoteLine[] = input.items.map(({ productId, quantity }) => {
-        const p = products.get(productId);
-        if (!p)
-          return { productId, slug: null, name: null, imageUrl: null, quantity, unitPriceCents: null, lineTotalCents: 0, available: 0, problem: "not_found" };
-        const base = { productId, slug: p.slug, name: p.name, imageUrl: p.imageUrl, quantity, unitPriceCents: p.priceCents };
+      const lines: QuoteLine[] = input.items.map(({ productId, variantId, quantity }, i) => {
+        const p = resolved[i]!;
+        if ("problem" in p) {
+          const problem = p.problem;
+          return {
+            productId,
+            variantId: null,
+            optionValues: {},
+            slug: null,
+            name: p.name ?? null,
+            imageUrl: null,
+            quantity,
+            unitPriceCents: null,
+            lineTotalCents: 0,
+            available: 0,
+            problem,
+          };
+        }
+        const base = {
+          productId,
+          variantId: variantId ?? p.variantId,
+          optionValues: p.optionValues,
+          slug: p.slug,
+          name: p.name,
+          imageUrl: p.imageUrl,
+          quantity,
+          unitPriceCents: p.priceCents,
+        };
         if (!isOrderable(p)) return { ...base, lineTotalCents: 0, available: 0, problem: "archived" };
         if (p.stock === 0) return { ...base, lineTotalCents: 0, available: 0, problem: "out_of_stock" };
         if (p.stock < quantity) return { ...base, lineTotalCents: 0, available: p.stock, problem: "insufficient_stock" };

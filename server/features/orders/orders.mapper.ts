@@ -5,8 +5,13 @@ import type { EventRow, ItemRow, OrderRow, TransactionRow } from "./orders.repo"
 
 type Item = Omit<ItemRow, "orderId">;
 
-/** Items by name, then product id: every answer lists an order's lines in the same order. */
-const byName = (a: Item, b: Item) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0);
+/** Items by name, then product id, then SKU: every answer lists an order's lines in the same order. */
+const keyOf = (i: Item) => [i.name, i.productId, i.sku];
+const byName = (a: Item, b: Item) => {
+  const [x, y] = [keyOf(a), keyOf(b)];
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return x[k]! < y[k]! ? -1 : 1;
+  return 0;
+};
 
 export function toOrderJson(row: OrderRow, items: readonly Item[], events: readonly EventRow[]): Order {
   return {
@@ -17,6 +22,9 @@ export function toOrderJson(row: OrderRow, items: readonly Item[], events: reado
     status: row.status,
     items: [...items].sort(byName).map((i) => ({
       productId: i.productId,
+      variantId: i.variantId,
+      sku: i.sku,
+      optionValues: i.optionValues,
       name: i.name,
       unitPriceCents: i.unitPriceCents,
       quantity: i.quantity,

@@ -35,6 +35,10 @@ export interface OrderRow {
 export interface ItemRow {
   orderId: string;
   productId: string;
+  /** Null once the variant was removed from the product (the line keeps its SKU and option values). */
+  variantId: string | null;
+  sku: string;
+  optionValues: Record<string, string>;
   name: string;
   unitPriceCents: number;
   quantity: number;
@@ -102,6 +106,9 @@ const orderColumns = {
 const itemColumns = {
   orderId: orderItems.orderId,
   productId: orderItems.productId,
+  variantId: orderItems.variantId,
+  sku: orderItems.sku,
+  optionValues: orderItems.optionValues,
   name: orderItems.name,
   unitPriceCents: orderItems.unitPriceCents,
   quantity: orderItems.quantity,
@@ -130,6 +137,9 @@ export function createOrdersRepo(db: Db) {
       const itemsJson = JSON.stringify(
         items.map((i) => ({
           product_id: i.productId,
+          variant_id: i.variantId,
+          sku: i.sku,
+          option_values: i.optionValues,
           name: i.name,
           unit_price_cents: i.unitPriceCents,
           quantity: i.quantity,
@@ -142,9 +152,10 @@ export function createOrdersRepo(db: Db) {
           values (${values.userId}, ${values.guestEmail}, 'pending', ${values.subtotalCents}, ${values.taxCents}, ${values.shippingCents}, ${values.totalCents}, ${values.currency}, ${orders.shippingAddress.mapToDriverValue(values.shippingAddress)}::jsonb)
           returning id, number, created_at, updated_at
         ), i as (
-          insert into ${orderItems} (order_id, product_id, name, unit_price_cents, quantity, line_total_cents)
-          select o.id, x.product_id, x.name, x.unit_price_cents, x.quantity, x.line_total_cents
-          from o, jsonb_to_recordset(${itemsJson}::jsonb) as x(product_id uuid, name text, unit_price_cents int, quantity int, line_total_cents int)
+          insert into ${orderItems} (order_id, product_id, variant_id, sku, option_values, name, unit_price_cents, quantity, line_total_cents)
+          select o.id, x.product_id, x.variant_id, x.sku, x.option_values, x.name, x.unit_price_cents, x.quantity, x.line_total_cents
+          from o, jsonb_to_recordset(${itemsJson}::jsonb)
+            as x(product_id uuid, variant_id uuid, sku text, option_values jsonb, name text, unit_price_cents int, quantity int, line_total_cents int)
         ), e as (
           insert into ${orderEvents} (order_id, status, actor, at) select o.id, 'pending', ${actor}, clock_timestamp() from o returning at
         )

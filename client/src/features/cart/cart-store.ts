@@ -8,8 +8,14 @@ import { MAX_CART_LINES, MAX_QUANTITY_PER_LINE } from "@shared/cart-limits";
  */
 export interface CartLine {
   productId: string;
+  /** The variant chosen on the product page (issue 12); absent for products with one variant. */
+  variantId?: string;
   quantity: number;
 }
+
+/** Lines are one per product and variant. */
+const sameLine = (line: CartLine, productId: string, variantId: string | undefined) => line.productId === productId && line.variantId === variantId;
+const lineKey = (line: CartLine) => `${line.productId}/${line.variantId ?? ""}`;
 
 export const CART_STORAGE_KEY = "fp.cart.v1";
 
@@ -18,10 +24,11 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 // zod/mini would put zod's core (~15 KB gzipped) on every page's first load.
 const isCartLine = (v: unknown): v is CartLine => {
   if (typeof v !== "object" || v === null) return false;
-  const { productId, quantity } = v as Record<string, unknown>;
+  const { productId, variantId, quantity } = v as Record<string, unknown>;
   return (
     typeof productId === "string" &&
     uuidPattern.test(productId) &&
+    (variantId === undefined || (typeof variantId === "string" && uuidPattern.test(variantId))) &&
     typeof quantity === "number" &&
     Number.isInteger(quantity) &&
     quantity >= 1 &&
@@ -30,7 +37,9 @@ const isCartLine = (v: unknown): v is CartLine => {
 };
 const readStoredLines = (raw: unknown): CartLine[] | undefined => {
   const lines = typeof raw === "object" && raw !== null ? (raw as { lines?: unknown }).lines : undefined;
-  return Array.isArray(lines) && lines.every(isCartLine) ? lines.map(({ productId, quantity }) => ({ productId, quantity })) : undefined;
+  return Array.isArray(lines) && lines.every(isCartLine)
+    ? lines.map(({ productId, variantId, quantity }) => ({ productId, ...(variantId ? { variantId } : {}), quantity }))
+    : undefined;
 };
 
 const EMPTY: readonly CartLine[] = Object.freeze([]);
@@ -46,9 +55,9 @@ export function parseStoredCart(text: string | null): readonly CartLine[] {
   }
   const stored = readStoredLines(raw);
   if (!stored) return EMPTY;
-  // One line per product (the API refuses duplicates), at most MAX_CART_LINES of them.
+  // One line per product and variant (the API refuses duplicates), at most MAX_CART_LINES of them.
   const seen = new Set<string>();
-  const lines = stored.filter((line) => !seen.has(line.productId) && seen.add(line.productId));
+  const lines = stored.filter((line) => !seen.has(lineKey(line)) && seen.add(lineKey(line)));
   return lines.length === 0 ? EMPTY : lines.slice(0, MAX_CART_LINES);
 }
 
@@ -96,22 +105,23 @@ export const cartStore = {
     return () => listeners.delete(listener);
   },
   /** Adds to the line's quantity (capped at the per-line limit). Returns false when the cart already has the maximum number of lines. */
-  add(productId: string, quantity = 1): boolean {
-    const existing = lines.find((line) => line.productId === productId);
+  add(productId: string, quantity = 1, variantId?: string): boolean {
+    const existing = lines.find((line) => sameLine(line, productId, variantId));
+    const made = (q: number): CartLine => ({ productId, ...(variantId ? { variantId } : {}), quantity: q });
     if (existing) {
-      commit(lines.map((line) => (line.productId === productId ? { productId, quantity: clampQuantity(line.quantity + quantity) } : line)));
+      commit(lines.map((line) => (line === existing ? made(clampQuantity(line.quantity + quantity)) : line)));
       return true;
     }
     if (lines.length >= MAX_CART_LINES) return false;
-    commit([...lines, { productId, quantity: clampQuantity(quantity) }]);
+    commit([...lines, made(clampQuantity(quantity))]);
     return true;
   },
-  setQuantity(productId: string, quantity: number): void {
-    if (!lines.some((line) => line.productId === productId)) return;
-    commit(lines.map((line) => (line.productId === productId ? { productId, quantity: clampQuantity(quantity) } : line)));
+  setQuantity(productId: string, quantity: number, variantId?: string): void {
+    if (!lines.some((line) => sameLine(line, productId, variantId))) return;
+    commit(lines.map((line) => (sameLine(line, productId, variantId) ? { ...line, quantity: clampQuantity(quantity) } : line)));
   },
-  remove(productId: string): void {
-    commit(lines.filter((line) => line.productId !== productId));
+  remove(productId: string, variantId?: string): void {
+    commit(lines.filter((line) => !sameLine(line, productId, variantId)));
   },
   clear(): void {
     commit(EMPTY);
@@ -131,10 +141,10 @@ export const useCartCount = (): number =>
     () => countOf(lines),
   );
 
-/** How many units of one product are already in the cart. */
-export const useCartQuantity = (productId: string): number =>
+/** How many units of one product (or one of its variants) are already in the cart. */
+export const useCartQuantity = (productId: string, variantId?: string): number =>
   useSyncExternalStore(
     cartStore.subscribe,
-    () => lines.find((line) => line.productId === productId)?.quantity ?? 0,
+    () => lines.find((line) => sameLine(line, productId, variantId))?.quantity ?? 0,
     () => 0,
   );

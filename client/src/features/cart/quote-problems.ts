@@ -23,6 +23,8 @@ export function lineProblem(line: Pick<QuoteLine, "problem" | "available" | "qua
         detail: `You asked for ${line.quantity}. Lower the quantity to ${line.available} to keep it in your order.`,
         tone: "warning",
       };
+    case "variant_required":
+      return { title: "Choose an option", detail: "This product comes in several options. Remove it and pick one on its page.", tone: "error" };
     case "currency_mismatch":
       return { title: "Priced in another currency", detail: "One order can use only one currency. Remove it and order it separately.", tone: "error" };
   }

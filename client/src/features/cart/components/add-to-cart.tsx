@@ -13,10 +13,11 @@ type CartProduct = Pick<Product, "id" | "name" | "priceCents" | "stock" | "statu
 /** How many more units this shopper may add: what is in stock and under the per-line limit, minus what the cart holds. */
 const addableQuantity = (product: CartProduct, inCart: number) => Math.max(0, Math.min(product.stock, MAX_QUANTITY_PER_LINE) - inCart);
 
-function useAddToCart() {
+/** Adds to the cart with a toast; `variantId` names the chosen variant of a product with options. */
+export function useAddToCart() {
   const { toast } = useToast();
-  return (product: CartProduct, quantity: number) => {
-    if (!cartStore.add(product.id, quantity)) {
+  return (product: CartProduct, quantity: number, variantId?: string) => {
+    if (!cartStore.add(product.id, quantity, variantId)) {
       toast({
         title: "Your cart is full",
         description: `A cart holds at most ${MAX_CART_LINES} different products.`,
@@ -31,8 +32,8 @@ function useAddToCart() {
 }
 
 /** The product page's control: a quantity and "Add to cart"; disabled (with the reason) when it cannot be bought. */
-export function AddToCartForm({ product }: { product: CartProduct }) {
-  const inCart = useCartQuantity(product.id);
+export function AddToCartForm({ product, variantId }: { product: CartProduct; variantId?: string }) {
+  const inCart = useCartQuantity(product.id, variantId);
   const addable = addableQuantity(product, inCart);
   const [quantity, setQuantity] = useState(1);
   const add = useAddToCart();
@@ -53,7 +54,7 @@ export function AddToCartForm({ product }: { product: CartProduct }) {
       onSubmit={(e) => {
         e.preventDefault();
         if (disabled) return;
-        add(product, chosen);
+        add(product, chosen, variantId);
         setQuantity(1);
       }}
       className="flex flex-wrap items-center gap-3"

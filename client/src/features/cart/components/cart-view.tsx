@@ -11,6 +11,7 @@ import { MAX_QUANTITY_PER_LINE } from "@shared/cart-limits";
 import { cartStore, useCartLines, type CartLine } from "../cart-store";
 import { usePriceChanges, type PriceChange } from "../price-memory";
 import { lineProblem } from "../quote-problems";
+import { describeOptionValues } from "@shared/variant-values";
 import { EmptyCart } from "./empty-cart";
 import { QuantityStepper } from "./quantity-stepper";
 import { TotalsSummary } from "./totals-summary";
@@ -42,7 +43,8 @@ function CartLineRow({ cartLine, quoteLine, currency, priceChange, onAcceptPrice
   const purchasable = quoteLine.problem === null || quoteLine.problem === "insufficient_stock";
   const max = Math.min(MAX_QUANTITY_PER_LINE, Math.max(quoteLine.available, 1));
   const href = quoteLine.slug ? `/products/${quoteLine.slug}` : undefined;
-  const remove = () => cartStore.remove(cartLine.productId);
+  const remove = () => cartStore.remove(cartLine.productId, cartLine.variantId);
+  const options = describeOptionValues(quoteLine.optionValues);
 
   return (
     <li data-testid="cart-line" data-product-id={cartLine.productId} className="flex gap-4 py-5">
@@ -62,6 +64,11 @@ function CartLineRow({ cartLine, quoteLine, currency, priceChange, onAcceptPrice
                 name
               )}
             </h3>
+            {options && (
+              <p data-testid="line-options" className="text-sm text-stone-600">
+                {options}
+              </p>
+            )}
             {quoteLine.unitPriceCents !== null && (
               <p className="mt-0.5 text-sm text-stone-600">
                 <span className="sr-only">Unit price: </span>
@@ -88,7 +95,12 @@ function CartLineRow({ cartLine, quoteLine, currency, priceChange, onAcceptPrice
               <span className="font-semibold">{problem.title}.</span> {problem.detail}
             </p>
             {quoteLine.problem === "insufficient_stock" && quoteLine.available > 0 && (
-              <Button size="sm" variant="secondary" className="mt-2" onClick={() => cartStore.setQuantity(cartLine.productId, quoteLine.available)}>
+              <Button
+                size="sm"
+                variant="secondary"
+                className="mt-2"
+                onClick={() => cartStore.setQuantity(cartLine.productId, quoteLine.available, cartLine.variantId)}
+              >
                 Use {quoteLine.available}
               </Button>
             )}
@@ -112,7 +124,7 @@ function CartLineRow({ cartLine, quoteLine, currency, priceChange, onAcceptPrice
               size="sm"
               value={cartLine.quantity}
               max={max}
-              onChange={(q) => cartStore.setQuantity(cartLine.productId, q)}
+              onChange={(q) => cartStore.setQuantity(cartLine.productId, q, cartLine.variantId)}
               label={`Quantity of ${name}`}
             />
           )}
@@ -197,7 +209,9 @@ export function CartView() {
     );
   }
 
-  const byProduct = new Map(quote.data?.lines.map((l) => [l.productId, l]));
+  // A line without a variant is priced as its product's only variant; a chosen variant must match its own line.
+  const quoteLineOf = (line: CartLine) =>
+    quote.data?.lines.find((l) => l.productId === line.productId && (line.variantId === undefined || l.variantId === line.variantId));
   const updating = quote.isPlaceholderData || (quote.isFetching && !quote.data);
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_22rem] lg:items-start">
@@ -207,12 +221,13 @@ export function CartView() {
         </h2>
         <ul aria-busy={quote.isFetching || undefined} className="divide-y divide-stone-100">
           {lines.map((line) => {
-            const quoteLine = byProduct.get(line.productId);
+            const quoteLine = quoteLineOf(line);
+            const key = `${line.productId}/${line.variantId ?? ""}`;
             // A line just added or changed has no quote yet (the previous one stays on screen meanwhile).
-            if (!quoteLine || !quote.data) return <LineSkeleton key={line.productId} />;
+            if (!quoteLine || !quote.data) return <LineSkeleton key={key} />;
             return (
               <CartLineRow
-                key={line.productId}
+                key={key}
                 cartLine={line}
                 quoteLine={{ ...quoteLine, quantity: line.quantity }}
                 currency={quote.data.currency}

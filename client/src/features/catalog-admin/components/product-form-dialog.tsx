@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { productCreate, productUpdate, type Brand, type Product, type ProductUpdate } from "@shared/contracts/catalog";
+import { productCreate, productCreateFields, productUpdate, type Brand, type Product, type ProductUpdate } from "@shared/contracts/catalog";
 import { Dialog, DialogActions } from "@client/components/ui/dialog";
 import { FormAlert } from "@client/components/ui/form-alert";
 import { ErrorState } from "@client/components/ui/error-state";
@@ -23,7 +23,7 @@ import { MoneyField } from "./money-field";
 
 type ProductFormValues = z.input<typeof productCreate>;
 const FIELDS = ["name", "slug", "description", "priceCents", "stock", "imageUrl", "brandId", "status"] as const;
-const MAX_PRICE_CENTS = productCreate.shape.priceCents.maxValue ?? undefined;
+const MAX_PRICE_CENTS = productCreateFields.shape.priceCents.unwrap().maxValue ?? undefined;
 const statusOptions = [
   { value: "active", label: "Active: listed in the shop" },
   { value: "archived", label: "Archived: hidden from the shop" },

@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
 import type { Product } from "@shared/contracts/catalog";
+import { buttonClasses } from "@client/components/ui/button";
 import { AddToCartButton } from "@client/features/cart/components/add-to-cart";
 import { primeProductDetail } from "../api/products";
 import { Price } from "./price";
@@ -36,10 +37,20 @@ export function ProductCard({ product, eager = false, priority = false }: { prod
           </Link>
         </h3>
         <div className="mt-auto flex flex-wrap items-center justify-between gap-x-2 gap-y-1 pt-1">
-          <Price cents={product.priceCents} currency={product.currency} className="text-base" />
+          <span className="flex items-baseline gap-1">
+            {product.priceRange.maxCents > product.priceRange.minCents && <span className="text-xs text-stone-600">from</span>}
+            <Price cents={product.priceCents} currency={product.currency} className="text-base" />
+          </span>
           <StockStatus stock={product.stock} />
         </div>
-        <AddToCartButton product={product} />
+        {product.options.length > 0 ? (
+          // One click cannot know which size or colour: the product page's picker asks.
+          <Link href={`/products/${product.slug}`} className={buttonClasses({ variant: "secondary", size: "sm", className: "relative z-10 w-full" })}>
+            Choose options<span className="sr-only">: {product.name}</span>
+          </Link>
+        ) : (
+          <AddToCartButton product={product} />
+        )}
       </div>
     </article>
   );

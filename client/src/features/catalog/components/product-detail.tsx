@@ -1,15 +1,14 @@
 import { Link } from "wouter";
 import type { Product } from "@shared/contracts/catalog";
 import { Breadcrumbs } from "@client/components/ui/breadcrumbs";
-import { AddToCartForm } from "@client/features/cart/components/add-to-cart";
-import { Price } from "./price";
+import { ProductBuyBox } from "./product-buy-box";
 import { ProductGallery } from "./product-gallery";
-import { StockStatus } from "./stock-status";
 
 export function ProductDetail({ product }: { product: Product }) {
   const paragraphs = product.description.split(/\n{2,}/).filter(Boolean);
   return (
-    <article>
+    // Bottom padding on phones: the sticky add-to-cart bar must not cover the end of the page.
+    <article className="pb-20 sm:pb-0">
       <Breadcrumbs
         items={[
           { label: "Home", href: "/" },
@@ -33,12 +32,7 @@ export function ProductDetail({ product }: { product: Product }) {
             </Link>
           </div>
           <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{product.name}</h1>
-          <div className="flex flex-wrap items-center gap-4">
-            <Price cents={product.priceCents} currency={product.currency} className="text-3xl" />
-            <StockStatus stock={product.stock} size="md" />
-          </div>
-          {product.status === "archived" && <p className="rounded-lg bg-stone-100 px-3 py-2 text-sm text-stone-700">This product is no longer sold.</p>}
-          {product.status === "active" && <AddToCartForm product={product} />}
+          <ProductBuyBox product={product} />
           <section aria-labelledby="product-description" className="border-t border-stone-200 pt-5">
             <h2 id="product-description" className="text-sm font-semibold uppercase tracking-wide text-stone-700">
               About this product

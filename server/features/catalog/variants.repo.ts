@@ -1,0 +1,115 @@
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { products, productVariants } from "@shared/schema";
+import type { OptionValues, ProductOption } from "@shared/contracts/variants";
+import { executorOf, type Db, type TxScope } from "../../db";
+
+/**
+ * Variant writes (issue 12, ADR 050). products.price_cents (lowest variant price) and products.stock (sum of
+ * the variants' stock) are kept by these statements, so list sorts, price filters and "in stock" keep using
+ * the products indexes. Lock order, everywhere: the product row first, then its variant rows — checkout
+ * (catalog.stock.ts) does the same, so no two writers can deadlock.
+ */
+
+export interface StoredVariant {
+  id: string;
+  sku: string;
+  optionValues: OptionValues;
+  priceCents: number;
+  compareAtPriceCents: number | null;
+  stock: number;
+}
+/** A variant as a write wants it: no id → a new variant. */
+export type VariantRow = Omit<StoredVariant, "id"> & { id?: string };
+
+/**
+ * The variants of a product as one JSON array (admin order): for reads that select it beside other columns.
+ * `productsAlias` names the products table as the outer query calls it: spelled out, because Drizzle leaves
+ * columns unqualified in single-table selects, where `v.product_id = "id"` would silently compare v.id.
+ */
+export const variantsJsonOf = (productsAlias: "products" | "p") => sql<StoredVariant[]>`(select coalesce(json_agg(json_build_object(
+    'id', v.id, 'sku', v.sku, 'optionValues', v.option_values, 'priceCents', v.price_cents,
+    'compareAtPriceCents', v.compare_at_price_cents, 'stock', v.stock) order by v.position, v.id), '[]'::json)
+  from product_variants v where v.product_id = ${sql.identifier(productsAlias)}.id)`;
+
+export function createVariantsRepo(db: Db) {
+  /** products.price_cents and products.stock from the variants (after admin writes; checkout uses deltas). */
+  async function syncProductFromVariants(productId: string, tx: TxScope): Promise<void> {
+    await executorOf(db, tx).execute(sql`
+      update products set
+        price_cents = coalesce((select min(price_cents) from product_variants where product_id = ${productId}::uuid), price_cents),
+        stock = coalesce((select sum(stock)::int from product_variants where product_id = ${productId}::uuid), 0),
+        updated_at = now()
+      where id = ${productId}::uuid`);
+  }
+
+  return {
+    syncProductFromVariants,
+
+    /**
+     * Makes the product's variants exactly `rows`, in this order: rows with an id update that variant, rows
+     * without are inserted, variants not named are deleted (their order lines keep a copy of SKU and values).
+     * The caller holds the product's row lock and has checked that every id belongs to the product.
+     */
+    async replaceVariants(productId: string, options: ProductOption[], rows: VariantRow[], tx: TxScope): Promise<void> {
+      const exec = executorOf(db, tx);
+      const keep = rows.flatMap((r) => (r.id ? [r.id] : []));
+      await exec.delete(productVariants).where(and(eq(productVariants.productId, productId), keep.length ? notInArray(productVariants.id, keep) : sql`true`));
+      // SKUs may move between the kept variants: park them first so the unique index never sees a transient clash.
+      if (keep.length)
+        await exec
+          .update(productVariants)
+          .set({ sku: sql`'~' || ${productVariants.id}::text` })
+          .where(inArray(productVariants.id, keep));
+      for (const [position, r] of rows.entries()) {
+        const values = {
+          sku: r.sku,
+          optionValues: r.optionValues,
+          priceCents: r.priceCents,
+          compareAtPriceCents: r.compareAtPriceCents,
+          stock: r.stock,
+          position,
+        };
+        if (r.id)
+          await exec
+            .update(productVariants)
+            .set({ ...values, updatedAt: sql`now()` })
+            .where(eq(productVariants.id, r.id));
+        else await exec.insert(productVariants).values({ ...values, productId });
+      }
+      await exec.update(products).set({ options }).where(eq(products.id, productId));
+      await syncProductFromVariants(productId, tx);
+    },
+
+    /**
+     * Adds delta to one variant's stock (and its product's total), each a conditional statement: concurrent
+     * adjustments queue on the row locks and re-check on the latest stock. Product first (the lock order).
+     * Undefined when the variant is not the product's or its stock would go below zero; the caller rolls back.
+     */
+    async adjustVariantStock(productId: string, variantId: string, delta: number, tx: TxScope): Promise<{ before: number; after: number } | undefined> {
+      const exec = executorOf(db, tx);
+      const product = await exec
+        .update(products)
+        .set({ stock: sql`${products.stock} + ${delta}::int`, updatedAt: sql`now()` })
+        .where(sql`${products.id} = ${productId}::uuid and ${products.stock} + ${delta}::int >= 0`)
+        .returning({ id: products.id });
+      if (product.length === 0) return undefined;
+      const [row] = await exec
+        .update(productVariants)
+        .set({ stock: sql`${productVariants.stock} + ${delta}::int`, updatedAt: sql`now()` })
+        .where(
+          sql`${productVariants.id} = ${variantId}::uuid and ${productVariants.productId} = ${productId}::uuid and ${productVariants.stock} + ${delta}::int >= 0`,
+        )
+        .returning({ before: sql<number>`${productVariants.stock} - ${delta}::int`, after: productVariants.stock });
+      return row;
+    },
+
+    /** The variant's current stock, or undefined when the product has no such variant. */
+    async variantStockOf(productId: string, variantId: string, tx?: TxScope): Promise<number | undefined> {
+      const [row] = await executorOf(db, tx)
+        .select({ stock: productVariants.stock })
+        .from(productVariants)
+        .where(and(eq(productVariants.id, variantId), eq(productVariants.productId, productId)));
+      return row?.stock;
+    },
+  };
+}
