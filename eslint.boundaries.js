@@ -21,6 +21,7 @@ export const tableOwners = {
   mail: ["mailOutbox"],
   webhooks: ["webhookEndpoints", "webhookDeliveries"],
   accounts: ["accountTokens", "addresses"],
+  inbox: ["staffNotifications", "notificationPreferences", "lowStockThresholds", "orderMessages"],
 };
 
 /**
@@ -30,6 +31,8 @@ export const tableOwners = {
 const allowedCrossReads = {
   // Staff order search by customer email: one join instead of a users lookup plus a second query.
   "server/features/orders/orders.repo.ts": ["users"],
+  // Staff notification fan-out: one INSERT … SELECT over the staff accounts and their preferences (ADR 054).
+  "server/features/inbox/inbox.repo.ts": ["users"],
 };
 
 /**

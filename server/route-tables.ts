@@ -16,6 +16,7 @@ import { mailRoutes } from "./features/mail/mail.routes";
 import { webhooksRoutes } from "./features/webhooks/webhooks.routes";
 import { realtimeRoutes } from "./features/realtime/realtime.routes";
 import { accountsRoutes } from "./features/accounts/accounts.routes";
+import { inboxRoutes } from "./features/inbox/inbox.routes";
 
 /** A route table with the way to get its handlers' dependencies from the app's services. */
 export interface BoundTable {
@@ -42,6 +43,7 @@ export const apiV1Tables: readonly BoundTable[] = [
   bind(catalogRoutes, (s) => s.catalog),
   bind(searchRoutes, (s) => s.catalog),
   bind(ordersRoutes, (s) => s.orders),
+  bind(inboxRoutes, (s) => s.inbox),
   bind(metricsRoutes, (s) => s.metrics),
   bind(jobsRoutes, (s) => s.jobsAdmin),
   bind(mailRoutes, (s) => s.mail),

@@ -7,3 +7,4 @@ export * from "./jobs";
 export * from "./mail";
 export * from "./webhooks";
 export * from "./accounts";
+export * from "./inbox";
