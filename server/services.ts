@@ -175,6 +175,9 @@ export function createServices(ctx: AppContext) {
     stockOf: (ids) => ordersCore.stock.loadProductsForOrder(ids),
   }));
   registerStaffAlertJobs(jobs, staffAlerts);
+  // Order changes commit their order.notify job (and so the staff notification) in the business transaction; the
+  // event after the commit wakes every replica's worker, so the bell rings well within 1 s rather than a poll later.
+  ctx.events.subscribe("order.status_changed", () => jobs.wake());
   const orderMessages = createOrderMessages({
     db: ctx.db,
     repo: inboxRepo,

@@ -153,14 +153,15 @@ export function createInboxRepo(db: Db) {
       return row;
     },
 
-    /** Messages of this author (or, for a guest, of the order's guest side) in the last minute: the rate limit. */
+    /** Messages of this author on this order (a guest: the order's guest messages) in the last minute: the rate limit. */
     async recentCount(orderId: string, authorId: string | null): Promise<number> {
       const [row] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(orderMessages)
         .where(
           and(
-            authorId ? eq(orderMessages.authorId, authorId) : and(eq(orderMessages.orderId, orderId), isNull(orderMessages.authorId)),
+            eq(orderMessages.orderId, orderId),
+            authorId ? eq(orderMessages.authorId, authorId) : isNull(orderMessages.authorId),
             gte(orderMessages.createdAt, sql`now() - interval '1 minute'`),
           ),
         );

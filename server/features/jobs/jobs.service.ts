@@ -61,6 +61,11 @@ export interface JobsService extends JobQueue {
    */
   stop(graceMs?: number): Promise<void>;
   readonly running: boolean;
+  /**
+   * Claims now instead of at the next poll: for a caller that knows a transaction with jobs just committed
+   * (an enqueue inside `tx` cannot wake the worker itself). A no-op while no worker runs here.
+   */
+  wake(): void;
   /** What the dashboard and /metrics show: depth per kind and state, the oldest waiting job, this process's totals. */
   figures(): Promise<QueueFigures>;
 }
@@ -265,6 +270,8 @@ export function createJobsService(deps: {
       loop = undefined;
       if (unfinished.length) logger.info({ released: unfinished.length }, "released unfinished jobs at shutdown");
     },
+
+    wake: () => nudge(),
 
     get running(): boolean {
       return loop !== undefined;
