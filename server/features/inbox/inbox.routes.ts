@@ -22,8 +22,7 @@ export interface InboxRouteDeps {
   messages: OrderMessages;
 }
 
-const guestAccess =
-  "A guest (no session) passes the order's access token as `?access=` (the one from the checkout answer and the confirmation mail).";
+const guestAccess = "A guest (no session) passes the order's access token as `?access=` (the one from the checkout answer and the confirmation mail).";
 
 /** Staff notifications (the console's bell) and order conversations (issue 16 §1–2, ADRs 054–055). */
 export const inboxRoutes = routeTable<InboxRouteDeps>(

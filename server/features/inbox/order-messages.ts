@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { isStaff } from "@shared/contracts/auth";
-import {
-  ORDER_MESSAGES_PER_MINUTE,
-  type OrderMessage,
-  type OrderMessageList,
-  type OrderMessageSide,
-  type OrderMessagesRead,
-} from "@shared/contracts/inbox";
+import { ORDER_MESSAGES_PER_MINUTE, type OrderMessage, type OrderMessageList, type OrderMessageSide, type OrderMessagesRead } from "@shared/contracts/inbox";
 import type { Order } from "@shared/contracts/orders";
 import { runInTransaction, type Db } from "../../db";
 import { AppError } from "../../lib/app-error";
@@ -137,7 +131,12 @@ export function createOrderMessages(deps: OrderMessagesDeps) {
         return;
       }
       for (const userId of await repo.emailRecipients("message.new", ["staff", "admin"])) {
-        await deps.mail.enqueue("order-message", { userId }, { ...props, link: `/admin/orders/${order.id}` }, { dedupeKey: `order-message:${message.id}:${userId}` });
+        await deps.mail.enqueue(
+          "order-message",
+          { userId },
+          { ...props, link: `/admin/orders/${order.id}` },
+          { dedupeKey: `order-message:${message.id}:${userId}` },
+        );
       }
     },
   };

@@ -44,7 +44,10 @@ const list = async (authorization: string, query = "") =>
   };
 
 const placeOrder = async (authorization: string, productId: string, quantity: number, card?: string) =>
-  request(a.app).post("/api/v1/orders").set("Authorization", authorization).send(orderBody([{ productId, quantity }], card));
+  request(a.app)
+    .post("/api/v1/orders")
+    .set("Authorization", authorization)
+    .send(orderBody([{ productId, quantity }], card));
 
 describe("staff notifications", () => {
   it("when an order is placed, then a staff socket gets it on `notifications` within 1 s and a customer may not subscribe", async () => {
@@ -128,7 +131,10 @@ describe("staff notifications", () => {
       .set("Authorization", admin.authorization)
       .send({ url: "http://127.0.0.1:9/hook", events: ["order.created"] })
       .expect(201);
-    await request(a.app).post(`/api/v1/webhooks/${hook.body.id as string}/ping`).set("Authorization", admin.authorization).expect(202);
+    await request(a.app)
+      .post(`/api/v1/webhooks/${hook.body.id as string}/ping`)
+      .set("Authorization", admin.authorization)
+      .expect(202);
 
     await waitFor(
       async () => {
