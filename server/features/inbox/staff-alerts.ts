@@ -108,7 +108,8 @@ export function createStaffAlerts(deps: StaffAlertsDeps) {
           kind: "stock.low",
           title: product.stock === 0 ? `${product.name} is sold out` : `${product.name} is low on stock`,
           body: `${product.stock} left (threshold ${threshold}).`,
-          link: `/admin/catalog?product=${product.id}`,
+          // The admin product list filtered to it (staff, who cannot edit products, see the text only).
+          link: `/admin/catalog/products?q=${encodeURIComponent(product.name)}`,
           dedupeKey: `stock.low:${product.id}:${day}`,
         });
       }
