@@ -91,7 +91,13 @@ async function alertStaff(deps: OrderNotifyDeps, order: Order, change: OrderNoti
   const link = `/admin/orders/${order.id}`;
   const items = `${order.items.reduce((n, i) => n + i.quantity, 0)} item(s)`;
   if (change.status === "paid" && change.previousStatus === "pending") {
-    await alerts.deliver({ kind: "order.new", title: `New order ${order.number}`, body: `${customerName} paid for ${items}.`, link, dedupeKey: `order.new:${order.id}` });
+    await alerts.deliver({
+      kind: "order.new",
+      title: `New order ${order.number}`,
+      body: `${customerName} paid for ${items}.`,
+      link,
+      dedupeKey: `order.new:${order.id}`,
+    });
     await alerts.checkLowStock(order.items.map((i) => i.productId));
   }
   if (change.status === "cancelled" && change.reason === "payment_failed") {
@@ -119,9 +125,10 @@ export function createOrderNotifier(deps: OrderNotifyDeps) {
       return;
     }
     const customer = order.userId ? await deps.findUser(order.userId) : undefined;
+    // Staff first: the bell is the one live promise here (within 1 s of the order, issue 16); all three are idempotent.
+    await alertStaff(deps, order, change, customer?.name ?? order.shippingAddress.name);
     await mailFor(deps, order, change, customer?.name ?? order.shippingAddress.name);
     await dispatchFor(deps, order, status, previousStatus);
-    await alertStaff(deps, order, change, customer?.name ?? order.shippingAddress.name);
   };
 }
 
