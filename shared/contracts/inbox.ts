@@ -63,11 +63,7 @@ export const ORDER_MESSAGES_PER_MINUTE = 5;
 
 export const orderMessageCreate = z
   .object({
-    body: z
-      .string()
-      .trim()
-      .min(1, "Write a message")
-      .max(ORDER_MESSAGE_MAX_LENGTH, `At most ${ORDER_MESSAGE_MAX_LENGTH} characters`),
+    body: z.string().trim().min(1, "Write a message").max(ORDER_MESSAGE_MAX_LENGTH, `At most ${ORDER_MESSAGE_MAX_LENGTH} characters`),
   })
   .strict();
 export type OrderMessageCreate = z.infer<typeof orderMessageCreate>;

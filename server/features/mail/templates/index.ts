@@ -98,7 +98,12 @@ export const mailTemplates = {
     props: orderMessageProps,
     subject: ({ orderNumber }) => `New message about order ${orderNumber}`,
     component: OrderMessageMail,
-    demo: { orderNumber: "FP-000123", authorName: "Ada Lovelace", body: "Could you leave the parcel with my neighbour?", link: "/orders/00000000-0000-4000-8000-000000000000" },
+    demo: {
+      orderNumber: "FP-000123",
+      authorName: "Ada Lovelace",
+      body: "Could you leave the parcel with my neighbour?",
+      link: "/orders/00000000-0000-4000-8000-000000000000",
+    },
   }),
 } satisfies Record<MailTemplateName, MailTemplate<z.ZodType>>;
 
