@@ -61,7 +61,8 @@ describe("staff notifications", () => {
     const product = await makeProduct(a.db, { stock: 7, priceCents: 1_000 });
     const res = await placeOrder(customer.authorization, product.id, 3);
     expect(res.status).toBe(201);
-    const placedAt = Date.now();
+    // From the payment's commit (the order's `paid` event, same clock) to the message on the socket.
+    const placedAt = Date.parse((res.body.events as Array<{ status: string; at: string }>).find((e) => e.status === "paid")!.at);
     const pushed = await socket.waitFor("notification", (m) => m.data.kind === "order.new" && m.data.title.includes(res.body.number as string), 5_000);
     const latencyMs = Date.now() - placedAt;
     console.info(`order → staff notification over the socket: ${latencyMs} ms`);
