@@ -23,6 +23,7 @@ export const tableOwners = {
   accounts: ["accountTokens", "addresses"],
   media: ["productMedia", "mediaFiles"],
   settings: ["settings"],
+  inbox: ["staffNotifications", "notificationPreferences", "lowStockThresholds", "orderMessages"],
 };
 
 /**
@@ -32,6 +33,8 @@ export const tableOwners = {
 const allowedCrossReads = {
   // Staff order search by customer email: one join instead of a users lookup plus a second query.
   "server/features/orders/orders.repo.ts": ["users"],
+  // Staff notification fan-out: one INSERT … SELECT over the staff accounts and their preferences (ADR 054).
+  "server/features/inbox/inbox.repo.ts": ["users"],
 };
 
 /**

@@ -90,6 +90,8 @@ const envSchema = z
     JOBS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(14),
     /** A checkout still pending after this long (a crash between order and charge) is reconciled with the provider. */
     PENDING_ORDER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** An order message still unread this long after it was sent is e-mailed to the other side (ADR 055). */
+    ORDER_MESSAGE_MAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
     /** Liveness/readiness port of `npm run worker` (it serves nothing else). */
     WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(5001),
     // E-mail (ADR 024): without SMTP_URL every mail is only stored in the outbox (admins read it at /admin/outbox).

@@ -18,6 +18,7 @@ import { realtimeRoutes } from "./features/realtime/realtime.routes";
 import { accountsRoutes } from "./features/accounts/accounts.routes";
 import { mediaFileRoutes, mediaRoutes } from "./features/media/media.routes";
 import { settingsRoutes } from "./features/settings/settings.routes";
+import { inboxRoutes } from "./features/inbox/inbox.routes";
 
 /** A route table with the way to get its handlers' dependencies from the app's services. */
 export interface BoundTable {
@@ -47,6 +48,7 @@ export const apiV1Tables: readonly BoundTable[] = [
   bind(searchRoutes, (s) => s.catalog),
   bind(mediaRoutes, (s) => s.media),
   bind(ordersRoutes, (s) => s.orders),
+  bind(inboxRoutes, (s) => s.inbox),
   bind(metricsRoutes, (s) => s.metrics),
   bind(jobsRoutes, (s) => s.jobsAdmin),
   bind(mailRoutes, (s) => s.mail),

@@ -55,6 +55,10 @@ import { createOrdersResealRepo } from "./features/orders/orders.reseal.repo";
 import { createAddressesResealRepo } from "./features/accounts/addresses.reseal.repo";
 import { createSettingsRepo } from "./features/settings/settings.repo";
 import { createSettingsService } from "./features/settings/settings.service";
+import { createInboxRepo } from "./features/inbox/inbox.repo";
+import { createStaffAlerts, registerStaffAlertJobs, type StaffAlerts } from "./features/inbox/staff-alerts";
+import { createOrderMessages, registerOrderMessageJobs } from "./features/inbox/order-messages";
+import { guestAccessToken } from "./features/orders/orders.guest";
 
 /** Wires repositories into services once per app instance. */
 export function createServices(ctx: AppContext) {
@@ -63,7 +67,10 @@ export function createServices(ctx: AppContext) {
   installFieldCipher(dataCipher);
   // Durable work after a commit (ADR 022): features receive `jobs` to enqueue in their transactions and register handlers.
   const jobsRepo = createJobsRepo(ctx.db);
+  // Staff notifications (issue 16) need mail and orders, built below; the hooks run only once work is flowing.
+  const lateAlerts: { alerts?: StaffAlerts } = {};
   const jobs = createJobsService({
+    onDeadLetter: (job) => lateAlerts.alerts?.jobDeadLettered(job),
     repo: jobsRepo,
     logger: ctx.logger,
     worker: { concurrency: ctx.env.JOBS_CONCURRENCY, pollMs: ctx.env.JOBS_POLL_MS, leaseSeconds: ctx.env.JOBS_LEASE_SECONDS },
@@ -83,7 +90,25 @@ export function createServices(ctx: AppContext) {
     baseUrl: ctx.env.PUBLIC_BASE_URL,
     logger: ctx.logger,
   });
-  const webhooks = createWebhooksService({ repo: createWebhooksRepo(ctx.db), jobs, audit, policy: policyFromEnv(ctx.env), logger: ctx.logger });
+  const webhooks = createWebhooksService({
+    repo: createWebhooksRepo(ctx.db),
+    jobs,
+    audit,
+    policy: policyFromEnv(ctx.env),
+    logger: ctx.logger,
+    onEndpointDisabled: async (endpoint, tx) =>
+      lateAlerts.alerts?.raise(
+        {
+          kind: "webhook.disabled",
+          title: "A webhook endpoint was disabled",
+          body: `${endpoint.url}: ${endpoint.reason}`.slice(0, 1_000),
+          link: "/admin/webhooks",
+          // One per endpoint and minute: concurrent failures that both cross the threshold ring once.
+          dedupeKey: `webhook.disabled:${endpoint.id}:${new Date().toISOString().slice(0, 16)}`,
+        },
+        tx,
+      ),
+  });
   registerMailJobs(jobs, mail);
   registerWebhookJobs(jobs, webhooks, { logRetentionDays: ctx.env.WEBHOOK_LOG_RETENTION_DAYS, logger: ctx.logger });
   const usersRepo = createUsersRepo(ctx.db);
@@ -152,9 +177,43 @@ export function createServices(ctx: AppContext) {
   registerMediaJobs(jobs, media, ctx.logger);
   const resealBatches = [createOrdersResealRepo(ctx.db), createAddressesResealRepo(ctx.db)];
   registerResealJob(jobs, resealBatches, dataCipher, ctx.logger);
+  const inboxRepo = createInboxRepo(ctx.db);
+  const staffAlerts = (lateAlerts.alerts = createStaffAlerts({
+    repo: inboxRepo,
+    jobs,
+    mail,
+    events: ctx.events,
+    logger: ctx.logger,
+    stockOf: (ids) => ordersCore.stock.productTotals(ids),
+  }));
+  registerStaffAlertJobs(jobs, staffAlerts);
+  // Order changes commit their order.notify job (and so the staff notification) in the business transaction; the
+  // event after the commit wakes every replica's worker, so the bell rings well within 1 s rather than a poll later.
+  ctx.events.subscribe("order.status_changed", () => jobs.wake());
+  const orderMessages = createOrderMessages({
+    db: ctx.db,
+    repo: inboxRepo,
+    alerts: staffAlerts,
+    jobs,
+    mail,
+    events: ctx.events,
+    logger: ctx.logger,
+    openOrder: (who, id) => orders.getForViewer(who.user, id, who.access),
+    findOrder: (id) => orders.findById(id),
+    guestOrderPath: (id) => `/orders/${id}?access=${guestAccessToken(deriveKey(sessionSecret, "guest-order-access-v1"), id)}`,
+    unreadMailDelaySeconds: ctx.env.ORDER_MESSAGE_MAIL_DELAY_SECONDS,
+  });
+  registerOrderMessageJobs(jobs, orderMessages);
   registerOrderNotifyJob(
     jobs,
-    createOrderNotifier({ findOrder: (id) => orders.findById(id), findUser: (id) => users.findById(id), mail, webhooks, logger: ctx.logger }),
+    createOrderNotifier({
+      findOrder: (id) => orders.findById(id),
+      findUser: (id) => users.findById(id),
+      mail,
+      webhooks,
+      logger: ctx.logger,
+      staffAlerts,
+    }),
   );
   return {
     audit,
@@ -185,6 +244,8 @@ export function createServices(ctx: AppContext) {
     mail,
     /** Outgoing webhooks: endpoints, deliveries, dispatch(type, data, { tx, eventKey }) and the webhook.deliver job (ADR 025). */
     webhooks,
+    /** Staff notifications (the console's bell) and order conversations (issue 16, ADRs 054–055). */
+    inbox: { alerts: staffAlerts, messages: orderMessages },
     /** The job queue; its workers run in this process when JOBS_MODE=inline (index.ts) or in `npm run worker`. */
     jobs,
     /** Dead letters for admins (GET /jobs/failed, POST /jobs/:id/retry). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { user } from "./contracts/auth";
+import { orderMessage, orderMessagesRead, staffNotification } from "./contracts/inbox";
 import { snapshot } from "./contracts/metrics";
 import { order, orderStatus } from "./contracts/orders";
 
@@ -23,7 +24,7 @@ export const WS_CLOSE = {
   tooBig: 1009,
 } as const;
 
-export const channels = ["orders", "metrics", "catalog"] as const;
+export const channels = ["orders", "metrics", "catalog", "notifications"] as const;
 export const channel = z.enum(channels);
 export type Channel = z.infer<typeof channel>;
 
@@ -57,6 +58,12 @@ export const orderCreatedMessage = z.object({ type: z.literal("order.created"), 
 /** Staff and admins only, about once a second. */
 export const metricsMessage = z.object({ type: z.literal("metrics"), data: snapshot });
 export const catalogChangedMessage = z.object({ type: z.literal("catalog.changed"), data: catalogChangedData });
+/** Staff and admins only, on the `notifications` channel: one of the recipient's own notifications (ADR 054). */
+export const notificationMessage = z.object({ type: z.literal("notification"), data: staffNotification });
+/** On `orders`, to the order's owner and staff: a new message in the order's conversation (ADR 055). */
+export const orderMessageMessage = z.object({ type: z.literal("order.message"), data: orderMessage });
+/** On `orders`, to the order's owner and staff: the other side read the thread (read receipt). */
+export const orderMessagesReadMessage = z.object({ type: z.literal("order.messages_read"), data: orderMessagesRead });
 export const pongMessage = z.object({ type: z.literal("pong") });
 /**
  * The server's event fan-out (Redis pub/sub) was interrupted and is back: events of that gap were lost.
@@ -73,6 +80,9 @@ export const serverMessage = z.discriminatedUnion("type", [
   orderCreatedMessage,
   metricsMessage,
   catalogChangedMessage,
+  notificationMessage,
+  orderMessageMessage,
+  orderMessagesReadMessage,
   pongMessage,
   resyncMessage,
   errorMessage,

@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import type { Order } from "@shared/contracts/orders";
 import type { ReplicaWindow } from "@shared/contracts/metrics";
+import type { OrderMessage, OrderMessagesRead, StaffNotification } from "@shared/contracts/inbox";
 import type { Logger } from "./logger";
 import { closeRedis, redisGuard, redisKey, type Redis } from "./redis";
 
@@ -14,6 +15,11 @@ export interface EventMap {
   "order.created": { orderId: string; userId: string | null; order: Order };
   "order.status_changed": { orderId: string; number: string; userId: string | null; status: string; at: string };
   "user.registered": { userId: string };
+  /** New staff notifications, one per recipient (ADR 054): each goes to its recipient's sockets only. */
+  "staff.notifications": { items: Array<{ recipientId: string; notification: StaffNotification }> };
+  /** A message in an order's conversation; `ownerId` is null for guest orders (ADR 055). */
+  "order.message": { ownerId: string | null; message: OrderMessage };
+  "order.messages_read": { ownerId: string | null; read: OrderMessagesRead };
   /** Each replica's last second of traffic and process figures, once a second, for the cluster-wide dashboard (ADR 049). */
   "metrics.window": ReplicaWindow;
   /** An admin changed the runtime feature flags (issue 16 §4): every replica drops its cached copy. */
@@ -39,7 +45,17 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-const TOPICS: Topic[] = ["catalog.changed", "order.created", "order.status_changed", "user.registered", "metrics.window", "settings.changed"];
+const TOPICS: Topic[] = [
+  "catalog.changed",
+  "order.created",
+  "order.status_changed",
+  "user.registered",
+  "metrics.window",
+  "settings.changed",
+  "staff.notifications",
+  "order.message",
+  "order.messages_read",
+];
 
 /**
  * In-process bus; with a Redis connection, events fan out through Redis pub/sub to every replica

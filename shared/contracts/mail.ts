@@ -12,6 +12,8 @@ export const mailTemplateNames = [
   "email-verification",
   "email-change",
   "guest-order-confirmation",
+  "staff-alert",
+  "order-message",
 ] as const;
 export const mailTemplateName = z.enum(mailTemplateNames);
 export type MailTemplateName = z.infer<typeof mailTemplateName>;

@@ -9,3 +9,4 @@ export * from "./webhooks";
 export * from "./accounts";
 export * from "./media";
 export * from "./settings";
+export * from "./inbox";

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { SkipLink } from "@client/components/ui/layout";
 import { AccountMenu } from "@client/features/auth/components/account-menu";
+import { NotificationBell } from "@client/features/inbox/components/notification-bell";
 import { Logo } from "./site-header";
 
 interface ConsoleShellProps {
@@ -25,6 +26,7 @@ export function ConsoleShell({ area, sidebar, children }: ConsoleShellProps) {
             <Link href="/" className="rounded-lg px-3 py-2 text-sm font-semibold text-stone-800 hover:bg-brand-50 hover:text-brand-900 max-sm:hidden">
               View store
             </Link>
+            <NotificationBell />
             <AccountMenu />
           </div>
         </div>

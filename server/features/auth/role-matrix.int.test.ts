@@ -89,6 +89,17 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /orders/:id/cancel": "signed-in",
   // Staff-only in the service; the guard admits every signed-in user so a customer gets 404 for other people's orders.
   "GET /orders/:id/transactions": "signed-in",
+  // Order conversations (issue 16 §2): the owner, staff, or a guest with the order's token; anyone else 404.
+  "GET /orders/:id/messages": "public",
+  "POST /orders/:id/messages": "public",
+  "POST /orders/:id/messages/read": "public",
+  // Staff notifications (issue 16 §1): each staff member's own; thresholds are admin.
+  "GET /notifications": "staff",
+  "POST /notifications/read-all": "staff",
+  "GET /notifications/preferences": "staff",
+  "PUT /notifications/preferences": "staff",
+  "POST /notifications/:id/read": "staff",
+  "PUT /products/:id/low-stock-threshold": "admin",
   // Failed jobs (dead letters): admin
   "GET /jobs/failed": "admin",
   "POST /jobs/:id/retry": "admin",
@@ -128,7 +139,13 @@ const ABSENT_ID = "6b0f3f0e-8d4c-4c1e-9a57-000000000001";
  * Query strings a route needs to be reached as its access level intends: GET /orders/:id is public only with a
  * guest token (`?access=`); without one an anonymous caller is asked to sign in (401).
  */
-const ROUTE_QUERY: Record<string, string> = { "GET /orders/:id": `?access=${"x".repeat(43)}` };
+const guestToken = `?access=${"x".repeat(43)}`;
+const ROUTE_QUERY: Record<string, string> = {
+  "GET /orders/:id": guestToken,
+  "GET /orders/:id/messages": guestToken,
+  "POST /orders/:id/messages": guestToken,
+  "POST /orders/:id/messages/read": guestToken,
+};
 
 let t: TestApp;
 let mounted: Array<{ key: string; method: string; url: string }>;

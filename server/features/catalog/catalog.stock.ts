@@ -57,6 +57,15 @@ const inLockOrder = (lines: readonly StockLine[]) => [...lines].sort((a, b) => (
 
 export function createCatalogStock(db: Db) {
   return {
+    /** Each product's total stock over its variants (kept on the product row), for low-stock alerts. */
+    async productTotals(productIds: readonly string[], tx?: TxScope): Promise<Array<{ id: string; name: string; stock: number }>> {
+      if (productIds.length === 0) return [];
+      return executorOf(db, tx)
+        .select({ id: products.id, name: products.name, stock: products.stock })
+        .from(products)
+        .where(inArray(products.id, [...productIds]));
+    },
+
     /**
      * Resolves cart lines to the variants they buy, with current price, stock and status, in one read (no
      * locks). A line without variantId takes the product's only variant; with several, it is `variant_required`.

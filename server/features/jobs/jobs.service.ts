@@ -61,6 +61,11 @@ export interface JobsService extends JobQueue {
    */
   stop(graceMs?: number): Promise<void>;
   readonly running: boolean;
+  /**
+   * Claims now instead of at the next poll: for a caller that knows a transaction with jobs just committed
+   * (an enqueue inside `tx` cannot wake the worker itself). A no-op while no worker runs here.
+   */
+  wake(): void;
   /** What the dashboard and /metrics show: depth per kind and state, the oldest waiting job, this process's totals. */
   figures(): Promise<QueueFigures>;
 }
@@ -71,7 +76,14 @@ export interface JobsService extends JobQueue {
  * with backoff and dead-letters them past the kind's retry limit. Delivery is at least once: a handler whose
  * lease was lost (a crash, a frozen process) may run again, so handlers make their effects idempotent.
  */
-export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker: WorkerOptions; completedRetentionDays: number }): JobsService {
+export function createJobsService(deps: {
+  repo: JobsRepo;
+  logger: Logger;
+  worker: WorkerOptions;
+  completedRetentionDays: number;
+  /** Told of every dead-lettered job (staff notifications, issue 16); must not throw. */
+  onDeadLetter?: (job: { id: string; kind: string; lastError: string }) => void;
+}): JobsService {
   const { repo, logger } = deps;
   const registrations = new Map<string, Registration>();
   const processed = new Map<string, ProcessedCounts>();
@@ -117,7 +129,10 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
       const delay = dead ? null : retryDelaySeconds(job.attempts, options.retryDelaySeconds);
       if (!(await repo.fail(job.id, workerId, message.slice(0, 2000), delay))) return;
       count(job.kind, "failed");
-      if (dead) count(job.kind, "deadLettered");
+      if (dead) {
+        count(job.kind, "deadLettered");
+        deps.onDeadLetter?.({ id: job.id, kind: job.kind, lastError: message });
+      }
       logger.warn(
         { jobId: job.id, kind: job.kind, attempt: job.attempts, err: message, retryInSeconds: delay },
         dead ? "job dead-lettered" : "job failed; will retry",
@@ -131,7 +146,10 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
     // A job whose worker kept dying mid-try (lease expired every time) would otherwise loop forever.
     const work =
       job.attempts > registration.options.retryLimit + 1
-        ? repo.fail(job.id, workerId, "abandoned by its worker too many times", null).then(() => count(job.kind, "deadLettered"))
+        ? repo.fail(job.id, workerId, "abandoned by its worker too many times", null).then(() => {
+            count(job.kind, "deadLettered");
+            deps.onDeadLetter?.({ id: job.id, kind: job.kind, lastError: "abandoned by its worker too many times" });
+          })
         : execute(job, registration, abort);
     const done = work
       .catch((err: Error) => logger.error({ jobId: job.id, kind: job.kind, err: err.message }, "job bookkeeping failed"))
@@ -252,6 +270,8 @@ export function createJobsService(deps: { repo: JobsRepo; logger: Logger; worker
       loop = undefined;
       if (unfinished.length) logger.info({ released: unfinished.length }, "released unfinished jobs at shutdown");
     },
+
+    wake: () => nudge(),
 
     get running(): boolean {
       return loop !== undefined;

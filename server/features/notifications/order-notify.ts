@@ -10,9 +10,10 @@ export const ORDER_NOTIFY = "order.notify";
 
 /**
  * Why an order was cancelled, when the customer's mail depends on it: `abandoned` = the pending-order sweep
- * cancelled a checkout whose process died (the shopper never got an answer, so a mail tells them).
+ * cancelled a checkout whose process died (the shopper never got an answer, so a mail tells them);
+ * `payment_failed` = the card was declined or the provider failed at checkout (staff get a notification).
  */
-export const cancelReasons = ["abandoned"] as const;
+export const cancelReasons = ["abandoned", "payment_failed"] as const;
 
 /**
  * Enqueued by orders in the transaction that changes an order's status, through enqueueOrderNotify: one job per
@@ -38,6 +39,11 @@ export interface OrderNotifyDeps {
   mail: MailService;
   webhooks: WebhooksService;
   logger: Logger;
+  /** Staff notifications (issue 16 §1): new order, failed payment, low stock. Idempotent, like the rest of the job. */
+  staffAlerts?: {
+    deliver(alert: { kind: "order.new" | "payment.failed"; title: string; body: string; link: string; dedupeKey: string }): Promise<unknown>;
+    checkLowStock(productIds: string[]): Promise<void>;
+  };
 }
 
 /** The customer mail for a status, if it gets one; its dedupe key makes each (order, status) mail once. */
@@ -80,6 +86,33 @@ async function dispatchFor(deps: OrderNotifyDeps, order: Order, status: OrderSta
   }
 }
 
+/** The staff notifications that follow a status change (ADR 054); dedupe keys make a re-run add none. */
+async function alertStaff(deps: OrderNotifyDeps, order: Order, change: OrderNotifyPayload, customerName: string) {
+  const alerts = deps.staffAlerts;
+  if (!alerts) return;
+  const link = `/admin/orders/${order.id}`;
+  const items = `${order.items.reduce((n, i) => n + i.quantity, 0)} item(s)`;
+  if (change.status === "paid" && change.previousStatus === "pending") {
+    await alerts.deliver({
+      kind: "order.new",
+      title: `New order ${order.number}`,
+      body: `${customerName} paid for ${items}.`,
+      link,
+      dedupeKey: `order.new:${order.id}`,
+    });
+    await alerts.checkLowStock(order.items.map((i) => i.productId));
+  }
+  if (change.status === "cancelled" && change.reason === "payment_failed") {
+    await alerts.deliver({
+      kind: "payment.failed",
+      title: `Payment failed for order ${order.number}`,
+      body: `${customerName}'s payment for ${items} failed; the order was cancelled.`,
+      link,
+      dedupeKey: `payment.failed:${order.id}`,
+    });
+  }
+}
+
 /**
  * The order.notify handler: the mail and the webhook events that follow an order's status change. The order
  * is read when the job runs, so the mail shows it as it is then (items and totals never change after checkout).
@@ -94,6 +127,8 @@ export function createOrderNotifier(deps: OrderNotifyDeps) {
       return;
     }
     const customer = order.userId ? await deps.findUser(order.userId) : undefined;
+    // Staff first: the bell is the one live promise here (within 1 s of the order, issue 16); all three are idempotent.
+    await alertStaff(deps, order, change, customer?.name ?? order.shippingAddress.name);
     await mailFor(deps, order, change, customer?.name ?? order.shippingAddress.name);
     await dispatchFor(deps, order, status, previousStatus);
   };

@@ -232,7 +232,7 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
           meta,
           tx,
         );
-        await notify?.({ orderId: row.id, status: "cancelled", previousStatus: "pending" }, tx);
+        await notify?.({ orderId: row.id, status: "cancelled", previousStatus: "pending", reason: "payment_failed" }, tx);
         outcome = { event: moved.event, backInStock: await stock.releaseStock(placed.items, tx) };
       }
       if (claimed) await repo.completeIdempotencyKey(claimed.userId, claimed.key, error.status, storedErrorBody(error), tx);

@@ -8,12 +8,12 @@ import type { PaymentsService } from "../payments/payments.service";
 import type { OrdersRepo } from "./orders.repo";
 import type { PricingConfig } from "./pricing";
 
-/** A status an order reached (creation included, previousStatus null); `abandoned` marks the sweep's cancellation of a dead checkout. */
+/** A status an order reached (creation included, previousStatus null); `abandoned` marks the sweep's cancellation of a dead checkout, `payment_failed` a declined or failed charge. */
 export interface OrderStatusChange {
   orderId: string;
   status: OrderStatus;
   previousStatus: OrderStatus | null;
-  reason?: "abandoned";
+  reason?: "abandoned" | "payment_failed";
 }
 
 /**

@@ -152,6 +152,18 @@ export function wireHubToEvents(hub: Hub, events: EventBus, metrics: Pick<Metric
     events.subscribe("order.created", (event) => {
       hub.broadcast("orders", { type: "order.created", data: event.order }, staffOnly);
     }),
+    events.subscribe("staff.notifications", (event) => {
+      // Per recipient: each notification is the recipient's own (read state, preferences).
+      for (const { recipientId, notification } of event.items) {
+        hub.broadcast("notifications", { type: "notification", data: notification }, (client) => client.user.id === recipientId && isStaff(client.user.role));
+      }
+    }),
+    events.subscribe("order.message", (event) => {
+      hub.broadcast("orders", { type: "order.message", data: event.message }, (client) => isStaff(client.user.role) || client.user.id === event.ownerId);
+    }),
+    events.subscribe("order.messages_read", (event) => {
+      hub.broadcast("orders", { type: "order.messages_read", data: event.read }, (client) => isStaff(client.user.role) || client.user.id === event.ownerId);
+    }),
     events.subscribe("catalog.changed", (event) => {
       hub.broadcast("catalog", { type: "catalog.changed", data: { entity: event.entity, id: event.id } });
     }),

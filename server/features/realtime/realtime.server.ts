@@ -161,7 +161,7 @@ export function attachRealtime(
       sendError(connection, "forbidden", `Your account may not subscribe to the ${channel} channel.`);
       return;
     }
-    if (channel === "metrics" && deps.adminNetwork && !deps.adminNetwork.allows(connection.address)) {
+    if ((channel === "metrics" || channel === "notifications") && deps.adminNetwork && !deps.adminNetwork.allows(connection.address)) {
       await deps.audit?.record(
         { actor: { id: user.id, email: user.email }, action: "security.admin_network_denied", summary: { channel } },
         { ip: connection.address },

@@ -36,6 +36,8 @@ export interface WebhooksDeps {
   audit: AuditService;
   policy: DeliveryPolicy;
   logger: Logger;
+  /** Called in the transaction that disables an endpoint after repeated failures (staff notifications, issue 16). */
+  onEndpointDisabled?: (endpoint: { id: string; url: string; reason: string }, tx: TxScope) => Promise<void>;
 }
 
 export interface DispatchOptions {
@@ -141,8 +143,10 @@ export function createWebhooksService(deps: WebhooksDeps) {
         if (!(await repo.recordAttempt(delivery.id, attempt - 1, { ...outcome, status: retry ? "pending" : "failed", nextAttemptAt }, tx)))
           throw new StaleAttempt();
         if (retry) await enqueueAttempt(delivery.id, attempt + 1, tx, delay);
-        if (counted && !counted.enabled && endpoint.enabled)
+        if (counted && !counted.enabled && endpoint.enabled) {
           logger.warn({ endpointId: endpoint.id, url: endpoint.url }, "webhook endpoint disabled after repeated failures");
+          await deps.onEndpointDisabled?.({ id: endpoint.id, url: endpoint.url, reason }, tx);
+        }
       })
       .catch((err: unknown) => {
         if (!(err instanceof StaleAttempt)) throw err;

@@ -4,6 +4,7 @@ import type { MailTemplateName } from "@shared/contracts/mail";
 import { orderFixture } from "./demo-data";
 import { welcomeProps, WelcomeMail } from "./account-mails";
 import { EmailChangeMail, EmailVerificationMail, GuestOrderConfirmationMail, guestOrderProps, PasswordResetMail, tokenLinkProps } from "./account-link-mails";
+import { OrderMessageMail, orderMessageProps, StaffAlertMail, staffAlertProps } from "./inbox-mails";
 import { OrderCancelledMail, orderCancelledProps, OrderConfirmationMail, OrderDeliveredMail, orderMailProps, OrderShippedMail } from "./order-mails";
 
 /**
@@ -84,6 +85,25 @@ export const mailTemplates = {
     subject: ({ order }) => `Order ${order.number} confirmed`,
     component: GuestOrderConfirmationMail,
     demo: { order: { ...orderFixture("paid"), userId: null, guestEmail: "ada@example.test", guestAccessToken: "demo-access-token-demo-access" } },
+  }),
+  "staff-alert": template({
+    description: "A staff notification the recipient chose to get by e-mail too (console preferences).",
+    props: staffAlertProps,
+    subject: ({ title }) => title,
+    component: StaffAlertMail,
+    demo: { title: "New order FP-000123", body: "Ada Lovelace paid $42.00 for 3 items.", link: "/admin/orders/00000000-0000-4000-8000-000000000000" },
+  }),
+  "order-message": template({
+    description: "An order message the other side had not read a minute after it was sent (customer or staff).",
+    props: orderMessageProps,
+    subject: ({ orderNumber }) => `New message about order ${orderNumber}`,
+    component: OrderMessageMail,
+    demo: {
+      orderNumber: "FP-000123",
+      authorName: "Ada Lovelace",
+      body: "Could you leave the parcel with my neighbour?",
+      link: "/orders/00000000-0000-4000-8000-000000000000",
+    },
   }),
 } satisfies Record<MailTemplateName, MailTemplate<z.ZodType>>;
 

@@ -16,6 +16,7 @@ import { useCancelOrder, useChangeOrderStatus, useOrder, useOrderTransactions } 
 import { statusActionLabels, statusLabels } from "../order-status";
 import { cancelDescription } from "./order-detail";
 import { OrderItemsTable, OrderTimeline, Panel, ShippingAddressBlock } from "./order-parts";
+import { OrderThread } from "@client/features/inbox/components/order-thread";
 import { OrderStatusBadge } from "./order-status-badge";
 
 function transitionErrorMessage(error: unknown): string {
@@ -241,6 +242,9 @@ export function AdminOrderDetail({ orderId, backHref }: { orderId: string; backH
           <Panel title="Items" id="admin-order-items-title">
             <OrderItemsTable order={order} linkProducts={false} />
             <TotalsSummary totals={order} className="ml-auto mt-5 max-w-sm" />
+          </Panel>
+          <Panel title="Messages with the customer" id="admin-order-messages-title">
+            <OrderThread orderId={order.id} side="staff" />
           </Panel>
         </div>
         <div className="min-w-0 space-y-6">

@@ -15,6 +15,7 @@ import { useCancelOrder, useOrder } from "../api/orders";
 import { explainStatus, isCancellableByOwner, itemCount } from "../order-status";
 import { OrderStatusBadge } from "./order-status-badge";
 import { OrderItemsTable, OrderTimeline, Panel, ShippingAddressBlock } from "./order-parts";
+import { OrderThread } from "@client/features/inbox/components/order-thread";
 
 /** The server's refusal in words for this screen (409 invalid_transition: it moved on meanwhile). */
 export function cancelErrorMessage(error: unknown): string {
@@ -183,6 +184,9 @@ export function OrderDetail({
           <Panel title="Items" id="order-items-title">
             <OrderItemsTable order={order} />
             <TotalsSummary totals={order} className="ml-auto mt-5 max-w-sm" />
+          </Panel>
+          <Panel title="Messages" id="order-messages-title">
+            <OrderThread orderId={order.id} side="customer" access={access} />
           </Panel>
         </div>
         <div className="min-w-0 space-y-6">
