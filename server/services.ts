@@ -1,6 +1,7 @@
 import { getHeapStatistics } from "node:v8";
 import type { AppContext } from "./context";
 import type { TxScope } from "./db";
+import { routedReads } from "./db/replica";
 import type { OrderStatusChange } from "./features/orders/orders.deps";
 import { createHealthService } from "./features/health/health.service";
 import { createCatalogService } from "./features/catalog/catalog.service";
@@ -85,7 +86,7 @@ export function createServices(ctx: AppContext) {
   const mfa = createMfaService({ security, users, audit, secretKey: deriveKey(sessionSecret, "mfa-secret-v1"), requiredRoles: ctx.env.MFA_REQUIRED_ROLES });
   const auth = createAuthService({ repo: authRepo, users, audit, security, mfa, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
-  const catalog = createCatalogService(createCatalogRepo(ctx.db), {
+  const catalog = createCatalogService(createCatalogRepo(ctx.db, ctx.replica && routedReads(ctx.replica)), {
     audit,
     events: ctx.events,
     webhooks,
