@@ -149,12 +149,14 @@ describe("k8s manifests: structure", () => {
     expect(container.resources.limits).toBeDefined();
   });
 
-  it("when a pod is stopped, then preStop fits well inside the termination grace period", () => {
-    const preStop: string[] = container.lifecycle.preStop.exec.command;
-    expect(preStop[0]).toBe("sleep");
-    const preStopSeconds = Number(preStop[1]);
-    const drainSeconds = parseEnv({}).SHUTDOWN_GRACE_MS / 1000;
-    expect(preStopSeconds + drainSeconds).toBeLessThan(podSpec.terminationGracePeriodSeconds);
+  it("when a pod is stopped, then the server's own delay and drain fit inside the termination grace period, with no preStop sleep on top", () => {
+    // The server keeps serving for SHUTDOWN_DELAY_MS after SIGTERM (readiness 503): a preStop sleep would double it.
+    expect(container.lifecycle?.preStop).toBeUndefined();
+    const delay = container.env.find((e: { name: string }) => e.name === "SHUTDOWN_DELAY_MS");
+    const env = parseEnv({ SHUTDOWN_DELAY_MS: delay?.value });
+    // A terminating pod leaves the Endpoints at once (no probe needed); kube-proxy and the ingress take seconds to follow.
+    expect(env.SHUTDOWN_DELAY_MS).toBeGreaterThanOrEqual(5_000);
+    expect((env.SHUTDOWN_DELAY_MS + env.SHUTDOWN_GRACE_MS) / 1000).toBeLessThan(podSpec.terminationGracePeriodSeconds);
   });
 });
 

@@ -5,6 +5,7 @@ import type { AppContext } from "./context";
 import { trustProxySetting } from "./env";
 import { AppError } from "./lib/app-error";
 import { apiNotFound, errorHandler } from "./lib/error-handler";
+import { readYourWrites } from "./lib/read-your-writes";
 import { accessLog, requestId } from "./lib/request-context";
 import { plainHttpWarning } from "./lib/deployment-warnings";
 import { httpTracing, tracingEnabled } from "./lib/tracing";
@@ -126,6 +127,8 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
     exemptPaths: pathsWhere(v1Tables, (route) => route.csrf === "exempt"),
   });
   app.use("/api/v1", services.sessionAuth.identify, csrf, mfaEnrolmentGate(services.mfa), featureGates(services.settings));
+  // After the session middleware (its callbacks lose the async context): the routes' reads may use the replica.
+  if (ctx.replica) app.use("/api/v1", readYourWrites(ctx.replica.readYourWritesMs));
   app.use("/api/v1", apiV1Routes(ctx, services));
   app.use("/api", apiNotFound);
 

@@ -1,5 +1,6 @@
 import type { AppContext } from "./context";
 import { openDatabase } from "./db";
+import { openReadReplica } from "./db/replica";
 import { parseEnv, type Env } from "./env";
 import { reportBackgroundFailure } from "./lib/background";
 import { createLogger, type Logger } from "./lib/logger";
@@ -11,14 +12,17 @@ import { startTracing, type Tracing } from "./lib/tracing";
 export async function createContext(env: Env, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<AppContext> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE, logger });
   await database.migrate();
+  const replica = env.DATABASE_REPLICA_URL
+    ? await openReadReplica({ url: env.DATABASE_REPLICA_URL, primary: database, maxLagMs: env.REPLICA_MAX_LAG_MS, poolSize: env.DATABASE_POOL_SIZE, logger })
+    : undefined;
   const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, logger, "main", { budgetMs: env.REDIS_TIMEOUT_MS }) : undefined;
   const events = createEventBus(logger, redis, env.REDIS_PREFIX);
-  return { env, database, db: database.db, logger, redis, events, lifecycle: { shuttingDown: false } };
+  return { env, database, db: database.db, replica, logger, redis, events, lifecycle: { shuttingDown: false } };
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.events.close();
-  await Promise.allSettled([ctx.database.close(), ctx.redis && closeRedis(ctx.redis)]);
+  await Promise.allSettled([ctx.database.close(), ctx.replica?.close(), ctx.redis && closeRedis(ctx.redis)]);
 }
 
 export interface BootedProcess {

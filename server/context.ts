@@ -1,4 +1,5 @@
 import type { Database, Db } from "./db";
+import type { ReplicaRouter } from "./db/replica";
 import type { Env } from "./env";
 import type { Logger } from "./lib/logger";
 import type { EventBus } from "./lib/events";
@@ -9,6 +10,8 @@ export interface AppContext {
   env: Env;
   database: Database;
   db: Db;
+  /** Present only when DATABASE_REPLICA_URL is set: where read-only catalog queries may go (ADR 064). */
+  replica?: ReplicaRouter;
   logger: Logger;
   /** Present only when REDIS_URL is set. */
   redis?: Redis;

@@ -23,6 +23,14 @@ const envSchema = z
       .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// or postgresql:// URL")
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** A streaming replica for read-only queries (ADR 064); unset = every query goes to DATABASE_URL. */
+    DATABASE_REPLICA_URL: z
+      .string()
+      .url()
+      .refine((u) => /^postgres(ql)?:\/\//.test(u), "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    /** Reads leave the replica while it is further behind the primary than this. */
+    REPLICA_MAX_LAG_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
     REDIS_URL: z
       .string()
       .url()

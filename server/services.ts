@@ -1,6 +1,7 @@
 import { getHeapStatistics } from "node:v8";
 import type { AppContext } from "./context";
 import type { TxScope } from "./db";
+import { routedReads } from "./db/replica";
 import type { OrderStatusChange } from "./features/orders/orders.deps";
 import { createHealthService } from "./features/health/health.service";
 import { createCatalogService } from "./features/catalog/catalog.service";
@@ -124,7 +125,7 @@ export function createServices(ctx: AppContext) {
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
   const cache =
     ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined;
-  const catalog = createCatalogService(createCatalogRepo(ctx.db), { audit, events: ctx.events, webhooks, cache });
+  const catalog = createCatalogService(createCatalogRepo(ctx.db, ctx.replica && routedReads(ctx.replica)), { audit, events: ctx.events, webhooks, cache });
   const ordersRepo = createOrdersRepo(ctx.db);
   const payments = createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger });
   const ordersCore: OrdersCore = {

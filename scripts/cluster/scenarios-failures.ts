@@ -13,7 +13,7 @@ function deaths(rig: Rig): string[] {
     .filter((r) => r.child.process.exitCode !== null || r.child.process.signalCode !== null)
     .map(
       (r) =>
-        `replica ${r.index + 1} (pid ${r.child.pid}) DIED: exit ${r.child.process.signalCode ?? r.child.process.exitCode}; last output: ${r.child.output().slice(-600).replace(/\s+/g, " ")}`,
+        `replica ${r.index + 1} (pid ${r.child.pid}) DIED: exit ${r.child.process.signalCode ?? r.child.process.exitCode}; last output: ${r.child.output().slice(-1500).replace(/\s+/g, " ")}`,
     );
 }
 
@@ -24,7 +24,7 @@ function sentLine(load: { outcomes: Outcome[]; elapsedMs: () => number; skipped:
 }
 
 /**
- * (4) Rolling restart under ~100 req/s of mixed reads and checkouts through nginx: SIGTERM each replica in turn,
+ * (5) Rolling restart under ~100 req/s of mixed reads and checkouts through nginx: SIGTERM each replica in turn,
  * wait for it to exit, start it again, wait for its readiness, then the next. Every request must answer 2xx.
  */
 export async function rollingRestart(rig: Rig): Promise<ScenarioResult> {
@@ -33,7 +33,7 @@ export async function rollingRestart(rig: Rig): Promise<ScenarioResult> {
   const steps: string[] = [];
   let cleanExits = 0;
   try {
-    await sleep(3_000);
+    await sleep(1_500);
     for (const [i, replica] of rig.replicas.entries()) {
       const oldPid = replica.child.pid;
       const termAt = performance.now();
@@ -47,7 +47,7 @@ export async function rollingRestart(rig: Rig): Promise<ScenarioResult> {
         `replica ${i + 1}: pid ${oldPid} exited ${signalCode ?? exitCode} ${round(exitMs / 1000)} s after SIGTERM; pid ${restarted.child.pid} ready ${round((performance.now() - termAt) / 1000)} s after SIGTERM`,
       );
     }
-    await sleep(3_000);
+    await sleep(1_500);
   } finally {
     await load.stop();
   }
@@ -63,7 +63,7 @@ export async function rollingRestart(rig: Rig): Promise<ScenarioResult> {
     `nginx error log: ${nginxErrorsSince(nginxLogFrom)}`,
     ...deaths(rig),
   ];
-  return { title: "(4) rolling restart under load drops 0 requests", pass: dropped.length === 0 && cleanExits === rig.replicas.length, lines };
+  return { title: "(5) rolling restart under load drops 0 requests", pass: dropped.length === 0 && cleanExits === rig.replicas.length, lines };
 }
 
 /** The first moment (ms, on the watcher's clock) after `from` from which every replica's samples all satisfy `ok`. */
@@ -77,14 +77,14 @@ function recoveredAt(samples: ReadinessSample[], from: number, replicaCount: num
 
 const within = (outcomes: Outcome[], from: number, to: number) => outcomes.filter((o) => o.at >= from && o.at <= to);
 
-/** (5) Redis killed for 10 s under load: no request slower than 500 ms, readiness stays 200, recovery within 5 s. */
+/** (6) Redis killed for 10 s under load: no request slower than 500 ms, readiness stays 200, recovery within 5 s. */
 export async function redisOutage(rig: Rig): Promise<ScenarioResult> {
   const load = startLoad(LOAD_RATE / 2, shopTraffic(rig, 0.1));
   const readiness = watchReadiness(rig.replicas);
   let killedAt = 0;
   let backAt = 0;
   try {
-    await sleep(2_000);
+    await sleep(1_500);
     killedAt = readiness.elapsedMs();
     const loadKilledAt = load.elapsedMs();
     await rig.redis.kill();
@@ -117,7 +117,7 @@ export async function redisOutage(rig: Rig): Promise<ScenarioResult> {
       ...deaths(rig),
     ];
     const pass = slowest < 500 && notReady.length === 0 && recoveryMs !== undefined && recoveryMs <= 5_000 && failed.length === 0;
-    return { title: "(5) Redis killed for 10 s: fast answers, readiness stays 200, recovery ≤ 5 s", pass, lines };
+    return { title: "(6) Redis killed for 10 s: fast answers, readiness stays 200, recovery ≤ 5 s", pass, lines };
   } finally {
     await load.stop();
     await readiness.stop();
@@ -125,7 +125,7 @@ export async function redisOutage(rig: Rig): Promise<ScenarioResult> {
 }
 
 /**
- * (6) PostgreSQL stopped for 5 s under load (reads, checkouts, and checkouts of a scarce product that sells out):
+ * (7) PostgreSQL stopped for 5 s under load (reads, checkouts, and checkouts of a scarce product that sells out):
  * failures are 503 with Retry-After, the replicas keep their PIDs, recovery within 5 s, and no oversell.
  */
 export async function postgresOutage(rig: Rig): Promise<ScenarioResult> {
@@ -134,7 +134,7 @@ export async function postgresOutage(rig: Rig): Promise<ScenarioResult> {
   const load = startLoad(LOAD_RATE / 2, shopTraffic(rig, 0.1, 0.2));
   const readiness = watchReadiness(rig.replicas);
   try {
-    await sleep(2_000);
+    await sleep(1_500);
     const loadStoppedAt = load.elapsedMs();
     const stoppedAt = readiness.elapsedMs();
     rig.postgres.stop();
@@ -144,7 +144,7 @@ export async function postgresOutage(rig: Rig): Promise<ScenarioResult> {
     const loadBackAt = load.elapsedMs();
     const deadline = performance.now() + 15_000;
     while (performance.now() < deadline && recoveredAt(readiness.samples, backAt, rig.replicas.length, (s) => s.status === 200) === undefined) await sleep(100);
-    await sleep(2_000);
+    await sleep(1_000);
     await load.stop();
     const samples = await readiness.stop();
     const recovered = recoveredAt(samples, backAt, rig.replicas.length, (s) => s.status === 200);
@@ -186,7 +186,7 @@ export async function postgresOutage(rig: Rig): Promise<ScenarioResult> {
       alive === rig.replicas.length &&
       negative === 0 &&
       mismatched.length === 0;
-    return { title: "(6) PostgreSQL stopped for 5 s: 503 + Retry-After, same PIDs, recovery ≤ 5 s, 0 oversell", pass, lines };
+    return { title: "(7) PostgreSQL stopped for 5 s: 503 + Retry-After, same PIDs, recovery ≤ 5 s, 0 oversell", pass, lines };
   } finally {
     await load.stop();
     await readiness.stop();

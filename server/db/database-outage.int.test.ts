@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../test/harness";
@@ -20,6 +21,23 @@ describe("when PostgreSQL stops (issue 14)", () => {
   afterAll(async () => {
     await database?.close().catch(() => undefined);
     pg?.destroy();
+  });
+
+  it("when PostgreSQL ends a connection held by a transaction between two statements, then only that transaction fails", async () => {
+    // The cluster rig saw every replica exit 1 here: the checked-out client's 'error' event had no listener.
+    const failure = await database.db
+      .transaction(async (tx) => {
+        const { rows } = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+        await database.pool.query("select pg_terminate_backend($1)", [rows[0]!.pid]);
+        await new Promise((r) => setTimeout(r, 200)); // the termination arrives while no statement runs
+        await tx.execute(sql`select 1`);
+      })
+      .then(
+        () => undefined,
+        (err: Error) => err,
+      );
+    expect(failure).toBeInstanceOf(Error);
+    expect((await database.db.execute(sql`select 1 as one`)).rows).toEqual([{ one: 1 }]);
   });
 
   it("when the database is down, then reads, sign-ins and readiness answer 503 with Retry-After, and recovery needs no restart", async () => {

@@ -165,7 +165,15 @@ function serverDatabase(
   // Pool.query (drizzle outside transactions) and each client's query (transactions); the pool-to-client calls
   // use callbacks, which traceQueries leaves alone, so a statement is never counted twice.
   traceQueries(pool as unknown as Parameters<typeof traceQueries>[0], "postgresql");
-  pool.on("connect", (client) => traceQueries(client, "postgresql"));
+  pool.on("connect", (client) => {
+    traceQueries(client, "postgresql");
+    // A checked-out client (a transaction between two statements) gets no pool listener: when PostgreSQL ends the
+    // connection then (57P01 on shutdown, a network cut), the 'error' event would crash the process. The statement
+    // in flight, or the next one, still fails and is answered 503; the pool discards the broken client.
+    (client as unknown as { on(event: "error", listener: (err: Error) => void): void }).on("error", (err) =>
+      options.logger?.warn({ err: err.message }, "database client error"),
+    );
+  });
   const db = drizzleOn(pool);
   return {
     db,

@@ -7,6 +7,7 @@ import { createEventBus } from "../lib/events";
 import { createLogger, type Logger } from "../lib/logger";
 import { closeRedis, createRedis } from "../lib/redis";
 import type { Database } from "../db";
+import { openReadReplica } from "../db/replica";
 import { testDatabase } from "./database";
 
 export type TestEnv = Partial<Record<keyof Env, string>>;
@@ -35,7 +36,10 @@ export async function createTestApp(envOverrides: TestEnv = {}, options: CreateA
   const logger = overrides.logger ?? createLogger(env.LOG_LEVEL);
   const redis = env.REDIS_URL ? createRedis(env.REDIS_URL, logger, "test", { budgetMs: env.REDIS_TIMEOUT_MS }) : undefined;
   const events = createEventBus(logger, redis, env.REDIS_PREFIX);
-  const ctx: AppContext = { env, database, db: database.db, logger, redis, events, lifecycle: { shuttingDown: false } };
+  const replica = env.DATABASE_REPLICA_URL
+    ? await openReadReplica({ url: env.DATABASE_REPLICA_URL, primary: database, maxLagMs: env.REPLICA_MAX_LAG_MS, poolSize: 2, logger })
+    : undefined;
+  const ctx: AppContext = { env, database, db: database.db, replica, logger, redis, events, lifecycle: { shuttingDown: false } };
   const { app, services } = createApp(ctx, options);
   const servers: Server[] = [];
   const close = async () => {
@@ -43,6 +47,7 @@ export async function createTestApp(envOverrides: TestEnv = {}, options: CreateA
     await services.jobs.stop(1_000); // a no-op unless the test started the workers
     await events.close();
     if (redis) await closeRedis(redis);
+    await replica?.close();
   };
   afterAll(close);
   /** Listens on an ephemeral 127.0.0.1 port (for WebSocket and real-HTTP tests). */

@@ -9,6 +9,7 @@ import { join } from "node:path";
  */
 export interface PrivatePostgres {
   url: string;
+  port: number;
   start(): void;
   /** Immediate shutdown: what a crashed or unreachable database looks like to the app. */
   stop(): void;
@@ -31,11 +32,59 @@ export function privatePostgres(port: number): PrivatePostgres {
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
     start: () => void run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "start"]),
     stop: () => void run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]),
     destroy() {
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+      } catch {
+        // already stopped
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Whether this machine has the PostgreSQL server tools (initdb, pg_ctl, pg_basebackup) on the PATH. */
+export function postgresServerToolsMissing(): string | undefined {
+  for (const tool of ["initdb", "pg_ctl", "pg_basebackup"]) {
+    try {
+      execFileSync("sh", ["-c", `command -v ${tool}`], { stdio: "pipe" });
+    } catch {
+      return `${tool} is not on the PATH (Debian: apt-get install postgresql, and put /usr/lib/postgresql/<version>/bin on the PATH)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A streaming replica of a running private primary: `pg_basebackup -R` (writes standby.signal and the
+ * connection to the primary), started on `port`. Same start/stop/destroy as the primary.
+ */
+export function privateStandby(primary: PrivatePostgres, port: number): PrivatePostgres {
+  const dir = mkdtempSync(join(tmpdir(), "fp-pg-standby-"));
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"]).toString());
+    const gid = Number(execFileSync("id", ["-g", "postgres"]).toString());
+    chownSync(dir, uid, gid);
+  }
+  chmodSync(dir, 0o700);
+  const run = (command: string, args: string[]) =>
+    execFileSync(asRoot ? "runuser" : command, asRoot ? ["-u", "postgres", "--", command, ...args] : args, { stdio: "pipe", timeout: 60_000 });
+  const data = join(dir, "data");
+  run("pg_basebackup", ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", data, "-R", "-X", "stream", "--no-sync"]);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on`;
+  const stop = () => void run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    start: () => void run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "start"]),
+    stop,
+    destroy() {
+      try {
+        stop();
       } catch {
         // already stopped
       }

@@ -16,14 +16,15 @@ import { createVariantsRepo } from "./variants.repo";
  * (product-writes.repo), the sitemaps' batches (catalog-sitemap.repo), search look-ups (search.repo); this module adds the statements shared by every catalog table.
  * A method that may run inside a transaction takes the `TxScope` from `transaction(fn)` last (ADR 013).
  */
-export function createCatalogRepo(db: Db) {
+export function createCatalogRepo(db: Db, reads: Db = db) {
   return {
     transaction: <T>(fn: (tx: TxScope) => Promise<T>) => runInTransaction(db, fn),
-    ...createProductQueriesRepo(db),
+    // Read-only parts may read a streaming replica (`reads`, server/db/replica.ts; ADR 064); writes stay on `db`.
+    ...createProductQueriesRepo(reads),
     ...createTaxonomyRepo(db),
     ...createProductWritesRepo(db),
-    ...createCatalogSitemapRepo(db),
-    ...createSearchRepo(db),
+    ...createCatalogSitemapRepo(reads),
+    ...createSearchRepo(reads),
     ...createVariantsRepo(db),
 
     /**
