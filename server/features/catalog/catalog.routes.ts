@@ -95,7 +95,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       access: "public",
       before: [revalidate],
       responses: { 200: { description: "The sectors.", schema: sectorList } },
-      handler: ({ user }, catalog) => catalog.listSectors(user),
+      handler: ({ user }, catalog) => catalog.sectorsBody(user),
     }),
     route({
       method: "get",
@@ -108,7 +108,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { params: idOrSlugParams },
       responses: { 200: { description: "The sector.", schema: sector } },
       errors: [400, 404],
-      handler: ({ params, user }, catalog) => catalog.getSector(params.id, user),
+      handler: ({ params, user }, catalog) => catalog.sectorBody(params.id, user),
     }),
     route({
       method: "post",
@@ -159,7 +159,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { query: brandListQuery },
       responses: { 200: { description: "A page of brands.", schema: brandList } },
       errors: [400],
-      handler: ({ query, user }, catalog) => catalog.listBrands(query, user),
+      handler: ({ query, user }, catalog) => catalog.brandsBody(query, user),
     }),
     route({
       method: "get",
@@ -172,7 +172,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { params: idOrSlugParams },
       responses: { 200: { description: "The brand.", schema: brand } },
       errors: [400, 404],
-      handler: ({ params, user }, catalog) => catalog.getBrand(params.id, user),
+      handler: ({ params, user }, catalog) => catalog.brandBody(params.id, user),
     }),
     route({
       method: "post",
@@ -236,7 +236,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { query: productListQuery },
       responses: { 200: { description: "A page of products.", schema: productList } },
       errors: [400, "forbidden"],
-      handler: ({ query, user }, catalog) => catalog.listProducts(query, user),
+      handler: ({ query, user }, catalog) => catalog.productsBody(query, user),
     }),
     route({
       method: "get",
@@ -297,7 +297,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { params: idOrSlugParams },
       responses: { 200: { description: "The product.", schema: product } },
       errors: [400, 404],
-      handler: ({ params, user }, catalog) => catalog.getProduct(params.id, user),
+      handler: ({ params, user }, catalog) => catalog.productBody(params.id, user),
     }),
     route({
       method: "post",
