@@ -66,7 +66,7 @@ async function runOne(s: Scenario, port: number, path: string, round: number): P
   try {
     const bootMs = await waitForOk(`${base}/api/health/readiness`, spawnedAt, {
       everyMs: 10,
-      timeoutMs: 30_000,
+      timeoutMs: 120_000,
       exited: () => child.process.exitCode !== null,
     });
     await sleep(500);

@@ -165,6 +165,18 @@ function sortPlan(sort: ProductSort, search: ProductSearch | undefined): SortPla
   }
 }
 
+/**
+ * Ranking is bounded (issue 15 §5): a broad `q` ("pack" matches 22,000 of 100,000 products) would compute ts_rank
+ * for every match to show 24. Relevance ranks the RANKED_CANDIDATES newest matches only — found through the
+ * (status, created_at) index for broad words, through the GIN index for rare ones — so the cost no longer grows
+ * with the catalog; a shopper paging past a thousand results is better served by a narrower query. The set is
+ * deterministic for unchanged data, so keyset pages stay consistent.
+ */
+const RANKED_CANDIDATES = 1_000;
+const rankedCandidates = (search: ProductSearch) =>
+  sql`${p.id} in (select x.id from ${products} x where x.status = 'active' and ${search.matches(sql`x.search_vector`)}
+    order by x.created_at desc limit ${sql.raw(String(RANKED_CANDIDATES))})`;
+
 const byName = (x: { name: string; slug: string }, y: { name: string; slug: string }) =>
   x.name < y.name ? -1 : x.name > y.name ? 1 : x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0;
 
@@ -180,6 +192,9 @@ export function createProductQueriesRepo(db: Db) {
       const plan = sortPlan(c.sort, search);
       const where = productConditions(c, search);
       if (c.after) where.push(plan.after(c.after));
+      // Staff views of archived products are small and rare: only the active ones (shopper, "active") are bounded.
+      const activeOnly = c.visibility === undefined || c.visibility === "shopper" || c.visibility === "active";
+      if (search && c.sort === "relevance" && activeOnly) where.push(rankedCandidates(search));
       const columns = c.sort === "relevance" ? { ...productColumns, rankKey: sql<string>`${rankKey(search)}::text` } : productColumns;
       const query = db.select(columns).from(p).innerJoin(b, brandOfProduct).innerJoin(s, sectorOfBrand).where(allOf(where)).orderBy(plan.order);
       // Without q: a named statement with a generic plan (ADR 059). With q the tsquery is a parameter PostgreSQL
