@@ -126,15 +126,13 @@ export function createCache(logger: Logger, redis?: Redis, options: CacheOptions
     }
     stats.misses++;
     const value = await load();
-    // Fire and forget, after the response is written: it must not wait for (or fail on) the cache fill, and a
-    // JsonBody's compressed copies (made for the fill) are then already there if this response needed one.
-    setImmediate(() => {
-      guard
-        .run("cache fill", (r) => r.eval(FILL, 2, genKey, hashKey, generation, key, codec.encode(value), String(ttlMs)))
-        .catch(() => {
-          stats.errors++;
-        });
-    });
+    // Fire and forget: the response must not wait for (or fail on) the cache fill. A JsonBody's compressed copies
+    // are made here, once per miss, and this response reuses them.
+    guard
+      .run("cache fill", (r) => r.eval(FILL, 2, genKey, hashKey, generation, key, codec.encode(value), String(ttlMs)))
+      .catch(() => {
+        stats.errors++;
+      });
     return value;
   }
 
