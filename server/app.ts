@@ -22,6 +22,8 @@ import { apiV1Tables, healthTable, mediaFilesTable, prometheusTable } from "./ro
 import { featureGates } from "./features/settings/feature-gates";
 import { bodyFormatsOf, pathsWhere } from "./lib/route-table";
 import { requestMetrics } from "./features/metrics/metrics.middleware";
+import { catalogRoutes } from "./features/catalog/catalog.routes";
+import { leanReads } from "./lib/lean-reads";
 
 export interface CreateAppOptions {
   /** Serve dist/client (production and E2E). Tests of the API leave it off. */
@@ -74,31 +76,45 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
   app.set("trust proxy", trustProxySetting(ctx.env.TRUST_PROXY));
   app.set("query parser", "simple");
 
+  const securityHeaders = helmet({
+    // Vite's dev server injects inline scripts for HMR; the built SPA needs none.
+    contentSecurityPolicy: options.devMiddleware
+      ? false
+      : {
+          directives: {
+            defaultSrc: ["'self'"],
+            scriptSrc: ["'self'"],
+            styleSrc: ["'self'", "'unsafe-inline'"],
+            imgSrc: ["'self'", "data:"],
+            connectSrc: ["'self'"],
+            fontSrc: ["'self'", "data:"],
+            objectSrc: ["'none'"],
+            frameAncestors: ["'none'"],
+            upgradeInsecureRequests: production ? [] : null,
+          },
+        },
+    strictTransportSecurity: production,
+  });
+  const rateLimits = createRateLimits(ctx);
+
+  // Anonymous cookie-less catalog reads answer here, before the full stack (ADR 061); tracing wants every request.
+  if (!tracingEnabled())
+    app.use(
+      leanReads({
+        tables: [{ table: catalogRoutes, deps: services.catalog }],
+        securityHeaders,
+        rateLimit: rateLimits.api,
+        recordRequest: (record) => services.metrics.recordRequest(record),
+        logger: ctx.logger,
+        apiPrelude: plainHttpWarning(ctx.logger, ctx.env),
+        gates: [featureGates(services.settings)],
+      }),
+    );
   app.use(requestId);
   if (tracingEnabled()) app.use(httpTracing());
   app.use(requestMetrics(services.metrics)); // first: times every request, labelled by the route template that answers
   app.use(accessLog(ctx.logger));
-  app.use(
-    helmet({
-      // Vite's dev server injects inline scripts for HMR; the built SPA needs none.
-      contentSecurityPolicy: options.devMiddleware
-        ? false
-        : {
-            directives: {
-              defaultSrc: ["'self'"],
-              scriptSrc: ["'self'"],
-              styleSrc: ["'self'", "'unsafe-inline'"],
-              imgSrc: ["'self'", "data:"],
-              connectSrc: ["'self'"],
-              fontSrc: ["'self'", "data:"],
-              objectSrc: ["'none'"],
-              frameAncestors: ["'none'"],
-              upgradeInsecureRequests: production ? [] : null,
-            },
-          },
-      strictTransportSecurity: production,
-    }),
-  );
+  app.use(securityHeaders);
   app.use("/api", corsAllowList(ctx.env.ALLOWED_ORIGINS));
   app.use(compressWhenAccepted);
 
@@ -111,7 +127,6 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
 
   app.use("/api", requireJsonContentType, express.json({ limit: "100kb", strict: true }));
   // Rate limits → session + passport (or bearer) → CSRF, for /api/v1 only: probes, images and the SPA get no sessions.
-  const rateLimits = createRateLimits(ctx);
   if (rateLimits.api.length) app.use("/api/v1", ...rateLimits.api);
   if (rateLimits.signIn.length)
     app.use(

@@ -17,8 +17,8 @@ export interface LoadSummary {
 }
 
 /** One autocannon run against url (keep-alive connections, no pipelining, GET). */
-export async function runLoad(url: string, connections: number, durationS: number): Promise<LoadSummary> {
-  const result = await autocannon({ url, connections, duration: durationS, pipelining: 1, timeout: 10 });
+export async function runLoad(url: string, connections: number, durationS: number, headers: Record<string, string> = {}): Promise<LoadSummary> {
+  const result = await autocannon({ url, connections, duration: durationS, pipelining: 1, timeout: 10, headers });
   return {
     durationS,
     connections,

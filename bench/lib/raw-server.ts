@@ -1,15 +1,14 @@
-// The baseline for bench/catalog-list: a bare node:http + pg Pool server answering
-// GET /api/v1/products?limit=N with THE SAME statement the app sends (captured from the app's own
-// repository by bench/lib/captured-sql.ts and handed over in BASELINE_QUERY), mapped to the same
-// JSON shape and pagination envelope. No framework, no middleware, no validation, no logging:
-// the floor the app is compared against. Started by the bench as a child process.
-import { createServer, type ServerResponse } from "node:http";
+// The physical-limit baseline for bench/catalog-list and bench/catalog-detail: bare node:http + pg, written
+// independently of the app (its own SQL, no app code), answering
+//   GET /api/v1/products?limit=N         (newest first, shopper-visible products, the app's JSON and cursor)
+//   GET /api/v1/products/:slug           (one shopper-visible product)
+// with NAMED prepared statements (parsed and planned once per connection, generic plans) and, when the client
+// accepts it, the same content coding the app would choose (br, else gzip) at the fastest level. No framework,
+// no middleware, no validation, no logging, no cache. Started by the bench as a child process.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import pg from "pg";
 
-interface Query {
-  text: string;
-  params: unknown[];
-}
 type Row = Record<string, string | number>;
 
 function required(name: string): string {
@@ -20,24 +19,23 @@ function required(name: string): string {
 
 const port = Number(required("PORT"));
 const host = process.env.HOST ?? "127.0.0.1";
-const query = JSON.parse(required("BASELINE_QUERY")) as Query;
 const pageSize = Number(required("BASELINE_PAGE_SIZE"));
-const sort = required("BASELINE_SORT");
 const imagePrefix = required("BASELINE_IMAGE_PREFIX");
-if (sort !== "newest") throw new Error(`raw-server: only the default "newest" sort is implemented, got ${sort}`);
 
-// The same pool settings as server/db/index.ts (openPg).
-const pool = new pg.Pool({
-  connectionString: required("DATABASE_URL"),
-  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-  connectionTimeoutMillis: 5_000,
-  idleTimeoutMillis: 30_000,
-  statement_timeout: 30_000,
-});
+const pool = new pg.Pool({ connectionString: required("DATABASE_URL"), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 pool.on("error", (err) => console.error(`idle database client error: ${err.message}`));
 
+const COLUMNS = `p.id, p.slug, p.name, p.description, p.price_cents, p.currency, p.stock, p.image_url, p.status,
+  b.id as brand_id, b.slug as brand_slug, b.name as brand_name, s.id as sector_id, s.slug as sector_slug, s.name as sector_name,
+  to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at,
+  to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as updated_at`;
+const FROM = `from products p join brands b on b.id = p.brand_id join sectors s on s.id = b.sector_id
+  where p.status = 'active' and b.status = 'active'`;
+const LIST = { name: "raw_list", text: `select ${COLUMNS} ${FROM} order by p.created_at desc, p.id desc limit ${pageSize + 1}` };
+const DETAIL = { name: "raw_detail", text: `select ${COLUMNS} ${FROM} and p.slug = $1 limit 1` };
+
 const isoMillis = (micros: string) => `${micros.slice(0, 23)}Z`;
-const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify({ s: sort, v: values })).toString("base64url");
+const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify({ s: "newest", v: values })).toString("base64url");
 
 function toProduct(r: Row) {
   const slug = r.slug as string;
@@ -58,40 +56,61 @@ function toProduct(r: Row) {
   };
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(json) });
-  res.end(json);
+function send(req: IncomingMessage, res: ServerResponse, status: number, body: unknown) {
+  let bytes = Buffer.from(JSON.stringify(body));
+  const headers: Record<string, string | number> = { "Content-Type": "application/json; charset=utf-8" };
+  const accept = req.headers["accept-encoding"] ?? "";
+  if (bytes.length >= 1024 && /\bbr\b/.test(accept)) {
+    bytes = brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } });
+    headers["Content-Encoding"] = "br";
+  } else if (bytes.length >= 1024 && /\bgzip\b/.test(accept)) {
+    bytes = gzipSync(bytes, { level: 1 });
+    headers["Content-Encoding"] = "gzip";
+  }
+  headers["Content-Length"] = bytes.length;
+  res.writeHead(status, headers);
+  res.end(bytes);
 }
 
+const failed = (req: IncomingMessage, res: ServerResponse) => (err: Error) => send(req, res, 500, { error: { code: "internal", message: err.message } });
+
 const server = createServer((req, res) => {
-  const path = (req.url ?? "/").split("?")[0];
+  const path = (req.url ?? "/").split("?")[0]!;
   if (req.method === "GET" && path === "/api/v1/products") {
-    pool.query<Row>(query.text, query.params).then(
+    pool.query<Row>(LIST).then(
       ({ rows }) => {
         const hasMore = rows.length > pageSize;
         const page = hasMore ? rows.slice(0, pageSize) : rows;
         const last = page.at(-1);
-        send(res, 200, {
+        send(req, res, 200, {
           data: page.map(toProduct),
           pagination: { nextCursor: hasMore && last ? encodeCursor([last.created_at, last.id]) : null, hasMore },
         });
       },
-      (err: Error) => send(res, 500, { error: { code: "internal", message: err.message } }),
+      failed(req, res),
+    );
+    return;
+  }
+  if (req.method === "GET" && path.startsWith("/api/v1/products/")) {
+    pool.query<Row>({ ...DETAIL, values: [decodeURIComponent(path.slice("/api/v1/products/".length))] }).then(
+      ({ rows }) => {
+        if (rows[0]) send(req, res, 200, toProduct(rows[0]));
+        else send(req, res, 404, { error: { code: "not_found", message: "Product not found" } });
+      },
+      failed(req, res),
     );
     return;
   }
   if (req.method === "GET" && path === "/api/health/readiness") {
     pool.query("select 1").then(
-      () => send(res, 200, { status: "ready" }),
-      () => send(res, 503, { status: "not_ready" }),
+      () => send(req, res, 200, { status: "ready" }),
+      () => send(req, res, 503, { status: "not_ready" }),
     );
     return;
   }
-  send(res, 404, { error: { code: "not_found", message: "Not found" } });
+  send(req, res, 404, { error: { code: "not_found", message: "Not found" } });
 });
 server.keepAliveTimeout = 65_000; // as server/index.ts
-
 server.listen(port, host);
 
 function shutdown() {

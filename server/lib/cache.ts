@@ -1,4 +1,5 @@
 import { LRUCache } from "lru-cache";
+import { packJsonBody, unpackJsonBody, type JsonBody } from "./json-body";
 import type { Logger } from "./logger";
 import { redisGuard, redisKey, type Redis } from "./redis";
 
@@ -15,6 +16,8 @@ import { redisGuard, redisKey, type Redis } from "./redis";
  */
 export interface Cache {
   getOrLoad<T>(namespace: string, key: string, load: () => Promise<T>): Promise<T>;
+  /** The same for an answer kept as bytes (ADR 060): Redis stores it packed, with its compressed copies. */
+  getOrLoadBody(namespace: string, key: string, load: () => Promise<JsonBody>): Promise<JsonBody>;
   invalidate(namespace: string): Promise<void>;
   /**
    * Empties every namespace whose name starts with `prefix` (all of them without one), whoever filled it: the admin
@@ -46,20 +49,23 @@ export function createCache(logger: Logger, redis?: Redis, options: CacheOptions
   if (!redis) {
     const lru = new LRUCache<string, { value: unknown }>({ max: options.maxEntries ?? 5_000, ttl: ttlMs });
     const generations = new Map<string, number>();
+    // Entries are held by reference: a JsonBody keeps the compressed copies it makes for later hits.
+    async function getOrLoad<T>(namespace: string, key: string, load: () => Promise<T>): Promise<T> {
+      const full = `${namespace}\u0000${key}`;
+      const hit = lru.get(full);
+      if (hit) {
+        stats.hits++;
+        return hit.value as T;
+      }
+      stats.misses++;
+      const generation = generations.get(namespace) ?? 0;
+      const value = await load();
+      if ((generations.get(namespace) ?? 0) === generation) lru.set(full, { value });
+      return value;
+    }
     return {
-      async getOrLoad<T>(namespace: string, key: string, load: () => Promise<T>) {
-        const full = `${namespace}\u0000${key}`;
-        const hit = lru.get(full);
-        if (hit) {
-          stats.hits++;
-          return hit.value as T;
-        }
-        stats.misses++;
-        const generation = generations.get(namespace) ?? 0;
-        const value = await load();
-        if ((generations.get(namespace) ?? 0) === generation) lru.set(full, { value });
-        return value;
-      },
+      getOrLoad,
+      getOrLoadBody: (namespace, key, load) => getOrLoad(namespace, `body:${key}`, load),
       async invalidate(namespace) {
         generations.set(namespace, (generations.get(namespace) ?? 0) + 1);
         const prefix = `${namespace}\u0000`;
@@ -98,37 +104,53 @@ export function createCache(logger: Logger, redis?: Redis, options: CacheOptions
     }
   };
 
+  /** How a value travels through the Redis hash: JSON text for objects, a packed Buffer for JsonBody (ADR 060). */
+  interface Codec<T> {
+    binary: boolean;
+    decode(stored: string | Buffer): T | undefined;
+    encode(value: T): string | Buffer;
+  }
+  const jsonCodec: Codec<unknown> = { binary: false, decode: (stored) => JSON.parse(String(stored)) as unknown, encode: (value) => JSON.stringify(value) };
+  const bodyCodec: Codec<JsonBody> = { binary: true, decode: (stored) => unpackJsonBody(stored as Buffer), encode: packJsonBody };
+
+  async function readThrough<T>(namespace: string, key: string, load: () => Promise<T>, codec: Codec<T>): Promise<T> {
+    const [genKey, hashKey] = keysOf(namespace);
+    let generation: string;
+    if (pendingInvalidations.has(namespace) && guard.available) await invalidate(namespace);
+    if (pendingInvalidations.has(namespace)) {
+      stats.errors++;
+      return load();
+    }
+    try {
+      const [gen, cached] = (await guard.run("cache read", (r) =>
+        codec.binary ? r.callBuffer("EVAL", READ, 2, genKey, hashKey, key) : r.eval(READ, 2, genKey, hashKey, key),
+      )) as [string | Buffer, string | Buffer | null];
+      const value = cached === null ? undefined : codec.decode(cached);
+      if (value !== undefined) {
+        stats.hits++;
+        return value;
+      }
+      generation = String(gen);
+    } catch (err) {
+      stats.errors++;
+      logger.debug({ err: (err as Error).message }, "cache read failed; loading from the database");
+      return load();
+    }
+    stats.misses++;
+    const value = await load();
+    // Fire and forget: the response must not wait for (or fail on) the cache fill. A JsonBody's compressed copies
+    // are made here, once per miss, and this response reuses them.
+    guard
+      .run("cache fill", (r) => r.eval(FILL, 2, genKey, hashKey, generation, key, codec.encode(value), String(ttlMs)))
+      .catch(() => {
+        stats.errors++;
+      });
+    return value;
+  }
+
   return {
-    async getOrLoad<T>(namespace: string, key: string, load: () => Promise<T>) {
-      const [genKey, hashKey] = keysOf(namespace);
-      let generation: string;
-      if (pendingInvalidations.has(namespace) && guard.available) await invalidate(namespace);
-      if (pendingInvalidations.has(namespace)) {
-        stats.errors++;
-        return load();
-      }
-      try {
-        const [gen, cached] = (await guard.run("cache read", (r) => r.eval(READ, 2, genKey, hashKey, key))) as [string, string | null];
-        if (cached !== null) {
-          stats.hits++;
-          return JSON.parse(cached) as T;
-        }
-        generation = gen;
-      } catch (err) {
-        stats.errors++;
-        logger.debug({ err: (err as Error).message }, "cache read failed; loading from the database");
-        return load();
-      }
-      stats.misses++;
-      const value = await load();
-      // Fire and forget: the response must not wait for (or fail on) the cache fill.
-      guard
-        .run("cache fill", (r) => r.eval(FILL, 2, genKey, hashKey, generation, key, JSON.stringify(value), String(ttlMs)))
-        .catch(() => {
-          stats.errors++;
-        });
-      return value;
-    },
+    getOrLoad: <T>(namespace: string, key: string, load: () => Promise<T>) => readThrough(namespace, key, load, jsonCodec as Codec<T>),
+    getOrLoadBody: (namespace, key, load) => readThrough(namespace, `body:${key}`, load, bodyCodec),
     invalidate,
     async purge(prefix = "") {
       // Namespaces are found by their generation keys (one per namespace ever filled or invalidated) and their hashes.

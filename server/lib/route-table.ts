@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { ErrorCode } from "@shared/errors";
 import { AppError } from "./app-error";
 import { parseBody, parseHeaders, parseOrThrow, parseParams, parseQuery } from "./validate";
+import { JsonBody, sendJsonBody } from "./json-body";
 
 /*
  * One declaration per endpoint (ADR 017): method, path, access, request and response schemas and the
@@ -176,6 +177,7 @@ export function mountRouteTable<D>(table: RouteTable<D>, deps: D, guards: Access
       const result = await route.handler(parseRequest(route as Route<unknown>, req, res), deps);
       if (res.headersSent) return;
       if (result === undefined || status === 204) res.status(status).end();
+      else if (result instanceof JsonBody) sendJsonBody(req, res, result, status);
       else res.status(status).json(result);
     });
     router[route.method](route.path, ...chain);

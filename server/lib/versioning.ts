@@ -27,7 +27,12 @@ export function parseIfMatch(header: string | undefined): IfMatch {
 
 /** The strong ETag of a representation of the given version. */
 export function entityTag(version: number, body: unknown): string {
-  const digest = createHash("sha256").update(JSON.stringify(body)).digest("base64url").slice(0, 16);
+  return entityTagOfJson(version, JSON.stringify(body));
+}
+
+/** The same tag from the serialised body (the cached JSON bytes of server/lib/json-body.ts). */
+export function entityTagOfJson(version: number, json: string | Buffer): string {
+  const digest = createHash("sha256").update(json).digest("base64url").slice(0, 16);
   return `"${version}-${digest}"`;
 }
 

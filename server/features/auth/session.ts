@@ -13,6 +13,7 @@ import type { AuthService } from "./auth.service";
 import { createCsrfTokens } from "./csrf";
 import { deriveKey } from "./secret";
 import { ANONYMOUS_SESSION_MS, SESSION_POLICIES, sessionCookieName } from "./session-policy";
+import { withNamedStatements } from "../../db/prepared";
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- passport types req.user through the global Express namespace
@@ -74,7 +75,8 @@ export function createSessionAuth(ctx: AppContext, auth: AuthService, secret: st
 
   const PgStore = connectPgSimple(session);
   const store = new PgStore({
-    pool: ctx.database.pool as never,
+    // Every cookie request reads (and touches) its session: named statements (ADR 059).
+    pool: withNamedStatements(ctx.database.pool, ctx.database.driver) as never,
     tableName: "sessions",
     createTableIfMissing: false,
     // Expired sessions are purged by the hourly auth.purge-expired job, once for the whole cluster.

@@ -1,5 +1,6 @@
 import type { Cache, CacheStats } from "../../lib/cache";
 import type { EventBus, EventMap } from "../../lib/events";
+import { toJsonBody, type JsonBody } from "../../lib/json-body";
 import { seesArchived, type CatalogViewer } from "./catalog-access";
 import type { CatalogRepo } from "./catalog.repo";
 
@@ -40,6 +41,15 @@ export function createCatalogCache(repo: Pick<CatalogRepo, "cacheScope">, deps: 
     async cached<T>(viewer: CatalogViewer | undefined, key: string, load: () => Promise<T>): Promise<T> {
       const ns = cache && !seesArchived(viewer) ? await cacheNamespace() : undefined;
       return cache && ns ? cache.getOrLoad(ns, key, load) : load();
+    },
+
+    /**
+     * The same read as bytes (ADR 060): shopper answers are cached serialised, with their ETag and compressed
+     * copies; uncached answers (staff, caching off) are serialised per request and compressed at the fast level.
+     */
+    async cachedBody(viewer: CatalogViewer | undefined, key: string, load: () => Promise<unknown>): Promise<JsonBody> {
+      const ns = cache && !seesArchived(viewer) ? await cacheNamespace() : undefined;
+      return cache && ns ? cache.getOrLoadBody(ns, key, async () => toJsonBody(await load(), "stored")) : toJsonBody(await load(), "fast");
     },
 
     invalidate,

@@ -67,15 +67,17 @@ export const filterCriteria = (q: ProductExportFilters | ProductListFilters, vis
 });
 
 /** The catalog's open reads: sectors, brands and products, shopper answers cached. */
-export function createCatalogReads(repo: CatalogRepo, { cached }: Pick<CatalogCache, "cached">) {
-  async function loadProductList(query: ProductListFilters, visibility: ProductVisibility): Promise<ProductList> {
+export function createCatalogReads(repo: CatalogRepo, { cached, cachedBody }: Pick<CatalogCache, "cached" | "cachedBody">) {
+  async function loadProductList(query: ProductListFilters, visibility: ProductVisibility, viewer?: CatalogViewer): Promise<ProductList> {
     const sort: ProductSort = query.sort ?? (query.q !== undefined ? "relevance" : "newest");
     const after = query.cursor === undefined ? undefined : decodeKeyset(query.cursor, sort, PRODUCT_KEY_CHECKS[sort]);
     const criteria = filterCriteria(query, visibility);
     // Page and facets are independent statements: on a pool they run side by side.
     const [rows, facets] = await Promise.all([
       repo.listProducts({ ...criteria, sort, after, take: query.limit + 1 }),
-      query.facets ? repo.productFacets(criteria) : Promise.resolve<Facets | undefined>(undefined),
+      // Facet counts depend on the filters only, not on sort, page or cursor: cached per filter set (ADR 060), so
+      // paging or re-sorting a faceted list never recounts; every catalog write drops them with the namespace.
+      query.facets ? cached(viewer, `facets:${stableKey(criteria)}`, () => repo.productFacets(criteria)) : Promise.resolve<Facets | undefined>(undefined),
     ]);
     const page = toPage(
       rows,
@@ -90,63 +92,86 @@ export function createCatalogReads(repo: CatalogRepo, { cached }: Pick<CatalogCa
     return didYouMean ? { ...withFacets, didYouMean } : withFacets;
   }
 
-  return {
-    async listSectors(viewer?: CatalogViewer): Promise<{ data: Sector[] }> {
-      return cached(viewer, "sectors", async () => ({ data: await repo.listSectors() }));
-    },
+  /**
+   * Each open read as its cache key and loader, so it can be answered as an object (storefront, sitemaps) or as
+   * cached bytes (the HTTP routes, ADR 060) from one definition.
+   */
+  const reads = {
+    sectors: () => ({ key: "sectors", load: async (): Promise<{ data: Sector[] }> => ({ data: await repo.listSectors() }) }),
 
-    async getSector(idOrSlug: string, viewer?: CatalogViewer): Promise<Sector> {
-      return cached(viewer, `sector:${lookupKey(idOrSlug)}`, async () => {
+    sector: (idOrSlug: string) => ({
+      key: `sector:${lookupKey(idOrSlug)}`,
+      load: async (): Promise<Sector> => {
         const sector = await repo.findSector(idOrSlug);
         if (!sector) throw notFound("Sector");
         return sector;
-      });
-    },
+      },
+    }),
 
-    async listBrands(query: BrandListFilters, viewer?: CatalogViewer): Promise<ListOf<Brand>> {
+    brands: (query: BrandListFilters) => {
       const after = query.cursor === undefined ? undefined : decodeKeyset(query.cursor, BRAND_SORT, [isText, isId]);
-      return cached(viewer, `brands:${stableKey(query)}`, async () => {
-        const rows = await repo.listBrands({ sector: query.sector, q: query.q, after, take: query.limit + 1 });
-        return toPage(
-          rows,
-          query.limit,
-          BRAND_SORT,
-          (r) => r.key,
-          (r) => r.item,
-        );
-      });
+      return {
+        key: `brands:${stableKey(query)}`,
+        load: async (): Promise<ListOf<Brand>> => {
+          const rows = await repo.listBrands({ sector: query.sector, q: query.q, after, take: query.limit + 1 });
+          return toPage(
+            rows,
+            query.limit,
+            BRAND_SORT,
+            (r) => r.key,
+            (r) => r.item,
+          );
+        },
+      };
     },
 
-    async getBrand(idOrSlug: string, viewer?: CatalogViewer): Promise<Brand> {
-      if (seesArchived(viewer)) {
+    /** Staff see archived brands (never cached); shoppers only active ones. */
+    brand: (idOrSlug: string, viewer?: CatalogViewer) => ({
+      key: `brand:${lookupKey(idOrSlug)}`,
+      load: async (): Promise<Brand> => {
         const brand = await repo.findBrand(idOrSlug);
-        if (!brand) throw notFound("Brand");
+        if (!brand || (brand.status !== "active" && !seesArchived(viewer))) throw notFound("Brand");
         return brand;
-      }
-      return cached(viewer, `brand:${lookupKey(idOrSlug)}`, async () => {
-        const brand = await repo.findBrand(idOrSlug);
-        if (!brand || brand.status !== "active") throw notFound("Brand");
-        return brand;
-      });
-    },
+      },
+    }),
 
     /**
      * Products, sort defaulting to relevance with a search query and newest otherwise. Shoppers see
      * active products of active brands; staff may pass `status` (archived/all → 403 for anyone else).
      * With facets=true the counts of the whole filtered list come along.
      */
-    async listProducts(query: ProductListFilters, viewer?: CatalogViewer): Promise<ProductList> {
+    products: (query: ProductListFilters, viewer?: CatalogViewer) => {
       const visibility = visibilityFor(query.status, viewer);
-      return cached(viewer, `products:${stableKey({ ...query, status: visibility })}`, () => loadProductList(query, visibility));
+      return { key: `products:${stableKey({ ...query, status: visibility })}`, load: () => loadProductList(query, visibility, viewer) };
     },
 
     /** Archived products (or products of archived brands) are 404 for shoppers. */
-    async getProduct(idOrSlug: string, viewer?: CatalogViewer): Promise<Product> {
-      return cached(viewer, `product:${lookupKey(idOrSlug)}`, async () => {
+    product: (idOrSlug: string, viewer?: CatalogViewer) => ({
+      key: `product:${lookupKey(idOrSlug)}`,
+      load: async (): Promise<Product> => {
         const found = await repo.findProduct(idOrSlug);
         if (!found || (!found.visible && !seesArchived(viewer))) throw notFound("Product");
         return found.product;
-      });
-    },
+      },
+    }),
+  };
+  const asObject = <T>(viewer: CatalogViewer | undefined, read: { key: string; load: () => Promise<T> }) => cached(viewer, read.key, read.load);
+  const asBody = (viewer: CatalogViewer | undefined, read: { key: string; load: () => Promise<unknown> }) => cachedBody(viewer, read.key, read.load);
+
+  return {
+    listSectors: async (viewer?: CatalogViewer) => asObject(viewer, reads.sectors()),
+    getSector: async (idOrSlug: string, viewer?: CatalogViewer) => asObject(viewer, reads.sector(idOrSlug)),
+    listBrands: async (query: BrandListFilters, viewer?: CatalogViewer) => asObject(viewer, reads.brands(query)),
+    getBrand: async (idOrSlug: string, viewer?: CatalogViewer) => asObject(viewer, reads.brand(idOrSlug, viewer)),
+    listProducts: async (query: ProductListFilters, viewer?: CatalogViewer) => asObject(viewer, reads.products(query, viewer)),
+    getProduct: async (idOrSlug: string, viewer?: CatalogViewer) => asObject(viewer, reads.product(idOrSlug, viewer)),
+
+    /** The same reads as JSON bytes with ETag and compressed copies, for the HTTP routes. */
+    sectorsBody: async (viewer?: CatalogViewer) => asBody(viewer, reads.sectors()),
+    sectorBody: async (idOrSlug: string, viewer?: CatalogViewer) => asBody(viewer, reads.sector(idOrSlug)),
+    brandsBody: async (query: BrandListFilters, viewer?: CatalogViewer) => asBody(viewer, reads.brands(query)),
+    brandBody: async (idOrSlug: string, viewer?: CatalogViewer) => asBody(viewer, reads.brand(idOrSlug, viewer)),
+    productsBody: async (query: ProductListFilters, viewer?: CatalogViewer) => asBody(viewer, reads.products(query, viewer)),
+    productBody: async (idOrSlug: string, viewer?: CatalogViewer) => asBody(viewer, reads.product(idOrSlug, viewer)),
   };
 }

@@ -97,7 +97,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       access: "public",
       before: [revalidate],
       responses: { 200: { description: "The sectors.", schema: sectorList } },
-      handler: ({ user }, catalog) => catalog.listSectors(user),
+      handler: ({ user }, catalog) => catalog.sectorsBody(user),
     }),
     route({
       method: "get",
@@ -110,7 +110,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { params: idOrSlugParams },
       responses: { 200: { description: "The sector.", schema: sector, headers: entityTagHeader } },
       errors: [400, 404],
-      handler: async ({ params, user, res }, catalog) => withEntityTag(res, await catalog.getSector(params.id, user)),
+      handler: ({ params, user }, catalog) => catalog.sectorBody(params.id, user),
     }),
     route({
       method: "post",
@@ -164,7 +164,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { query: brandListQuery },
       responses: { 200: { description: "A page of brands.", schema: brandList } },
       errors: [400],
-      handler: ({ query, user }, catalog) => catalog.listBrands(query, user),
+      handler: ({ query, user }, catalog) => catalog.brandsBody(query, user),
     }),
     route({
       method: "get",
@@ -177,7 +177,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { params: idOrSlugParams },
       responses: { 200: { description: "The brand.", schema: brand, headers: entityTagHeader } },
       errors: [400, 404],
-      handler: async ({ params, user, res }, catalog) => withEntityTag(res, await catalog.getBrand(params.id, user)),
+      handler: ({ params, user }, catalog) => catalog.brandBody(params.id, user),
     }),
     route({
       method: "post",
@@ -242,7 +242,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { query: productListQuery },
       responses: { 200: { description: "A page of products.", schema: productList } },
       errors: [400, "forbidden"],
-      handler: ({ query, user }, catalog) => catalog.listProducts(query, user),
+      handler: ({ query, user }, catalog) => catalog.productsBody(query, user),
     }),
     route({
       method: "get",
@@ -303,7 +303,7 @@ export const catalogRoutes = routeTable<CatalogService>(
       request: { params: idOrSlugParams },
       responses: { 200: { description: "The product.", schema: product, headers: entityTagHeader } },
       errors: [400, 404],
-      handler: async ({ params, user, res }, catalog) => withEntityTag(res, await catalog.getProduct(params.id, user)),
+      handler: ({ params, user }, catalog) => catalog.productBody(params.id, user),
     }),
     route({
       method: "post",

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { brands, products, sectors } from "@shared/schema";
 import { priceFacetBuckets, type Facets, type Product, type ProductSort } from "@shared/contracts/catalog";
 import { executorOf, type Db, type TxScope } from "../../db";
+import { executeNamed, executeNamedSql, literalLimit } from "../../db/prepared";
 import type { CursorValue } from "../../lib/pagination";
 import { allOf, idOrSlugMatch, type Keyed } from "./catalog-sql";
 import { analyzeSearch } from "./search.repo";
@@ -164,6 +165,18 @@ function sortPlan(sort: ProductSort, search: ProductSearch | undefined): SortPla
   }
 }
 
+/**
+ * Ranking is bounded (issue 15 §5): a broad `q` ("pack" matches 22,000 of 100,000 products) would compute ts_rank
+ * for every match to show 24. Relevance ranks the RANKED_CANDIDATES newest matches only — found through the
+ * (status, created_at) index for broad words, through the GIN index for rare ones — so the cost no longer grows
+ * with the catalog; a shopper paging past a thousand results is better served by a narrower query. The set is
+ * deterministic for unchanged data, so keyset pages stay consistent.
+ */
+const RANKED_CANDIDATES = 1_000;
+const rankedCandidates = (search: ProductSearch) =>
+  sql`${p.id} in (select x.id from ${products} x where x.status = 'active' and ${search.matches(sql`x.search_vector`)}
+    order by x.created_at desc limit ${sql.raw(String(RANKED_CANDIDATES))})`;
+
 const byName = (x: { name: string; slug: string }, y: { name: string; slug: string }) =>
   x.name < y.name ? -1 : x.name > y.name ? 1 : x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0;
 
@@ -179,15 +192,14 @@ export function createProductQueriesRepo(db: Db) {
       const plan = sortPlan(c.sort, search);
       const where = productConditions(c, search);
       if (c.after) where.push(plan.after(c.after));
+      // Staff views of archived products are small and rare: only the active ones (shopper, "active") are bounded.
+      const activeOnly = c.visibility === undefined || c.visibility === "shopper" || c.visibility === "active";
+      if (search && c.sort === "relevance" && activeOnly) where.push(rankedCandidates(search));
       const columns = c.sort === "relevance" ? { ...productColumns, rankKey: sql<string>`${rankKey(search)}::text` } : productColumns;
-      const rows = (await db
-        .select(columns)
-        .from(p)
-        .innerJoin(b, brandOfProduct)
-        .innerJoin(s, sectorOfBrand)
-        .where(allOf(where))
-        .orderBy(plan.order)
-        .limit(c.take)) as ListRow[];
+      const query = db.select(columns).from(p).innerJoin(b, brandOfProduct).innerJoin(s, sectorOfBrand).where(allOf(where)).orderBy(plan.order);
+      // Without q: a named statement with a generic plan (ADR 059). With q the tsquery is a parameter PostgreSQL
+      // folds to a constant only in a custom plan (search-sql.ts), so searches stay unnamed.
+      const rows = (search ? await query.limit(c.take) : await executeNamed(query.limit(literalLimit(c.take)))) as ListRow[];
       return rows.map((r) => ({ item: toProduct(r), key: plan.key(r) }));
     },
 
@@ -206,7 +218,7 @@ export function createProductQueriesRepo(db: Db) {
       const brandOk = c.brand !== undefined ? sql`${b.slug} = ${c.brand}` : sql`true`;
       const priceOk = allOf(priceConditions(c));
       const stockOk = c.inStock ? sql`${p.stock} > 0` : sql`true`;
-      const { rows } = await db.execute<FacetSqlRow>(sql`
+      const facetSql = sql`
         with candidates as (
           select ${s.slug} as sector_slug, ${s.name} as sector_name, ${b.slug} as brand_slug, ${b.name} as brand_name,
             ${PRICE_BUCKET} as bucket, ${p.stock} > 0 as in_stock,
@@ -222,7 +234,9 @@ export function createProductQueriesRepo(db: Db) {
           (count(*) filter (where sector_ok and brand_ok and price_ok and in_stock))::int as in_stock_count
         from candidates
         where (sector_ok::int + brand_ok::int + price_ok::int + stock_ok::int) >= 3
-        group by grouping sets ((sector_slug, sector_name), (brand_slug, brand_name), (bucket), ())`);
+        group by grouping sets ((sector_slug, sector_name), (brand_slug, brand_name), (bucket), ())`;
+      // Named without q, unnamed with it (the tsquery folding needs custom plans; see listProducts).
+      const { rows } = search ? await db.execute<FacetSqlRow>(facetSql) : await executeNamedSql<FacetSqlRow>(db, facetSql);
       const facets: Facets = { sectors: [], brands: [], price: [], inStock: 0 };
       for (const r of rows) {
         if (r.g_sector === 0 && r.sector_count > 0) facets.sectors.push({ slug: r.sector_slug!, name: r.sector_name!, count: r.sector_count });
@@ -246,14 +260,16 @@ export function createProductQueriesRepo(db: Db) {
     /** Any product, whatever its or its brand's status; `visible` says whether shoppers may see it. */
     async findProduct(idOrSlug: string, tx?: TxScope): Promise<{ product: Product; visible: boolean } | undefined> {
       const match = idOrSlugMatch(p.id, p.slug, idOrSlug);
-      const [row] = await executorOf(db, tx)
-        .select(productColumns)
-        .from(p)
-        .innerJoin(b, brandOfProduct)
-        .innerJoin(s, sectorOfBrand)
-        .where(match.where)
-        .orderBy(...(match.order ? [match.order] : []))
-        .limit(1);
+      const [row] = await executeNamed(
+        executorOf(db, tx)
+          .select(productColumns)
+          .from(p)
+          .innerJoin(b, brandOfProduct)
+          .innerJoin(s, sectorOfBrand)
+          .where(match.where)
+          .orderBy(...(match.order ? [match.order] : []))
+          .limit(literalLimit(1)),
+      );
       return row && { product: toProduct(row), visible: visibleToShoppers(row) };
     },
   };

@@ -103,6 +103,8 @@ export function createMetricsService(deps: MetricsServiceDeps) {
   const now = deps.now ?? Date.now;
   const businessRefreshMs = deps.businessRefreshMs ?? 5_000;
   const window = new LatencyWindow(now);
+  /** prom-client children of the request histogram by "method status route" (labels bounded by the route templates). */
+  const durationByLabels = new Map<string, { observe(seconds: number): void }>();
   const replicaId = deps.replicaId ?? defaultReplicaId();
   const startedAt = now();
   const cluster = new ClusterView(replicaId, now);
@@ -284,7 +286,15 @@ export function createMetricsService(deps: MetricsServiceDeps) {
 
     /** Called once per finished request by the metrics middleware. */
     recordRequest(record: RequestRecord): void {
-      prom.httpRequestDuration.observe({ method: record.method, route: record.route, status_code: String(record.status) }, record.durationMs / 1_000);
+      // The labelled child is looked up once per (method, status, route): prom-client otherwise hashes the label
+      // object on every observation (ADR 061: metrics cost ≤ 10 µs a request).
+      const key = `${record.method} ${record.status} ${record.route}`;
+      let child = durationByLabels.get(key);
+      if (!child) {
+        child = prom.httpRequestDuration.labels({ method: record.method, route: record.route, status_code: String(record.status) });
+        durationByLabels.set(key, child);
+      }
+      child.observe(record.durationMs / 1_000);
       if (!EXCLUDED_FROM_WINDOW.test(record.route)) window.record(record.durationMs, record.status >= 500);
       if (record.user) activity.record(record.user.id, record.user.role, now());
     },

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { users, type Role } from "@shared/schema";
+import { executeNamed, literalLimit } from "../../db/prepared";
 import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 import { containsPattern } from "../../lib/like";
 import { cursorTimestamp, type CreatedAtCursor } from "../../lib/timestamp-cursor";
@@ -46,7 +47,8 @@ export function createUsersRepo(db: Db) {
     transaction: <T>(fn: (tx: TxScope) => Promise<T>) => runInTransaction(db, fn),
 
     async findById(id: string, tx?: TxScope): Promise<UserRecord | undefined> {
-      const [row] = await executorOf(db, tx).select(publicColumns).from(users).where(eq(users.id, id)).limit(1);
+      // Every session and bearer request looks its user up: a named statement (ADR 059).
+      const [row] = await executeNamed(executorOf(db, tx).select(publicColumns).from(users).where(eq(users.id, id)).limit(literalLimit(1)));
       return row;
     },
 
