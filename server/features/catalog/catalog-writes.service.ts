@@ -260,14 +260,12 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
         () => ({}),
         meta,
       ),
-
     updateSector: (actor: CatalogActor | undefined, id: string, patch: SectorUpdate, meta: RequestMeta, ifMatch?: IfMatch): Promise<Sector> =>
       updateObject(sectorKind, actor, id, patch, meta, ifMatch),
 
     /** A sector that still has brands (active or archived) is a 409 conflict. */
     deleteSector: (actor: CatalogActor | undefined, id: string, meta: RequestMeta, ifMatch?: IfMatch): Promise<void> =>
       deleteChildless(sectorKind, actor, id, meta, ifMatch),
-
     createBrand: (actor: CatalogActor | undefined, input: BrandCreate, meta: RequestMeta): Promise<Brand> =>
       createObject(
         brandKind,
@@ -277,7 +275,6 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
         () => ({ sectorId: input.sectorId }),
         meta,
       ),
-
     updateBrand: (actor: CatalogActor | undefined, id: string, patch: BrandUpdate, meta: RequestMeta, ifMatch?: IfMatch): Promise<Brand> =>
       updateObject(brandKind, actor, id, patch, meta, ifMatch),
 

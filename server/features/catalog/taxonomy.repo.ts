@@ -152,7 +152,11 @@ export function createTaxonomyRepo(db: Db) {
       return row?.id;
     },
     async lockSector(id: string, tx?: TxScope): Promise<Locked<StoredSector> | undefined> {
-      const [row] = await executorOf(db, tx).select({ ...storedSectorColumns, version: sectors.version }).from(sectors).where(eq(sectors.id, id)).for("update");
+      const [row] = await executorOf(db, tx)
+        .select({ ...storedSectorColumns, version: sectors.version })
+        .from(sectors)
+        .where(eq(sectors.id, id))
+        .for("update");
       return row;
     },
     async updateSector(id: string, changes: Partial<Omit<StoredSector, "id">>, tx?: TxScope): Promise<void> {
@@ -169,7 +173,11 @@ export function createTaxonomyRepo(db: Db) {
       return row?.id;
     },
     async lockBrand(id: string, tx?: TxScope): Promise<Locked<StoredBrand> | undefined> {
-      const [row] = await executorOf(db, tx).select({ ...storedBrandColumns, version: brands.version }).from(brands).where(eq(brands.id, id)).for("update");
+      const [row] = await executorOf(db, tx)
+        .select({ ...storedBrandColumns, version: brands.version })
+        .from(brands)
+        .where(eq(brands.id, id))
+        .for("update");
       return row;
     },
     async updateBrand(id: string, changes: Partial<Omit<StoredBrand, "id">>, tx?: TxScope): Promise<void> {

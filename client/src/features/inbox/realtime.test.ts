@@ -13,6 +13,7 @@ const SHOPPER: User = {
   name: "Shay",
   role: "customer",
   emailVerified: true,
+  version: 1,
   createdAt: "2026-03-04T10:00:00.000Z",
 };
 const message = (id: string, authorSide: OrderMessage["authorSide"]): OrderMessage => ({
