@@ -46,8 +46,12 @@ export async function prepareCatalog(url: string): Promise<Pick<Rig, "plentiful"
   if (active.length < 21) throw new Error(`the seeded catalog has only ${active.length} active products`);
   const plentiful = active.slice(0, 20);
   const scarce = active[20]!;
-  await query(url, "update products set stock = $1 where id = any($2::uuid[])", [PLENTIFUL_STOCK, plentiful.map((p) => p.id)]);
-  await query(url, "update products set stock = $1 where id = $2", [SCARCE_STOCK, scarce.id]);
+  // Stock lives on the variants (issue 12), the product row keeping their total: the seed's products have one each.
+  for (const table of ["product_variants", "products"] as const) {
+    const key = table === "products" ? "id" : "product_id";
+    await query(url, `update ${table} set stock = $1 where ${key} = any($2::uuid[])`, [PLENTIFUL_STOCK, plentiful.map((p) => p.id)]);
+    await query(url, `update ${table} set stock = $1 where ${key} = $2`, [SCARCE_STOCK, scarce.id]);
+  }
   const stock = await query<{ id: string; stock: number }>(url, "select id, stock from products");
   return { plentiful, scarce: { id: scarce.id, stock: SCARCE_STOCK }, initialStock: new Map(stock.map((r) => [r.id, r.stock])) };
 }
