@@ -15,11 +15,13 @@
 // Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/fp_jobs_bench; dropped and
 // recreated), BENCH_MAILS, BENCH_BUYERS, BENCH_DURATION, BENCH_ROUNDS.
 import { loadavg } from "node:os";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { TEST_CARD_SUCCESS, type OrderCreate } from "@shared/contracts/orders";
 import { jobs as jobsTable } from "@shared/schema";
+import { installFieldCipher } from "@shared/sealed-columns";
 import { openDatabase, runInTransaction, type Database } from "../server/db";
+import { createDataCipher } from "../server/lib/data-cipher";
 import { createAuditRepo } from "../server/features/audit/audit.repo";
 import { createAuditService } from "../server/features/audit/audit.service";
 import { createCatalogStock } from "../server/features/catalog/catalog.stock";
@@ -119,24 +121,28 @@ async function checkoutRound(database: Database, notifying: boolean, buyers: Arr
   const deadline = performance.now() + DURATION_S * 1000;
   let placed = 0;
   let failed = 0;
+  let firstFailure: string | undefined;
   await Promise.all(
     buyers.map(async (buyer, b) => {
       for (let i = b; performance.now() < deadline; i += buyers.length) {
         try {
           await orders.create({ id: buyer.id, email: buyer.email, role: "customer" }, body(i), undefined, {});
           placed++;
-        } catch {
+        } catch (err) {
           failed++;
+          firstFailure ??= err instanceof Error ? err.message : String(err);
         }
       }
     }),
   );
-  if (failed) console.warn(`  ${failed} checkouts failed in this round`);
+  if (failed) console.warn(`  ${failed} checkouts failed in this round (first: ${firstFailure})`);
   return placed / DURATION_S;
 }
 
 // ---------------------------------------------------------------- run
 
+// Orders seal their shipping address (ADR 058); the services would install the cipher, this bench builds orders alone.
+installFieldCipher(createDataCipher([{ id: "bench", key: randomBytes(32) }]));
 await recreateDatabase(url);
 const database = await openDatabase({ url, poolSize: 10 });
 await database.migrate();
