@@ -5,6 +5,7 @@ import type { AppContext } from "./context";
 import { trustProxySetting } from "./env";
 import { AppError } from "./lib/app-error";
 import { apiNotFound, errorHandler } from "./lib/error-handler";
+import { withReadScope } from "./db/replica";
 import { readYourWrites } from "./lib/read-your-writes";
 import { accessLog, requestId } from "./lib/request-context";
 import { plainHttpWarning } from "./lib/deployment-warnings";
@@ -108,6 +109,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
         logger: ctx.logger,
         apiPrelude: plainHttpWarning(ctx.logger, ctx.env),
         gates: [featureGates(services.settings)],
+        around: ctx.replica ? (run) => withReadScope(true, run) : undefined,
       }),
     );
   app.use(requestId);

@@ -27,6 +27,8 @@ export interface LeanReadsOptions<D> {
   apiPrelude?: RequestHandler;
   /** Gates every /api/v1 request passes (the feature flags: maintenance answers 503 here too), after the rate limit. */
   gates?: RequestHandler[];
+  /** Runs the request inside a scope (the read-replica scope: a cookie-less client has no recent write to read back). */
+  around?: (run: () => void) => void;
 }
 
 /** An Express path ("/api/v1/products/:id") as a pattern over the request path, matching as Express does. */
@@ -111,10 +113,13 @@ export function leanReads<D>(options: LeanReadsOptions<D>): RequestHandler {
         "request",
       );
     });
-    runChain(prelude, req, res, (err) => {
-      if (err) return next(err);
-      // An error from a route (a 404, a bad query) leaves with next(err) for the app's error handler.
-      runChain(routers as unknown as RequestHandler[], req, res, (routeErr) => next(routeErr ?? new Error(`lean reads: no route answered ${path}`)));
-    });
+    const run = () =>
+      runChain(prelude, req, res, (err) => {
+        if (err) return next(err);
+        // An error from a route (a 404, a bad query) leaves with next(err) for the app's error handler.
+        runChain(routers as unknown as RequestHandler[], req, res, (routeErr) => next(routeErr ?? new Error(`lean reads: no route answered ${path}`)));
+      });
+    if (options.around) options.around(run);
+    else run();
   };
 }

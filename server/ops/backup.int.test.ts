@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../db";
 import { migrationsDir } from "../lib/paths";
+import { installTestDataCipher } from "../test/data-cipher";
 import { makeBrand, makeOrder, makeProduct, makeSector, makeUser, makeUsers } from "../test/factories";
 import { createBackup, restoreBackup, type BackupResult, type DatabaseTarget } from "./backup";
 
@@ -60,6 +61,7 @@ let backup: BackupResult;
 let before: Awaited<ReturnType<typeof measure>>;
 
 beforeAll(async () => {
+  installTestDataCipher("backup-test-session-secret-that-is-long-enough"); // orders seal their address (ADR 058)
   workDir = await mkdtemp(join(tmpdir(), "fp-backup-"));
   source = await emptyTarget("source");
   const database = await open(source);

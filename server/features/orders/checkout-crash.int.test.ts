@@ -5,6 +5,7 @@ import { orderEvents, orders } from "@shared/schema";
 import type { Database } from "../../db";
 import { accessTokenFor } from "../../test/agents";
 import { startChildServer, type ChildServer } from "../../test/child-server";
+import { installTestDataCipher } from "../../test/data-cipher";
 import { testDatabase, workerDatabaseUrl } from "../../test/database";
 import { makeProduct, makeUser } from "../../test/factories";
 import { startSmtpSink, type SmtpSink } from "../../test/smtp-sink";
@@ -37,6 +38,7 @@ describe.skipIf(!process.env.DATABASE_URL)("a checkout crashed mid-charge (real 
   };
 
   beforeAll(async () => {
+    installTestDataCipher(SESSION_SECRET); // the child server seals addresses with the key this secret derives (ADR 058)
     url = (await workerDatabaseUrl())!;
     database = await testDatabase();
     smtp = await startSmtpSink();
