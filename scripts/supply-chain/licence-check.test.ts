@@ -55,6 +55,18 @@ describe("licence check over a lockfile", () => {
     ]);
   });
 
+  it("when a licence is allowed only under a path prefix, then packages there pass and the same licence elsewhere fails", () => {
+    const scoped: LicencePolicy = { ...policy, allowedUnder: { "node_modules/@img/": { licenses: ["LGPL-3.0-or-later"], why: "a shared library" } } };
+    const lock = {
+      packages: {
+        "node_modules/@img/sharp-libvips-linux-x64": { version: "1.3.5", license: "LGPL-3.0-or-later" },
+        "node_modules/@img/sharp-wasm32": { version: "0.35.6", license: "Apache-2.0 AND LGPL-3.0-or-later AND MIT" },
+        "node_modules/other-lgpl": { version: "1.0.0", license: "LGPL-3.0-or-later" },
+      },
+    };
+    expect(checkLicences(root, lock, scoped).problems.map((p) => p.path)).toEqual(["node_modules/other-lgpl"]);
+  });
+
   it("when a shipped package uses a licence allowed only for development, then it fails", () => {
     const { problems } = checkLicences(root, { packages: { "node_modules/mpl-runtime": { version: "1.0.0", license: "MPL-2.0" } } }, policy);
     expect(problems.map((p) => p.path)).toEqual(["node_modules/mpl-runtime"]);
