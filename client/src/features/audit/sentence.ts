@@ -1,4 +1,5 @@
 import type { AuditEntry } from "@shared/contracts/audit";
+import { catalogAuditActions } from "@shared/contracts/catalog";
 import { formatMoney } from "@client/lib/format";
 
 /**
@@ -23,18 +24,7 @@ export const knownAuditActions = [
   "user.role_changed",
   "user.updated",
   "user.deleted",
-  "catalog.sector.created",
-  "catalog.sector.updated",
-  "catalog.sector.deleted",
-  "catalog.brand.created",
-  "catalog.brand.updated",
-  "catalog.brand.deleted",
-  "catalog.product.created",
-  "catalog.product.updated",
-  "catalog.product.deleted",
-  "catalog.product.archived",
-  "catalog.product.stock_adjusted",
-  "catalog.products.imported",
+  ...catalogAuditActions,
   "catalog.product.media_added",
   "catalog.product.media_updated",
   "catalog.product.media_removed",
