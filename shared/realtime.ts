@@ -28,11 +28,22 @@ export const channels = ["orders", "metrics", "catalog", "notifications"] as con
 export const channel = z.enum(channels);
 export type Channel = z.infer<typeof channel>;
 
+/**
+ * What an admin can be present on (issue 16 §3, ADR 071): `product:<id>` while its edit form is open. A shape,
+ * not a lookup: presence on an id that does not exist harms nobody (only admins see it).
+ */
+export const presenceResource = z.string().regex(/^product:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "Must be product:<id>");
+export const presenceEditor = z.object({ userId: z.string(), name: z.string() });
+export type PresenceEditor = z.infer<typeof presenceEditor>;
+
 // ---- Client → server ----
 export const subscribeMessage = z.object({ type: z.literal("subscribe"), channel }).strict();
 export const unsubscribeMessage = z.object({ type: z.literal("unsubscribe"), channel }).strict();
 export const pingMessage = z.object({ type: z.literal("ping") }).strict();
-export const clientMessage = z.discriminatedUnion("type", [subscribeMessage, unsubscribeMessage, pingMessage]);
+/** Admins only: "I am editing this" until leave, another enter's cap, or the socket closes. */
+export const presenceEnterMessage = z.object({ type: z.literal("presence.enter"), resource: presenceResource }).strict();
+export const presenceLeaveMessage = z.object({ type: z.literal("presence.leave"), resource: presenceResource }).strict();
+export const clientMessage = z.discriminatedUnion("type", [subscribeMessage, unsubscribeMessage, pingMessage, presenceEnterMessage, presenceLeaveMessage]);
 export type ClientMessage = z.infer<typeof clientMessage>;
 
 // ---- Server → client ----
@@ -64,6 +75,11 @@ export const notificationMessage = z.object({ type: z.literal("notification"), d
 export const orderMessageMessage = z.object({ type: z.literal("order.message"), data: orderMessage });
 /** On `orders`, to the order's owner and staff: the other side read the thread (read receipt). */
 export const orderMessagesReadMessage = z.object({ type: z.literal("order.messages_read"), data: orderMessagesRead });
+/**
+ * To every admin socket present on `resource`, on each change and in answer to its own enter: everyone editing it
+ * across the cluster (one entry per user, the receiver included), sorted by name.
+ */
+export const presenceMessage = z.object({ type: z.literal("presence"), resource: presenceResource, editors: z.array(presenceEditor) });
 export const pongMessage = z.object({ type: z.literal("pong") });
 /**
  * The server's event fan-out (Redis pub/sub) was interrupted and is back: events of that gap were lost.
@@ -83,6 +99,7 @@ export const serverMessage = z.discriminatedUnion("type", [
   notificationMessage,
   orderMessageMessage,
   orderMessagesReadMessage,
+  presenceMessage,
   pongMessage,
   resyncMessage,
   errorMessage,

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Order } from "@shared/contracts/orders";
 import type { ReplicaWindow } from "@shared/contracts/metrics";
 import type { OrderMessage, OrderMessagesRead, StaffNotification } from "@shared/contracts/inbox";
+import type { PresenceEditor } from "@shared/realtime";
 import type { Logger } from "./logger";
 import { closeRedis, redisGuard, redisKey, type Redis } from "./redis";
 
@@ -22,6 +23,11 @@ export interface EventMap {
   "order.messages_read": { ownerId: string | null; read: OrderMessagesRead };
   /** Each replica's last second of traffic and process figures, once a second, for the cluster-wide dashboard (ADR 049). */
   "metrics.window": ReplicaWindow;
+  /**
+   * One replica's editors of some resources (ADR 071): on every change of those resources, and all of them as a
+   * heartbeat. An empty list withdraws the replica's entries for that resource.
+   */
+  "presence.replica": { replica: string; resources: Record<string, PresenceEditor[]> };
   /** An admin changed the runtime feature flags (issue 16 §4): every replica drops its cached copy. */
   "settings.changed": { by: string };
 }
@@ -55,6 +61,7 @@ const TOPICS: Topic[] = [
   "staff.notifications",
   "order.message",
   "order.messages_read",
+  "presence.replica",
 ];
 
 /**

@@ -324,7 +324,8 @@ export class RealtimeClient {
     }
   }
 
-  private send(message: ClientMessage): void {
+  /** Sends now if connected, else drops it: what must survive a reconnect is sent again on `live` (as presence is). */
+  send(message: ClientMessage): void {
     if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify(message));
   }
 

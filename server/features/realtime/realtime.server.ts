@@ -15,6 +15,7 @@ import type { MetricsService } from "../metrics/metrics.service";
 import { mayJoin } from "./channels";
 import { originAllowed } from "./origin";
 import { createHub, wireHubToEvents, type BackpressureOptions, type HubClient } from "./realtime.hub";
+import { createPresence, type PresenceOptions } from "./presence";
 import { TokenBucket } from "./token-bucket";
 import { runSafely } from "../../lib/background";
 import type { WsTickets } from "./ws-tickets";
@@ -45,6 +46,8 @@ export interface RealtimeOptions {
   backpressure?: Partial<BackpressureOptions>;
   /** How long close() waits for clients to acknowledge before terminating them (default 2 s). */
   closeTimeoutMs?: number;
+  /** Presence heartbeat and per-socket cap (ADR 071). */
+  presence?: PresenceOptions;
   /** Upgrades another listener owns (Vite's HMR socket in `npm run dev`): left untouched. */
   ignoreUpgrade?: (req: IncomingMessage) => boolean;
 }
@@ -126,6 +129,7 @@ export function attachRealtime(
   const perUser = new Map<string, number>();
   const openFor = (userId: string) => perUser.get(userId) ?? 0;
   const stopEvents = wireHubToEvents(hub, ctx.events, deps.metrics);
+  const presence = createPresence(hub, ctx.events, log, options.presence);
   const untrack = deps.metrics.trackWebSocketConnections(() => hub.size());
   let closing = false;
 
@@ -148,29 +152,54 @@ export function attachRealtime(
     if (connection.offences >= maxOffences) closeWith(connection, WS_CLOSE.policyViolation, "Too many invalid messages", "invalid_messages");
   };
 
-  const subscribe = async (connection: Connection, channel: Channel) => {
-    // Re-read the account: a deleted user is shut out, a role change applies from here on.
+  /** Re-reads the account before each subscribe or presence: a deleted user is shut out, a role change applies from here on. */
+  const currentUser = async (connection: Connection): Promise<UserRecord | undefined> => {
     const user = await deps.auth.userById(connection.client.user.id);
-    if (connection.ws.readyState !== connection.ws.OPEN) return;
+    if (connection.ws.readyState !== connection.ws.OPEN) return undefined;
     if (!user) {
       closeWith(connection, WS_CLOSE.policyViolation, "This account no longer exists", "account_gone");
-      return;
+      return undefined;
     }
     connection.client.user = { id: user.id, role: user.role };
+    return user;
+  };
+
+  /** ADMIN_ALLOWED_CIDRS (ADR 041) for staff channels and presence: refused (and audited) from other addresses. */
+  const outsideAdminNetwork = async (connection: Connection, user: UserRecord, summary: Record<string, string>): Promise<boolean> => {
+    if (!deps.adminNetwork || deps.adminNetwork.allows(connection.address)) return false;
+    await deps.audit?.record({ actor: { id: user.id, email: user.email }, action: "security.admin_network_denied", summary }, { ip: connection.address });
+    sendError(connection, "forbidden", "Staff channels are not available from this network address.");
+    return true;
+  };
+
+  const subscribe = async (connection: Connection, channel: Channel) => {
+    const user = await currentUser(connection);
+    if (!user) return;
     if (!mayJoin(channel, user.role)) {
       sendError(connection, "forbidden", `Your account may not subscribe to the ${channel} channel.`);
       return;
     }
-    if ((channel === "metrics" || channel === "notifications") && deps.adminNetwork && !deps.adminNetwork.allows(connection.address)) {
-      await deps.audit?.record(
-        { actor: { id: user.id, email: user.email }, action: "security.admin_network_denied", summary: { channel } },
-        { ip: connection.address },
-      );
-      sendError(connection, "forbidden", "Staff channels are not available from this network address.");
-      return;
-    }
+    if ((channel === "metrics" || channel === "notifications") && (await outsideAdminNetwork(connection, user, { channel }))) return;
     hub.join(connection.client, channel);
     hub.send(connection.client, { type: "subscribed", channel });
+  };
+
+  /** Admins only: they are the ones who edit the catalog (issue 16 §3). */
+  const enterPresence = async (connection: Connection, resource: string) => {
+    const user = await currentUser(connection);
+    if (!user) return;
+    if (user.role !== "admin") {
+      sendError(connection, "forbidden", "Only admins can see who is editing.");
+      return;
+    }
+    if (await outsideAdminNetwork(connection, user, { presence: resource })) return;
+    if (!presence.enter(connection.client, resource, { userId: user.id, name: user.name }))
+      sendError(connection, "validation_failed", "Leave another resource first: a socket is present on a few at most.");
+  };
+
+  const failed = (connection: Connection, err: unknown, message: string) => {
+    log.error({ err, userId: connection.client.user.id }, message);
+    closeWith(connection, 1011, "Internal error", "error");
   };
 
   const onMessage = (connection: Connection, data: RawData, isBinary: boolean) => {
@@ -204,10 +233,13 @@ export function attachRealtime(
         hub.send(connection.client, { type: "unsubscribed", channel: message.channel });
         return;
       case "subscribe":
-        subscribe(connection, message.channel).catch((err: unknown) => {
-          log.error({ err, userId: connection.client.user.id }, "websocket subscribe failed");
-          closeWith(connection, 1011, "Internal error", "error");
-        });
+        subscribe(connection, message.channel).catch((err: unknown) => failed(connection, err, "websocket subscribe failed"));
+        return;
+      case "presence.enter":
+        enterPresence(connection, message.resource).catch((err: unknown) => failed(connection, err, "websocket presence failed"));
+        return;
+      case "presence.leave":
+        presence.leave(connection.client, message.resource);
         return;
     }
   };
@@ -240,6 +272,7 @@ export function attachRealtime(
       if (left > 0) perUser.set(user.id, left);
       else perUser.delete(user.id);
       connections.delete(ws);
+      presence.leaveAll(client);
       hub.remove(client);
     });
     hub.send(client, { type: "welcome", user: toUserJson(user) });
@@ -315,6 +348,7 @@ export function attachRealtime(
       closing = true;
       clearInterval(heartbeat);
       stopEvents();
+      presence.close();
       const open = [...connections.values()];
       const closed = open.map((c) => new Promise<void>((resolve) => (c.ws.readyState === c.ws.CLOSED ? resolve() : c.ws.once("close", () => resolve()))));
       for (const connection of open) closeWith(connection, code, reason, "shutdown");

@@ -23,6 +23,9 @@ export const catalogAdminKeys = {
   brandChoices: () => [...catalogAdminKeys.brands(), "choices"] as const,
   products: () => [...catalogAdminKeys.all, "products"] as const,
   productPages: (filters: AdminProductFilters, pageSize: number) => [...catalogAdminKeys.products(), "pages", filters, pageSize] as const,
+  /** Who else has a form open on a resource (`product:<id>`), from the socket's `presence` messages (ADR 071). */
+  presenceAll: () => [...catalogAdminKeys.all, "presence"] as const,
+  presence: (resource: string) => [...catalogAdminKeys.presenceAll(), resource] as const,
   /** Mutation key of one product's stock changes (several may be in flight). */
   stock: (productId: string) => [...catalogAdminKeys.products(), "stock", productId] as const,
 };

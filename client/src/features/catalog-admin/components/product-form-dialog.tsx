@@ -18,6 +18,7 @@ import { EditConflictPanel, type EditConflict } from "./edit-conflict";
 import { isApiError } from "@client/lib/api";
 import { changedValues, createOrUpdateResolver, emptyAsUndefined, withEmptyMessages } from "../form-support";
 import { BrandSelectField } from "./brand-select-field";
+import { EditingPresence } from "./editing-presence";
 import { SlugField, TextAreaField } from "./form-parts";
 import { MoneyField } from "./money-field";
 
@@ -55,7 +56,7 @@ export function ProductFormDialog({ product, brandSlug, onClose }: ProductFormDi
       open
       onOpenChange={(open) => !open && onClose()}
       title={title}
-      description={product ? undefined : "Active products appear on the storefront as soon as they are created."}
+      description={product ? <EditingPresence productId={product.id} /> : "Active products appear on the storefront as soon as they are created."}
       size="lg"
       dismissible={!save.isPending}
       footer={<DialogActions form={formId} pending={save.isPending} disabled={!brands.data} label={product ? "Save changes" : "Create product"} />}
