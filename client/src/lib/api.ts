@@ -207,6 +207,9 @@ export function noteFailedRequest(error: ApiError, path: string): void {
   reportAuthProblem(error, path);
 }
 
+/** An edit made on `version` (ADR 056): a stale one answers 412 precondition_failed. Pass as a write's `headers`. */
+export const ifMatch = (version: number): Record<string, string> => ({ "If-Match": `"${version}"` });
+
 /** The one fetch wrapper: typed JSON on success, a thrown ApiError otherwise. */
 export const api = {
   get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => request<T>("GET", path, { query, signal }),

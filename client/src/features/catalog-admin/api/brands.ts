@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Brand, BrandCreate, BrandList, BrandListQuery, BrandUpdate } from "@shared/contracts/catalog";
-import { api, cursorPaging } from "@client/lib/api";
+import { api, cursorPaging, ifMatch } from "@client/lib/api";
 import { catalogAdminKeys, invalidateCatalog, type AdminBrandFilters } from "./keys";
 
 export const ADMIN_BRAND_PAGE_SIZE = 25;
@@ -41,12 +41,17 @@ export const useBrandChoices = () => useQuery(brandChoicesOptions());
 
 const brandPath = (id: string) => `/api/v1/brands/${encodeURIComponent(id)}`;
 
-export type SaveBrandInput = { id?: undefined; body: BrandCreate } | { id: string; body: BrandUpdate };
+/** An edit names the version it was made on: a stale one is 412 precondition_failed (ADR 056). */
+export type SaveBrandInput = { id?: undefined; body: BrandCreate } | { id: string; body: BrandUpdate; version: number };
+
+/** The brand as it is now (after a 412: what the other admin saved). */
+export const fetchBrand = (id: string) => api.get<Brand>(brandPath(id));
 
 export function useSaveBrand() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SaveBrandInput) => (input.id ? api.patch<Brand>(brandPath(input.id), input.body) : api.post<Brand>("/api/v1/brands", input.body)),
+    mutationFn: (input: SaveBrandInput) =>
+      input.id ? api.patch<Brand>(brandPath(input.id), input.body, { headers: ifMatch(input.version) }) : api.post<Brand>("/api/v1/brands", input.body),
     onSuccess: () => void invalidateCatalog(queryClient),
   });
 }

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { Product, ProductCreate, ProductExportQuery, ProductList, ProductListQuery, ProductUpdate } from "@shared/contracts/catalog";
-import { api, cursorPaging, isApiError, toQueryString } from "@client/lib/api";
+import { api, cursorPaging, ifMatch, isApiError, toQueryString } from "@client/lib/api";
 import { catalogAdminKeys, invalidateCatalog, type AdminProductFilters } from "./keys";
 
 export const ADMIN_PRODUCT_PAGE_SIZE = 25;
@@ -46,9 +46,7 @@ export function useSaveProduct() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveProductInput) =>
-      input.id
-        ? api.patch<Product>(productPath(input.id), input.body, { headers: { "If-Match": `"${input.version}"` } })
-        : api.post<Product>("/api/v1/products", input.body),
+      input.id ? api.patch<Product>(productPath(input.id), input.body, { headers: ifMatch(input.version) }) : api.post<Product>("/api/v1/products", input.body),
     onSuccess: () => void invalidateCatalog(queryClient),
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Sector, SectorCreate, SectorUpdate } from "@shared/contracts/catalog";
-import { api } from "@client/lib/api";
+import { api, ifMatch } from "@client/lib/api";
 import { sectorListOptions } from "@client/features/catalog/api/sectors";
 import { invalidateCatalog } from "./keys";
 
@@ -12,12 +12,17 @@ export const useAdminSectors = () => useQuery({ ...sectorListOptions(), staleTim
 
 const sectorPath = (id: string) => `/api/v1/sectors/${encodeURIComponent(id)}`;
 
-export type SaveSectorInput = { id?: undefined; body: SectorCreate } | { id: string; body: SectorUpdate };
+/** An edit names the version it was made on: a stale one is 412 precondition_failed (ADR 056). */
+export type SaveSectorInput = { id?: undefined; body: SectorCreate } | { id: string; body: SectorUpdate; version: number };
+
+/** The sector as it is now (after a 412: what the other admin saved). */
+export const fetchSector = (id: string) => api.get<Sector>(sectorPath(id));
 
 export function useSaveSector() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SaveSectorInput) => (input.id ? api.patch<Sector>(sectorPath(input.id), input.body) : api.post<Sector>("/api/v1/sectors", input.body)),
+    mutationFn: (input: SaveSectorInput) =>
+      input.id ? api.patch<Sector>(sectorPath(input.id), input.body, { headers: ifMatch(input.version) }) : api.post<Sector>("/api/v1/sectors", input.body),
     onSuccess: () => void invalidateCatalog(queryClient),
   });
 }

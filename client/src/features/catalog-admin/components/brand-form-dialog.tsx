@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { brandCreate, brandUpdate, type Brand, type BrandUpdate, type Sector } from "@shared/contracts/catalog";
@@ -10,9 +11,12 @@ import { Spinner } from "@client/components/ui/skeleton";
 import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
-import { useSaveBrand } from "../api/brands";
+import { fetchBrand, useSaveBrand } from "../api/brands";
+import { invalidateCatalog } from "../api/keys";
 import { useAdminSectors } from "../api/sectors";
 import { changedValues, createOrUpdateResolver, emptyAsUndefined, withEmptyMessages } from "../form-support";
+import { EditConflictPanel, useEditConflict } from "@client/components/ui/edit-conflict";
+import { brandConflictFields } from "./edit-conflict";
 import { SlugField, TextAreaField } from "./form-parts";
 
 type BrandFormValues = z.input<typeof brandCreate>;
@@ -77,6 +81,27 @@ function BrandForm({ formId, title, brand, sectors, sectorSlug, save, onDone }: 
       : { name: "", slug: undefined, description: "", sectorId: presetSector },
   });
   const { errors, dirtyFields } = form.formState;
+  const queryClient = useQueryClient();
+  const showServerError = (error: unknown) => applyServerError(error, form.setError, { fields: FIELDS, fieldForCode: { slug_taken: "slug" } });
+  const saved = (saved: Brand, isNew: boolean) => {
+    toast({
+      title: isNew ? `${saved.name} was created` : `${saved.name} was saved`,
+      description: isNew ? `In ${saved.sector.name}.` : undefined,
+      tone: "success",
+    });
+    onDone();
+  };
+  /** A 412 (ADR 056): someone saved this brand meanwhile; the admin reapplies or discards. */
+  const edit = useEditConflict<Brand, BrandUpdate>({
+    fetchCurrent: fetchBrand,
+    write: (id, body, version) => save.mutateAsync({ id, body, version }),
+    onSaved: (brand) => saved(brand, false),
+    onDiscard: () => {
+      void invalidateCatalog(queryClient);
+      onDone();
+    },
+    onError: showServerError,
+  });
 
   const onSubmit = form.handleSubmit(async (values) => {
     const body = brand ? changedValues(values, dirtyFields) : values;
@@ -85,15 +110,10 @@ function BrandForm({ formId, title, brand, sectors, sectorSlug, save, onDone }: 
       return;
     }
     try {
-      const saved = await save.mutateAsync(brand ? { id: brand.id, body } : { body: values as z.output<typeof brandCreate> });
-      toast({
-        title: brand ? `${saved.name} was saved` : `${saved.name} was created`,
-        description: brand ? undefined : `In ${saved.sector.name}.`,
-        tone: "success",
-      });
-      onDone();
+      if (brand) await edit.submit(brand, body);
+      else saved(await save.mutateAsync({ body: values as z.output<typeof brandCreate> }), true);
     } catch (error) {
-      applyServerError(error, form.setError, { fields: FIELDS, fieldForCode: { slug_taken: "slug" } });
+      showServerError(error);
     }
   });
 
@@ -101,6 +121,16 @@ function BrandForm({ formId, title, brand, sectors, sectorSlug, save, onDone }: 
   return (
     <form id={formId} onSubmit={onSubmit} noValidate aria-label={title} className="space-y-4">
       <FormAlert message={errors.root?.server?.message} className="mb-4" />
+      {edit.conflict && (
+        <EditConflictPanel
+          noun="brand"
+          fields={brandConflictFields}
+          conflict={edit.conflict}
+          pending={save.isPending}
+          onReapply={edit.reapply}
+          onDiscard={edit.discard}
+        />
+      )}
       <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
       <SelectField label="Sector" placeholderOption="Choose a sector" options={sectorOptions} error={errors.sectorId?.message} {...form.register("sectorId")} />
       <SlugField noun="brand" editing={Boolean(brand)} error={errors.slug?.message} {...form.register("slug", emptyAsUndefined)} />

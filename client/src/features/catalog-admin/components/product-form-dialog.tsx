@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -14,8 +14,8 @@ import { applyServerError } from "@client/lib/form-errors";
 import { useBrandChoices } from "../api/brands";
 import { invalidateCatalog } from "../api/keys";
 import { fetchProduct, useSaveProduct } from "../api/products";
-import { EditConflictPanel, type EditConflict } from "./edit-conflict";
-import { isApiError } from "@client/lib/api";
+import { EditConflictPanel, useEditConflict } from "@client/components/ui/edit-conflict";
+import { productConflictFields } from "./edit-conflict";
 import { changedValues, createOrUpdateResolver, emptyAsUndefined, withEmptyMessages } from "../form-support";
 import { BrandSelectField } from "./brand-select-field";
 import { EditingPresence } from "./editing-presence";
@@ -103,8 +103,8 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
       : { name: "", slug: undefined, description: "", priceCents: Number.NaN, stock: 0, imageUrl: "", brandId: presetBrand, status: "active" },
   });
   const { errors, dirtyFields } = form.formState;
-  const [conflict, setConflict] = useState<EditConflict | null>(null);
   const queryClient = useQueryClient();
+  const showServerError = (error: unknown) => applyServerError(error, form.setError, { fields: FIELDS, fieldForCode: { slug_taken: "slug" } });
 
   const saved = (product: Product, isNew: boolean) => {
     toast({
@@ -116,14 +116,16 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
   };
 
   /** A 412 (ADR 056): load what the other admin saved and let this one decide. */
-  async function saveEdit(id: string, body: ProductUpdate, version: number) {
-    try {
-      saved(await save.mutateAsync({ id, body, version }), false);
-    } catch (error) {
-      if (!isApiError(error) || error.code !== "precondition_failed") throw error;
-      setConflict({ mine: body, current: await fetchProduct(id) });
-    }
-  }
+  const edit = useEditConflict<Product, ProductUpdate>({
+    fetchCurrent: fetchProduct,
+    write: (id, body, version) => save.mutateAsync({ id, body, version }),
+    onSaved: (product) => saved(product, false),
+    onDiscard: () => {
+      void invalidateCatalog(queryClient); // the list still shows the version this form loaded
+      onDone();
+    },
+    onError: showServerError,
+  });
 
   const onSubmit = form.handleSubmit(async (values) => {
     // An empty image URL means "none": leave it out of a new product rather than storing "".
@@ -134,33 +136,24 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
       return;
     }
     try {
-      if (product) await saveEdit(product.id, body, product.version);
+      if (product) await edit.submit(product, body);
       else saved(await save.mutateAsync({ body: created }), true);
     } catch (error) {
-      applyServerError(error, form.setError, { fields: FIELDS, fieldForCode: { slug_taken: "slug" } });
+      showServerError(error);
     }
   });
 
   return (
     <form id={formId} onSubmit={onSubmit} noValidate aria-label={title} className="space-y-4">
       <FormAlert message={errors.root?.server?.message} className="mb-4" />
-      {conflict && product && (
+      {edit.conflict && (
         <EditConflictPanel
-          conflict={conflict}
-          loaded={product}
+          noun="product"
+          fields={productConflictFields}
+          conflict={edit.conflict}
           pending={save.isPending}
-          onReapply={() => {
-            const { mine, current } = conflict;
-            setConflict(null);
-            void saveEdit(product.id, mine, current.version).catch((error: unknown) =>
-              applyServerError(error, form.setError, { fields: FIELDS, fieldForCode: { slug_taken: "slug" } }),
-            );
-          }}
-          onDiscard={() => {
-            setConflict(null);
-            void invalidateCatalog(queryClient); // the list still shows the version this form loaded
-            onDone();
-          }}
+          onReapply={edit.reapply}
+          onDiscard={edit.discard}
         />
       )}
       <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { sectorCreate, sectorUpdate, type Sector, type SectorUpdate } from "@shared/contracts/catalog";
@@ -7,8 +8,11 @@ import { FormAlert } from "@client/components/ui/form-alert";
 import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
-import { useSaveSector } from "../api/sectors";
+import { invalidateCatalog } from "../api/keys";
+import { fetchSector, useSaveSector } from "../api/sectors";
 import { changedValues, createOrUpdateResolver, emptyAsUndefined } from "../form-support";
+import { EditConflictPanel, useEditConflict } from "@client/components/ui/edit-conflict";
+import { sectorConflictFields } from "./edit-conflict";
 import { SlugField, TextAreaField } from "./form-parts";
 
 type SectorFormValues = z.input<typeof sectorCreate>;
@@ -33,6 +37,23 @@ export function SectorFormDialog({ sector, onClose }: SectorFormDialogProps) {
   });
   const { errors, isSubmitting, dirtyFields } = form.formState;
   const pending = isSubmitting || save.isPending;
+  const queryClient = useQueryClient();
+  const showServerError = (error: unknown) => applyServerError(error, form.setError, { fields: FIELDS, fieldForCode: { slug_taken: "slug" } });
+  const saved = (saved: Sector, isNew: boolean) => {
+    toast({ title: isNew ? `${saved.name} was created` : `${saved.name} was saved`, tone: "success" });
+    onClose();
+  };
+  /** A 412 (ADR 056): someone saved this sector meanwhile; the admin reapplies or discards. */
+  const edit = useEditConflict<Sector, SectorUpdate>({
+    fetchCurrent: fetchSector,
+    write: (id, body, version) => save.mutateAsync({ id, body, version }),
+    onSaved: (sector) => saved(sector, false),
+    onDiscard: () => {
+      void invalidateCatalog(queryClient);
+      onClose();
+    },
+    onError: showServerError,
+  });
 
   const onSubmit = form.handleSubmit(async (values) => {
     const body = sector ? changedValues(values, dirtyFields) : values;
@@ -41,11 +62,10 @@ export function SectorFormDialog({ sector, onClose }: SectorFormDialogProps) {
       return;
     }
     try {
-      const saved = await save.mutateAsync(sector ? { id: sector.id, body } : { body: values as z.output<typeof sectorCreate> });
-      toast({ title: sector ? `${saved.name} was saved` : `${saved.name} was created`, tone: "success" });
-      onClose();
+      if (sector) await edit.submit(sector, body);
+      else saved(await save.mutateAsync({ body: values as z.output<typeof sectorCreate> }), true);
     } catch (error) {
-      applyServerError(error, form.setError, { fields: FIELDS, fieldForCode: { slug_taken: "slug" } });
+      showServerError(error);
     }
   });
 
@@ -60,6 +80,16 @@ export function SectorFormDialog({ sector, onClose }: SectorFormDialogProps) {
     >
       <form id={formId} onSubmit={onSubmit} noValidate aria-label={sector ? `Edit ${sector.name}` : "New sector"} className="space-y-4">
         <FormAlert message={errors.root?.server?.message} className="mb-4" />
+        {edit.conflict && (
+          <EditConflictPanel
+            noun="sector"
+            fields={sectorConflictFields}
+            conflict={edit.conflict}
+            pending={pending}
+            onReapply={edit.reapply}
+            onDiscard={edit.discard}
+          />
+        )}
         <div className="grid gap-4 sm:grid-cols-[1fr_7rem]">
           <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
           <TextField label="Emoji" autoComplete="off" hint="Optional" error={errors.emoji?.message} {...form.register("emoji")} />

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, ty
 import type { User } from "@shared/contracts/auth";
 import type { ListOf } from "@shared/contracts/common";
 import type { UserListFilters, UserListQuery, UserUpdate } from "@shared/contracts/users";
-import { api, cursorPaging } from "@client/lib/api";
+import { api, cursorPaging, ifMatch } from "@client/lib/api";
 import { authKeys } from "@client/features/auth/api/auth";
 import { auditKeys } from "@client/features/audit/api/audit";
 
@@ -50,11 +50,23 @@ function afterUserWrite(queryClient: QueryClient, userId: string): void {
   if (me?.id === userId) void queryClient.invalidateQueries({ queryKey: authKeys.me() });
 }
 
+const userPath = (id: string) => `/api/v1/users/${encodeURIComponent(id)}`;
+
+/** The account as it is now (after a 412: what the other admin saved). */
+export const fetchUser = (id: string) => api.get<User>(userPath(id));
+
+/** A change names the version it was made on: a stale one is 412 precondition_failed (ADR 056). */
+export interface UserChange {
+  id: string;
+  patch: UserUpdate;
+  version: number;
+}
+
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: usersKeys.update(),
-    mutationFn: ({ id, patch }: { id: string; patch: UserUpdate }) => api.patch<User>(`/api/v1/users/${encodeURIComponent(id)}`, patch),
+    mutationFn: ({ id, patch, version }: UserChange) => api.patch<User>(userPath(id), patch, { headers: ifMatch(version) }),
     onSuccess: (updated) => {
       editCachedUsers(queryClient, (users) => users.map((u) => (u.id === updated.id ? updated : u)));
       afterUserWrite(queryClient, updated.id);
@@ -66,7 +78,7 @@ export function useDeleteUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: usersKeys.remove(),
-    mutationFn: (id: string) => api.delete(`/api/v1/users/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.delete(userPath(id)),
     onSuccess: (_void, id) => {
       editCachedUsers(queryClient, (users) => users.filter((u) => u.id !== id));
       afterUserWrite(queryClient, id);

@@ -1,14 +1,16 @@
-import { useMutationState } from "@tanstack/react-query";
+import { useMutationState, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import type { Role, User } from "@shared/contracts/auth";
 import type { UserUpdate } from "@shared/contracts/users";
 import { ConfirmDialog } from "@client/components/ui/confirm-dialog";
+import { Dialog } from "@client/components/ui/dialog";
+import { EditConflictPanel, useEditConflict, type ConflictFields } from "@client/components/ui/edit-conflict";
 import { EmptyState, NoMatchesState } from "@client/components/ui/empty-state";
 import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { useToast } from "@client/components/ui/toast";
 import { useMe } from "@client/features/auth/api/auth";
 import { isDemotion, roleLabels } from "@client/features/auth/roles";
-import { useDeleteUser, useUpdateUser, useUserPages, usersKeys, type UserFilters } from "../api/users";
+import { fetchUser, useDeleteUser, useUpdateUser, useUserPages, usersKeys, type UserChange, type UserFilters } from "../api/users";
 import { USERS_PATH } from "../search-params";
 import { UsersTable } from "./users-table";
 
@@ -17,6 +19,9 @@ interface PendingConfirm<T> {
   value: T;
   error?: string;
 }
+
+/** What the role conflict panel compares (ADR 056): another admin may have renamed the account or changed its role. */
+const userConflictFields: ConflictFields<User> = { name: { label: "Name" }, email: { label: "Email" }, role: { label: "Role" } };
 
 /** What a demotion to `role` takes away, said to the admin about someone else or about themselves. */
 function demotionWarning(role: Role, self: boolean): string {
@@ -31,6 +36,7 @@ export function UserList({ filters }: { filters: UserFilters }) {
   const me = useMe();
   const update = useUpdateUser();
   const remove = useDeleteUser();
+  const queryClient = useQueryClient();
   const { toast } = useToast();
   const listRef = useRef<HTMLDivElement>(null);
   const [demotion, setDemotion] = useState<PendingConfirm<Role> | null>(null);
@@ -39,18 +45,27 @@ export function UserList({ filters }: { filters: UserFilters }) {
   // Every role change in flight (one admin may change several rows at once).
   const inFlight = useMutationState({
     filters: { mutationKey: usersKeys.update(), status: "pending" },
-    select: (mutation) => mutation.state.variables as { id: string; patch: UserUpdate } | undefined,
+    select: (mutation) => mutation.state.variables as UserChange | undefined,
   });
   const pendingRoles = useMemo(() => new Map(inFlight.flatMap((v) => (v?.patch.role ? [[v.id, v.patch.role] as const] : []))), [inFlight]);
 
-  /** Resolves to an error message, or undefined on success (with a toast). */
+  const errorMessage = (error: unknown) => (error instanceof Error ? error.message : "The role could not be changed.");
+  /** A 412: another admin changed the account since this list loaded it; this one reapplies the role or discards it. */
+  const edit = useEditConflict<User, UserUpdate>({
+    fetchCurrent: fetchUser,
+    write: (id, patch, version) => update.mutateAsync({ id, patch, version }),
+    onSaved: (updated) => toast({ title: `${updated.name} is now ${roleLabels[updated.role]}`, tone: "success" }),
+    onDiscard: () => void queryClient.invalidateQueries({ queryKey: usersKeys.lists() }),
+    onError: (error) => toast({ title: "The role was not changed", description: errorMessage(error), tone: "error" }),
+  });
+
+  /** Resolves to an error message, or undefined on success (with a toast) or on a conflict (its panel opens). */
   async function changeRole(user: User, role: Role): Promise<string | undefined> {
     try {
-      const updated = await update.mutateAsync({ id: user.id, patch: { role } });
-      toast({ title: `${updated.name} is now ${roleLabels[updated.role]}`, tone: "success" });
+      await edit.submit(user, { role });
       return undefined;
     } catch (error) {
-      return error instanceof Error ? error.message : "The role could not be changed.";
+      return errorMessage(error);
     }
   }
 
@@ -129,6 +144,18 @@ export function UserList({ filters }: { filters: UserFilters }) {
           onConfirm={() => void confirmDemotion()}
           fallbackFocusRef={listRef}
         />
+      )}
+      {edit.conflict && (
+        <Dialog open onOpenChange={(open) => !open && edit.discard()} title={`Change ${edit.conflict.loaded.name}'s role`} fallbackFocusRef={listRef}>
+          <EditConflictPanel
+            noun="account"
+            fields={userConflictFields}
+            conflict={edit.conflict}
+            pending={update.isPending}
+            onReapply={edit.reapply}
+            onDiscard={edit.discard}
+          />
+        </Dialog>
       )}
       {deletion && (
         <ConfirmDialog
