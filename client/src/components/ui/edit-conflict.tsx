@@ -70,23 +70,22 @@ export function useEditConflict<T extends { id: string; version: number }, P>(op
   };
 }
 
-/** Someone saved the object while this admin was editing it: what they changed, and reapply or discard. */
+/** Someone saved the object while this admin was editing it: what they changed, and reapply or discard. Nothing otherwise. */
 export function EditConflictPanel<T, P extends object>({
   noun,
   fields,
-  conflict,
-  onReapply,
-  onDiscard,
+  edit,
   pending,
 }: {
   /** "product", "sector", "brand", "account". */
   noun: string;
   fields: ConflictFields<T>;
-  conflict: EditConflict<T, P>;
-  onReapply: () => void;
-  onDiscard: () => void;
+  /** What useEditConflict returned. */
+  edit: { conflict: EditConflict<T, P> | null; reapply: () => void; discard: () => void };
   pending: boolean;
 }) {
+  const { conflict } = edit;
+  if (!conflict) return null;
   const theirs = changedSince(fields, conflict.loaded, conflict.current);
   const mine = Object.keys(conflict.mine).map((f) => fields[f]?.label ?? f);
   return (
@@ -101,10 +100,10 @@ export function EditConflictPanel<T, P extends object>({
         Your changes: {mine.join(", ") || "none"}.
       </p>
       <div className="mt-3 flex gap-2">
-        <Button type="button" onClick={onReapply} disabled={pending}>
+        <Button type="button" onClick={edit.reapply} disabled={pending}>
           Reapply my changes
         </Button>
-        <Button type="button" variant="secondary" onClick={onDiscard} disabled={pending}>
+        <Button type="button" variant="secondary" onClick={edit.discard} disabled={pending}>
           Discard mine
         </Button>
       </div>

@@ -121,16 +121,7 @@ function BrandForm({ formId, title, brand, sectors, sectorSlug, save, onDone }: 
   return (
     <form id={formId} onSubmit={onSubmit} noValidate aria-label={title} className="space-y-4">
       <FormAlert message={errors.root?.server?.message} className="mb-4" />
-      {edit.conflict && (
-        <EditConflictPanel
-          noun="brand"
-          fields={brandConflictFields}
-          conflict={edit.conflict}
-          pending={save.isPending}
-          onReapply={edit.reapply}
-          onDiscard={edit.discard}
-        />
-      )}
+      <EditConflictPanel noun="brand" fields={brandConflictFields} edit={edit} pending={save.isPending} />
       <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
       <SelectField label="Sector" placeholderOption="Choose a sector" options={sectorOptions} error={errors.sectorId?.message} {...form.register("sectorId")} />
       <SlugField noun="brand" editing={Boolean(brand)} error={errors.slug?.message} {...form.register("slug", emptyAsUndefined)} />

@@ -146,16 +146,7 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
   return (
     <form id={formId} onSubmit={onSubmit} noValidate aria-label={title} className="space-y-4">
       <FormAlert message={errors.root?.server?.message} className="mb-4" />
-      {edit.conflict && (
-        <EditConflictPanel
-          noun="product"
-          fields={productConflictFields}
-          conflict={edit.conflict}
-          pending={save.isPending}
-          onReapply={edit.reapply}
-          onDiscard={edit.discard}
-        />
-      )}
+      <EditConflictPanel noun="product" fields={productConflictFields} edit={edit} pending={save.isPending} />
       <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <BrandSelectField

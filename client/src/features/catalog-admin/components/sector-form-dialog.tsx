@@ -80,16 +80,7 @@ export function SectorFormDialog({ sector, onClose }: SectorFormDialogProps) {
     >
       <form id={formId} onSubmit={onSubmit} noValidate aria-label={sector ? `Edit ${sector.name}` : "New sector"} className="space-y-4">
         <FormAlert message={errors.root?.server?.message} className="mb-4" />
-        {edit.conflict && (
-          <EditConflictPanel
-            noun="sector"
-            fields={sectorConflictFields}
-            conflict={edit.conflict}
-            pending={pending}
-            onReapply={edit.reapply}
-            onDiscard={edit.discard}
-          />
-        )}
+        <EditConflictPanel noun="sector" fields={sectorConflictFields} edit={edit} pending={pending} />
         <div className="grid gap-4 sm:grid-cols-[1fr_7rem]">
           <TextField label="Name" autoComplete="off" error={errors.name?.message} {...form.register("name")} />
           <TextField label="Emoji" autoComplete="off" hint="Optional" error={errors.emoji?.message} {...form.register("emoji")} />

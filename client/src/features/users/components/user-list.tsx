@@ -147,14 +147,7 @@ export function UserList({ filters }: { filters: UserFilters }) {
       )}
       {edit.conflict && (
         <Dialog open onOpenChange={(open) => !open && edit.discard()} title={`Change ${edit.conflict.loaded.name}'s role`} fallbackFocusRef={listRef}>
-          <EditConflictPanel
-            noun="account"
-            fields={userConflictFields}
-            conflict={edit.conflict}
-            pending={update.isPending}
-            onReapply={edit.reapply}
-            onDiscard={edit.discard}
-          />
+          <EditConflictPanel noun="account" fields={userConflictFields} edit={edit} pending={update.isPending} />
         </Dialog>
       )}
       {deletion && (
