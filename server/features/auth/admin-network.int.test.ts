@@ -73,17 +73,22 @@ describe("WebSocket with ADMIN_ALLOWED_CIDRS and WS_MAX_CONNECTIONS_PER_USER", (
     afterAll(() => realtime.close());
   });
 
-  it("when an admin subscribes to metrics from outside the list, then it gets forbidden; from 10.1.2.3 it is subscribed", async () => {
+  it("when an admin subscribes to metrics or enters presence from outside the list, then forbidden; from 10.1.2.3 both work", async () => {
     const admin = await bearerFor(t, "admin");
+    const resource = `product:${crypto.randomUUID()}`;
     const outside = await connect(port, { token: admin.accessToken });
     outside.send({ type: "subscribe", channel: "metrics" });
-    const error = await outside.waitFor("error");
-    expect(error).toMatchObject({ code: "forbidden" });
+    outside.send({ type: "presence.enter", resource });
+    await outside.waitFor("error", () => outside.received("error").length === 2);
+    expect(outside.received("error").map((e) => e.code)).toEqual(["forbidden", "forbidden"]);
+    expect(outside.received("presence")).toHaveLength(0);
     await outside.close();
 
     const inside = await connect(port, { token: admin.accessToken, headers: { "X-Forwarded-For": "10.1.2.3" } });
     inside.send({ type: "subscribe", channel: "metrics" });
+    inside.send({ type: "presence.enter", resource });
     await inside.waitFor("subscribed", (m) => m.channel === "metrics");
+    await inside.waitFor("presence", (m) => m.resource === resource);
     await inside.close();
   });
 
