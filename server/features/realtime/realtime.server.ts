@@ -31,6 +31,7 @@ import type { WsTickets } from "./ws-tickets";
  * Known limitation: channels joined earlier are not re-checked until the next subscribe or reconnect, and a
  * session that is signed out or expires elsewhere keeps its open socket until it reconnects (the SPA closes
  * its socket on sign-out).
+ * Presence (`presence.enter`/`leave`, admins only) is not a channel: entering is the subscription (presence.ts, ADR 071).
  */
 export interface RealtimeOptions {
   /** Ping period; a socket that has not answered the previous ping is terminated (default 30 s). */
