@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Product } from "@shared/contracts/catalog";
 import { Button } from "@client/components/ui/button";
 import { formatMoney } from "@client/lib/format";
+import { describeOptionValues } from "@shared/variant-values";
 import { AddToCartForm, useAddToCart } from "@client/features/cart/components/add-to-cart";
 import { Price } from "./price";
 import { StockStatus } from "./stock-status";
@@ -59,7 +60,7 @@ export function ProductBuyBox({ product }: { product: Product }) {
             <p className="truncate text-sm font-medium text-stone-900">{product.name}</p>
             <p className="text-sm text-stone-600">
               {formatMoney(variant.priceCents, product.currency)}
-              {hasChoice && ` · ${Object.values(variant.optionValues).join(" / ")}`}
+              {hasChoice && ` · ${describeOptionValues(variant.optionValues)}`}
             </p>
           </div>
           <Button type="button" disabled={!canAdd} onClick={() => add(sellable, 1, variantId)}>
