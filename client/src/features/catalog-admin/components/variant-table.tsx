@@ -61,7 +61,7 @@ function MoneyCell({ id, label, cents, empty, error, onChange }: MoneyCellProps)
           onChange(e.target.value.trim() === "" ? empty : next.ok ? next.cents : Number.NaN);
         }}
         onBlur={() => parsed.ok && setValue(centsToDollarsText(parsed.cents))}
-        className={controlClasses({ invalid: Boolean(message), className: "w-24" })}
+        className={controlClasses({ invalid: Boolean(message), className: "min-w-24" })}
       />
       <CellError id={`${id}-error`} message={message} />
     </>
@@ -159,7 +159,7 @@ export function VariantTable({ form, editing, currency }: { form: ProductForm; e
                         onChange={(e) =>
                           setValue(`variants.${i}.optionValues`, { ...values, [o.name]: e.target.value }, { shouldDirty: true, shouldValidate: validate })
                         }
-                        className={controlClasses({ invalid: Boolean(message), className: "w-28 pr-8" })}
+                        className={controlClasses({ invalid: Boolean(message), className: "min-w-24 pr-8" })}
                       >
                         <option value="">Choose…</option>
                         {o.values.map((v) => (
@@ -180,7 +180,7 @@ export function VariantTable({ form, editing, currency }: { form: ProductForm; e
                     spellCheck={false}
                     aria-invalid={rowErrors.sku ? true : undefined}
                     aria-describedby={rowErrors.sku ? `${id}-sku-error` : undefined}
-                    className={controlClasses({ invalid: Boolean(rowErrors.sku), className: "w-36" })}
+                    className={controlClasses({ invalid: Boolean(rowErrors.sku), className: "min-w-36" })}
                     {...register(`variants.${i}.sku`, emptyAsUndefined)}
                   />
                   <CellError id={`${id}-sku-error`} message={text(rowErrors.sku)} />
@@ -214,7 +214,7 @@ export function VariantTable({ form, editing, currency }: { form: ProductForm; e
                     step={1}
                     aria-invalid={rowErrors.stock ? true : undefined}
                     aria-describedby={rowErrors.stock ? `${id}-stock-error` : undefined}
-                    className={controlClasses({ invalid: Boolean(rowErrors.stock), className: "w-24" })}
+                    className={controlClasses({ invalid: Boolean(rowErrors.stock), className: "min-w-24" })}
                     {...register(`variants.${i}.stock`, { valueAsNumber: true })}
                   />
                   <CellError id={`${id}-stock-error`} message={text(rowErrors.stock)} />
