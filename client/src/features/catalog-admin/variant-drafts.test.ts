@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { productCreate } from "@shared/contracts/catalog";
-import { combinations, generateVariants, parseOptionValues, withVariantLists } from "./variant-drafts";
+import { productCreate, productUpdate, type Product } from "@shared/contracts/catalog";
+import { combinations, generateVariants, parseOptionValues, variantDefaults, withVariantLists } from "./variant-drafts";
 
 const size = { name: "Size", values: ["S", "M", "L"] };
 const colour = { name: "Colour", values: ["Red", "Blue"] };
@@ -43,5 +43,15 @@ describe("variant drafts", () => {
     const values = { options: [size], variants: [{ optionValues: { Size: "S" }, priceCents: 100, stock: 1 }] };
     expect(withVariantLists({ variants: values.variants }, values, { variants: [{ stock: true }] })).toEqual(values);
     expect(withVariantLists({ name: "x" } as Record<string, unknown>, values, {})).toEqual({ name: "x" });
+  });
+
+  it("when a product with options is edited, then the form starts from its variant table (no product price) and that passes the update schema", () => {
+    const id = "0b0c3a52-4a4b-4f53-9a53-6f2b5a1d9e02";
+    const variant = { id, sku: "tee-s", optionValues: { Size: "S" }, priceCents: 900, compareAtPriceCents: null, stock: 2 };
+    const withOptions = { priceCents: 900, stock: 2, options: [{ name: "Size", values: ["S"] }], variants: [variant] } as unknown as Product;
+    const fields = variantDefaults(withOptions);
+    expect(fields).toEqual({ options: [{ name: "Size", values: ["S"] }], variants: [variant] });
+    expect(productUpdate.safeParse(fields).success).toBe(true);
+    expect(variantDefaults({ ...withOptions, options: [] } as Product)).toEqual({ priceCents: 900, stock: 2 });
   });
 });
