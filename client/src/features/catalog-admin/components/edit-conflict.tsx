@@ -16,12 +16,15 @@ const FIELD_LABELS: Record<string, string> = {
   imageUrl: "Image URL",
   status: "Status",
   brandId: "Brand",
+  options: "Options",
+  variants: "Variants (price and stock per variant)",
 };
 
 /** The fields the other save changed since this form loaded `loaded` (what the admin should look at before reapplying). */
 export function changedSince(loaded: Product, current: Product): string[] {
   const valueOf = (p: Product, field: string) => (field === "brandId" ? p.brand.id : (p as unknown as Record<string, unknown>)[field]);
-  return Object.keys(FIELD_LABELS).filter((field) => valueOf(loaded, field) !== valueOf(current, field));
+  // Options and variants are lists: compared by content (a sale changes a variant's stock, and says so here).
+  return Object.keys(FIELD_LABELS).filter((field) => JSON.stringify(valueOf(loaded, field)) !== JSON.stringify(valueOf(current, field)));
 }
 
 /**
