@@ -4,14 +4,8 @@
  */
 type Values = Record<string, string>;
 
-/** A variant's option values as shoppers read them: "M / Blue". */
-export const describeOptionValues = (values: Values | undefined) => Object.values(values ?? {}).join(" / ");
-
-/** The variant whose values match `chosen` on every option, if any. */
-export function findVariant<V extends { optionValues: Values }>(
-  options: ReadonlyArray<{ name: string }>,
-  variants: readonly V[],
-  chosen: Values,
-): V | undefined {
-  return variants.find((v) => options.every((o) => v.optionValues[o.name] === chosen[o.name]));
-}
+/** A variant's option values as shoppers read them, each with its option: "Size: M / Colour: Blue". */
+export const describeOptionValues = (values: Values | undefined) =>
+  Object.entries(values ?? {})
+    .map(([name, value]) => `${name}: ${value}`)
+    .join(" / ");

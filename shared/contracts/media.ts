@@ -65,7 +65,20 @@ const alt = z
 
 /** The upload's query string: the bytes are the body (Content-Type image/png, image/jpeg, image/webp or image/avif). */
 export const mediaUploadQuery = z.object({ alt }).strict();
-export const mediaUpdate = z.object({ alt }).strict();
+/**
+ * The option value a picture shows (ADR 068): the storefront's gallery puts it first while a variant with
+ * that value is chosen. Null (or absent) shows the picture for every variant.
+ */
+export const mediaOptionValue = z
+  .object({ name: z.string().trim().min(1).max(40), value: z.string().trim().min(1).max(60) })
+  .strict()
+  .meta({ description: 'One option value of the product, e.g. `{ "name": "Colour", "value": "Red" }`.' });
+export type MediaOptionValue = z.infer<typeof mediaOptionValue>;
+/** A picture's description and/or the option value it is bound to (null unbinds it). */
+export const mediaUpdate = z
+  .object({ alt: alt.optional(), optionValue: mediaOptionValue.nullable().optional() })
+  .strict()
+  .refine((u) => u.alt !== undefined || u.optionValue !== undefined, "Give alt or optionValue");
 export type MediaUpdate = z.infer<typeof mediaUpdate>;
 /** Every picture of the product, in the new order. */
 export const mediaOrder = z
@@ -90,6 +103,7 @@ export const productMedia = z.object({
   height: z.number().int(),
   src: z.string().meta({ description: "The largest JPEG rendition." }),
   srcSet: z.object({ avif: z.string(), webp: z.string(), jpeg: z.string() }).meta({ description: "`srcset` values per format." }),
+  optionValue: mediaOptionValue.nullable(),
   createdAt: z.string(),
 });
 export type ProductMedia = z.infer<typeof productMedia>;

@@ -118,4 +118,4 @@ export function checkVariants(
 /** POST /products/:id/variants/:variantId/stock */
 export const variantParams = z.object({ id: uuid, variantId: uuid }).strict();
 
-export { describeOptionValues, findVariant } from "../variant-values";
+export { describeOptionValues } from "../variant-values";

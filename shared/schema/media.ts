@@ -1,4 +1,4 @@
-import { customType, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { customType, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { products } from "./catalog";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -25,6 +25,8 @@ export const productMedia = pgTable(
     /** The uploaded bytes' size and format as sniffed (never the client's word). */
     sourceBytes: integer("source_bytes").notNull(),
     sourceFormat: text("source_format").notNull(),
+    /** The option value the picture shows ({ name: "Colour", value: "Red" }); null shows every variant (ADR 068). */
+    optionValue: jsonb("option_value").$type<{ name: string; value: string }>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -18,7 +18,7 @@ export default function ProductPage({ slug }: { slug: string }) {
   return (
     <>
       <title>{`${product.data.name} · FruitfulPlanet`}</title>
-      <ProductDetail product={product.data} />
+      <ProductDetail key={product.data.id} product={product.data} />
       <MoreFromBrand product={product.data} />
     </>
   );

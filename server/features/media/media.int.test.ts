@@ -154,4 +154,41 @@ describe("product media", () => {
     expect((await request(t.app).get(`/api/v1/products/${product.id}/media`).expect(200)).body.data).toEqual([]);
     expect((await productOf(product.id)).imageUrl).toBe(product.imageUrl);
   });
+
+  it("when an admin binds a picture to a colour, then the gallery says so; a value the product lacks is refused, null unbinds, and shoppers may not", async () => {
+    const product = await makeProduct(t.db);
+    await request(t.app)
+      .patch(`/api/v1/products/${product.id}`)
+      .set("Authorization", admin)
+      .send({
+        options: [{ name: "Colour", values: ["Red", "Blue"] }],
+        variants: [
+          { optionValues: { Colour: "Red" }, priceCents: 1000, stock: 2 },
+          { optionValues: { Colour: "Blue" }, priceCents: 1000, stock: 2 },
+        ],
+      })
+      .expect(200);
+    const picture = (await upload(product.id, await photo("#c00f"))).body as { id: string; optionValue: unknown };
+    expect(picture.optionValue).toBeNull();
+    const patch = (body: object, auth = admin) =>
+      request(t.app).patch(`/api/v1/products/${product.id}/media/${picture.id}`).set("Authorization", auth).send(body);
+
+    const bound = await patch({ optionValue: { name: "Colour", value: "Red" } });
+    expect(bound.status).toBe(200);
+    expect(bound.body).toMatchObject({ alt: "A test picture", optionValue: { name: "Colour", value: "Red" } });
+    const gallery = await request(t.app).get(`/api/v1/products/${product.id}/media`).expect(200);
+    expect(gallery.body.data[0].optionValue).toEqual({ name: "Colour", value: "Red" });
+
+    const wrong = await patch({ optionValue: { name: "Colour", value: "Green" } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({
+      code: "validation_failed",
+      details: [{ path: "optionValue", message: expect.stringContaining("Colour: Green") }],
+    });
+    expect((await patch({})).status).toBe(400);
+    expect((await patch({ optionValue: null }, shopper)).status).toBe(403);
+
+    const unbound = await patch({ optionValue: null, alt: "A red one" });
+    expect(unbound.body).toMatchObject({ alt: "A red one", optionValue: null });
+  });
 });

@@ -52,8 +52,11 @@ export function createMediaRepo(db: Db) {
       return row!;
     },
 
-    async updateAlt(mediaId: string, alt: string, tx: TxScope): Promise<void> {
-      await executorOf(db, tx).update(productMedia).set({ alt, updatedAt: new Date() }).where(eq(productMedia.id, mediaId));
+    async update(mediaId: string, change: Partial<Pick<ProductMediaRow, "alt" | "optionValue">>, tx: TxScope): Promise<void> {
+      await executorOf(db, tx)
+        .update(productMedia)
+        .set({ ...change, updatedAt: new Date() })
+        .where(eq(productMedia.id, mediaId));
     },
 
     async setPositions(ids: string[], tx: TxScope): Promise<void> {

@@ -76,12 +76,14 @@ export const mediaRoutes = routeTable<MediaService>({ mount: "/api/v1", tag, sch
     method: "patch",
     path: "/products/:id/media/:mediaId",
     operationId: "updateProductMedia",
-    summary: "Change a picture's description (alt text)",
+    summary: "Change a picture's description (alt text) or the option value it shows",
+    description:
+      "Admins only. `optionValue` binds the picture to one of the product's option values (the storefront shows it first while a variant with that value is chosen); `null` unbinds it; a value the product does not have is 400.",
     access: "admin",
     request: { params: productMediaParams, body: mediaUpdate },
     responses: { 200: { description: "The picture.", schema: productMedia } },
     errors: [400, ...adminWrite],
-    handler: ({ user, params, body, req }, media) => media.update(user, params.id, params.mediaId, body.alt, requestMeta(req)),
+    handler: ({ user, params, body, req }, media) => media.update(user, params.id, params.mediaId, body, requestMeta(req)),
   }),
   route({
     method: "delete",

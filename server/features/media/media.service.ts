@@ -1,4 +1,13 @@
-import { MEDIA_LIMITS, MEDIA_PATH_PREFIX, mediaFileUrl, renditionWidths, responsiveImage, type MediaOrder, type ProductMedia } from "@shared/contracts/media";
+import {
+  MEDIA_LIMITS,
+  MEDIA_PATH_PREFIX,
+  mediaFileUrl,
+  renditionWidths,
+  responsiveImage,
+  type MediaOrder,
+  type MediaUpdate,
+  type ProductMedia,
+} from "@shared/contracts/media";
 import type { ProductMediaRow } from "@shared/schema";
 import type { RenditionFormat } from "@shared/contracts/media";
 import { AppError, notFound } from "../../lib/app-error";
@@ -34,6 +43,7 @@ export function toProductMedia(row: ProductMediaRow): ProductMedia {
     height: row.height,
     src: image.src,
     srcSet: image.srcSet,
+    optionValue: row.optionValue ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -110,22 +120,35 @@ export function createMediaService({ repo, catalog, audit, logger }: MediaDeps) 
       return toProductMedia(row);
     },
 
-    async update(actor: CatalogActor | undefined, productId: string, mediaId: string, alt: string, meta: RequestMeta): Promise<ProductMedia> {
+    /** A new description and/or option value (one of the product's own, ADR 068; null unbinds the picture). */
+    async update(actor: CatalogActor | undefined, productId: string, mediaId: string, change: MediaUpdate, meta: RequestMeta): Promise<ProductMedia> {
       assertAdmin(actor);
       const product = await catalog.getProduct(productId, actor);
+      const bound = change.optionValue;
+      if (bound && !product.options.some((o) => o.name === bound.name && o.values.includes(bound.value)))
+        throw new AppError("validation_failed", "The picture can only be bound to one of the product's option values.", [
+          { path: "optionValue", message: `${product.name} has no ${bound.name}: ${bound.value}` },
+        ]);
       return repo.transaction(async (tx) => {
         const row = await repo.find(productId, mediaId, tx);
         if (!row) throw notFound("Picture");
-        await repo.updateAlt(mediaId, alt, tx);
+        await repo.update(mediaId, change, tx);
+        const after = { ...row, ...change };
+        const changed = (["alt", "optionValue"] as const).filter((key) => key in change);
         await record(
           actor,
           "catalog.product.media_updated",
           productId,
-          { slug: product.slug, change: "alt", before: { alt: row.alt }, after: { alt } },
+          {
+            slug: product.slug,
+            change: changed.includes("alt") ? "alt" : "option",
+            before: Object.fromEntries(changed.map((key) => [key, row[key]])),
+            after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+          },
           meta,
           tx,
         );
-        return toProductMedia({ ...row, alt });
+        return toProductMedia(after);
       });
     },
 

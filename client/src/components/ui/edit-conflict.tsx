@@ -22,7 +22,8 @@ export type ConflictFields<T> = Record<string, { label: string; value?: (object:
 export function changedSince<T>(fields: ConflictFields<T>, loaded: T, current: T): string[] {
   const valueOf = (object: T, field: string) => fields[field]!.value?.(object) ?? (object as Record<string, unknown>)[field];
   return Object.keys(fields)
-    .filter((field) => valueOf(loaded, field) !== valueOf(current, field))
+    // Compared by content: options and variants are lists (a sale changes a variant's stock, and says so here).
+    .filter((field) => JSON.stringify(valueOf(loaded, field)) !== JSON.stringify(valueOf(current, field)))
     .map((field) => fields[field]!.label);
 }
 

@@ -94,6 +94,12 @@ describe("auditSentence", () => {
     expect(sentence("job.retried", null, {})).toBe("The system retried a failed background job.");
   });
 
+  it("when an admin binds a picture to an option value, then the sentence says so rather than 'description'", () => {
+    expect(sentence("catalog.product.media_updated", sam, { slug: "tee", change: "option" })).toBe(
+      "sam@example.test changed which option value a picture shows on tee.",
+    );
+  });
+
   it("when an action is unknown to this build, then its code is shown rather than nothing", () => {
     expect(sentence("future.thing", sam, {})).toBe("sam@example.test did future.thing.");
   });

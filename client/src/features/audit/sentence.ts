@@ -56,6 +56,11 @@ function subject(entry: Pick<AuditEntry, "actor">): string {
   return entry.actor?.email ?? (entry.actor?.id ? `User ${entry.actor.id.slice(0, 8)}` : "The system");
 }
 
+const mediaChange: Record<string, string> = {
+  order: "reordered the pictures of",
+  alt: "changed a picture's description on",
+  option: "changed which option value a picture shows on",
+};
 const orderRef = (summary: Summary): string => str(summary.number) ?? "an order";
 
 /** A payment outcome is the provider's doing, not the shopper's, even when the shopper's request carried it. */
@@ -148,7 +153,7 @@ export function auditSentence(entry: Pick<AuditEntry, "actor" | "action" | "summ
     case "catalog.product.media_added":
       return `${who} added a picture to ${str(s.slug) ?? "a product"}${str(s.alt) ? ` ("${str(s.alt)}")` : ""}.`;
     case "catalog.product.media_updated":
-      return `${who} ${s.change === "order" ? "reordered the pictures of" : "changed a picture's description on"} ${str(s.slug) ?? "a product"}.`;
+      return `${who} ${mediaChange[str(s.change) ?? "alt"] ?? mediaChange.alt} ${str(s.slug) ?? "a product"}.`;
     case "catalog.product.media_removed":
       return `${who} removed a picture from ${str(s.slug) ?? "a product"}.`;
     case "order.created": {

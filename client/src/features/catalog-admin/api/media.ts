@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { MediaOrder, ProductMedia, ProductMediaList } from "@shared/contracts/media";
+import type { MediaOrder, MediaUpdate, ProductMedia, ProductMediaList } from "@shared/contracts/media";
 import { api } from "@client/lib/api";
 import { uploadWithProgress, type UploadProgress } from "@client/lib/upload";
 import { mediaKey, mediaPath } from "@client/features/catalog/api/media";
@@ -16,8 +16,11 @@ export function useMediaWrites(productId: string) {
         uploadWithProgress<ProductMedia>(mediaPath(productId), file, { contentType: file.type || "application/octet-stream", query: { alt }, onProgress }),
       onSettled: refresh,
     }),
-    updateAlt: useMutation({
-      mutationFn: ({ mediaId, alt }: { mediaId: string; alt: string }) => api.patch<ProductMedia>(`${mediaPath(productId)}/${mediaId}`, { alt }),
+    update: useMutation({
+      mutationFn: ({ mediaId, ...change }: { mediaId: string } & MediaUpdate) => api.patch<ProductMedia>(`${mediaPath(productId)}/${mediaId}`, change),
+      // The row's controls show the saved values at once, before the refetch.
+      onSuccess: (saved) =>
+        queryClient.setQueryData<ProductMediaList>(mediaKey(productId), (list) => list && { data: list.data.map((m) => (m.id === saved.id ? saved : m)) }),
       onSettled: refresh,
     }),
     reorder: useMutation({

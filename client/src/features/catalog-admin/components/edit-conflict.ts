@@ -11,6 +11,8 @@ export const productConflictFields: ConflictFields<Product> = {
   imageUrl: { label: "Image URL" },
   status: { label: "Status" },
   brandId: { label: "Brand", value: (p) => p.brand.id },
+  options: { label: "Options" },
+  variants: { label: "Variants (price and stock per variant)" },
 };
 export const sectorConflictFields: ConflictFields<Sector> = {
   name: { label: "Name" },

@@ -2,7 +2,7 @@ import { useId } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { productCreate, productCreateFields, productUpdate, type Brand, type Product, type ProductUpdate } from "@shared/contracts/catalog";
+import { productCreate, productUpdate, type Brand, type Product, type ProductUpdate } from "@shared/contracts/catalog";
 import { Dialog, DialogActions } from "@client/components/ui/dialog";
 import { FormAlert } from "@client/components/ui/form-alert";
 import { ErrorState } from "@client/components/ui/error-state";
@@ -20,11 +20,11 @@ import { changedValues, createOrUpdateResolver, emptyAsUndefined, withEmptyMessa
 import { BrandSelectField } from "./brand-select-field";
 import { EditingPresence } from "./editing-presence";
 import { SlugField, TextAreaField } from "./form-parts";
-import { MoneyField } from "./money-field";
+import { PriceStockAndVariants } from "./variants-editor";
+import { variantDefaults, withVariantLists } from "../variant-drafts";
 
 type ProductFormValues = z.input<typeof productCreate>;
 const FIELDS = ["name", "slug", "description", "priceCents", "stock", "imageUrl", "brandId", "status"] as const;
-const MAX_PRICE_CENTS = productCreateFields.shape.priceCents.unwrap().maxValue ?? undefined;
 const statusOptions = [
   { value: "active", label: "Active: listed in the shop" },
   { value: "archived", label: "Archived: hidden from the shop" },
@@ -94,8 +94,7 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
           name: product.name,
           slug: product.slug,
           description: product.description,
-          priceCents: product.priceCents,
-          stock: product.stock,
+          ...variantDefaults(product),
           imageUrl: product.imageUrl === generatedImageUrl(product.slug) ? "" : product.imageUrl,
           brandId: product.brand.id,
           status: product.status,
@@ -130,7 +129,7 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
   const onSubmit = form.handleSubmit(async (values) => {
     // An empty image URL means "none": leave it out of a new product rather than storing "".
     const created = { ...(values as z.output<typeof productCreate>), imageUrl: values.imageUrl?.trim() ? values.imageUrl.trim() : undefined };
-    const body = product ? changedValues(values, dirtyFields) : created;
+    const body = product ? withVariantLists(changedValues(values, dirtyFields), values, dirtyFields) : created;
     if (product && Object.keys(body).length === 0) {
       onDone();
       return;
@@ -159,35 +158,7 @@ function ProductForm({ formId, title, product, brands, brandSlug, save, onDone }
         />
         <SelectField label="Status" options={statusOptions} error={errors.status?.message} {...form.register("status")} />
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <MoneyField
-          control={form.control}
-          name="priceCents"
-          label={`Price (${product?.currency ?? "USD"})`}
-          currency={product?.currency ?? "USD"}
-          maxCents={MAX_PRICE_CENTS}
-        />
-        {product ? (
-          <div>
-            <p className="text-sm font-medium text-stone-800">Stock</p>
-            <p className="mt-1.5 flex h-10 items-center text-sm text-stone-900 tabular-nums">{product.stock} in stock</p>
-            <p className="mt-1.5 text-xs text-stone-600">
-              Change it with the − / + controls in the table: they add or remove units atomically, so orders placed meanwhile are never overwritten.
-            </p>
-          </div>
-        ) : (
-          <TextField
-            label="Stock"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            hint="Units on hand"
-            error={errors.stock?.message}
-            {...form.register("stock", { valueAsNumber: true })}
-          />
-        )}
-      </div>
+      <PriceStockAndVariants form={form} product={product} />
       <SlugField noun="product" editing={Boolean(product)} error={errors.slug?.message} {...form.register("slug", emptyAsUndefined)} />
       <TextField
         label="Image URL"

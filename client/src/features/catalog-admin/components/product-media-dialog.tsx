@@ -208,7 +208,8 @@ export function ProductMediaDialog({ product, onClose }: { product: Product; onC
                 count={media.length}
                 busy={writes.reorder.isPending}
                 onMove={(by) => move(index, by)}
-                onSaveAlt={(alt) => writes.updateAlt.mutateAsync({ mediaId: m.id, alt })}
+                options={product.options}
+                onSave={(change) => writes.update.mutateAsync({ mediaId: m.id, ...change })}
                 onDelete={() =>
                   writes.remove.mutate(m.id, {
                     onSuccess: () => toast({ title: "Picture deleted", tone: "success" }),

@@ -1,11 +1,13 @@
-import { useState } from "react";
 import type { Product } from "@shared/contracts/catalog";
 import { Button } from "@client/components/ui/button";
 import { formatMoney } from "@client/lib/format";
+import { describeOptionValues } from "@shared/variant-values";
 import { AddToCartForm, useAddToCart } from "@client/features/cart/components/add-to-cart";
 import { Price } from "./price";
 import { StockStatus } from "./stock-status";
-import { initialVariant, VariantPicker } from "./variant-picker";
+import { VariantPicker } from "./variant-picker";
+
+type Variant = Product["variants"][number];
 
 /** `?variant=<id>` keeps the choice in the URL (shareable, survives reload) without adding history entries. */
 function writeVariantToUrl(id: string | undefined) {
@@ -19,8 +21,7 @@ function writeVariantToUrl(id: string | undefined) {
  * Price, stock, variant picker and "Add to cart" of the product page (issue 12 §2): price and stock follow the
  * chosen variant. On phones (≤ 640 px) a bar fixed to the bottom keeps "Add to cart" in reach while scrolling.
  */
-export function ProductBuyBox({ product }: { product: Product }) {
-  const [variant, setVariant] = useState(() => initialVariant(product, new URLSearchParams(window.location.search).get("variant")));
+export function ProductBuyBox({ product, variant, onVariantChange }: { product: Product; variant: Variant; onVariantChange: (variant: Variant) => void }) {
   const hasChoice = product.options.length > 0;
   const sellable = { ...product, priceCents: variant.priceCents, stock: variant.stock };
   const variantId = hasChoice ? variant.id : undefined;
@@ -43,7 +44,7 @@ export function ProductBuyBox({ product }: { product: Product }) {
           product={product}
           variant={variant}
           onChange={(next) => {
-            setVariant(next);
+            onVariantChange(next);
             writeVariantToUrl(next.id);
           }}
         />
@@ -59,7 +60,7 @@ export function ProductBuyBox({ product }: { product: Product }) {
             <p className="truncate text-sm font-medium text-stone-900">{product.name}</p>
             <p className="text-sm text-stone-600">
               {formatMoney(variant.priceCents, product.currency)}
-              {hasChoice && ` · ${Object.values(variant.optionValues).join(" / ")}`}
+              {hasChoice && ` · ${describeOptionValues(variant.optionValues)}`}
             </p>
           </div>
           <Button type="button" disabled={!canAdd} onClick={() => add(sellable, 1, variantId)}>

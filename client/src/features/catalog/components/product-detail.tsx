@@ -1,10 +1,16 @@
+import { useState } from "react";
 import { Link } from "wouter";
 import type { Product } from "@shared/contracts/catalog";
 import { Breadcrumbs } from "@client/components/ui/breadcrumbs";
 import { ProductBuyBox } from "./product-buy-box";
 import { ProductGallery } from "./product-gallery";
+import { initialVariant } from "./variant-picker";
 
 export function ProductDetail({ product }: { product: Product }) {
+  // The chosen variant drives both the buy box and the gallery (its bound pictures first). Kept by id, so a
+  // refetched product (live stock, ADR 050) shows the fresh variant.
+  const [variantId, setVariantId] = useState(() => initialVariant(product, new URLSearchParams(window.location.search).get("variant")).id);
+  const variant = product.variants.find((v) => v.id === variantId) ?? initialVariant(product, null);
   const paragraphs = product.description.split(/\n{2,}/).filter(Boolean);
   return (
     // Bottom padding on phones: the sticky add-to-cart bar must not cover the end of the page.
@@ -18,7 +24,7 @@ export function ProductDetail({ product }: { product: Product }) {
         ]}
       />
       <div className="grid gap-8 md:grid-cols-2 lg:gap-14">
-        <ProductGallery product={product} />
+        <ProductGallery product={product} optionValues={variant.optionValues} />
         <div className="flex flex-col gap-5 md:py-4">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <Link href={`/brands/${product.brand.slug}`} className="font-semibold uppercase tracking-wide text-brand-800 hover:underline">
@@ -32,7 +38,7 @@ export function ProductDetail({ product }: { product: Product }) {
             </Link>
           </div>
           <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{product.name}</h1>
-          <ProductBuyBox product={product} />
+          <ProductBuyBox product={product} variant={variant} onVariantChange={(next) => setVariantId(next.id)} />
           <section aria-labelledby="product-description" className="border-t border-stone-200 pt-5">
             <h2 id="product-description" className="text-sm font-semibold uppercase tracking-wide text-stone-700">
               About this product

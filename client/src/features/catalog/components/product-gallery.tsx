@@ -3,16 +3,20 @@ import type { Product } from "@shared/contracts/catalog";
 import { PRODUCT_PAGE_IMAGE_SIZES as MAIN_SIZES, type ProductMedia } from "@shared/contracts/media";
 import { ProductImage } from "@client/components/ui/product-image";
 import { useProductMedia } from "../api/media";
+import { galleryOrder } from "../gallery-order";
 
 /**
  * The product page's pictures: the chosen one large, thumbnails below to switch (buttons with the picture's
  * alt text as their name; the chosen one is aria-current). Until the gallery loads, or without uploads, the
- * product's own imageUrl is shown, so the first paint never waits for a second request.
+ * product's own imageUrl is shown, so the first paint never waits for a second request. Pictures bound to
+ * the chosen variant's option values come first (ADR 068).
  */
-export function ProductGallery({ product }: { product: Product }) {
-  const media = useProductMedia(product.id).data?.data ?? [];
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  const chosen: ProductMedia | undefined = media.find((m) => m.id === chosenId) ?? media[0];
+export function ProductGallery({ product, optionValues = {} }: { product: Product; optionValues?: Record<string, string> }) {
+  const media = galleryOrder(useProductMedia(product.id).data?.data ?? [], optionValues);
+  // A thumbnail picked for one variant gives way when the shopper picks another: its bound picture leads.
+  const choiceKey = JSON.stringify(optionValues);
+  const [picked, setPicked] = useState<{ id: string; choiceKey: string } | null>(null);
+  const chosen: ProductMedia | undefined = media.find((m) => picked?.choiceKey === choiceKey && m.id === picked.id) ?? media[0];
 
   return (
     <div className="flex flex-col gap-3">
@@ -31,7 +35,7 @@ export function ProductGallery({ product }: { product: Product }) {
               <li key={m.id}>
                 <button
                   type="button"
-                  onClick={() => setChosenId(m.id)}
+                  onClick={() => setPicked({ id: m.id, choiceKey })}
                   aria-current={current ? "true" : undefined}
                   aria-label={`Show picture ${i + 1} of ${media.length}: ${m.alt}`}
                   className={`block size-20 overflow-hidden rounded-xl border-2 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 ${current ? "border-brand-700" : "border-stone-200 hover:border-stone-400"}`}
