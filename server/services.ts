@@ -54,6 +54,7 @@ import { createMediaService, registerMediaJobs } from "./features/media/media.se
 import { registerResealJob, resealAll } from "./features/jobs/reseal-job";
 import { createOrdersResealRepo } from "./features/orders/orders.reseal.repo";
 import { createAddressesResealRepo } from "./features/accounts/addresses.reseal.repo";
+import { createOrderMessagesResealRepo } from "./features/inbox/order-messages.reseal.repo";
 import { createSettingsRepo } from "./features/settings/settings.repo";
 import { createSettingsService } from "./features/settings/settings.service";
 import { createInboxRepo } from "./features/inbox/inbox.repo";
@@ -176,7 +177,7 @@ export function createServices(ctx: AppContext) {
   registerAccountJobs(jobs, accounts);
   const media = createMediaService({ repo: createMediaRepo(ctx.db), catalog, audit, logger: ctx.logger });
   registerMediaJobs(jobs, media, ctx.logger);
-  const resealBatches = [createOrdersResealRepo(ctx.db), createAddressesResealRepo(ctx.db)];
+  const resealBatches = [createOrdersResealRepo(ctx.db), createAddressesResealRepo(ctx.db), createOrderMessagesResealRepo(ctx.db)];
   registerResealJob(jobs, resealBatches, dataCipher, ctx.logger);
   const inboxRepo = createInboxRepo(ctx.db);
   const staffAlerts = (lateAlerts.alerts = createStaffAlerts({

@@ -28,6 +28,8 @@ afterAll(async () => {
 
 const rawAddress = async (id: string) =>
   (await t.db.execute<{ a: string }>(sql`select shipping_address::text as a from orders where id = ${id}::uuid`)).rows[0]!.a;
+const rawMessages = async (orderId: string) =>
+  (await t.db.execute<{ b: string }>(sql`select body as b from order_messages where order_id = ${orderId}::uuid order by created_at, id`)).rows.map((r) => r.b);
 const rawSaved = async () => (await t.db.execute<{ a: string }>(sql`select concat_ws('|', name, line1, city, postal_code) as a from addresses`)).rows;
 
 describe("personal data at rest", () => {
@@ -60,10 +62,25 @@ describe("personal data at rest", () => {
       "9 Medlar Lane",
     );
 
+    // Order messages (ADR 073): sealed on insert; a message from before sealing (plain text) still reads.
+    const thread = `/api/v1/orders/${placed.body.id}/messages`;
+    expect((await request(t.app).post(thread).set("Authorization", customer.authorization).send({ body: "Ring 555-0142 at the Quince gate" })).status).toBe(201);
+    const [sealedMessage] = await rawMessages(placed.body.id);
+    expect(sealedMessage).toMatch(new RegExp(`^fpe1\\.${SESSION_DERIVED_KEY_ID}\\.`));
+    expect(sealedMessage).not.toContain("Quince");
+    await t.db.execute(
+      sql`insert into order_messages (order_id, author_side, author_name, body) values (${placed.body.id}::uuid, 'customer', 'Ada', 'Plain medlar question')`,
+    );
+    const readThread = async () =>
+      ((await request(t.app).get(thread).set("Authorization", customer.authorization).expect(200)).body.data as Array<{ body: string }>).map((m) => m.body);
+    expect(await readThread()).toEqual(["Ring 555-0142 at the Quince gate", "Plain medlar question"]);
+
     // Rotation: a new newest key; the job reseals everything not under it (the old key stays configured to read).
     const rotated = createDataCipher(resolveDataKeys({ ...t.ctx.env, DATA_ENCRYPTION_KEYS: `k2:${randomBytes(32).toString("base64")}` }));
     installFieldCipher(rotated);
-    expect(await t.services.resealPersonalData(rotated.currentPrefix)).toBeGreaterThanOrEqual(3);
+    expect(await t.services.resealPersonalData(rotated.currentPrefix)).toBeGreaterThanOrEqual(5);
+    for (const body of await rawMessages(placed.body.id)) expect(body).toMatch(/^fpe1\.k2\./);
+    expect(await readThread()).toEqual(["Ring 555-0142 at the Quince gate", "Plain medlar question"]);
     for (const id of [placed.body.id as string, legacy.body.id as string]) {
       expect(await rawAddress(id)).toMatch(/^"fpe1\.k2\./);
       expect(await rawAddress(id)).not.toContain("Medlar");
