@@ -179,6 +179,7 @@ export function createServices(ctx: AppContext) {
   registerMediaJobs(jobs, media, ctx.logger);
   const resealBatches = [createOrdersResealRepo(ctx.db), createAddressesResealRepo(ctx.db), createOrderMessagesResealRepo(ctx.db)];
   registerResealJob(jobs, resealBatches, dataCipher, ctx.logger);
+  const settings = createSettingsService({ repo: createSettingsRepo(ctx.db), audit, events: ctx.events, logger: ctx.logger, cache });
   const inboxRepo = createInboxRepo(ctx.db);
   const staffAlerts = (lateAlerts.alerts = createStaffAlerts({
     repo: inboxRepo,
@@ -187,6 +188,7 @@ export function createServices(ctx: AppContext) {
     events: ctx.events,
     logger: ctx.logger,
     stockOf: (ids) => ordersCore.stock.productTotals(ids),
+    defaultLowStockThreshold: async () => (await settings.flags()).lowStockThreshold,
   }));
   registerStaffAlertJobs(jobs, staffAlerts);
   // Order changes commit their order.notify job (and so the staff notification) in the business transaction; the
@@ -228,7 +230,7 @@ export function createServices(ctx: AppContext) {
     /** Rewrites personal data not sealed under `currentPrefix` (the data.reencrypt job's work, all of it at once). */
     resealPersonalData: (currentPrefix: string) => resealAll(resealBatches, currentPrefix),
     /** Runtime feature flags and the admin cache purge (issue 16 §4); the feature gates in app.ts read the flags. */
-    settings: createSettingsService({ repo: createSettingsRepo(ctx.db), audit, events: ctx.events, logger: ctx.logger, cache }),
+    settings,
     /** TOTP two-factor sign-in (issue 11 §5). */
     mfa,
     /** Account self-service (issue 11): password reset, e-mail verification, profile, addresses, export, deletion. */

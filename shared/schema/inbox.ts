@@ -49,7 +49,7 @@ export const notificationPreferences = pgTable("notification_preferences", {
   updatedAt: updatedAt(),
 });
 
-/** Per-product low-stock threshold; a product without a row uses the default (5). */
+/** Per-product low-stock threshold; a product without a row uses the `lowStockThreshold` runtime flag (default 5). */
 export const lowStockThresholds = pgTable(
   "low_stock_thresholds",
   {
