@@ -6,7 +6,7 @@ import { prefixPattern } from "../../lib/like";
 /**
  * Re-encryption of order message bodies (issue 16 §5, ADR 058): the walk of orders.reseal.repo.ts over one text
  * column. Messages written before the body was sealed are plain text; the column type reads them as they are and
- * this step seals them, so the periodic job is also their migration (ADR 073).
+ * this step seals them, so the periodic job is also their migration (ADR 074).
  */
 export function createOrderMessagesResealRepo(db: Db) {
   return async function resealOrderMessages(currentPrefix: string, limit: number): Promise<number> {

@@ -101,7 +101,7 @@ export function createOrderMessages(deps: OrderMessagesDeps) {
             {
               kind: "message.new",
               title: `${authorName} wrote about order ${order.number}`,
-              // No excerpt: notifications are stored in clear, the message is sealed at rest (ADR 073).
+              // No excerpt: notifications are stored in clear, the message is sealed at rest (ADR 074).
               body: "Open the order to read the message and reply.",
               link: `/admin/orders/${order.id}`,
               dedupeKey: `message.new:${inserted.id}`,

@@ -62,7 +62,7 @@ describe("personal data at rest", () => {
       "9 Medlar Lane",
     );
 
-    // Order messages (ADR 073): sealed on insert; a message from before sealing (plain text) still reads.
+    // Order messages (ADR 074): sealed on insert; a message from before sealing (plain text) still reads.
     const thread = `/api/v1/orders/${placed.body.id}/messages`;
     expect((await request(t.app).post(thread).set("Authorization", customer.authorization).send({ body: "Ring 555-0142 at the Quince gate" })).status).toBe(201);
     const [sealedMessage] = await rawMessages(placed.body.id);
