@@ -10,10 +10,10 @@ import { installTestDataCipher } from "../test/data-cipher";
 const PERSONAL = /(^|_)(phone|mobile|line[12]|postal_code|street|shipping_address|billing_address)$/;
 const ALSO_PERSONAL = new Set(["order_messages.body"]);
 
-const tables = Object.values(schema).filter((value): value is Table => isTable(value));
+const tables = (Object.values(schema) as unknown[]).filter((value): value is Table => isTable(value));
 const personalColumns = tables.flatMap((table) =>
-  Object.values(getTableColumns(table))
-    .map((column: Column) => ({ column, where: `${getTableName(table)}.${column.name}` }))
+  Object.values(getTableColumns(table) as Record<string, Column>)
+    .map((column) => ({ column, where: `${getTableName(table)}.${column.name}` }))
     .filter(({ column, where }) => PERSONAL.test(column.name) || ALSO_PERSONAL.has(where)),
 );
 

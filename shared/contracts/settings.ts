@@ -51,13 +51,3 @@ export const cachePurge = z
 export type CachePurge = z.infer<typeof cachePurge>;
 export const cachePurgeResult = z.object({ namespace: z.string().nullable(), purged: z.number().int() });
 export type CachePurgeResult = z.infer<typeof cachePurgeResult>;
-
-/**
- * SPA pages that stay open during maintenance (ADR 073): signing in, so admins can, and the consoles (their API is
- * admins-only then anyway). The server answers every other storefront page 503 with the maintenance head, and the
- * SPA shows its maintenance page there to everyone but admins; both read this one list.
- */
-const OPEN_DURING_MAINTENANCE = [/^\/login$/, /^\/admin(?:\/.*)?$/, /^\/dashboard$/];
-export const isOpenDuringMaintenance = (path: string): boolean => OPEN_DURING_MAINTENANCE.some((open) => open.test(path));
-/** Retry-After (seconds) of maintenance answers, API and pages alike; the maintenance page re-checks as often. */
-export const MAINTENANCE_RETRY_SECONDS = 60;

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { MAINTENANCE_RETRY_SECONDS } from "@shared/contracts/settings";
+import { MAINTENANCE_RETRY_SECONDS } from "@shared/maintenance";
 import { AppError } from "../../lib/app-error";
 import type { SettingsService } from "./settings.service";
 

@@ -1,5 +1,5 @@
 import { Router, type RequestHandler } from "express";
-import { isOpenDuringMaintenance, MAINTENANCE_RETRY_SECONDS } from "@shared/contracts/settings";
+import { isOpenDuringMaintenance, MAINTENANCE_RETRY_SECONDS } from "@shared/maintenance";
 import type { Logger } from "../../lib/logger";
 import type { CatalogService, SitemapKind } from "../catalog/catalog.service";
 import { robotsTxt, sitemapIndexXml, staticPagesXml, streamUrlset } from "./seo-files";

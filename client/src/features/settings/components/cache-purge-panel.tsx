@@ -4,7 +4,7 @@ import { Button } from "@client/components/ui/button";
 import { ConfirmDialog } from "@client/components/ui/confirm-dialog";
 import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
-import { usePurgeCache } from "../api/settings";
+import { usePurgeCache } from "../api/admin-settings";
 
 /** POST /cache/purge behind a confirmation: the next reads of every replica go to the database. */
 export function CachePurgePanel() {

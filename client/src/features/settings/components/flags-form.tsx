@@ -7,7 +7,8 @@ import { FormAlert } from "@client/components/ui/form-alert";
 import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
-import { useFlags, useUpdateFlags } from "../api/settings";
+import { useUpdateFlags } from "../api/admin-settings";
+import { useFlags } from "../api/flags";
 
 type FormValues = z.input<typeof featureFlagsUpdate>;
 const FIELDS = ["guestCheckout", "registrationOpen", "maintenanceMode", "lowStockThreshold"] as const;

@@ -1,40 +1,12 @@
-import type { ReactNode } from "react";
-import { Link, useLocation } from "wouter";
-import { isOpenDuringMaintenance, MAINTENANCE_RETRY_SECONDS } from "@shared/contracts/settings";
-import { Button } from "@client/components/ui/button";
+import { lazy, type ReactNode } from "react";
+import { useLocation } from "wouter";
+import { isOpenDuringMaintenance } from "@shared/maintenance";
 import { useMe } from "@client/features/auth/api/auth";
-import { useFlags } from "../api/settings";
+import { useFlags } from "../api/flags";
 
-/** The storefront during maintenance (ADR 073): what the server's 503 document already said, plus a way back. */
-export function MaintenancePage() {
-  const flags = useFlags();
-  return (
-    <section aria-labelledby="maintenance-title" className="mx-auto flex max-w-xl flex-col items-center gap-4 py-16 text-center" data-testid="maintenance-page">
-      <title>Back soon · FruitfulPlanet</title>
-      <span aria-hidden="true" className="text-6xl">
-        🧺
-      </span>
-      <h1 id="maintenance-title" className="text-3xl font-bold tracking-tight text-stone-900">
-        We’ll be right back
-      </h1>
-      <p className="text-stone-600">
-        FruitfulPlanet is closed for maintenance for a few minutes. Your cart is safe. This page checks every minute and opens the shop again by itself.
-      </p>
-      <p role="status" className="text-sm text-stone-500">
-        {flags.isFetching ? "Checking whether the shop is open…" : ""}
-      </p>
-      <Button variant="secondary" onClick={() => void flags.refetch()} disabled={flags.isFetching}>
-        Check again now
-      </Button>
-      <p className="text-sm text-stone-500">
-        Staff?{" "}
-        <Link href="/login" className="font-medium text-brand-700 underline">
-          Sign in
-        </Link>
-      </p>
-    </section>
-  );
-}
+// Lazy: the page is for the rare maintenance window; the storefront's entry carries only this check (ADR 063).
+const MaintenancePage = lazy(() => import("./maintenance-page"));
+const AdminMaintenanceNote = lazy(() => import("./maintenance-page").then((m) => ({ default: m.AdminMaintenanceNote })));
 
 /**
  * Shows the maintenance page instead of storefront pages while `maintenanceMode` is on, to everyone but admins (whose
@@ -49,12 +21,7 @@ export function MaintenanceGate({ children }: { children: ReactNode }) {
   if (me.data?.role !== "admin") return <MaintenancePage />;
   return (
     <>
-      <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
-        Maintenance mode is on: shoppers see the maintenance page (and the API answers them 503, Retry-After {MAINTENANCE_RETRY_SECONDS} s).{" "}
-        <Link href="/admin/settings" className="font-medium underline">
-          Settings
-        </Link>
-      </p>
+      <AdminMaintenanceNote />
       {children}
     </>
   );
