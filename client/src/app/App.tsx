@@ -4,7 +4,6 @@ import { PageShell } from "@client/components/ui/layout";
 import { PageSkeleton, Spinner } from "@client/components/ui/skeleton";
 import { ToastProvider } from "@client/components/ui/toast";
 import { useAuthProblemSync } from "@client/features/auth/api/auth";
-import { useMaintenanceSync } from "@client/features/settings/api/flags";
 import { MaintenanceGate } from "@client/features/settings/components/maintenance-gate";
 import { adminRolesFor } from "@client/pages/admin/admin-access";
 import { ErrorBoundary } from "./error-boundary";
@@ -133,7 +132,6 @@ function AdminArea() {
 
 export function App() {
   useAuthProblemSync();
-  useMaintenanceSync();
   useFocusHeadingOnNavigate();
   return (
     <ToastProvider>

@@ -1,4 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useQuery } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { featureFlagsUpdate, type FeatureFlags } from "@shared/contracts/settings";
@@ -8,7 +9,7 @@ import { TextField } from "@client/components/ui/text-field";
 import { useToast } from "@client/components/ui/toast";
 import { applyServerError } from "@client/lib/form-errors";
 import { useUpdateFlags } from "../api/admin-settings";
-import { useFlags } from "../api/flags";
+import { flagsOptions } from "../api/flags";
 
 type FormValues = z.input<typeof featureFlagsUpdate>;
 const FIELDS = ["guestCheckout", "registrationOpen", "maintenanceMode", "lowStockThreshold"] as const;
@@ -21,7 +22,7 @@ const SWITCHES: Array<{ name: "guestCheckout" | "registrationOpen" | "maintenanc
 
 /** The runtime flags (PATCH /settings/flags, schema featureFlagsUpdate): every replica applies a save within a second. */
 export function FlagsForm() {
-  const flags = useFlags();
+  const flags = useQuery(flagsOptions());
   const update = useUpdateFlags();
   const { toast } = useToast();
   const form = useForm<FormValues, unknown, z.output<typeof featureFlagsUpdate>>({

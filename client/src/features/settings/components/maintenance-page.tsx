@@ -1,11 +1,14 @@
-import { Link } from "wouter";
-import { MAINTENANCE_RETRY_SECONDS } from "@shared/maintenance";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link, useLocation } from "wouter";
+import { isOpenDuringMaintenance, MAINTENANCE_RETRY_SECONDS } from "@shared/maintenance";
 import { Button } from "@client/components/ui/button";
-import { useFlags } from "../api/flags";
+import { useMe } from "@client/features/auth/api/auth";
+import { flagsOptions } from "../api/flags";
 
 /** The storefront during maintenance (ADR 073): what the server's 503 document already said, plus a way back. */
-export default function MaintenancePage() {
-  const flags = useFlags();
+function MaintenancePage() {
+  const flags = useQuery(flagsOptions());
   return (
     <section aria-labelledby="maintenance-title" className="mx-auto flex max-w-xl flex-col items-center gap-4 py-16 text-center" data-testid="maintenance-page">
       <title>Back soon · FruitfulPlanet</title>
@@ -35,7 +38,7 @@ export default function MaintenancePage() {
 }
 
 /** What admins see above the shop during maintenance: they browse as usual, shoppers do not. */
-export function AdminMaintenanceNote() {
+function AdminMaintenanceNote() {
   return (
     <p role="note" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900">
       Maintenance mode is on: shoppers see the maintenance page (and the API answers them 503, Retry-After {MAINTENANCE_RETRY_SECONDS} s).{" "}
@@ -43,5 +46,22 @@ export function AdminMaintenanceNote() {
         Settings
       </Link>
     </p>
+  );
+}
+
+/**
+ * The storefront while `maintenanceMode` is on (ADR 073): the maintenance page for everyone but admins (whose API keeps
+ * working), the shop with a reminder for admins; sign-in stays open (isOpenDuringMaintenance).
+ */
+export default function DuringMaintenance({ children }: { children: ReactNode }) {
+  const [location] = useLocation();
+  const me = useMe();
+  if (isOpenDuringMaintenance(location)) return <>{children}</>;
+  if (me.data?.role !== "admin") return <MaintenancePage />;
+  return (
+    <>
+      <AdminMaintenanceNote />
+      {children}
+    </>
   );
 }
