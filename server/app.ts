@@ -151,7 +151,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions = {}): App 
 
   if (options.devMiddleware || options.serveSpa) mountSeoFiles(app, ctx, services.catalog);
   if (options.devMiddleware) app.use(options.devMiddleware);
-  else if (options.serveSpa) mountStorefront(app, ctx, services.catalog, options.spaDistDir, services.media);
+  else if (options.serveSpa) mountStorefront(app, ctx, services, options.spaDistDir);
 
   app.use(errorHandler(ctx.logger));
   return { app, services };

@@ -54,6 +54,7 @@ import { createMediaService, registerMediaJobs } from "./features/media/media.se
 import { registerResealJob, resealAll } from "./features/jobs/reseal-job";
 import { createOrdersResealRepo } from "./features/orders/orders.reseal.repo";
 import { createAddressesResealRepo } from "./features/accounts/addresses.reseal.repo";
+import { createOrderMessagesResealRepo } from "./features/inbox/order-messages.reseal.repo";
 import { createSettingsRepo } from "./features/settings/settings.repo";
 import { createSettingsService } from "./features/settings/settings.service";
 import { createInboxRepo } from "./features/inbox/inbox.repo";
@@ -176,8 +177,9 @@ export function createServices(ctx: AppContext) {
   registerAccountJobs(jobs, accounts);
   const media = createMediaService({ repo: createMediaRepo(ctx.db), catalog, audit, logger: ctx.logger });
   registerMediaJobs(jobs, media, ctx.logger);
-  const resealBatches = [createOrdersResealRepo(ctx.db), createAddressesResealRepo(ctx.db)];
+  const resealBatches = [createOrdersResealRepo(ctx.db), createAddressesResealRepo(ctx.db), createOrderMessagesResealRepo(ctx.db)];
   registerResealJob(jobs, resealBatches, dataCipher, ctx.logger);
+  const settings = createSettingsService({ repo: createSettingsRepo(ctx.db), audit, events: ctx.events, logger: ctx.logger, cache });
   const inboxRepo = createInboxRepo(ctx.db);
   const staffAlerts = (lateAlerts.alerts = createStaffAlerts({
     repo: inboxRepo,
@@ -186,6 +188,7 @@ export function createServices(ctx: AppContext) {
     events: ctx.events,
     logger: ctx.logger,
     stockOf: (ids) => ordersCore.stock.productTotals(ids),
+    defaultLowStockThreshold: async () => (await settings.flags()).lowStockThreshold,
   }));
   registerStaffAlertJobs(jobs, staffAlerts);
   // Order changes commit their order.notify job (and so the staff notification) in the business transaction; the
@@ -227,7 +230,7 @@ export function createServices(ctx: AppContext) {
     /** Rewrites personal data not sealed under `currentPrefix` (the data.reencrypt job's work, all of it at once). */
     resealPersonalData: (currentPrefix: string) => resealAll(resealBatches, currentPrefix),
     /** Runtime feature flags and the admin cache purge (issue 16 §4); the feature gates in app.ts read the flags. */
-    settings: createSettingsService({ repo: createSettingsRepo(ctx.db), audit, events: ctx.events, logger: ctx.logger, cache }),
+    settings,
     /** TOTP two-factor sign-in (issue 11 §5). */
     mfa,
     /** Account self-service (issue 11): password reset, e-mail verification, profile, addresses, export, deletion. */

@@ -49,8 +49,10 @@ export const notificationPreferences = z
   .strict();
 export type NotificationPreferences = z.infer<typeof notificationPreferences>;
 
-/** Per-product low-stock threshold (default 5): an alert when a sale leaves the stock at or below it. */
-export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
+/**
+ * Per-product low-stock threshold: an alert when a sale leaves the stock at or below it. Products without one use
+ * the runtime flag `lowStockThreshold` (shared/contracts/settings.ts, default 5).
+ */
 export const lowStockThreshold = z.object({ threshold: z.number().int().min(0).max(1_000_000) }).strict();
 export const lowStockThresholdResponse = z.object({ productId: uuid, threshold: z.number().int() });
 export const productIdParams = z.object({ productId: uuid });

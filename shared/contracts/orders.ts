@@ -32,6 +32,12 @@ export const shippingAddress = z
     line2: z.string().trim().max(200).optional(),
     city: text(100),
     postalCode: z.string().trim().min(2, "Enter a postal code").max(20),
+    /** For the carrier; optional. Personal data: sealed at rest with the rest of the address (ADR 074). */
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 ().-]{4,28}[0-9]$/, "Enter a phone number: digits, spaces, ( ) . - and an optional leading +")
+      .optional(),
     country: z
       .string()
       .trim()

@@ -41,6 +41,7 @@ export const addresses = pgTable(
     city: sealedText("city", "addresses.city").notNull(),
     postalCode: sealedText("postal_code", "addresses.postal_code").notNull(),
     country: sealedText("country", "addresses.country").notNull(),
+    phone: sealedText("phone", "addresses.phone"),
     isDefault: boolean("is_default").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

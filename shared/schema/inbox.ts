@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { staffAlertKinds } from "../contracts/inbox";
+import { sealedText } from "../sealed-columns";
 import { createdAt, id, updatedAt } from "./columns";
 import { products } from "./catalog";
 import { orders } from "./orders";
@@ -48,7 +49,7 @@ export const notificationPreferences = pgTable("notification_preferences", {
   updatedAt: updatedAt(),
 });
 
-/** Per-product low-stock threshold; a product without a row uses the default (5). */
+/** Per-product low-stock threshold; a product without a row uses the `lowStockThreshold` runtime flag (default 5). */
 export const lowStockThresholds = pgTable(
   "low_stock_thresholds",
   {
@@ -63,7 +64,8 @@ export const lowStockThresholds = pgTable(
 /**
  * Order conversations (issue 16 §2, ADR 055). `author_id` is null for a guest (who writes with the order's access
  * token) and after an account is deleted; `author_side` tells the customer's messages from staff replies.
- * `read_at` is the read receipt: set when the other side opens the thread.
+ * `read_at` is the read receipt: set when the other side opens the thread. The body is sealed at rest (issue 16 §5,
+ * ADR 058): AES-GCM ciphertext under a key id, rotated by the data.reencrypt job.
  */
 export const orderMessages = pgTable(
   "order_messages",
@@ -75,7 +77,7 @@ export const orderMessages = pgTable(
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
     authorSide: text("author_side", { enum: ["customer", "staff"] }).notNull(),
     authorName: text("author_name").notNull(),
-    body: text("body").notNull(),
+    body: sealedText("body", "order_messages.body").notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: createdAt(),
   },

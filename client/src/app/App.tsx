@@ -4,6 +4,7 @@ import { PageShell } from "@client/components/ui/layout";
 import { PageSkeleton, Spinner } from "@client/components/ui/skeleton";
 import { ToastProvider } from "@client/components/ui/toast";
 import { useAuthProblemSync } from "@client/features/auth/api/auth";
+import { MaintenanceGate } from "@client/features/settings/components/maintenance-gate";
 import { adminRolesFor } from "@client/pages/admin/admin-access";
 import { ErrorBoundary } from "./error-boundary";
 import { useFocusHeadingOnNavigate } from "./focus-heading";
@@ -149,7 +150,9 @@ export function App() {
         </Route>
         <Route>
           <Storefront>
-            <StorefrontRoutes />
+            <MaintenanceGate>
+              <StorefrontRoutes />
+            </MaintenanceGate>
           </Storefront>
         </Route>
       </Switch>

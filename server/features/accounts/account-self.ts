@@ -32,6 +32,7 @@ function toAddressJson(row: AddressRow): SavedAddress {
     city: row.city,
     postalCode: row.postalCode,
     country: row.country,
+    ...(row.phone ? { phone: row.phone } : {}),
     isDefault: row.isDefault,
     createdAt: row.createdAt.toISOString(),
   };
@@ -77,7 +78,9 @@ export function createAccountSelf(deps: AccountSelfDeps) {
         if (existing.length >= 20) throw new AppError("conflict", "You can keep at most 20 addresses; delete one first.");
         const makeDefault = isDefault === true || existing.length === 0;
         if (makeDefault) await repo.clearDefault(user.id, tx);
-        return toAddressJson(await repo.insertAddress({ ...values, line2: values.line2 ?? null, userId: user.id, isDefault: makeDefault }, tx));
+        return toAddressJson(
+          await repo.insertAddress({ ...values, line2: values.line2 ?? null, phone: values.phone ?? null, userId: user.id, isDefault: makeDefault }, tx),
+        );
       });
     },
 

@@ -4,7 +4,7 @@ import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 
 export type TokenPurpose = (typeof accountTokenPurposes)[number];
 export type AddressRow = typeof addresses.$inferSelect;
-export type AddressValues = Pick<AddressRow, "name" | "line1" | "line2" | "city" | "postalCode" | "country">;
+export type AddressValues = Pick<AddressRow, "name" | "line1" | "line2" | "city" | "postalCode" | "country" | "phone">;
 
 /** Owns account_tokens and addresses (issue 11). */
 export function createAccountsRepo(db: Db) {

@@ -18,6 +18,7 @@ export function createAddressesResealRepo(db: Db) {
           city: addresses.city,
           postalCode: addresses.postalCode,
           country: addresses.country,
+          phone: addresses.phone,
         })
         .from(addresses)
         .where(
@@ -28,6 +29,7 @@ export function createAddressesResealRepo(db: Db) {
             stale(addresses.city),
             stale(addresses.postalCode),
             stale(addresses.country),
+            stale(addresses.phone),
           ),
         )
         .limit(limit)

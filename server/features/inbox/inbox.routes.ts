@@ -104,7 +104,8 @@ export const inboxRoutes = routeTable<InboxRouteDeps>(
       path: "/products/:id/low-stock-threshold",
       operationId: "setLowStockThreshold",
       summary: "Set a product's low-stock threshold",
-      description: "A paid order that leaves the product's stock at or below the threshold (default 5) notifies staff, at most once a day per product.",
+      description:
+        "A paid order that leaves the product's stock at or below the threshold (without one: the `lowStockThreshold` flag, default 5) notifies staff, at most once a day per product.",
       access: "admin",
       request: { params: idParams, body: lowStockThreshold },
       responses: { 200: { description: "The saved threshold.", schema: lowStockThresholdResponse } },

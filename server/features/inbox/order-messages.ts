@@ -101,7 +101,8 @@ export function createOrderMessages(deps: OrderMessagesDeps) {
             {
               kind: "message.new",
               title: `${authorName} wrote about order ${order.number}`,
-              body: body.length > 200 ? `${body.slice(0, 199)}…` : body,
+              // No excerpt: notifications are stored in clear, the message is sealed at rest (ADR 074).
+              body: "Open the order to read the message and reply.",
               link: `/admin/orders/${order.id}`,
               dedupeKey: `message.new:${inserted.id}`,
             },

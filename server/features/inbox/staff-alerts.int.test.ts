@@ -121,6 +121,28 @@ describe("staff notifications", () => {
     );
   });
 
+  it("when admins set the lowStockThreshold flag, then products without their own threshold use it and those with one keep theirs", async () => {
+    const admin = await bearerFor(a, "admin");
+    const staff = await bearerFor(a, "staff");
+    const customer = await bearerFor(a, "customer");
+    const [byFlag, byOwn] = [await makeProduct(a.db, { stock: 15 }), await makeProduct(a.db, { stock: 15 })];
+    await request(a.app).put(`/api/v1/products/${byOwn.id}/low-stock-threshold`).set("Authorization", admin.authorization).send({ threshold: 14 }).expect(200);
+    await request(a.app).patch("/api/v1/settings/flags").set("Authorization", admin.authorization).send({ lowStockThreshold: 20 }).expect(200);
+    try {
+      // 15 − 2 = 13: above the old default of 5, at or below both the flag (20) and the product's own 14.
+      for (const product of [byFlag, byOwn]) expect((await placeOrder(customer.authorization, product.id, 2)).status).toBe(201);
+      const lowBodies = async () =>
+        Object.fromEntries(
+          (await list(staff.authorization)).data.filter((n) => n.kind === "stock.low").map((n) => [n.title.replace(/ is low on stock$/, ""), n.body]),
+        );
+      await waitFor(async () => Object.keys(await lowBodies()).length === 2, 10_000, "both low-stock notifications");
+      expect(await lowBodies()).toEqual({ [byFlag.name]: "13 left (threshold 20).", [byOwn.name]: "13 left (threshold 14)." });
+    } finally {
+      // The worker's database is shared with other files: leave the flag as found.
+      await request(a.app).patch("/api/v1/settings/flags").set("Authorization", admin.authorization).send({ lowStockThreshold: 5 }).expect(200);
+    }
+  });
+
   it("when a webhook endpoint is disabled or a job is dead-lettered, then admins are told and staff are not", async () => {
     const admin = await bearerFor(a, "admin");
     const staff = await bearerFor(a, "staff");

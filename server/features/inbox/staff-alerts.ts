@@ -2,7 +2,6 @@ import { z } from "zod";
 import { isStaff, type Role } from "@shared/contracts/auth";
 import {
   ADMIN_ONLY_ALERT_KINDS,
-  DEFAULT_LOW_STOCK_THRESHOLD,
   staffAlertKind,
   staffAlertKinds,
   type NotificationList,
@@ -58,6 +57,8 @@ export interface StaffAlertsDeps {
   logger: Logger;
   /** Current stock of products (catalog), for the low-stock check after a sale. */
   stockOf: (productIds: string[]) => Promise<Array<{ id: string; name: string; stock: number }>>;
+  /** The threshold of products without their own: the runtime flag `lowStockThreshold` (issue 16 §4, ADR 057). */
+  defaultLowStockThreshold: () => Promise<number>;
 }
 
 /**
@@ -99,10 +100,10 @@ export function createStaffAlerts(deps: StaffAlertsDeps) {
      * per UTC day (the dedupe key), so a run of sales of a scarce product does not ring the bell each time.
      */
     async checkLowStock(productIds: string[]): Promise<void> {
-      const [products, thresholds] = await Promise.all([deps.stockOf(productIds), repo.thresholds(productIds)]);
+      const [products, thresholds, fallback] = await Promise.all([deps.stockOf(productIds), repo.thresholds(productIds), deps.defaultLowStockThreshold()]);
       const day = new Date().toISOString().slice(0, 10);
       for (const product of products) {
-        const threshold = thresholds.get(product.id) ?? DEFAULT_LOW_STOCK_THRESHOLD;
+        const threshold = thresholds.get(product.id) ?? fallback;
         if (product.stock > threshold) continue;
         await deliver({
           kind: "stock.low",

@@ -28,7 +28,9 @@ afterAll(async () => {
 
 const rawAddress = async (id: string) =>
   (await t.db.execute<{ a: string }>(sql`select shipping_address::text as a from orders where id = ${id}::uuid`)).rows[0]!.a;
-const rawSaved = async () => (await t.db.execute<{ a: string }>(sql`select concat_ws('|', name, line1, city, postal_code) as a from addresses`)).rows;
+const rawMessages = async (orderId: string) =>
+  (await t.db.execute<{ b: string }>(sql`select body as b from order_messages where order_id = ${orderId}::uuid order by created_at, id`)).rows.map((r) => r.b);
+const rawSaved = async () => (await t.db.execute<{ a: string }>(sql`select concat_ws('|', name, line1, city, postal_code, phone) as a from addresses`)).rows;
 
 describe("personal data at rest", () => {
   it("when an order is placed, then a raw SELECT shows no street; rotation re-encrypts old and plain rows and they still read", async () => {
@@ -37,16 +39,19 @@ describe("personal data at rest", () => {
     const placed = await request(t.app)
       .post("/api/v1/orders")
       .set("Authorization", customer.authorization)
-      .send(orderBody([{ productId: product.id }]));
+      .send({ ...orderBody([{ productId: product.id }]), shippingAddress: { ...ADDRESS, phone: "+1 555 0142" } });
     expect(placed.status).toBe(201);
+    expect(placed.body.shippingAddress.phone).toBe("+1 555 0142");
+    expect(await rawAddress(placed.body.id)).not.toContain("0142");
     expect(await rawAddress(placed.body.id)).toMatch(new RegExp(`^"fpe1\\.${SESSION_DERIVED_KEY_ID}\\.`));
     expect(await rawAddress(placed.body.id)).not.toContain(ADDRESS.line1.split(" ")[1]);
     const saved = await request(t.app)
       .post("/api/v1/me/addresses")
       .set("Authorization", customer.authorization)
-      .send({ ...ADDRESS, line1: "7 Quince Row" });
+      .send({ ...ADDRESS, line1: "7 Quince Row", phone: "+44 20 7946 0958" });
     expect(saved.status).toBe(201);
     expect(JSON.stringify(await rawSaved())).not.toContain("Quince");
+    expect(JSON.stringify(await rawSaved())).not.toContain("7946");
 
     // A row from before encryption (plain JSON) is still read as it is.
     const legacy = await request(t.app)
@@ -60,10 +65,27 @@ describe("personal data at rest", () => {
       "9 Medlar Lane",
     );
 
+    // Order messages (ADR 074): sealed on insert; a message from before sealing (plain text) still reads.
+    const thread = `/api/v1/orders/${placed.body.id}/messages`;
+    expect((await request(t.app).post(thread).set("Authorization", customer.authorization).send({ body: "Ring 555-0142 at the Quince gate" })).status).toBe(
+      201,
+    );
+    const [sealedMessage] = await rawMessages(placed.body.id);
+    expect(sealedMessage).toMatch(new RegExp(`^fpe1\\.${SESSION_DERIVED_KEY_ID}\\.`));
+    expect(sealedMessage).not.toContain("Quince");
+    await t.db.execute(
+      sql`insert into order_messages (order_id, author_side, author_name, body) values (${placed.body.id}::uuid, 'customer', 'Ada', 'Plain medlar question')`,
+    );
+    const readThread = async () =>
+      ((await request(t.app).get(thread).set("Authorization", customer.authorization).expect(200)).body.data as Array<{ body: string }>).map((m) => m.body);
+    expect(await readThread()).toEqual(["Ring 555-0142 at the Quince gate", "Plain medlar question"]);
+
     // Rotation: a new newest key; the job reseals everything not under it (the old key stays configured to read).
     const rotated = createDataCipher(resolveDataKeys({ ...t.ctx.env, DATA_ENCRYPTION_KEYS: `k2:${randomBytes(32).toString("base64")}` }));
     installFieldCipher(rotated);
-    expect(await t.services.resealPersonalData(rotated.currentPrefix)).toBeGreaterThanOrEqual(3);
+    expect(await t.services.resealPersonalData(rotated.currentPrefix)).toBeGreaterThanOrEqual(5);
+    for (const body of await rawMessages(placed.body.id)) expect(body).toMatch(/^fpe1\.k2\./);
+    expect(await readThread()).toEqual(["Ring 555-0142 at the Quince gate", "Plain medlar question"]);
     for (const id of [placed.body.id as string, legacy.body.id as string]) {
       expect(await rawAddress(id)).toMatch(/^"fpe1\.k2\./);
       expect(await rawAddress(id)).not.toContain("Medlar");
@@ -71,7 +93,11 @@ describe("personal data at rest", () => {
     expect((await request(t.app).get(`/api/v1/orders/${legacy.body.id}`).set("Authorization", customer.authorization)).body.shippingAddress.line1).toBe(
       "9 Medlar Lane",
     );
-    expect((await request(t.app).get("/api/v1/me/addresses").set("Authorization", customer.authorization)).body.data[0].line1).toBe("7 Quince Row");
+    expect((await request(t.app).get("/api/v1/me/addresses").set("Authorization", customer.authorization)).body.data[0]).toMatchObject({
+      line1: "7 Quince Row",
+      phone: "+44 20 7946 0958",
+    });
+    expect(JSON.stringify(await rawSaved())).not.toContain("7946");
     expect(await t.services.resealPersonalData(rotated.currentPrefix)).toBe(0);
   });
 });

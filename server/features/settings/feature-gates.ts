@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { MAINTENANCE_RETRY_SECONDS } from "@shared/maintenance";
 import { AppError } from "../../lib/app-error";
 import type { SettingsService } from "./settings.service";
 
@@ -14,7 +15,9 @@ export function featureGates(settings: Pick<SettingsService, "flags">): RequestH
   return async (req, _res, next) => {
     const flags = await settings.flags();
     if (flags.maintenanceMode && req.user?.role !== "admin" && !OPEN_DURING_MAINTENANCE.some((open) => open.test(req.path))) {
-      throw new AppError("not_ready", "The shop is closed for maintenance; please come back soon.", undefined, { "Retry-After": "60" });
+      throw new AppError("not_ready", "The shop is closed for maintenance; please come back soon.", undefined, {
+        "Retry-After": String(MAINTENANCE_RETRY_SECONDS),
+      });
     }
     if (req.method === "POST") {
       if (!flags.registrationOpen && req.path === "/auth/register") throw new AppError("forbidden", "Registration is closed at the moment.");

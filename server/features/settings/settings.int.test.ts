@@ -5,6 +5,7 @@ import { auditLog, products } from "@shared/schema";
 import { bearerFor } from "../../test/agents";
 import { makeProduct, uniqueSuffix } from "../../test/factories";
 import { createTestApp, type TestApp } from "../../test/harness";
+import { makeSpaFixture } from "../../test/spa-fixture";
 
 // Issue 16 §4: runtime flags seen by every replica within a second, their effect on the API, and the cache purge.
 let a: TestApp;
@@ -13,8 +14,10 @@ let admin: Awaited<ReturnType<typeof bearerFor>>;
 const defaults = { guestCheckout: true, registrationOpen: true, maintenanceMode: false, lowStockThreshold: 5 };
 
 beforeAll(async () => {
-  a = await createTestApp();
-  b = await createTestApp(); // a second replica on the same database (and Redis, when REDIS_URL is set)
+  // Both serve the storefront's pages; b is a second replica on the same database (and Redis, when REDIS_URL is set).
+  const spa = { serveSpa: true, spaDistDir: makeSpaFixture() };
+  a = await createTestApp({}, spa);
+  b = await createTestApp({}, spa);
   admin = await bearerFor(a, "admin");
 });
 // The worker's database is shared with other files: leave the flags as found.
@@ -56,7 +59,20 @@ describe("feature flags", () => {
     expect((await request(other.app).post("/api/v1/auth/token").send({ email: admin.user.email, password: admin.user.password })).status).toBe(200);
     expect((await request(other.app).get("/api/health/readiness")).status).toBe(200);
 
+    // The storefront's first HTML already says maintenance (ADR 073); sign-in and the console pages stay open.
+    const page = (path: string) => request(other.app).get(path).set("Accept", "text/html");
+    await within(1_000, async () => (await page("/products/any-fruit")).status === 503);
+    const closed = await page("/");
+    expect(closed.status).toBe(503);
+    expect(closed.headers["retry-after"]).toBe("60");
+    expect(closed.text).toContain("<title>Back soon · FruitfulPlanet</title>");
+    expect(closed.text).toContain('<meta name="robots" content="noindex" />');
+    expect(closed.text).toMatch(/<div id="root"><main[^>]*><h1>We’ll be right back<\/h1>/);
+    for (const open of ["/login", "/admin/settings", "/dashboard"]) expect((await page(open)).status).toBe(200);
+
     await setFlags({ maintenanceMode: false });
+    await within(1_000, async () => (await page("/")).status === 200);
+    expect((await page("/")).text).toContain('<div id="root"></div>');
     const [entry] = await a.db.select().from(auditLog).where(eq(auditLog.action, "settings.flags_changed")).limit(1);
     expect(entry?.summary).toMatchObject({ after: expect.any(Object) });
   });

@@ -4,6 +4,8 @@ import { escapeHtml } from "./html";
 import { renderHead } from "./storefront-head";
 import type { StorefrontPage } from "./storefront-pages";
 
+const ROOT = /(<div id="root">)(<\/div>)/;
+
 /** The part of Vite's build manifest (build.manifest) the server reads: each module's chunk and its static imports. */
 interface ManifestChunk {
   file: string;
@@ -62,7 +64,9 @@ export function createSpaDocument(indexHtml: string, distDir: string, baseUrl: s
 
   return {
     render(page: StorefrontPage): string {
-      return `${top}${renderHead(page.head, baseUrl)}${middle}${preloadsFor(page.module)}${bottom}`;
+      const html = `${top}${renderHead(page.head, baseUrl)}${middle}${preloadsFor(page.module)}${bottom}`;
+      // createRoot replaces whatever the root holds, so the placeholder shows only until the SPA renders.
+      return page.placeholder ? html.replace(ROOT, `$1${page.placeholder}$2`) : html;
     },
   };
 }

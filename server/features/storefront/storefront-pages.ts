@@ -8,8 +8,10 @@ import { DEFAULT_DESCRIPTION, SITE_NAME, type PageHead } from "./storefront-head
 
 /** What the server knows about a storefront URL before the SPA runs: the status, the head, the page's chunk. */
 export interface StorefrontPage {
-  status: 200 | 404;
+  status: 200 | 404 | 503;
   head: PageHead;
+  /** Static HTML for the SPA's root until the script replaces it (the maintenance notice); trusted text only. */
+  placeholder?: string;
   /** The page component's source module (a key of Vite's manifest): its chunk is modulepreloaded. */
   module?: string;
 }
@@ -55,6 +57,20 @@ export function notFoundPage(): StorefrontPage {
     status: 404,
     head: { title: title("Page not found"), description: "This page isn't in our catalog.", noindex: true, ogType: "website", jsonLd: [] },
     module: `${PAGES}not-found-page.tsx`,
+  };
+}
+
+/**
+ * Maintenance (ADR 073): 503 so crawlers keep the indexed page and come back (with Retry-After), `noindex`, and the
+ * notice already in the first HTML, for readers without JavaScript and for the first paint before the SPA's own page.
+ */
+export function maintenancePage(): StorefrontPage {
+  return {
+    status: 503,
+    head: { title: title("Back soon"), description: `${SITE_NAME} is closed for maintenance for a few minutes.`, noindex: true, ogType: "website", jsonLd: [] },
+    placeholder:
+      '<main style="max-width:36rem;margin:4rem auto;padding:0 1rem;font-family:system-ui,sans-serif"><h1>We’ll be right back</h1>' +
+      `<p>${SITE_NAME} is closed for maintenance for a few minutes. Your cart is safe; please try again shortly.</p></main>`,
   };
 }
 

@@ -1,9 +1,10 @@
 import { Router, type RequestHandler } from "express";
+import { isOpenDuringMaintenance, MAINTENANCE_RETRY_SECONDS } from "@shared/maintenance";
 import type { Logger } from "../../lib/logger";
 import type { CatalogService, SitemapKind } from "../catalog/catalog.service";
 import { robotsTxt, sitemapIndexXml, staticPagesXml, streamUrlset } from "./seo-files";
 import type { SpaDocument } from "./spa-document";
-import { shellPage, type StorefrontPage, type StorefrontPages } from "./storefront-pages";
+import { maintenancePage, shellPage, type StorefrontPage, type StorefrontPages } from "./storefront-pages";
 
 export interface StorefrontDeps {
   catalog: CatalogService;
@@ -12,6 +13,8 @@ export interface StorefrontDeps {
   sitemapUrlsPerFile: number;
   /** A product's uploaded pictures (largest JPEG each), primary first: the JSON-LD lists them all. */
   productPictures?: (productId: string) => Promise<string[]>;
+  /** The `maintenanceMode` runtime flag (this replica's copy, ADR 057). */
+  maintenanceMode?: () => Promise<boolean>;
 }
 
 const SITEMAP_FILE = /^(products|brands|sectors)-([1-9]\d{0,5})\.xml$/;
@@ -52,11 +55,19 @@ export function seoFileRoutes({ catalog, baseUrl, sitemapUrlsPerFile }: Storefro
  * A catalog failure other than "not found" (database down) still gets the plain shell: the SPA shows its
  * own error state and retries, which beats an error body where a page was expected.
  */
-export function storefrontPageHandler(pages: StorefrontPages, document: SpaDocument, logger: Logger): RequestHandler {
+export function storefrontPageHandler(
+  pages: StorefrontPages,
+  document: SpaDocument,
+  logger: Logger,
+  maintenanceMode: () => Promise<boolean> = async () => false,
+): RequestHandler {
   return async (req, res) => {
     let page: StorefrontPage;
     try {
-      page = await pages.resolve(req.path);
+      if (!isOpenDuringMaintenance(req.path) && (await maintenanceMode())) {
+        res.set("Retry-After", String(MAINTENANCE_RETRY_SECONDS));
+        page = maintenancePage();
+      } else page = await pages.resolve(req.path);
     } catch (err) {
       logger.warn({ err: err instanceof Error ? err.message : String(err), requestId: req.id, path: req.path }, "storefront head unavailable");
       page = shellPage();

@@ -5,6 +5,7 @@ import {
   Package as PackageIcon,
   Palette as PaletteIcon,
   ScrollText as ScrollTextIcon,
+  Settings as SettingsIcon,
   TriangleAlert as TriangleAlertIcon,
   Users as UsersIcon,
   Webhook as WebhookIcon,
@@ -88,6 +89,13 @@ export const adminSections: readonly AdminSection[] = [
     icon: TriangleAlertIcon,
     description: "Background jobs that ran out of retries, with their errors; retry them.",
     page: lazy(() => import("./failed-jobs-page")),
+  },
+  {
+    href: "/admin/settings",
+    label: "Settings",
+    icon: SettingsIcon,
+    description: "Feature flags (maintenance, registration, guest checkout, low stock) and the cache purge.",
+    page: lazy(() => import("./settings-page")),
   },
 ];
 

@@ -26,7 +26,7 @@ function AddressForm({ onDone }: { onDone: () => void }) {
       form.reset(EMPTY);
       onDone();
     } catch (error) {
-      applyServerError(error, form.setError, { fields: ["name", "line1", "line2", "city", "postalCode", "country"] });
+      applyServerError(error, form.setError, { fields: ["name", "line1", "line2", "city", "postalCode", "country", "phone"] });
     }
   });
   return (
@@ -51,6 +51,13 @@ function AddressForm({ onDone }: { onDone: () => void }) {
         maxLength={2}
         error={errors.country?.message}
         {...form.register("country", { setValueAs: (v: string) => v.trim().toUpperCase() })}
+      />
+      <TextField
+        label="Phone (optional)"
+        type="tel"
+        autoComplete="tel"
+        error={errors.phone?.message}
+        {...form.register("phone", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })}
       />
       <div className="flex items-end gap-2 sm:col-span-2">
         <Button type="submit" disabled={add.isPending}>

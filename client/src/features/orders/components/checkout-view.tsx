@@ -41,6 +41,7 @@ const FORM_FIELDS: readonly Path<CheckoutFormInput>[] = [
   "shippingAddress.city",
   "shippingAddress.postalCode",
   "shippingAddress.country",
+  "shippingAddress.phone",
   "payment.cardNumber",
   "payment.expiry",
   "payment.cvc",
@@ -259,6 +260,14 @@ function CheckoutForm({ quote, quoteUpdating }: { quote: Quote; quoteUpdating: b
             options={countries}
             error={errors.shippingAddress?.country?.message}
             {...form.register("shippingAddress.country")}
+          />
+          <TextField
+            label="Phone (optional)"
+            hint="Only for the carrier, if they need to reach you."
+            type="tel"
+            autoComplete="tel"
+            error={errors.shippingAddress?.phone?.message}
+            {...form.register("shippingAddress.phone", { setValueAs: (v: string) => (v.trim() === "" ? undefined : v) })}
           />
         </div>
       </fieldset>

@@ -91,6 +91,12 @@ export function ShippingAddressBlock({ address }: { address: Order["shippingAddr
       {address.city} {address.postalCode}
       <br />
       {countryName(address.country)}
+      {address.phone && (
+        <>
+          <br />
+          {address.phone}
+        </>
+      )}
     </address>
   );
 }
