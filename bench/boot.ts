@@ -14,18 +14,22 @@
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/fp_boot_bench; created, migrated and
 // seeded when missing), BENCH_ROUNDS (5), BENCH_IDLE_S (10), BENCH_LOAD_S (20), BENCH_PORT (5801),
-// BENCH_SKIP_BUILD=1 (use dist/ as it is), BENCH_SKIP_PGLITE=1. The load average is printed beside every figure.
+// BENCH_SKIP_BUILD=1 (use dist/ as it is), BENCH_SKIP_PGLITE=1, BENCH_BEFORE_ENTRY (an older build copied inside the
+// repository, e.g. bench/results/.before/server/index.js, booted interleaved with this one: before/after in one run),
+// BENCH_NODE_FLAGS (Node flags for the server, e.g. "--max-semi-space-size=4"). Boot CPU time (ms of CPU the server
+// used until ready) is printed beside the wall time: on a loaded box it is the steadier figure.
+// The load average is printed beside every figure.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { cleanChildEnv } from "./lib/app-server";
 import { DEFAULT_BENCH_DATABASE_URL, prepareBenchDatabase } from "./lib/bench-database";
 import { installChildGuards, spawnChild, type Child } from "./lib/children";
 import { APP_ENTRY, intFromEnv, RESULTS_DIR, ROOT, round, sleep } from "./lib/config";
 import { fmtLoad } from "./lib/load-average";
 import { runLoad } from "./lib/load";
-import { httpGet, memoryOf, portIsFree, waitForOk } from "./lib/probes";
+import { cpuMsOf, httpGet, memoryOf, portIsFree, waitForOk } from "./lib/probes";
 
 const TARGETS = { maxBootMs: 500, maxIdleRssMb: 100 };
 
@@ -38,6 +42,10 @@ const config = {
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   skipPglite: process.env.BENCH_SKIP_PGLITE === "1",
   imports: process.env.BENCH_IMPORTS === "1",
+  /** An older build (dist/server copied inside the repository, e.g. bench/results/.before/server/index.js): interleaved with this one. */
+  beforeEntry: process.env.BENCH_BEFORE_ENTRY || undefined,
+  /** Node flags for the server, e.g. --max-semi-space-size=4 (ADR 078). */
+  nodeFlags: (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean),
 };
 const PGLITE_DIR = join(RESULTS_DIR, ".boot-pglite");
 const SECRET = "boot-bench-session-secret-0123456789abcdef";
@@ -63,10 +71,11 @@ interface Boot {
   bootMs: number;
 }
 
-async function boot(name: string, env: Record<string, string>): Promise<Boot> {
+async function boot(name: string, env: Record<string, string>, entry = APP_ENTRY): Promise<Boot> {
   if (!(await portIsFree(config.port))) throw new Error(`port ${config.port} is taken; set BENCH_PORT`);
   const spawnedAt = performance.now();
-  const child = spawnChild(name, process.execPath, [APP_ENTRY], { ...cleanChildEnv(), HOST: "127.0.0.1", PORT: String(config.port), ...env }, ROOT);
+  const args = [...config.nodeFlags, entry];
+  const child = spawnChild(name, process.execPath, args, { ...cleanChildEnv(), HOST: "127.0.0.1", PORT: String(config.port), ...env }, ROOT);
   const bootMs = await waitForOk(`http://127.0.0.1:${config.port}/api/health/readiness`, spawnedAt, {
     everyMs: 5,
     timeoutMs: 120_000,
@@ -94,34 +103,65 @@ async function postgresRounds() {
     SEED_DEMO: "false",
     SHUTDOWN_DELAY_MS: "0",
   };
-  const rounds = [];
+  const builds = config.beforeEntry
+    ? [
+        { name: "before", entry: config.beforeEntry },
+        { name: "this build", entry: APP_ENTRY },
+      ]
+    : [{ name: "this build", entry: APP_ENTRY }];
+  const rounds: Array<{
+    build: string;
+    bootMs: number;
+    bootCpuMs: number;
+    loggedBootMs: number;
+    readyRssMb: number;
+    idleRssMb: number;
+    peakRssMb: number;
+    load: string;
+  }> = [];
   for (let i = 1; i <= config.rounds; i++) {
-    const { child, bootMs } = await boot(`pg boot ${i}`, env);
-    try {
-      const atReady = memoryOf(child.pid);
-      await sleep(config.idleS * 1_000);
-      const idle = memoryOf(child.pid);
-      const row = {
-        bootMs: round(bootMs),
-        loggedBootMs: loggedBootMs(child),
-        readyRssMb: round(atReady.rssMb),
-        idleRssMb: round(idle.rssMb),
-        peakRssMb: round(idle.peakRssMb),
-        load: fmtLoad(),
-      };
-      rounds.push(row);
-      console.log(
-        `  boot ${i}: ready in ${row.bootMs} ms (server logged ${row.loggedBootMs} ms)  RSS at ready ${row.readyRssMb} MB, idle ${row.idleRssMb} MB, peak ${row.peakRssMb} MB  load ${row.load}`,
-      );
-    } finally {
-      await child.stop();
+    // Interleaved, the starting build alternating: a load spike on the shared box hits both alike.
+    for (const b of i % 2 ? builds : [...builds].reverse()) {
+      const { child, bootMs } = await boot(`pg boot ${i}`, env, b.entry);
+      try {
+        // CPU time to ready says more than wall time on a loaded box: it is what the boot itself costs.
+        const bootCpuMs = cpuMsOf(child.pid);
+        const atReady = memoryOf(child.pid);
+        await sleep(config.idleS * 1_000);
+        const idle = memoryOf(child.pid);
+        const row = {
+          build: b.name,
+          bootMs: round(bootMs),
+          bootCpuMs,
+          loggedBootMs: loggedBootMs(child),
+          readyRssMb: round(atReady.rssMb),
+          idleRssMb: round(idle.rssMb),
+          peakRssMb: round(idle.peakRssMb),
+          load: fmtLoad(),
+        };
+        rounds.push(row);
+        console.log(
+          `  ${b.name.padEnd(10)} boot ${i}: ready in ${row.bootMs} ms, ${row.bootCpuMs} ms CPU (server logged ${row.loggedBootMs} ms)  RSS at ready ${row.readyRssMb} MB, idle ${row.idleRssMb} MB, peak ${row.peakRssMb} MB  load ${row.load}`,
+        );
+      } finally {
+        await child.stop();
+      }
     }
   }
-  const summary = { bootMs: median(rounds.map((r) => r.bootMs)), idleRssMb: median(rounds.map((r) => r.idleRssMb)) };
   const mark = (pass: boolean) => (pass ? "PASS" : "MISS");
-  console.log(
-    `  median: boot ${summary.bootMs} ms ${mark(summary.bootMs <= TARGETS.maxBootMs)} ≤ ${TARGETS.maxBootMs} · idle RSS ${summary.idleRssMb} MB ${mark(summary.idleRssMb <= TARGETS.maxIdleRssMb)} ≤ ${TARGETS.maxIdleRssMb}  load ${fmtLoad()}`,
-  );
+  const summary = builds.map(({ name }) => {
+    const mine = rounds.filter((r) => r.build === name);
+    const m = {
+      build: name,
+      bootMs: median(mine.map((r) => r.bootMs)),
+      bootCpuMs: median(mine.map((r) => r.bootCpuMs)),
+      idleRssMb: median(mine.map((r) => r.idleRssMb)),
+    };
+    console.log(
+      `  median ${name}: boot ${m.bootMs} ms ${mark(m.bootMs <= TARGETS.maxBootMs)} ≤ ${TARGETS.maxBootMs} (${m.bootCpuMs} ms CPU) · idle RSS ${m.idleRssMb} MB ${mark(m.idleRssMb <= TARGETS.maxIdleRssMb)} ≤ ${TARGETS.maxIdleRssMb}  load ${fmtLoad()}`,
+    );
+    return m;
+  });
   return { rounds, summary };
 }
 
@@ -181,11 +221,21 @@ async function pgliteRun() {
 
 /** The packages the bundle imports statically (loaded on every boot), each measured in a fresh Node. */
 function importCosts() {
-  const bundle = readFileSync(APP_ENTRY, "utf8");
-  const names = [...new Set([...bundle.matchAll(/^import [^;]*?from "([^"]+)";$/gm)].map((m) => m[1]!).filter((n) => !n.startsWith("node:")))];
+  // The entry's static imports, followed through its shared chunks (./chunks/…); dynamic import() is on demand.
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, spec] of readFileSync(file, "utf8").matchAll(/^import [^;]*?from "([^"]+)";$/gm)) {
+      if (spec!.startsWith(".")) visit(resolve(dirname(file), spec!));
+      else if (!spec!.startsWith("node:")) names.add(spec!);
+    }
+  };
+  visit(APP_ENTRY);
   const probe = `const b=process.memoryUsage().rss,t=performance.now();await import(process.argv[1]);const ms=performance.now()-t;globalThis.gc();console.log(JSON.stringify({mb:(process.memoryUsage().rss-b)/1048576,ms}))`;
-  console.log(`\nstatic imports of dist/server/index.js (${names.length}), each alone in a fresh Node (RSS includes ~5 MB of loader warm-up):`);
-  const rows = names.map((name) => {
+  console.log(`\npackages dist/server/index.js imports at boot (${names.size}), each alone in a fresh Node (RSS includes ~5 MB of loader warm-up):`);
+  const rows = [...names].map((name) => {
     const out = spawnSync(process.execPath, ["--expose-gc", "--input-type=module", "-e", probe, name], { cwd: ROOT, encoding: "utf8" });
     const { mb, ms } = JSON.parse(out.stdout || '{"mb":null,"ms":null}') as { mb: number | null; ms: number | null };
     return { name, mb: mb === null ? NaN : round(mb), ms: ms === null ? NaN : Math.round(ms) };
