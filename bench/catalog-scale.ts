@@ -6,11 +6,11 @@
 //   DATABASE_URL=…/fp_scale_100k npm run db:seed -- --force --products 100000
 // Environment: BENCH_SMALL_URL, BENCH_LARGE_URL (those two databases), BENCH_DURATION (10), BENCH_CONNECTIONS (32),
 // BENCH_PORT (5701), BENCH_SKIP_BUILD=1. The load average is printed beside every figure.
-import { loadavg } from "node:os";
 import { buildServerBundle, cleanChildEnv } from "./lib/app-server";
 import { installChildGuards, spawnChild } from "./lib/children";
 import { APP_ENTRY, intFromEnv, ROOT } from "./lib/config";
 import { runLoad } from "./lib/load";
+import { fmtLoad } from "./lib/load-average";
 import { waitForOk } from "./lib/probes";
 
 const config = {
@@ -27,10 +27,7 @@ const PATHS = {
   "q=pack": "/api/v1/products?limit=24&q=pack",
   "facets=true": "/api/v1/products?limit=24&facets=true",
 };
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
+const load = fmtLoad;
 
 async function measure(label: string, databaseUrl: string): Promise<void> {
   const env = {

@@ -14,7 +14,6 @@
 //
 // Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/fp_jobs_bench; dropped and
 // recreated), BENCH_MAILS, BENCH_BUYERS, BENCH_DURATION, BENCH_ROUNDS.
-import { loadavg } from "node:os";
 import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { TEST_CARD_SUCCESS, type OrderCreate } from "@shared/contracts/orders";
@@ -41,6 +40,7 @@ import { startChildWorker } from "../server/test/child-server";
 import { startSmtpSink } from "../server/test/smtp-sink";
 import { recreateDatabase } from "./lib/bench-database";
 import { intFromEnv, round, sleep } from "./lib/config";
+import { fmtLoad } from "./lib/load-average";
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/fp_jobs_bench";
 const MAILS = intFromEnv("BENCH_MAILS", 500);
@@ -50,10 +50,7 @@ const ROUNDS = intFromEnv("BENCH_ROUNDS", 3);
 const logger = createLogger("warn");
 const events = createEventBus(logger);
 const WORKER = { concurrency: 10, pollMs: 20, leaseSeconds: 30 };
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
+const load = fmtLoad;
 
 const newQueue = (database: Database) => createJobsService({ repo: createJobsRepo(database.db), logger, worker: WORKER, completedRetentionDays: 14 });
 
@@ -188,7 +185,7 @@ try {
       .where(eq(jobsTable.kind, "order.notify"))
   )[0]!.n;
   console.log(
-    `  mean: ${round(off)} orders/s without, ${round(on)} orders/s with the outbox: ${round(slower)} % slower (target < 10 %: ${slower < 10 ? "PASS" : "MISS"})`,
+    `  mean: ${round(off)} orders/s without, ${round(on)} orders/s with the outbox: ${round(slower)} % slower (target < 10 %: ${slower < 10 ? "PASS" : "MISS"}; load average ${load()})`,
   );
   console.log(`  order.notify jobs written: ${notifyJobs} (one per order: written when it leaves pending)`);
 } finally {

@@ -21,6 +21,7 @@
 // BENCH_SKIP_BUILD=1 (use the existing dist/server).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
+import { fmtLoad } from "./lib/load-average";
 import { join, relative } from "node:path";
 import autocannon from "autocannon";
 import { createRng } from "../server/seed/demo-catalog";
@@ -131,11 +132,7 @@ const prefixesOf = (q: string) => Array.from({ length: Math.max(0, q.length - 1)
 
 async function main() {
   log(`search quality bench: ${SEARCH_QUALITY_SET.length} queries, ${config.connections} connections, ${config.durationS} s per load scenario`);
-  log(
-    `machine: ${cpus().length} cores, load average ${loadavg()
-      .map((n) => n.toFixed(2))
-      .join(" ")}`,
-  );
+  log(`machine: ${cpus().length} cores, load average ${fmtLoad()}`);
   if (!(await portIsFree(config.port))) throw new Error(`port ${config.port} is taken (set BENCH_PORT)`);
   buildServerBundle(config.skipBuild, log);
   const db = await prepareBenchDatabase(config.databaseUrl, log);
@@ -188,7 +185,7 @@ async function main() {
   );
   log(`  suggest: ${suggestHits}/${cases.length} = ${round((100 * suggestHits) / cases.length)} % (the expected product among the suggested ones)`);
   log(
-    `  one request at a time, no cache: list p50 ${percentile(coldList, 50)} ms, p99 ${percentile(coldList, 99)} ms; suggest p50 ${percentile(coldSuggest, 50)} ms, p99 ${percentile(coldSuggest, 99)} ms`,
+    `  one request at a time, no cache: list p50 ${percentile(coldList, 50)} ms, p99 ${percentile(coldList, 99)} ms; suggest p50 ${percentile(coldSuggest, 50)} ms, p99 ${percentile(coldSuggest, 99)} ms  load ${fmtLoad()}`,
   );
 
   mkdirSync(RESULTS_DIR, { recursive: true });
@@ -234,7 +231,7 @@ async function loadScenario(base: string, scenario: string, paths: string[], loa
   loads.push(result);
   const verdict = result.p99Ms <= TARGETS.maxP99Ms ? "PASS" : "MISS";
   log(
-    `  ${scenario.padEnd(20)} ${String(result.distinctPaths).padStart(4)} paths ${String(result.reqPerSec).padStart(8)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  max ${result.maxMs} ms  non-2xx ${result.non2xx}  ${verdict} (p99 ≤ ${TARGETS.maxP99Ms} ms)`,
+    `  ${scenario.padEnd(20)} ${String(result.distinctPaths).padStart(4)} paths ${String(result.reqPerSec).padStart(8)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms  max ${result.maxMs} ms  non-2xx ${result.non2xx}  ${verdict} (p99 ≤ ${TARGETS.maxP99Ms} ms)  load ${fmtLoad()}`,
   );
 }
 

@@ -4,7 +4,7 @@
  * both alike. Prints median and p90 of each, and the difference.
  * Usage: npx tsx bench/storefront-head.ts http://127.0.0.1:5000 /products/<slug> [rounds=2000]
  */
-export {};
+import { fmtLoad } from "./lib/load-average";
 
 const [base = "http://127.0.0.1:5000", productPath = "/", roundsArg = "2000"] = process.argv.slice(2);
 const rounds = Number(roundsArg);
@@ -26,6 +26,6 @@ const shell = quantile(samples.get("/index.html")!, 0.5);
 for (const [path, xs] of samples) {
   const p50 = quantile(xs, 0.5);
   console.log(
-    `${path.padEnd(72)} p50 ${p50.toFixed(3)} ms  p90 ${quantile(xs, 0.9).toFixed(3)} ms  (${p50 - shell >= 0 ? "+" : ""}${(p50 - shell).toFixed(3)} ms vs static shell)`,
+    `${path.padEnd(72)} p50 ${p50.toFixed(3)} ms  p90 ${quantile(xs, 0.9).toFixed(3)} ms  (${p50 - shell >= 0 ? "+" : ""}${(p50 - shell).toFixed(3)} ms vs static shell)  load ${fmtLoad()}`,
   );
 }

@@ -8,6 +8,7 @@ import { parseAllDocuments } from "yaml";
 import { envVariableNames, parseEnv } from "../server/env";
 import { createTestApp } from "../server/test/harness";
 import { healthTable } from "../server/route-tables";
+import { serverBuildOptions } from "../scripts/server-build-options.mjs";
 
 // The manifests promise things about the server (ports, probe routes, variable names):
 // these tests hold them to the real code so a renamed route or variable breaks here, not in a rollout.
@@ -25,6 +26,9 @@ interface Manifest {
 const manifestFiles = readdirSync(k8sDir)
   .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
   .sort();
+
+/** The files the server build writes for its entry points (dist/server/index.js, dist/server/worker.js). */
+const builtEntries = () => Object.keys(serverBuildOptions.entryPoints as Record<string, string>).map((name) => `${serverBuildOptions.outdir}/${name}.js`);
 
 function loadFile(file: string): Manifest[] {
   const docs = parseAllDocuments(readFileSync(join(k8sDir, file), "utf8"));
@@ -195,10 +199,9 @@ describe("k8s manifests: agreement with the server", () => {
     expect(dockerfile).toMatch(new RegExp(`^EXPOSE ${parseEnv({}).PORT}$`, "m"));
     expect(dockerfile).toContain(container.livenessProbe.httpGet.path);
     expect(dockerfile).toMatch(/^USER node$/m);
-    const buildScript = readFileSync(join(repoRoot, "scripts/build-server.mjs"), "utf8");
     const entry = /^CMD \["node", "([^"]+)"\]$/m.exec(dockerfile)?.[1];
     expect(entry).toBeDefined();
-    expect(buildScript).toContain(`outfile: "${entry}"`);
+    expect(builtEntries()).toContain(entry);
   });
 });
 
@@ -217,7 +220,7 @@ describe("k8s manifests: the worker Deployment", () => {
     expect(parseEnv({ JOBS_MODE: container.env.find((e: { name: string }) => e.name === "JOBS_MODE").value }).JOBS_MODE).toBe("off");
     const [node, entry] = workerContainer.command as string[];
     expect(node).toBe("node");
-    expect(readFileSync(join(repoRoot, "scripts/build-server.mjs"), "utf8")).toContain(`outfile: "${entry}"`);
+    expect(builtEntries()).toContain(entry);
     expect(workerContainer.image).toBe(container.image);
     expect(workerContainer.envFrom).toEqual(container.envFrom);
   });
@@ -247,19 +250,8 @@ describe("k8s manifests: the worker Deployment", () => {
 
 describe("Dockerfile: production dependencies", () => {
   it("when the server bundle imports a package, then the image installs it (npm ci --omit=dev)", async () => {
-    // Same settings as scripts/build-server.mjs; the metafile lists the bare imports left for node_modules.
-    const result = await build({
-      entryPoints: [join(repoRoot, "server/index.ts")],
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      packages: "external",
-      tsconfig: join(repoRoot, "tsconfig.server.json"),
-      write: false,
-      metafile: true,
-      outfile: join(repoRoot, "dist/server/index.js"),
-      logLevel: "silent",
-    });
+    // The build's own options (both entries and their on-demand chunks); the metafile lists the bare imports left for node_modules.
+    const result = await build({ ...serverBuildOptions, absWorkingDir: repoRoot, write: false, metafile: true, sourcemap: false, logLevel: "silent" });
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { dependencies: Record<string, string> };
     const packageName = (spec: string) =>
       spec

@@ -1,19 +1,9 @@
-// Bundles the web server and the worker-only process (`npm run worker`) into dist/server/{index,worker}.js;
-// npm packages stay external (installed by npm ci).
+// Bundles the web server and the worker-only process (`npm run worker`) into dist/server/{index,worker}.js plus the
+// chunks they load on demand (dist/server/chunks/); the options are in server-build-options.mjs.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+import { serverBuildOptions } from "./server-build-options.mjs";
 
-const options = {
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  sourcemap: "linked",
-  tsconfig: "tsconfig.server.json",
-  logLevel: "warning",
-};
-await Promise.all([
-  build({ ...options, entryPoints: ["server/index.ts"], outfile: "dist/server/index.js" }),
-  build({ ...options, entryPoints: ["server/worker.ts"], outfile: "dist/server/worker.js" }),
-]);
+rmSync("dist/server", { recursive: true, force: true }); // no chunks of an older build left behind
+await build(serverBuildOptions);
 console.log("built dist/server/index.js and dist/server/worker.js");

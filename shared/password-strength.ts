@@ -6,10 +6,11 @@ import type { z } from "zod";
  *   - not the account's e-mail (or its local part) nor its name, whatever the case;
  *   - a zxcvbn-ts score of at least MIN_PASSWORD_SCORE, with the e-mail and name as user inputs.
  *
- * The zxcvbn dictionaries are ~1.5 MB gzipped, so they are never imported statically from here: the server
- * installs the checker at boot (server/features/auth/password.ts imports the packages), the browser calls
- * `loadPasswordStrength()` (a lazy chunk) before validating. Until a checker is installed only the
- * e-mail/name part applies; the server always has it, so the server's answer is the rule.
+ * The zxcvbn dictionaries are ~1.5 MB gzipped (~45 MB of a server's RSS), so they are never imported statically:
+ * both sides call `loadPasswordStrength()` before validating (the browser gets a lazy chunk; the server loads them
+ * on the first password set, ADR 077). In the browser, until the checker is installed only the e-mail/name part
+ * applies; the server calls `requirePasswordStrength()`, after which a check without the checker throws, so the
+ * server's answer is always the whole rule.
  */
 export const MIN_PASSWORD_SCORE = 3;
 
@@ -29,6 +30,12 @@ export interface PasswordOwner {
 
 type Checker = (password: string, userInputs: string[]) => PasswordStrength;
 let checker: Checker | undefined;
+let required = false;
+
+/** Server side: a strength check before `loadPasswordStrength()` has finished is a bug, not a pass. */
+export function requirePasswordStrength(): void {
+  required = true;
+}
 
 /** The zxcvbn-ts modules the checker is built from (passed in so this file never imports them statically). */
 export interface ZxcvbnModules {
@@ -55,7 +62,7 @@ export function installPasswordStrength({ core, common, en }: ZxcvbnModules): vo
 }
 
 let loading: Promise<void> | undefined;
-/** Browser side: loads the dictionaries as a separate chunk (once) and installs the checker. */
+/** Loads the dictionaries (once; a separate chunk in the browser, a dynamic import on the server) and installs the checker. */
 export function loadPasswordStrength(): Promise<void> {
   if (checker) return Promise.resolve();
   loading ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common"), import("@zxcvbn-ts/language-en")]).then(
@@ -95,6 +102,7 @@ export function passwordProblem(password: string, owner: PasswordOwner = {}): st
   if (name && plain.replace(/\s+/g, "") === name.replace(/\s+/g, "")) {
     return "Don't use your name as your password: it is the first thing an attacker tries.";
   }
+  if (!checker && required) throw new Error("the password strength checker is not loaded: await loadPasswordStrength() before checking");
   const strength = passwordStrength(password, owner);
   if (!strength || strength.score >= MIN_PASSWORD_SCORE) return undefined;
   const why = strength.warning ? ` ${strength.warning.replace(/\.?$/, ".")}` : "";

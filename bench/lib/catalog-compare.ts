@@ -13,6 +13,7 @@ import { DEFAULT_BENCH_DATABASE_URL, prepareBenchDatabase } from "./bench-databa
 import { installChildGuards, spawnChild } from "./children";
 import { APP_ENTRY, intFromEnv, RESULTS_DIR, ROOT, sleep } from "./config";
 import { runLoad, type LoadSummary } from "./load";
+import { fmtLoad } from "./load-average";
 import { cpuMsOf, httpGet, memoryOf, portIsFree, waitForOk } from "./probes";
 
 export const PAGE_SIZE = 24;
@@ -48,10 +49,6 @@ interface Run {
   load1: number;
 }
 
-const fmtLoad = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);

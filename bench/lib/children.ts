@@ -44,9 +44,10 @@ export function installChildGuards(): void {
   });
 }
 
-export function spawnChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Child {
+/** `ipc`: a Node child with an IPC channel (child.process.send / "message"), e.g. a load-generator process. */
+export function spawnChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string, opts: { ipc?: boolean } = {}): Child {
   installChildGuards();
-  const child = spawn(command, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { env, cwd, stdio: opts.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"] });
   if (child.pid === undefined) throw new Error(`${name}: could not spawn ${command}`);
   running.add(child);
   let tail = "";

@@ -10,6 +10,7 @@ import lighthouse from "lighthouse";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import type { Result } from "lighthouse";
 import { chromiumArgs, resolveChromiumPath } from "../../e2e/chromium-path";
+import { fmtLoad } from "../lib/load-average";
 
 const [base = "http://127.0.0.1:5000", runsArg = "3"] = process.argv.slice(2);
 const runs = Number(runsArg);
@@ -30,8 +31,8 @@ const chrome = await chromeLauncher.launch({ chromePath: resolveChromiumPath(), 
 const score = (lhr: Result, category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
 const ms = (lhr: Result, audit: string) => Math.round(lhr.audits[audit]?.numericValue ?? 0);
 try {
-  console.log(`Lighthouse ${runs}× mobile against ${base} (median run per page)`);
-  console.log("page      perf  a11y  best-pr  seo   LCP ms  TBT ms  CLS");
+  console.log(`Lighthouse ${runs}× mobile against ${base} (median run per page), load average ${fmtLoad()}`);
+  console.log("page      perf  a11y  best-pr  seo   LCP ms  TBT ms  CLS   load average");
   for (const [label, path] of pages) {
     const results: Result[] = [];
     for (let i = 0; i < runs; i++) {
@@ -47,7 +48,7 @@ try {
     const lhr = computeMedianRun(results);
     const cls = (lhr.audits["cumulative-layout-shift"]?.numericValue ?? 0).toFixed(3);
     console.log(
-      `${label.padEnd(9)} ${String(score(lhr, "performance")).padStart(4)}  ${String(score(lhr, "accessibility")).padStart(4)}  ${String(score(lhr, "best-practices")).padStart(7)}  ${String(score(lhr, "seo")).padStart(3)}  ${String(ms(lhr, "largest-contentful-paint")).padStart(7)}  ${String(ms(lhr, "total-blocking-time")).padStart(6)}  ${cls}`,
+      `${label.padEnd(9)} ${String(score(lhr, "performance")).padStart(4)}  ${String(score(lhr, "accessibility")).padStart(4)}  ${String(score(lhr, "best-practices")).padStart(7)}  ${String(score(lhr, "seo")).padStart(3)}  ${String(ms(lhr, "largest-contentful-paint")).padStart(7)}  ${String(ms(lhr, "total-blocking-time")).padStart(6)}  ${cls}  ${fmtLoad()}`,
     );
     // What cost points, so a low score says where to look.
     const audits = Object.values(lhr.audits) as { id: string; score: number | null; scoreDisplayMode: string }[];

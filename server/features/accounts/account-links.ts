@@ -90,7 +90,7 @@ export function createAccountLinks(deps: AccountLinksDeps) {
         if (!user) throw badLink();
         // The shared strength rule needs the owner (not their e-mail or name); a refused password rolls the
         // transaction back, so the link still works for a better one.
-        assertStrongPassword(body.password, { email: user.email, name: user.name });
+        await assertStrongPassword(body.password, { email: user.email, name: user.name });
         await users.setPasswordHash(user.id, await hashPassword(body.password), tx);
         await repo.spendOpenTokens(user.id, "password_reset", tx);
         await signIns.endAllOf(user.id, {}, tx);

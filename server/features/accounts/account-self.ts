@@ -56,7 +56,7 @@ export function createAccountSelf(deps: AccountSelfDeps) {
     /** Other sessions and every refresh-token family end; the session that changed it (if any) stays signed in. */
     async changePassword(user: UserRecord, body: ChangePasswordBody, currentSessionId: string | undefined, meta: RequestMeta): Promise<void> {
       await checkPassword(user, body.currentPassword, "currentPassword");
-      assertStrongPassword(body.newPassword, { email: user.email, name: user.name }, "newPassword");
+      await assertStrongPassword(body.newPassword, { email: user.email, name: user.name }, "newPassword");
       const passwordHash = await hashPassword(body.newPassword);
       await repo.transaction(async (tx) => {
         await users.setPasswordHash(user.id, passwordHash, tx);

@@ -19,6 +19,7 @@ import { requestMeta } from "../audit/request-meta";
 import { toUserJson } from "../users/users.service";
 import type { AuthService } from "./auth.service";
 import type { MfaService } from "./mfa.service";
+import { passwordStrengthLoaded } from "./password";
 import { bearerTokenOf, type SessionAuth } from "./session";
 
 /** Auth (docs/api.md): csrf, register, login, logout, me, session, and bearer tokens for API clients. */
@@ -55,6 +56,7 @@ export const authRoutes = routeTable<{ auth: AuthService; sessions: SessionAuth;
       access: "public",
       csrf: "always",
       request: { body: registerBody },
+      before: [passwordStrengthLoaded],
       responses: { 201: { description: "Registered and signed in.", schema: userEnvelope } },
       errors: [400, "csrf_failed", "email_taken"],
       handler: async ({ body, req }, { auth, sessions }): Promise<UserEnvelope> => {

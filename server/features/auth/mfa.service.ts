@@ -1,5 +1,4 @@
-import { generateSecret, generateURI, verify } from "otplib";
-import QRCode from "qrcode";
+import type { verify } from "otplib";
 import type { Role } from "@shared/contracts/auth";
 import type { MfaSetupResponse, MfaStatus, MfaVerifyBody } from "@shared/contracts/mfa";
 import { AppError } from "../../lib/app-error";
@@ -7,6 +6,10 @@ import type { AuditService, RequestMeta } from "../audit/audit.service";
 import type { AccountSecurity } from "../users/account-security.service";
 import type { UserRecord, UsersService } from "../users/users.service";
 import { decryptSecret, encryptSecret, formatRecoveryCode, hashRecoveryCode, newRecoveryCode } from "./mfa-crypto";
+
+// otplib and qrcode load on the first two-factor action, not at boot (ADR 077): most requests never need them.
+const loadOtp = () => import("otplib");
+const loadQrCode = async () => (await import("qrcode")).default;
 
 const ISSUER = "FruitfulPlanet";
 const RECOVERY_CODES = 10;
@@ -44,6 +47,7 @@ export function createMfaService({ security, users, audit, secretKey, requiredRo
     if (input.recoveryCode) return security.useRecoveryCode(userId, hashRecoveryCode(input.recoveryCode));
     const secret = state.secret ? decryptSecret(secretKey, state.secret) : undefined;
     if (!secret || !input.code) return false;
+    const { verify } = await loadOtp();
     const result = await verify({
       secret,
       token: input.code,
@@ -64,11 +68,13 @@ export function createMfaService({ security, users, audit, secretKey, requiredRo
 
     /** A new secret awaiting its first code (replaces an unfinished setup); 409 while TOTP is on. */
     async setup(user: UserRecord): Promise<MfaSetupResponse> {
+      const { generateSecret, generateURI } = await loadOtp();
       const secret = generateSecret();
       if (!(await security.startMfaSetup(user.id, encryptSecret(secretKey, secret)))) {
         throw new AppError("conflict", "Two-factor sign-in is already on. Turn it off first to set up a new app.");
       }
       const otpauthUrl = generateURI({ issuer: ISSUER, label: user.email, secret });
+      const QRCode = await loadQrCode();
       const qrSvg = await QRCode.toString(otpauthUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       return { secret, otpauthUrl, qrSvg };
     },
@@ -79,6 +85,7 @@ export function createMfaService({ security, users, audit, secretKey, requiredRo
       if (state?.enabledAt) throw new AppError("conflict", "Two-factor sign-in is already on.");
       const secret = state?.secret ? decryptSecret(secretKey, state.secret) : undefined;
       if (!secret) throw new AppError("conflict", "Start the setup first (POST /auth/mfa/setup).");
+      const { verify } = await loadOtp();
       const result = await verify({ secret, token: code, epochTolerance: CLOCK_TOLERANCE_SECONDS });
       const step = matchedStep(result);
       if (step === undefined) throw wrongCode();

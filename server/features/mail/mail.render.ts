@@ -1,6 +1,10 @@
-import { render, toPlainText } from "@react-email/render";
 import type { MailTemplateName } from "@shared/contracts/mail";
-import { templateElement } from "./templates";
+
+/**
+ * React, react-email and the templates (~20 MB of RSS) load on the first mail rendered, not at boot (ADR 077):
+ * a web replica with JOBS_MODE=off never renders one.
+ */
+const loadRenderer = () => Promise.all([import("@react-email/render"), import("./templates")]);
 
 export interface RenderedMail {
   subject: string;
@@ -13,6 +17,7 @@ export interface RenderedMail {
  * HTML (links keep their URLs, the items table stays a table), so the two can never say different things.
  */
 export async function renderMail(template: MailTemplateName, props: unknown, baseUrl: string): Promise<RenderedMail> {
+  const [{ render, toPlainText }, { templateElement }] = await loadRenderer();
   const { subject, element } = templateElement(template, props, baseUrl);
   const html = await render(element);
   const text = toPlainText(html, {
@@ -22,4 +27,18 @@ export async function renderMail(template: MailTemplateName, props: unknown, bas
     ],
   });
   return { subject, html, text };
+}
+
+/** Each template rendered with its demo props (the admin preview), with its description, in the given order. */
+export async function renderDemos(
+  templates: readonly MailTemplateName[],
+  baseUrl: string,
+): Promise<Array<RenderedMail & { template: MailTemplateName; description: string }>> {
+  const [, { mailTemplates }] = await loadRenderer();
+  return Promise.all(
+    templates.map(async (template) => {
+      const entry = mailTemplates[template];
+      return { template, description: entry.description, ...(await renderMail(template, entry.demo, baseUrl)) };
+    }),
+  );
 }

@@ -15,9 +15,9 @@ import type { Logger } from "../../lib/logger";
 import { createdAtPage, decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
 import type { JobQueue } from "../jobs/jobs.types";
 import type { MailRepo, OutboxRow } from "./mail.repo";
-import { renderMail } from "./mail.render";
+import { renderDemos, renderMail } from "./mail.render";
 import type { MailTransport } from "./mail.transport";
-import { mailTemplates, type MailProps } from "./templates";
+import type { MailProps } from "./templates";
 
 export const MAIL_SEND = "mail.send";
 
@@ -142,13 +142,7 @@ export function createMailService(deps: MailServiceDeps) {
     /** Every template rendered with its demo data. */
     async previews(viewer: Viewer): Promise<{ data: MailPreview[] }> {
       assertAdmin(viewer);
-      const data = await Promise.all(
-        mailTemplateNames.map(async (template) => {
-          const entry = mailTemplates[template];
-          return { template, description: entry.description, ...(await renderMail(template, entry.demo, deps.baseUrl)) };
-        }),
-      );
-      return { data };
+      return { data: await renderDemos(mailTemplateNames, deps.baseUrl) };
     },
   };
 }

@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
-import sharp, { type Metadata, type Sharp } from "sharp";
+import type { Metadata, Sharp } from "sharp";
 import { MEDIA_LIMITS, renditionWidths, type RenditionFormat } from "@shared/contracts/media";
 import { AppError } from "../../lib/app-error";
 
 export type SourceFormat = "png" | "jpeg" | "webp" | "avif";
+
+/** sharp and libvips (~30 MB of RSS) load on the first upload, not at boot: most replicas never see one (ADR 077). */
+const loadSharp = async () => (await import("sharp")).default;
 
 /**
  * The format by the file's own signature, never by its name or declared type: PNG and JPEG magic bytes,
@@ -45,6 +48,7 @@ export async function inspectUpload(bytes: Buffer): Promise<{ hash: string; sour
     throw new AppError("payload_too_large", `The image is ${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MEDIA_LIMITS.maxBytes / 1048576} MB.`);
   const sourceFormat = sniffImageFormat(bytes);
   if (!sourceFormat) throw unsupported();
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(bytes).metadata();
@@ -84,6 +88,7 @@ const ENCODE = {
  */
 export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
   const info = await inspectUpload(bytes);
+  const sharp = await loadSharp();
   const upright = sharp(bytes, { limitInputPixels: MEDIA_LIMITS.maxPixels, failOn: "error" }).rotate();
   const renditions: Rendition[] = [];
   try {

@@ -1,7 +1,9 @@
 import express, { Router } from "express";
 // The deep import: the package's index.js would also load the 1.5 MB browser bundle into the server.
 import getAbsoluteFSPath from "swagger-ui-dist/absolute-path.js";
-import { getOpenApiJson } from "./openapi.document";
+
+// The generator (zod-to-openapi) and the document load on the first request for it, not at boot (ADR 077).
+const loadDocument = () => import("./openapi.document");
 
 export const OPENAPI_JSON_PATH = "/api/v1/openapi.json";
 /** The human docs live beside the versioned API, not in it: every /api/v1 route is part of the document. */
@@ -10,7 +12,8 @@ export const API_DOCS_PATH = "/api/docs";
 /** Mounted at /api/v1: the machine-readable document. */
 export function openApiRoutes(): Router {
   const router = Router();
-  router.get("/openapi.json", (_req, res) => {
+  router.get("/openapi.json", async (_req, res) => {
+    const { getOpenApiJson } = await loadDocument();
     // Built once per process; the ETag lets clients revalidate cheaply.
     res.setHeader("Cache-Control", "no-cache");
     res.type("application/json").send(getOpenApiJson());
