@@ -21,10 +21,12 @@ export type ConflictFields<T> = Record<string, { label: string; value?: (object:
 /** The labels of the fields the other save changed since the form loaded `loaded` (what to look at before reapplying). */
 export function changedSince<T>(fields: ConflictFields<T>, loaded: T, current: T): string[] {
   const valueOf = (object: T, field: string) => fields[field]!.value?.(object) ?? (object as Record<string, unknown>)[field];
-  return Object.keys(fields)
-    // Compared by content: options and variants are lists (a sale changes a variant's stock, and says so here).
-    .filter((field) => JSON.stringify(valueOf(loaded, field)) !== JSON.stringify(valueOf(current, field)))
-    .map((field) => fields[field]!.label);
+  return (
+    Object.keys(fields)
+      // Compared by content: options and variants are lists (a sale changes a variant's stock, and says so here).
+      .filter((field) => JSON.stringify(valueOf(loaded, field)) !== JSON.stringify(valueOf(current, field)))
+      .map((field) => fields[field]!.label)
+  );
 }
 
 export interface EditConflictOptions<T, P> {
