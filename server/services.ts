@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import { getHeapStatistics } from "node:v8";
 import type { AppContext } from "./context";
 import type { TxScope } from "./db";
@@ -40,7 +41,7 @@ import { createSmtpTransport } from "./features/mail/mail.transport";
 import { createWebhooksRepo } from "./features/webhooks/webhooks.repo";
 import { createWebhooksService, registerWebhookJobs } from "./features/webhooks/webhooks.service";
 import { policyFromEnv } from "./features/webhooks/webhooks.policy";
-import { createOrderNotifier, enqueueOrderNotify, registerOrderNotifyJob } from "./features/notifications/order-notify";
+import { createOrderNotifier, enqueueOrderNotify, orderNotifySql, registerOrderNotifyJob } from "./features/notifications/order-notify";
 import { createWsTickets } from "./features/realtime/ws-tickets";
 import { createUsersSelfRepo } from "./features/users/users.self.repo";
 import { createUsersSelfService } from "./features/users/users.self";
@@ -138,6 +139,7 @@ export function createServices(ctx: AppContext) {
     db: ctx.db,
     // Every status change enqueues its mail + webhook job in its own transaction (outbox); see order-notify.ts.
     notify: (change: OrderStatusChange, tx: TxScope) => enqueueOrderNotify(jobs, change, tx),
+    notifySql: (change: OrderStatusChange, from: SQL) => orderNotifySql(jobs, change, from),
   };
   const reconciler = createPendingOrderReconciler({ ...ordersCore, pendingTimeoutSeconds: ctx.env.PENDING_ORDER_TIMEOUT_SECONDS });
   registerOrdersJobs(jobs, { reconciler, repo: ordersRepo, logger: ctx.logger });

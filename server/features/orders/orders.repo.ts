@@ -341,31 +341,16 @@ export function createOrdersRepo(db: Db) {
     },
 
     /**
-     * Claims (userId, key) in one autocommitted statement, so a concurrent duplicate sees the claim at once.
-     * An expired row for the same key is taken over; the user's other expired keys are deleted on the way
-     * (deterministic cleanup: the table holds at most a day of keys per active user).
-     * Returns undefined when claimed, else the stored row.
+     * The stored row of a key that checkout's statement could not claim (checkout.repo.ts placeOrder claims in the
+     * statement that places the order; this read runs only for a duplicate).
      */
-    async claimIdempotencyKey(userId: string, key: string, fingerprint: string): Promise<StoredIdempotency | undefined> {
-      const claimed = await db.execute<{ claimed: number }>(sql`
-        with purge as (
-          delete from ${idempotencyKeys}
-          where ${idempotencyKeys.userId} = ${userId} and ${idempotencyKeys.expiresAt} <= now() and ${idempotencyKeys.key} <> ${key}
-        )
-        insert into ${idempotencyKeys} (user_id, key, fingerprint, expires_at)
-        values (${userId}, ${key}, ${fingerprint}, now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}))
-        on conflict (user_id, key) do update
-          set fingerprint = excluded.fingerprint, response_status = null, response_body = null, created_at = now(), expires_at = excluded.expires_at
-          where ${idempotencyKeys.expiresAt} <= now()
-        returning 1 as claimed`);
-      if (claimed.rows.length > 0) return undefined;
+    async findIdempotencyKey(userId: string, key: string): Promise<StoredIdempotency | undefined> {
       const [row] = await db
         .select({ fingerprint: idempotencyKeys.fingerprint, responseStatus: idempotencyKeys.responseStatus, responseBody: idempotencyKeys.responseBody })
         .from(idempotencyKeys)
         .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
         .limit(1);
-      // Gone between the two statements (its request failed and released it): report it as still running.
-      return row ?? { fingerprint, responseStatus: null, responseBody: null };
+      return row;
     },
 
     /** Stores the final response of a claimed key (inside the transaction that produced it, when there is one). */
