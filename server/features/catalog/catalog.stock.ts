@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { brands, products, productVariants, type ProductStatus } from "@shared/schema";
 import { executorOf, type Db, type TxScope } from "../../db";
 import { productImagePath } from "./product-image";
@@ -185,46 +185,6 @@ export function createCatalogStock(db: Db) {
           stock: variant.stock,
         };
       });
-    },
-
-    /**
-     * Takes `quantity` of each variant out of stock in lock order, each line two conditional UPDATEs (the
-     * product's total, then the variant's own): `stock >= quantity` is checked by the statement that writes,
-     * under the row lock, so concurrent checkouts can never oversell (a read-then-write could). Only active
-     * products of active brands qualify. Returns the first line that could not be reserved (not enough stock,
-     * archived or missing); the caller must then roll its transaction back, which also undoes the lines
-     * already decremented. On success, `soldOut` lists the products this reservation took to zero.
-     */
-    async reserveStock(
-      lines: readonly StockLine[],
-      tx: TxScope,
-    ): Promise<{ ok: true; soldOut: string[] } | { ok: false; productId: string; variantId: string | null }> {
-      const soldOut: string[] = [];
-      for (const line of inLockOrder(lines)) {
-        const updated = await executorOf(db, tx)
-          .update(products)
-          .set({ stock: sql`${products.stock} - ${line.quantity}` })
-          .where(
-            and(
-              eq(products.id, line.productId),
-              gte(products.stock, line.quantity),
-              eq(products.status, "active"),
-              sql`exists (select 1 from ${brands} where ${brands.id} = ${products.brandId} and ${brands.status} = 'active')`,
-            ),
-          )
-          .returning({ id: products.id, stock: products.stock });
-        const variant =
-          updated.length === 0 || line.variantId === null
-            ? []
-            : await executorOf(db, tx)
-                .update(productVariants)
-                .set({ stock: sql`${productVariants.stock} - ${line.quantity}` })
-                .where(and(eq(productVariants.id, line.variantId), eq(productVariants.productId, line.productId), gte(productVariants.stock, line.quantity)))
-                .returning({ id: productVariants.id });
-        if (variant.length === 0) return { ok: false, productId: line.productId, variantId: line.variantId };
-        if (updated[0]!.stock === 0) soldOut.push(line.productId);
-      }
-      return { ok: true, soldOut };
     },
 
     /**
