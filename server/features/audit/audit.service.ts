@@ -72,7 +72,11 @@ export function createAuditService(repo: AuditRepo) {
      * The audit row of `record` as SQL for a caller's single statement (checkout, ADR 075): written once per row of
      * `from`, whose columns give the target id and summary (so values the statement creates, like an order number, fit in).
      */
-    recordSql(entry: Omit<AuditRecord, "target" | "summary"> & { targetType: string }, meta: RequestMeta, computed: { targetId: SQL; summary: SQL; from: SQL }): SQL {
+    recordSql(
+      entry: Omit<AuditRecord, "target" | "summary"> & { targetType: string },
+      meta: RequestMeta,
+      computed: { targetId: SQL; summary: SQL; from: SQL },
+    ): SQL {
       return repo.insertFromSql(
         {
           actorId: entry.actor?.id ?? null,

@@ -33,22 +33,23 @@ export interface PlaceOrderInput {
 }
 
 /** One row per request line (request order), with the order's columns when it was placed. */
-export type PlacedRow = LockedLineRow & Record<string, unknown> & {
-  claimed: boolean;
-  order_id: string | null;
-  number: string | null;
-  subtotal_cents: number | null;
-  tax_cents: number | null;
-  shipping_cents: number | null;
-  total_cents: number | null;
-  order_currency: string | null;
-  created_at: Date | string | null;
-  updated_at: Date | string | null;
-  created_at_text: string | null;
-  event_at: Date | string | null;
-  /** The product's total stock after this order took its units. */
-  stock_after: number | null;
-};
+export type PlacedRow = LockedLineRow &
+  Record<string, unknown> & {
+    claimed: boolean;
+    order_id: string | null;
+    number: string | null;
+    subtotal_cents: number | null;
+    tax_cents: number | null;
+    shipping_cents: number | null;
+    total_cents: number | null;
+    order_currency: string | null;
+    created_at: Date | string | null;
+    updated_at: Date | string | null;
+    created_at_text: string | null;
+    event_at: Date | string | null;
+    /** The product's total stock after this order took its units. */
+    stock_after: number | null;
+  };
 
 /** The settle statement's inputs: the move to paid, the charge row, the follow-ups and the stored response. */
 export interface SettlePaidInput {

@@ -61,8 +61,7 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
       maxTotalCents: MAX_ORDER_TOTAL_CENTS,
       eventActor: user.id ?? "guest",
       stock: stock.checkoutSql,
-      audit: (from) =>
-        audit.recordSql({ actor: user, action: "order.created", targetType: "order" }, meta, { ...checkoutRepo.placedAuditColumns(), from }),
+      audit: (from) => audit.recordSql({ actor: user, action: "order.created", targetType: "order" }, meta, { ...checkoutRepo.placedAuditColumns(), from }),
     });
     const first = rows[0]!;
     if (claim && !first.claimed) return "taken" as const;
@@ -136,7 +135,13 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
             audit.recordSql({ actor: user, action: "order.status_changed", targetType: "order" }, meta, { ...checkoutRepo.movedAuditColumns(summary), from }),
           notify: notifySql && ((from) => notifySql({ orderId: row.id, status: "paid", previousStatus: "pending" }, from)),
           // The stored 201 is this answer with the statement's own timestamps filled in (checkout.repo.ts).
-          stored: claimed && { ownerId: claimed.userId, key: claimed.key, status: PLACED_STATUS, body: paidOrder(new Date(0), new Date(0)), eventIndex: placed.events.length },
+          stored: claimed && {
+            ownerId: claimed.userId,
+            key: claimed.key,
+            status: PLACED_STATUS,
+            body: paidOrder(new Date(0), new Date(0)),
+            eventIndex: placed.events.length,
+          },
         },
         tx,
       );
