@@ -18,6 +18,7 @@ import { createAccountSecurityRepo } from "./features/users/account-security.rep
 import { createAccountSecurity } from "./features/users/account-security.service";
 import { createAuthRepo } from "./features/auth/auth.repo";
 import { createAuthService } from "./features/auth/auth.service";
+import { createTokenUsers, withTokenUserRevocation } from "./features/auth/token-users";
 import { deriveKey, resolveSessionSecret } from "./features/auth/secret";
 import { createSessionAuth } from "./features/auth/session";
 import { createAccessGuards } from "./features/auth/guards";
@@ -120,9 +121,10 @@ export function createServices(ctx: AppContext) {
   });
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const authRepo = createAuthRepo(ctx.db);
-  const security = createAccountSecurity(createAccountSecurityRepo(ctx.db));
+  const tokenUsers = createTokenUsers(ctx.events);
+  const security = withTokenUserRevocation(createAccountSecurity(createAccountSecurityRepo(ctx.db)), tokenUsers);
   const mfa = createMfaService({ security, users, audit, secretKey: deriveKey(sessionSecret, "mfa-secret-v1"), requiredRoles: ctx.env.MFA_REQUIRED_ROLES });
-  const auth = createAuthService({ repo: authRepo, users, audit, security, mfa, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
+  const auth = createAuthService({ repo: authRepo, users, audit, security, mfa, accessTokenKey: deriveKey(sessionSecret, "access-token-v1"), tokenUsers });
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
   const cache =
     ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined;
