@@ -81,7 +81,7 @@ export interface LockedLineRow {
  *
  * lockCtes defines
  *   stock_locked  the variants the lines buy with their products, row-locked in lock order (product before its
- *                 variants, ids ascending, as reserveStock and the admin's variant writes), only when `lockWhen`;
+ *                 variants, ids ascending, as releaseStock and the admin's variant writes), only when `lockWhen`;
  *                 FOR UPDATE hands back each row's latest committed version, so the checks see current stock;
  *   stock_lines   one row per request line (LockedLineRow), resolved as resolveLines does.
  * takeCtes defines stock_taken / stock_taken_variants: the decrements, summed per product and per variant, only
