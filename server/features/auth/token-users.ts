@@ -48,7 +48,10 @@ export function createTokenUsers(events: EventBus, now: () => number = Date.now)
     /** The user changed (role, deletion, token cut-off at `cutOffAt`): this replica forgets at once, the others on the event. */
     changed(userId: string, cutOffAt?: Date): void {
       entries.delete(userId);
-      if (cutOffAt) cutOffs.set(userId, { at: Math.max(cutOffAt.getTime(), cutOffs.get(userId)?.at ?? 0), until: now() + 2 * TTL_MS });
+      if (cutOffAt) {
+        if (cutOffs.size >= MAX_ENTRIES) for (const [id, cut] of cutOffs) if (cut.until <= now()) cutOffs.delete(id);
+        cutOffs.set(userId, { at: Math.max(cutOffAt.getTime(), cutOffs.get(userId)?.at ?? 0), until: now() + 2 * TTL_MS });
+      }
       void events.publish("user.changed", { userId }).catch(() => undefined);
     },
   };
