@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import { getHeapStatistics } from "node:v8";
 import type { AppContext } from "./context";
 import type { TxScope } from "./db";
@@ -17,6 +18,7 @@ import { createAccountSecurityRepo } from "./features/users/account-security.rep
 import { createAccountSecurity } from "./features/users/account-security.service";
 import { createAuthRepo } from "./features/auth/auth.repo";
 import { createAuthService } from "./features/auth/auth.service";
+import { createTokenUsers, withTokenUserRevocation } from "./features/auth/token-users";
 import { deriveKey, resolveSessionSecret } from "./features/auth/secret";
 import { createSessionAuth } from "./features/auth/session";
 import { createAccessGuards } from "./features/auth/guards";
@@ -40,7 +42,7 @@ import { createSmtpTransport } from "./features/mail/mail.transport";
 import { createWebhooksRepo } from "./features/webhooks/webhooks.repo";
 import { createWebhooksService, registerWebhookJobs } from "./features/webhooks/webhooks.service";
 import { policyFromEnv } from "./features/webhooks/webhooks.policy";
-import { createOrderNotifier, enqueueOrderNotify, registerOrderNotifyJob } from "./features/notifications/order-notify";
+import { createOrderNotifier, enqueueOrderNotify, orderNotifySql, registerOrderNotifyJob } from "./features/notifications/order-notify";
 import { createWsTickets } from "./features/realtime/ws-tickets";
 import { createUsersSelfRepo } from "./features/users/users.self.repo";
 import { createUsersSelfService } from "./features/users/users.self";
@@ -120,9 +122,10 @@ export function createServices(ctx: AppContext) {
   });
   const sessionSecret = resolveSessionSecret(ctx.env, ctx.logger);
   const authRepo = createAuthRepo(ctx.db);
-  const security = createAccountSecurity(createAccountSecurityRepo(ctx.db));
+  const tokenUsers = createTokenUsers(ctx.events);
+  const security = withTokenUserRevocation(createAccountSecurity(createAccountSecurityRepo(ctx.db)), tokenUsers);
   const mfa = createMfaService({ security, users, audit, secretKey: deriveKey(sessionSecret, "mfa-secret-v1"), requiredRoles: ctx.env.MFA_REQUIRED_ROLES });
-  const auth = createAuthService({ repo: authRepo, users, audit, security, mfa, accessTokenKey: deriveKey(sessionSecret, "access-token-v1") });
+  const auth = createAuthService({ repo: authRepo, users, audit, security, mfa, accessTokenKey: deriveKey(sessionSecret, "access-token-v1"), tokenUsers });
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
   const cache =
     ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined;
@@ -139,6 +142,7 @@ export function createServices(ctx: AppContext) {
     db: ctx.db,
     // Every status change enqueues its mail + webhook job in its own transaction (outbox); see order-notify.ts.
     notify: (change: OrderStatusChange, tx: TxScope) => enqueueOrderNotify(jobs, change, tx),
+    notifySql: (change: OrderStatusChange, from: SQL) => orderNotifySql(jobs, change, from),
   };
   const reconciler = createPendingOrderReconciler({ ...ordersCore, pendingTimeoutSeconds: ctx.env.PENDING_ORDER_TIMEOUT_SECONDS });
   registerOrdersJobs(jobs, { reconciler, repo: ordersRepo, logger: ctx.logger });

@@ -16,6 +16,8 @@ export interface EventMap {
   "order.created": { orderId: string; userId: string | null; order: Order };
   "order.status_changed": { orderId: string; number: string; userId: string | null; status: string; at: string };
   "user.registered": { userId: string };
+  /** A user's role, existence or token cut-off changed: replicas drop their cached copy (ADR 076). */
+  "user.changed": { userId: string };
   /** New staff notifications, one per recipient (ADR 054): each goes to its recipient's sockets only. */
   "staff.notifications": { items: Array<{ recipientId: string; notification: StaffNotification }> };
   /** A message in an order's conversation; `ownerId` is null for guest orders (ADR 055). */
@@ -56,6 +58,7 @@ const TOPICS: Topic[] = [
   "order.created",
   "order.status_changed",
   "user.registered",
+  "user.changed",
   "metrics.window",
   "settings.changed",
   "staff.notifications",

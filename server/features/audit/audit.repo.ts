@@ -29,6 +29,16 @@ export function createAuditRepo(db: Db) {
       await executorOf(db, tx).insert(auditLog).values(entry);
     },
 
+    /**
+     * The audit row as an INSERT … SELECT for another feature's single statement (checkout, ADR 075): one row per
+     * row of `from` (a CTE of that statement), with the target id and summary computed there.
+     */
+    insertFromSql(entry: Omit<NewAuditRow, "targetId" | "summary">, targetId: SQL, summary: SQL, from: SQL): SQL {
+      return sql`insert into ${auditLog} (actor_id, actor_email, action, target_type, target_id, ip, request_id, summary)
+        select ${entry.actorId ?? null}::uuid, ${entry.actorEmail ?? null}, ${entry.action}, ${entry.targetType ?? null}, ${targetId}, ${entry.ip ?? null}::inet,
+          ${entry.requestId ?? null}, ${summary} from ${from}`;
+    },
+
     /** Newest first; keyset paging on (created_at, id). Fetches limit + 1 rows. */
     async list(q: AuditQuery): Promise<AuditRowWithCursor[]> {
       const conditions: SQL[] = [];

@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { AuditEntry, AuditListFilters } from "@shared/contracts/audit";
 import type { ListOf } from "@shared/contracts/common";
 import type { TxScope } from "../../db";
@@ -64,6 +65,30 @@ export function createAuditService(repo: AuditRepo) {
           summary: entry.summary ?? {},
         },
         tx,
+      );
+    },
+
+    /**
+     * The audit row of `record` as SQL for a caller's single statement (checkout, ADR 075): written once per row of
+     * `from`, whose columns give the target id and summary (so values the statement creates, like an order number, fit in).
+     */
+    recordSql(
+      entry: Omit<AuditRecord, "target" | "summary"> & { targetType: string },
+      meta: RequestMeta,
+      computed: { targetId: SQL; summary: SQL; from: SQL },
+    ): SQL {
+      return repo.insertFromSql(
+        {
+          actorId: entry.actor?.id ?? null,
+          actorEmail: entry.actor?.email ?? null,
+          action: entry.action,
+          targetType: entry.targetType,
+          ip: meta.ip ?? null,
+          requestId: meta.requestId ?? null,
+        },
+        computed.targetId,
+        computed.summary,
+        computed.from,
       );
     },
 

@@ -8,6 +8,7 @@ import type { AccountSecurity } from "../users/account-security.service";
 import type { AuthRepo } from "./auth.repo";
 import type { MfaService } from "./mfa.service";
 import { hashPassword, verifyPassword } from "./password";
+import type { TokenUsers } from "./token-users";
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_MS, hashRefreshToken, newRefreshToken, readAccessToken, signAccessToken } from "./tokens";
 
 export type SignInMethod = "session" | "token";
@@ -30,9 +31,11 @@ export interface AuthServiceDeps {
   mfa: MfaService;
   /** HMAC key for access tokens (derived from SESSION_SECRET). */
   accessTokenKey: Buffer;
+  /** The short-lived cache of bearer-token users (ADR 076); absent, every request reads its user. */
+  tokenUsers?: TokenUsers;
 }
 
-export function createAuthService({ repo, users, audit, security, mfa, accessTokenKey }: AuthServiceDeps) {
+export function createAuthService({ repo, users, audit, security, mfa, accessTokenKey, tokenUsers }: AuthServiceDeps) {
   void getDummyHash(); // warm it up so the first unknown-email sign-in is not faster than the rest
 
   async function issueTokenPair(userId: string, familyId: string): Promise<TokenPair> {
@@ -137,13 +140,19 @@ export function createAuthService({ repo, users, audit, security, mfa, accessTok
     /** Every access token of the user issued before now stops working (password reset, account deletion, …). */
     endAccessTokens,
 
-    /** The user behind a bearer token, loaded fresh so role changes and deletions apply at once. */
+    /**
+     * The user behind a bearer token: read at most once a second per user (ADR 076); revocations, role changes
+     * and deletions drop the cached copy at once (token-users.ts).
+     */
     async userForAccessToken(token: string): Promise<UserRecord | undefined> {
       const claims = readAccessToken(accessTokenKey, token);
-      const user = claims ? await users.findById(claims.userId) : undefined;
-      if (!user || !claims) return undefined;
+      if (!claims) return undefined;
+      const load = () => users.findById(claims.userId);
+      const user = tokenUsers ? await tokenUsers.get(claims.userId, load) : await load();
+      if (!user) return undefined;
       // Revoked by logout, revoke or refresh-token reuse after it was issued (issue 11 §8).
-      if (user.tokensValidAfter && claims.issuedAtMs < user.tokensValidAfter.getTime()) return undefined;
+      const cutOff = Math.max(user.tokensValidAfter?.getTime() ?? 0, tokenUsers?.cutOff(user.id) ?? 0);
+      if (claims.issuedAtMs < cutOff) return undefined;
       return user;
     },
 

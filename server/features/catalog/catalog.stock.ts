@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { brands, products, productVariants, type ProductStatus } from "@shared/schema";
 import { executorOf, type Db, type TxScope } from "../../db";
 import { productImagePath } from "./product-image";
@@ -55,8 +55,90 @@ export const isOrderable = (p: Pick<OrderableProduct, "status" | "brandStatus">)
 const keyOfLine = (l: StockLine) => `${l.productId}/${l.variantId ?? ""}`;
 const inLockOrder = (lines: readonly StockLine[]) => [...lines].sort((a, b) => (keyOfLine(a) < keyOfLine(b) ? -1 : keyOfLine(a) > keyOfLine(b) ? 1 : 0));
 
+/** A checkout line as the one-statement checkout resolves it under lock (orders.repo.ts placeOrder, ADR 075). */
+export interface LockedLineRow {
+  idx: number;
+  product_id: string;
+  /** Null when the line did not resolve to a variant (then `problem` says why). */
+  variant_id: string | null;
+  quantity: number;
+  problem: "not_found" | "variant_required" | null;
+  name: string | null;
+  slug: string | null;
+  currency: string | null;
+  image_url: string | null;
+  status: ProductStatus | null;
+  brand_status: ProductStatus | null;
+  sku: string | null;
+  option_values: Record<string, string> | null;
+  price_cents: number | null;
+  stock: number | null;
+}
+
+/**
+ * The stock half of checkout's single statement (ADR 075), as CTEs the orders repo composes (catalog SQL stays here).
+ * `requested` names a CTE of (idx, product_id, variant_id, quantity).
+ *
+ * lockCtes defines
+ *   stock_locked  the variants the lines buy with their products, row-locked in lock order (product before its
+ *                 variants, ids ascending, as releaseStock and the admin's variant writes), only when `lockWhen`;
+ *                 FOR UPDATE hands back each row's latest committed version, so the checks see current stock;
+ *   stock_lines   one row per request line (LockedLineRow), resolved as resolveLines does.
+ * takeCtes defines stock_taken / stock_taken_variants: the decrements, summed per product and per variant, only
+ * when `takeWhen` (which must include `stockSuffices`; under the locks it cannot go stale). Two parts because a
+ * WITH list only sees the CTEs before it, and the orders side decides `takeWhen` in between.
+ */
+function checkoutLockCtes(requested: SQL, lockWhen: SQL): SQL {
+  return sql`stock_locked as (
+      select p.id as product_id, v.id as variant_id, p.name, p.slug, p.currency, p.image_url, p.status, b.status as brand_status,
+        p.stock as product_stock, v.sku, v.option_values, v.price_cents, v.stock,
+        (select count(*) from ${productVariants} w where w.product_id = p.id)::int as variant_count
+      from ${products} p join ${brands} b on b.id = p.brand_id join ${productVariants} v on v.product_id = p.id
+      where ${lockWhen} and p.id in (select product_id from ${requested})
+        and (v.id in (select variant_id from ${requested} where variant_id is not null)
+          or (select count(*) from ${productVariants} w where w.product_id = p.id) = 1)
+      order by p.id, v.id
+      for update of p, v
+    ), stock_lines as (
+      select r.idx, r.product_id, k.variant_id, r.quantity,
+        case when pn.id is null then 'not_found' when k.variant_id is null then (case when r.variant_id is null then 'variant_required' else 'not_found' end) end as problem,
+        coalesce(k.name, pn.name) as name, k.slug, k.currency, k.image_url, k.status, k.brand_status, k.product_stock,
+        k.sku, k.option_values, k.price_cents, k.stock
+      from ${requested} r
+      left join ${products} pn on pn.id = r.product_id
+      left join stock_locked k on k.product_id = r.product_id and (k.variant_id = r.variant_id or (r.variant_id is null and k.variant_count = 1))
+    )`;
+}
+
+function checkoutTakeCtes(takeWhen: SQL): SQL {
+  return sql`stock_taken as (
+      update ${products} p set stock = p.stock - w.quantity
+      from (select product_id, sum(quantity)::int as quantity from stock_lines group by product_id) w
+      where p.id = w.product_id and ${takeWhen}
+      returning p.id, p.stock
+    ), stock_taken_variants as (
+      update ${productVariants} v set stock = v.stock - w.quantity
+      from (select variant_id, sum(quantity)::int as quantity from stock_lines group by variant_id) w
+      where v.id = w.variant_id and ${takeWhen}
+      returning v.id
+    )`;
+}
+
+/** True when every line resolved to an orderable variant and each variant and product has the units all lines ask for. */
+const stockSuffices = sql`(
+  not exists (select 1 from stock_lines where variant_id is null or status <> 'active' or brand_status <> 'active')
+  and not exists (select 1 from stock_lines group by variant_id having sum(quantity) > min(stock))
+  and not exists (select 1 from stock_lines group by product_id having sum(quantity) > min(product_stock)))`;
+
+/** Checkout's statement parts (ADR 075): see checkoutLockCtes. */
+export const checkoutStockSql = { lockCtes: checkoutLockCtes, takeCtes: checkoutTakeCtes, stockSuffices };
+export type CheckoutStockSql = typeof checkoutStockSql;
+
 export function createCatalogStock(db: Db) {
   return {
+    /** SQL parts of checkout's single statement (no database of their own: the orders repo runs them). */
+    checkoutSql: checkoutStockSql,
+
     /** Each product's total stock over its variants (kept on the product row), for low-stock alerts. */
     async productTotals(productIds: readonly string[], tx?: TxScope): Promise<Array<{ id: string; name: string; stock: number }>> {
       if (productIds.length === 0) return [];
@@ -103,46 +185,6 @@ export function createCatalogStock(db: Db) {
           stock: variant.stock,
         };
       });
-    },
-
-    /**
-     * Takes `quantity` of each variant out of stock in lock order, each line two conditional UPDATEs (the
-     * product's total, then the variant's own): `stock >= quantity` is checked by the statement that writes,
-     * under the row lock, so concurrent checkouts can never oversell (a read-then-write could). Only active
-     * products of active brands qualify. Returns the first line that could not be reserved (not enough stock,
-     * archived or missing); the caller must then roll its transaction back, which also undoes the lines
-     * already decremented. On success, `soldOut` lists the products this reservation took to zero.
-     */
-    async reserveStock(
-      lines: readonly StockLine[],
-      tx: TxScope,
-    ): Promise<{ ok: true; soldOut: string[] } | { ok: false; productId: string; variantId: string | null }> {
-      const soldOut: string[] = [];
-      for (const line of inLockOrder(lines)) {
-        const updated = await executorOf(db, tx)
-          .update(products)
-          .set({ stock: sql`${products.stock} - ${line.quantity}` })
-          .where(
-            and(
-              eq(products.id, line.productId),
-              gte(products.stock, line.quantity),
-              eq(products.status, "active"),
-              sql`exists (select 1 from ${brands} where ${brands.id} = ${products.brandId} and ${brands.status} = 'active')`,
-            ),
-          )
-          .returning({ id: products.id, stock: products.stock });
-        const variant =
-          updated.length === 0 || line.variantId === null
-            ? []
-            : await executorOf(db, tx)
-                .update(productVariants)
-                .set({ stock: sql`${productVariants.stock} - ${line.quantity}` })
-                .where(and(eq(productVariants.id, line.variantId), eq(productVariants.productId, line.productId), gte(productVariants.stock, line.quantity)))
-                .returning({ id: productVariants.id });
-        if (variant.length === 0) return { ok: false, productId: line.productId, variantId: line.variantId };
-        if (updated[0]!.stock === 0) soldOut.push(line.productId);
-      }
-      return { ok: true, soldOut };
     },
 
     /**

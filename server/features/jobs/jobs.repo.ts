@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { jobs, type JobState } from "@shared/schema";
 import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 import { cursorTimestamp } from "../../lib/timestamp-cursor";
@@ -51,6 +51,13 @@ export function createJobsRepo(db: Db) {
         .onConflictDoNothing({ target: [jobs.kind, jobs.dedupeKey] })
         .returning({ id: jobs.id });
       return rows.length > 0;
+    },
+
+    /** `insert` as an INSERT … SELECT over `from`, for a caller's single statement (no round trip of its own). */
+    insertFromSql(job: Omit<NewJob, "delaySeconds">, from: SQL): SQL {
+      return sql`insert into ${jobs} (kind, payload, dedupe_key, run_at)
+        select ${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${job.dedupeKey ?? null}, now() from ${from}
+        on conflict (kind, dedupe_key) do nothing`;
     },
 
     /**

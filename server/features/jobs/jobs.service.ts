@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
+import type { SQL } from "drizzle-orm";
 import type { Logger } from "../../lib/logger";
 import { TimeoutError, withTimeout } from "../../lib/timeout";
 import type { ClaimedJob, JobsRepo, QueueDepthRow } from "./jobs.repo";
@@ -223,6 +224,10 @@ export function createJobsService(deps: {
       await repo.insert({ kind, payload, dedupeKey: options.dedupeKey, delaySeconds: options.delaySeconds }, options.tx);
       // Without a transaction the row is visible now; inside one, the next poll finds it after the commit.
       if (!options.tx && !options.delaySeconds) nudge();
+    },
+
+    enqueueSql<P extends JobPayload>(kind: string, payload: P, options: Pick<EnqueueOptions, "dedupeKey">, from: SQL): SQL {
+      return repo.insertFromSql({ kind, payload, dedupeKey: options.dedupeKey }, from);
     },
 
     register<P extends JobPayload>(kind: string, handler: JobHandler<P>, options: JobKindOptions = {}): void {

@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { TxScope } from "../../db";
 
 /**
@@ -47,6 +48,11 @@ export type JobHandler<P extends JobPayload = JobPayload> = (payload: P, job: Jo
 
 export interface JobQueue {
   enqueue<P extends JobPayload>(kind: string, payload: P, options?: EnqueueOptions): Promise<void>;
+  /**
+   * The same job row as an INSERT … SELECT for a caller's single statement (checkout, ADR 075): one job per row of
+   * `from` (a CTE of that statement, so the job exists only if that CTE wrote something). Runs when due like any other.
+   */
+  enqueueSql<P extends JobPayload>(kind: string, payload: P, options: Pick<EnqueueOptions, "dedupeKey">, from: SQL): SQL;
   /** Registers the handler for a kind; a process with workers off still registers (kinds are known everywhere). */
   register<P extends JobPayload>(kind: string, handler: JobHandler<P>, options?: JobKindOptions): void;
 }

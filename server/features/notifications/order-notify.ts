@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import { z } from "zod";
 import { orderStatus, type Order, type OrderStatus } from "@shared/contracts/orders";
 import type { TxScope } from "../../db";
@@ -28,8 +29,15 @@ export const orderNotifyPayload = z.object({
 export type OrderNotifyPayload = z.infer<typeof orderNotifyPayload>;
 
 /** The outbox write: commits or rolls back with the order's own transaction; an order reaches a status once, so (order, status) is the key. */
+const notifyDedupeKey = (payload: OrderNotifyPayload) => `order.notify:${payload.orderId}:${payload.status}`;
+
 export function enqueueOrderNotify(jobs: JobQueue, payload: OrderNotifyPayload, tx: TxScope): Promise<void> {
-  return jobs.enqueue(ORDER_NOTIFY, payload, { tx, dedupeKey: `order.notify:${payload.orderId}:${payload.status}` });
+  return jobs.enqueue(ORDER_NOTIFY, payload, { tx, dedupeKey: notifyDedupeKey(payload) });
+}
+
+/** The same outbox row inside checkout's single settle statement (ADR 075): written only if `from` has a row. */
+export function orderNotifySql(jobs: JobQueue, payload: OrderNotifyPayload, from: SQL): SQL {
+  return jobs.enqueueSql(ORDER_NOTIFY, payload, { dedupeKey: notifyDedupeKey(payload) }, from);
 }
 
 export interface OrderNotifyDeps {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, idempotencyKeys, orderItems } from "@shared/schema";
@@ -7,7 +7,7 @@ import type { EventMap } from "../../lib/events";
 import { bearerFor } from "../../test/agents";
 import { makeBrand, makeProduct, makeUser } from "../../test/factories";
 import { createTestApp, type TestApp } from "../../test/harness";
-import { createCatalogStock } from "../catalog/catalog.stock";
+import { waitFor } from "../../test/wait-for";
 import { createPaymentsService } from "../payments/payments.service";
 import type { PaymentProvider } from "../payments/payment-provider";
 import { ADDRESS, checkoutKey, orderBody, ordersOfUser, ordersServiceWith, stockOf, transactionsOfOrders } from "../../test/orders";
@@ -313,28 +313,32 @@ describe("checkout when the payment provider fails", () => {
   });
 });
 
-describe("the conditional stock decrement", () => {
-  it("when the first read still shows stock that a concurrent checkout has just taken, then the decrement refuses and it is 409 with nothing written", async () => {
-    const realStock = createCatalogStock(t.db);
-    let stale = true;
-    // The read sees the product as it was a moment ago (5 left); the database already has 0.
-    const staleStock = {
-      ...realStock,
-      resolveLines: async (...args: Parameters<typeof realStock.resolveLines>) => {
-        const rows = await realStock.resolveLines(...args);
-        return stale ? rows.map((r) => ("problem" in r ? r : { ...r, stock: 5 })) : rows;
-      },
-    };
-    const orders = ordersServiceWith(t, {
-      stock: { ...staleStock, reserveStock: async (...args: Parameters<typeof realStock.reserveStock>) => ((stale = false), realStock.reserveStock(...args)) },
-      fingerprintKey: Buffer.alloc(32, 3),
-    });
+// Two connections at once: PostgreSQL only (PGlite runs one statement at a time).
+describe.skipIf(!process.env.DATABASE_URL)("the stock check under the row lock", () => {
+  it("when another transaction takes the last units while the checkout waits for their row lock, then the checkout sees them gone: 409 with nothing written", async () => {
     const user = await makeUser(t.db);
-    const product = await makeProduct(t.db, { stock: 0, name: "Last mango" });
-    await expect(orders.create(user, orderBody([{ productId: product.id, quantity: 2 }]), undefined, {})).rejects.toMatchObject({
-      code: "out_of_stock",
-      details: [{ path: "items.0.quantity", message: "Out of stock" }],
+    const product = await makeProduct(t.db, { stock: 2, name: "Last mango" });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let taken!: () => void;
+    const isTaken = new Promise<void>((resolve) => (taken = resolve));
+    // Committed after the checkout's statement has started (its snapshot still shows 2 units): only the recheck
+    // of the locked rows' latest versions can see that none are left.
+    const other = t.db.transaction(async (tx) => {
+      await tx.execute(sql`update products set stock = stock - 2 where id = ${product.id}`);
+      await tx.execute(sql`update product_variants set stock = stock - 2 where product_id = ${product.id}`);
+      taken();
+      await held;
     });
+    await isTaken;
+    const checkout = t.services.orders.create(user, orderBody([{ productId: product.id, quantity: 2 }]), undefined, {}).catch((err: unknown) => err);
+    const waiting = async () =>
+      (await t.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`))
+        .rows[0]!.n > 0;
+    await waitFor(waiting, 5_000, "the checkout to wait for the row lock");
+    release();
+    await other;
+    expect(await checkout).toMatchObject({ code: "out_of_stock", details: [{ path: "items.0.quantity", message: "Out of stock" }] });
     expect(await stockOf(t.db, product.id)).toBe(0);
     expect(await ordersOfUser(t.db, user.id)).toEqual([]);
   });

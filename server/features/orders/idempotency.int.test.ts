@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { idempotencyKeys } from "@shared/schema";
@@ -174,11 +174,12 @@ describe("Idempotency-Key on POST /api/v1/orders", () => {
   it("when a request fails with a server error before the order exists, then the key is released and a retry succeeds", async () => {
     const realStock = createCatalogStock(t.db);
     let failures = 1;
+    // The placing statement fails inside the database (after its claim of the key, which the failure rolls back).
     const flakyStock = {
       ...realStock,
-      resolveLines: async (...args: Parameters<typeof realStock.resolveLines>) => {
-        if (failures-- > 0) throw new Error("connection lost");
-        return realStock.resolveLines(...args);
+      checkoutSql: {
+        ...realStock.checkoutSql,
+        lockCtes: (requested: SQL, lockWhen: SQL) => realStock.checkoutSql.lockCtes(requested, failures-- > 0 ? sql`(1 / 0 = 1)` : lockWhen),
       },
     };
     const orders = ordersServiceWith(t, { stock: flakyStock, fingerprintKey: Buffer.alloc(32, 1) });
@@ -186,7 +187,7 @@ describe("Idempotency-Key on POST /api/v1/orders", () => {
     const product = await makeProduct(t.db, { stock: 3 });
     const key = newKey();
     const body = orderBody([{ productId: product.id }]);
-    await expect(orders.create(user, body, checkoutKey(key), {})).rejects.toThrow("connection lost");
+    await expect(orders.create(user, body, checkoutKey(key), {})).rejects.toThrow(/Failed query/);
     const left = await t.db
       .select()
       .from(idempotencyKeys)

@@ -1,9 +1,9 @@
 import { formatOrderNumber, type CreatedOrder, type Order, type OrderCreate, type Quote, type QuoteLine, type QuoteRequest } from "@shared/contracts/orders";
-import type { ErrorDetail } from "@shared/errors";
 import type { ActingUser } from "../../lib/acting-user";
 import { AppError } from "../../lib/app-error";
 import type { RequestMeta } from "../audit/audit.service";
-import { isOrderable, type OrderableProduct } from "../catalog/catalog.stock";
+import type { TxScope } from "../../db";
+import { isOrderable } from "../catalog/catalog.stock";
 import type { ChargeOutcome } from "../payments/payments.service";
 import { PLACED_STATUS, replayStored, requestFingerprint, storedErrorBody, type CheckoutResult, type IdempotentRequest } from "./orders.idempotency";
 import type { OrderPublisher } from "./orders.events";
@@ -11,17 +11,19 @@ import { toOrderJson } from "./orders.mapper";
 import type { EventRow, OrderRow } from "./orders.repo";
 import type { OrdersDeps } from "./orders.deps";
 import { MAX_ORDER_TOTAL_CENTS, priceLines } from "./pricing";
+import { createCheckoutRepo } from "./checkout.repo";
+import { refusalOf, resolvedOf } from "./orders.lines";
 import { resolveBuyer, withGuestToken, type Buyer } from "./orders.guest";
 
 /**
- * Checkout: claim the Idempotency-Key → place the order → charge → settle. Placing is two short
- * transactions around the payment call, so no database lock is held while the provider is on the network:
- *   1. read the products (no locks; their prices are the order's prices), validate, insert the order
- *      (pending) + items + first event + audit, then reserve the stock with conditional decrements (last,
- *      so product row locks live only until the commit); any failure rolls ALL of it back: never a
- *      half-written order;
- *   2. after the charge: pending → paid (charge row, event) or pending → cancelled (failed charge row,
- *      stock released, event) — plus the Idempotency-Key's stored response, in the same transaction.
+ * Checkout: place → charge → settle, two statements around the payment call (ADR 075), so no database lock is held
+ * while the provider is on the network:
+ *   1. ONE statement claims the Idempotency-Key, locks the lines' variants, checks them (orderable, one currency,
+ *      in stock, total in range) and only then takes the stock and inserts the order (pending) + items + first event
+ *      + audit row: never a half-written order, never an oversell. Refused lines come back as they were found,
+ *      and orders.lines.ts turns them into the answer;
+ *   2. after the charge: pending → paid (charge row, event, audit, outbox job, the key's stored 201) in ONE
+ *      statement, or pending → cancelled (failed charge row, stock released, event) in a transaction.
  * A crash between 1 and 2 leaves a pending order holding its stock (and its Idempotency-Key "in progress"
  * until it expires): a consistent state a sweeper can cancel later.
  */
@@ -30,97 +32,74 @@ const SYSTEM_ACTOR = "system";
 
 /** How far a checkout got: decides what a failure must do with its Idempotency-Key. */
 interface CheckoutProgress {
+  /** This request holds its Idempotency-Key (only then may a failure store an answer under it or release it). */
+  keyClaimed: boolean;
   orderCommitted: boolean;
   responseStored: boolean;
 }
 
 type ClaimedKey = { userId: string; key: string };
-
-/** 409 naming the request line (`itemIndex`, its position in the body) that cannot be served. */
-function outOfStock(lines: Array<{ product: OrderableProduct; quantity: number }>, index: number, itemIndex = index): AppError {
-  const line = lines[index]!;
-  const left = Math.max(0, Math.min(line.product.stock, line.quantity - 1));
-  return new AppError("out_of_stock", `Not enough stock for ${line.product.name}.`, [
-    { path: `items.${itemIndex}.quantity`, message: left > 0 ? `Only ${left} left` : "Out of stock" },
-  ]);
-}
+type KeyClaim = { ownerId: string; key: string; fingerprint: string };
 
 export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
-  const { repo, stock, audit, payments, logger, pricing, notify } = deps;
+  const { repo, stock, audit, payments, logger, pricing, notify, notifySql } = deps;
 
-  /** Transaction 1: the pending order with its stock reserved, or nothing at all. */
-  async function insertPendingOrder(user: Buyer, input: OrderCreate, meta: RequestMeta) {
-    return repo.transaction(async (tx) => {
-      const resolved = await stock.resolveLines(input.items, tx);
-      const unavailable: ErrorDetail[] = [];
-      resolved.forEach((product, i) => {
-        if ("problem" in product) {
-          if (product.problem === "variant_required") unavailable.push({ path: `items.${i}.variantId`, message: `Choose which ${product.name} you want` });
-          else unavailable.push({ path: `items.${i}.${input.items[i]!.variantId ? "variantId" : "productId"}`, message: "No such product" });
-        } else if (!isOrderable(product)) unavailable.push({ path: `items.${i}.productId`, message: `${product.name} is no longer sold` });
-      });
-      if (unavailable.length) throw new AppError("validation_failed", "Some items cannot be ordered.", unavailable);
+  const checkoutRepo = createCheckoutRepo(deps.db);
 
-      const lines = input.items.map((line, i) => ({ product: resolved[i] as OrderableProduct, quantity: line.quantity }));
-      const currency = lines[0]!.product.currency;
-      const otherCurrency = lines.flatMap((l, i) =>
-        l.product.currency === currency ? [] : [{ path: `items.${i}.productId`, message: `Priced in ${l.product.currency}, not ${currency}` }],
-      );
-      if (otherCurrency.length) throw new AppError("validation_failed", "All items of an order must be priced in the same currency.", otherCurrency);
-
-      // Fail fast on what the read already shows; the conditional decrement below is what actually guards.
-      const short = lines.findIndex((l) => l.product.stock < l.quantity);
-      if (short >= 0) throw outOfStock(lines, short);
-
-      const items = lines.map(({ product, quantity }) => ({
-        productId: product.id,
-        variantId: product.variantId,
-        sku: product.sku,
-        optionValues: product.optionValues,
-        name: product.name,
-        unitPriceCents: product.priceCents,
-        quantity,
-        lineTotalCents: product.priceCents * quantity,
-      }));
-      const totals = priceLines(items, pricing);
-      if (totals.totalCents > MAX_ORDER_TOTAL_CENTS) {
-        throw new AppError("validation_failed", "The order total is too large.", [{ path: "items", message: "Split the order into smaller ones" }]);
-      }
-
-      const { row, event: created } = await repo.insertPendingOrder(
-        { userId: user.id, guestEmail: user.id ? null : user.email, ...totals, currency, shippingAddress: user.shippingAddress },
-        items,
-        user.id ?? "guest",
-        tx,
-      );
-      await audit.record(
-        {
-          actor: user,
-          action: "order.created",
-          target: { type: "order", id: row.id },
-          summary: { number: formatOrderNumber(row.number), totalCents: totals.totalCents, currency, lines: items.length },
-        },
-        meta,
-        tx,
-      );
-      // No order.notify here: the order is announced (order.created with its outcome) when it leaves pending, so
-      // a checkout writes one outbox row, not two; one that dies before settling is announced by the sweep.
-      // Last: the product rows stay locked only from here to the commit.
-      const reserved = await stock.reserveStock(items, tx);
-      if (!reserved.ok) {
-        // Someone else got there first (or archived it meanwhile): answer with the product as it is now.
-        const index = lines.findIndex((l) => l.product.id === reserved.productId && l.product.variantId === reserved.variantId);
-        const [now] = await stock.resolveLines([{ productId: reserved.productId, variantId: reserved.variantId ?? undefined }], tx);
-        if (!now || "problem" in now || !isOrderable(now))
-          throw new AppError("validation_failed", "Some items cannot be ordered.", [
-            { path: `items.${index}.productId`, message: "This product is no longer sold" },
-          ]);
-        throw outOfStock([{ product: now, quantity: lines[index]!.quantity }], 0, index);
-      }
-      return { row, items, events: [created], soldOut: reserved.soldOut };
+  /**
+   * Statement 1: the pending order with its stock taken, or nothing at all. "taken" when the Idempotency-Key was
+   * already claimed (then nothing was locked or written).
+   */
+  async function insertPendingOrder(user: Buyer, input: OrderCreate, meta: RequestMeta, claim: KeyClaim | undefined, progress: CheckoutProgress) {
+    const rows = await checkoutRepo.placeOrder({
+      claim,
+      lines: input.items,
+      userId: user.id,
+      guestEmail: user.id ? null : user.email,
+      shippingAddress: user.shippingAddress,
+      pricing,
+      maxTotalCents: MAX_ORDER_TOTAL_CENTS,
+      eventActor: user.id ?? "guest",
+      stock: stock.checkoutSql,
+      audit: (from) => audit.recordSql({ actor: user, action: "order.created", targetType: "order" }, meta, { ...checkoutRepo.placedAuditColumns(), from }),
     });
+    const first = rows[0]!;
+    if (claim && !first.claimed) return "taken" as const;
+    progress.keyClaimed = Boolean(claim);
+    if (first.order_id === null) throw refusalOf(input, rows.map(resolvedOf), pricing);
+    // No order.notify here: the order is announced (order.created with its outcome) when it leaves pending, so
+    // a checkout writes one outbox row, not two; one that dies before settling is announced by the sweep.
+    const items = rows.map((r) => ({
+      productId: r.product_id,
+      variantId: r.variant_id,
+      sku: r.sku!,
+      optionValues: r.option_values ?? {},
+      name: r.name!,
+      unitPriceCents: r.price_cents!,
+      quantity: r.quantity,
+      lineTotalCents: r.price_cents! * r.quantity,
+    }));
+    const row: OrderRow = {
+      id: first.order_id,
+      number: Number(first.number),
+      userId: user.id,
+      guestEmail: user.id ? null : user.email,
+      status: "pending",
+      subtotalCents: Number(first.subtotal_cents),
+      taxCents: Number(first.tax_cents),
+      shippingCents: Number(first.shipping_cents),
+      totalCents: Number(first.total_cents),
+      currency: first.order_currency!,
+      shippingAddress: user.shippingAddress,
+      createdAt: new Date(first.created_at!),
+      updatedAt: new Date(first.updated_at!),
+      createdAtText: first.created_at_text!,
+    };
+    const created: EventRow = { orderId: row.id, status: "pending", actor: user.id ?? "guest", at: new Date(first.event_at!) };
+    const soldOut = [...new Set(rows.filter((r) => r.stock_after === 0).map((r) => r.product_id))];
+    return { row, items, events: [created], soldOut };
   }
-  type PlacedOrder = Awaited<ReturnType<typeof insertPendingOrder>>;
+  type PlacedOrder = Exclude<Awaited<ReturnType<typeof insertPendingOrder>>, "taken">;
 
   /** The charge's transaction row: recorded whatever its outcome, for the order's full amount. */
   const chargeRow = (row: OrderRow, status: "succeeded" | "failed", reference: string) => ({
@@ -143,30 +122,42 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
     claimed: ClaimedKey | undefined,
   ): Promise<Order> {
     const { row } = placed;
-    const paid = await repo.transaction(async (tx) => {
-      const moved = await repo.settlePayment(row.id, { from: "pending", to: "paid", actor: SYSTEM_ACTOR }, chargeRow(row, "succeeded", charge.reference), tx);
-      if (!moved) return undefined;
-      await audit.record(
+    const paidOrder = (updatedAt: Date, at: Date) =>
+      toOrderJson({ ...row, status: "paid", updatedAt }, placed.items, [...placed.events, { orderId: row.id, status: "paid", actor: SYSTEM_ACTOR, at }]);
+    const summary = { number: formatOrderNumber(row.number), from: "pending", to: "paid", reason: "payment_succeeded" };
+    const settle = (tx?: TxScope) =>
+      checkoutRepo.settlePaid(
         {
-          actor: user,
-          action: "order.status_changed",
-          target: { type: "order", id: row.id },
-          summary: { number: formatOrderNumber(row.number), from: "pending", to: "paid", reason: "payment_succeeded" },
+          orderId: row.id,
+          charge: chargeRow(row, "succeeded", charge.reference),
+          actor: SYSTEM_ACTOR,
+          audit: (from) =>
+            audit.recordSql({ actor: user, action: "order.status_changed", targetType: "order" }, meta, { ...checkoutRepo.movedAuditColumns(summary), from }),
+          notify: notifySql && ((from) => notifySql({ orderId: row.id, status: "paid", previousStatus: "pending" }, from)),
+          // The stored 201 is this answer with the statement's own timestamps filled in (checkout.repo.ts).
+          stored: claimed && {
+            ownerId: claimed.userId,
+            key: claimed.key,
+            status: PLACED_STATUS,
+            body: paidOrder(new Date(0), new Date(0)),
+            eventIndex: placed.events.length,
+          },
         },
-        meta,
         tx,
       );
-      await notify?.({ orderId: row.id, status: "paid", previousStatus: "pending" }, tx);
-      const order = toOrderJson({ ...row, status: "paid", updatedAt: moved.updatedAt }, placed.items, [...placed.events, moved.event]);
-      if (claimed) await repo.completeIdempotencyKey(claimed.userId, claimed.key, PLACED_STATUS, order, tx);
-      // Issue 11: a guest has no account to look the order up in; the confirmation carries the link back.
-      if (!user.id) await deps.guestOrderPaid?.(withGuestToken(deps.guestAccessKey, order), tx);
-      return { order, event: moved.event };
-    });
-    if (paid) {
+    // Issue 11: a guest has no account to look the order up in; the confirmation carries the link back, enqueued
+    // in the same transaction (the one checkout whose settle takes more than one statement).
+    const moved = user.id
+      ? await settle()
+      : await repo.transaction(async (tx) => {
+          const done = await settle(tx);
+          if (done) await deps.guestOrderPaid?.(withGuestToken(deps.guestAccessKey, paidOrder(done.updatedAt, done.eventAt)), tx);
+          return done;
+        });
+    if (moved) {
       progress.responseStored = Boolean(claimed);
-      publisher.statusChanged(row, "paid", paid.event.at);
-      return paid.order;
+      publisher.statusChanged(row, "paid", moved.eventAt);
+      return paidOrder(moved.updatedAt, moved.eventAt);
     }
     // Cancelled (and its stock released) while the card was being charged: give the money back.
     const refund = await payments.refund({ orderId: row.id, chargeReference: charge.reference, amountCents: row.totalCents, currency: row.currency });
@@ -246,8 +237,9 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
     throw error;
   }
 
-  async function placeOrder(user: Buyer, input: OrderCreate, meta: RequestMeta, progress: CheckoutProgress, claimed?: ClaimedKey): Promise<Order> {
-    const placed = await insertPendingOrder(user, input, meta);
+  async function placeOrder(user: Buyer, input: OrderCreate, meta: RequestMeta, progress: CheckoutProgress, claim?: KeyClaim): Promise<Order | "taken"> {
+    const placed = await insertPendingOrder(user, input, meta, claim, progress);
+    if (placed === "taken") return placed;
     progress.orderCommitted = true;
     void publisher.publish("order.created", { orderId: placed.row.id, userId: user.id, order: toOrderJson(placed.row, placed.items, placed.events) });
     publisher.stockCrossedZero(placed.soldOut);
@@ -258,38 +250,40 @@ export function createCheckout(deps: OrdersDeps, publisher: OrderPublisher) {
       currency: placed.row.currency,
       cardNumber: input.payment.cardNumber,
     });
+    const claimed = claim && { userId: claim.ownerId, key: claim.key };
     return charge.outcome === "succeeded"
       ? settlePaid(user, placed, charge, meta, progress, claimed)
       : settleFailed(user, placed, charge, meta, progress, claimed);
   }
 
   /**
-   * Places an order. With an Idempotency-Key: the key is claimed in its own committed statement before any
-   * work; a duplicate gets the stored answer (or "in progress" while the first is running; 422 for a
+   * Places an order. With an Idempotency-Key: the key is claimed by the statement that places the order, which
+   * commits at once; a duplicate gets the stored answer (or "in progress" while the first is running; 422 for a
    * different body). 4xx answers are stored and replayed; a 5xx before the order was committed releases the
    * key so the client may retry. A 5xx after that keeps the key "in progress": a retry must not create a
    * second order next to a pending one. Keys are scoped to the buyer (a guest's to their e-mail).
    */
   async function createFor(user: Buyer, input: OrderCreate, idempotency: IdempotentRequest | undefined, meta: RequestMeta): Promise<CheckoutResult> {
-    const progress: CheckoutProgress = { orderCommitted: false, responseStored: false };
-    if (!idempotency) return { outcome: "placed", order: await placeOrder(user, input, meta, progress), replayed: false };
-
-    const expected = requestFingerprint(deps.fingerprintKey, idempotency, input);
-    const stored = await repo.claimIdempotencyKey(user.ownerId, idempotency.key, expected);
-    if (stored) return replayStored(stored, expected);
-    const claimed = { userId: user.ownerId, key: idempotency.key };
+    const progress: CheckoutProgress = { keyClaimed: false, orderCommitted: false, responseStored: false };
+    const claim = idempotency && { ownerId: user.ownerId, key: idempotency.key, fingerprint: requestFingerprint(deps.fingerprintKey, idempotency, input) };
     try {
-      return { outcome: "placed", order: await placeOrder(user, input, meta, progress, claimed), replayed: false };
+      const order = await placeOrder(user, input, meta, progress, claim);
+      if (order !== "taken") return { outcome: "placed", order, replayed: false };
     } catch (err) {
-      if (err instanceof AppError && err.status < 500) {
-        if (!progress.responseStored) await repo.completeIdempotencyKey(user.ownerId, idempotency.key, err.status, storedErrorBody(err));
-      } else if (!progress.orderCommitted) {
-        await repo
-          .releaseIdempotencyKey(user.ownerId, idempotency.key)
-          .catch((releaseErr: unknown) => logger.error({ err: (releaseErr as Error)?.message }, "idempotency key not released"));
+      if (claim && progress.keyClaimed) {
+        if (err instanceof AppError && err.status < 500) {
+          if (!progress.responseStored) await repo.completeIdempotencyKey(claim.ownerId, claim.key, err.status, storedErrorBody(err));
+        } else if (!progress.orderCommitted) {
+          await repo
+            .releaseIdempotencyKey(claim.ownerId, claim.key)
+            .catch((releaseErr: unknown) => logger.error({ err: (releaseErr as Error)?.message }, "idempotency key not released"));
+        }
       }
       throw err;
     }
+    // Gone between the two statements (its request failed and released it): report it as still running.
+    const stored = await repo.findIdempotencyKey(claim!.ownerId, claim!.key);
+    return replayStored(stored ?? { fingerprint: claim!.fingerprint, responseStatus: null, responseBody: null }, claim!.fingerprint);
   }
 
   return {

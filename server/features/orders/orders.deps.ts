@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { CreatedOrder, OrderStatus, ShippingAddress } from "@shared/contracts/orders";
 import type { Db, TxScope } from "../../db";
 import type { EventBus } from "../../lib/events";
@@ -23,6 +24,8 @@ export interface OrderStatusChange {
  * checkout alone).
  */
 export type NotifyStatusChange = (change: OrderStatusChange, tx: TxScope) => Promise<void>;
+/** The same follow-up as SQL for checkout's single settle statement (ADR 075): written once per row of `from`. */
+export type NotifyStatusChangeSql = (change: OrderStatusChange, from: SQL) => SQL;
 
 /** What every order module works with: checkout, the lifecycle and the pending-order sweep alike. */
 export interface OrdersCore {
@@ -35,6 +38,8 @@ export interface OrdersCore {
   events: EventBus;
   logger: Logger;
   notify?: NotifyStatusChange;
+  /** Wired together with `notify` (both or neither). */
+  notifySql?: NotifyStatusChangeSql;
 }
 
 export interface OrdersDeps extends OrdersCore {

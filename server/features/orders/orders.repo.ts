@@ -55,16 +55,6 @@ export interface EventRow {
 export type TransactionRow = typeof transactions.$inferSelect;
 export type NewTransaction = Omit<typeof transactions.$inferInsert, "id" | "createdAt">;
 
-/** A raw row of insertPendingOrder (drivers differ: timestamps may come as Date or text, bigint as text). */
-type RawPlacedOrder = {
-  id: string;
-  number: string;
-  created_at: Date | string;
-  updated_at: Date | string;
-  created_at_text: string;
-  event_at: Date | string;
-};
-
 export type NewOrder = Pick<OrderRow, "userId" | "guestEmail" | "subtotalCents" | "taxCents" | "shippingCents" | "totalCents" | "currency" | "shippingAddress">;
 
 export interface OrderListParams {
@@ -123,64 +113,6 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 export function createOrdersRepo(db: Db) {
   return {
     transaction: <T>(fn: (tx: TxScope) => Promise<T>) => runInTransaction(db, fn),
-
-    /**
-     * The new order (pending), its items and its first event in ONE statement (data-modifying CTEs): checkout's
-     * hot path, where every round trip counts. Returns the order row and the event.
-     */
-    async insertPendingOrder(
-      values: NewOrder,
-      items: Array<Omit<ItemRow, "orderId">>,
-      actor: string,
-      tx: TxScope,
-    ): Promise<{ row: OrderRow; event: EventRow }> {
-      const itemsJson = JSON.stringify(
-        items.map((i) => ({
-          product_id: i.productId,
-          variant_id: i.variantId,
-          sku: i.sku,
-          option_values: i.optionValues,
-          name: i.name,
-          unit_price_cents: i.unitPriceCents,
-          quantity: i.quantity,
-          line_total_cents: i.lineTotalCents,
-        })),
-      );
-      const { rows } = await executorOf(db, tx).execute<RawPlacedOrder>(sql`
-        with o as (
-          insert into ${orders} (user_id, guest_email, status, subtotal_cents, tax_cents, shipping_cents, total_cents, currency, shipping_address)
-          values (${values.userId}, ${values.guestEmail}, 'pending', ${values.subtotalCents}, ${values.taxCents}, ${values.shippingCents}, ${values.totalCents}, ${values.currency}, ${orders.shippingAddress.mapToDriverValue(values.shippingAddress)}::jsonb)
-          returning id, number, created_at, updated_at
-        ), i as (
-          insert into ${orderItems} (order_id, product_id, variant_id, sku, option_values, name, unit_price_cents, quantity, line_total_cents)
-          select o.id, x.product_id, x.variant_id, x.sku, x.option_values, x.name, x.unit_price_cents, x.quantity, x.line_total_cents
-          from o, jsonb_to_recordset(${itemsJson}::jsonb)
-            as x(product_id uuid, variant_id uuid, sku text, option_values jsonb, name text, unit_price_cents int, quantity int, line_total_cents int)
-        ), e as (
-          insert into ${orderEvents} (order_id, status, actor, at) select o.id, 'pending', ${actor}, clock_timestamp() from o returning at
-        )
-        select o.id, o.number::text as number, o.created_at, o.updated_at,
-          ${cursorTimestamp(sql`o.created_at`)} as created_at_text, e.at as event_at
-        from o, e`);
-      const r = rows[0]!;
-      const row: OrderRow = {
-        id: r.id,
-        number: Number(r.number),
-        userId: values.userId,
-        guestEmail: values.guestEmail,
-        status: "pending",
-        subtotalCents: values.subtotalCents,
-        taxCents: values.taxCents,
-        shippingCents: values.shippingCents,
-        totalCents: values.totalCents,
-        currency: values.currency,
-        shippingAddress: values.shippingAddress,
-        createdAt: new Date(r.created_at),
-        updatedAt: new Date(r.updated_at),
-        createdAtText: r.created_at_text,
-      };
-      return { row, event: { orderId: r.id, status: "pending", actor, at: new Date(r.event_at) } };
-    },
 
     /**
      * Records a payment outcome in ONE statement: the conditional status move (`from` → `to`), the transaction
@@ -341,31 +273,16 @@ export function createOrdersRepo(db: Db) {
     },
 
     /**
-     * Claims (userId, key) in one autocommitted statement, so a concurrent duplicate sees the claim at once.
-     * An expired row for the same key is taken over; the user's other expired keys are deleted on the way
-     * (deterministic cleanup: the table holds at most a day of keys per active user).
-     * Returns undefined when claimed, else the stored row.
+     * The stored row of a key that checkout's statement could not claim (checkout.repo.ts placeOrder claims in the
+     * statement that places the order; this read runs only for a duplicate).
      */
-    async claimIdempotencyKey(userId: string, key: string, fingerprint: string): Promise<StoredIdempotency | undefined> {
-      const claimed = await db.execute<{ claimed: number }>(sql`
-        with purge as (
-          delete from ${idempotencyKeys}
-          where ${idempotencyKeys.userId} = ${userId} and ${idempotencyKeys.expiresAt} <= now() and ${idempotencyKeys.key} <> ${key}
-        )
-        insert into ${idempotencyKeys} (user_id, key, fingerprint, expires_at)
-        values (${userId}, ${key}, ${fingerprint}, now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS}))
-        on conflict (user_id, key) do update
-          set fingerprint = excluded.fingerprint, response_status = null, response_body = null, created_at = now(), expires_at = excluded.expires_at
-          where ${idempotencyKeys.expiresAt} <= now()
-        returning 1 as claimed`);
-      if (claimed.rows.length > 0) return undefined;
+    async findIdempotencyKey(userId: string, key: string): Promise<StoredIdempotency | undefined> {
       const [row] = await db
         .select({ fingerprint: idempotencyKeys.fingerprint, responseStatus: idempotencyKeys.responseStatus, responseBody: idempotencyKeys.responseBody })
         .from(idempotencyKeys)
         .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
         .limit(1);
-      // Gone between the two statements (its request failed and released it): report it as still running.
-      return row ?? { fingerprint, responseStatus: null, responseBody: null };
+      return row;
     },
 
     /** Stores the final response of a claimed key (inside the transaction that produced it, when there is one). */

@@ -139,6 +139,8 @@ export function createUsersService(repo: UsersRepo, audit: AuditService, events:
         }
         return after;
       });
+      // Cached bearer-token users (ADR 076) must not keep the old role.
+      await events.publish("user.changed", { userId: id }).catch(() => undefined);
       return toUserJson(updated);
     },
 
@@ -162,6 +164,8 @@ export function createUsersService(repo: UsersRepo, audit: AuditService, events:
             tx,
           );
         });
+        // A deleted account's bearer tokens stop at once, cached copies included (ADR 076).
+        await events.publish("user.changed", { userId: id }).catch(() => undefined);
       } catch (err) {
         if (STILL_REFERENCED.has(databaseErrorOf(err).code ?? "")) {
           throw new AppError("conflict", "This user has orders, which are kept for accounting; the account cannot be deleted.");
