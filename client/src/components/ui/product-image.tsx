@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { responsiveImage } from "@shared/contracts/media";
+import { responsiveImage } from "@shared/media-files";
 
 interface ProductImageProps {
   src: string;
