@@ -8,7 +8,6 @@ import { AccountMenu } from "@client/features/auth/components/account-menu";
 import { SectorNav } from "@client/features/catalog/components/sector-nav";
 import { adminRolesFor } from "@client/pages/admin/admin-access";
 import { ErrorBoundary } from "./error-boundary";
-import { ALL_ROLES, RequireRole } from "./guards";
 import { Providers } from "./providers";
 import { RealtimeGate } from "./realtime-gate";
 import { SiteFooter } from "./site-footer";
@@ -39,12 +38,14 @@ const DashboardPage = lazy(() => import("@client/pages/dashboard-page"));
 const AdminApp = lazy(() => import("@client/pages/admin/admin-app"));
 // The search combobox (suggestions, keyboard handling) loads right after the first paint, not with it; the
 // header keeps a placeholder of the box's size until it arrives, so nothing moves.
+// Route guards (and their 403 screen) load only for pages that have one: a shopper browsing never needs them.
+const RequireRole = lazy(() => import("./guards"));
 const HeaderSearch = lazy(() => import("@client/features/catalog/components/header-search"));
 
 /** Guest order links carry `?access=`; everything else under /orders needs a sign-in. */
 function GuestOrAccount({ children }: { children: ReactNode }) {
   const hasAccess = new URLSearchParams(useSearch()).has("access");
-  return hasAccess ? <>{children}</> : <RequireRole roles={ALL_ROLES}>{children}</RequireRole>;
+  return hasAccess ? <>{children}</> : <RequireRole>{children}</RequireRole>;
 }
 
 function StorefrontRoutes() {
@@ -61,7 +62,7 @@ function StorefrontRoutes() {
       <Route path="/reset-password" component={ResetPasswordPage} />
       <Route path="/verify-email" component={VerifyEmailPage} />
       <Route path="/account">
-        <RequireRole roles={ALL_ROLES}>
+        <RequireRole>
           <AccountPage />
         </RequireRole>
       </Route>
@@ -69,7 +70,7 @@ function StorefrontRoutes() {
       {/* Open to guests (issue 11): the form asks a signed-out shopper for an e-mail address. */}
       <Route path="/checkout" component={CheckoutPage} />
       <Route path="/orders">
-        <RequireRole roles={ALL_ROLES}>
+        <RequireRole>
           <OrdersPage />
         </RequireRole>
       </Route>
