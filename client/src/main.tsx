@@ -1,7 +1,6 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
-import { Providers } from "./app/providers";
 import { applyStoredTheme } from "./app/theme";
 import "./styles.css";
 
@@ -24,8 +23,6 @@ if (!root) throw new Error("index.html is missing the #root element");
 
 createRoot(root).render(
   <StrictMode>
-    <Providers>
-      <App />
-    </Providers>
+    <App />
   </StrictMode>,
 );

@@ -5,7 +5,7 @@ import { join } from "node:path";
 /**
  * A stand-in for dist/client (tests of the API never need `npm run build`): an index.html shaped like
  * Vite's (default title and description, entry script, a modulepreload, the empty root), one asset and
- * a build manifest naming the product page's chunk and a chunk it imports.
+ * a build manifest naming the data layer's chunk, the product page's chunk and a chunk it imports.
  */
 export function makeSpaFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), "fp-spa-"));
@@ -35,6 +35,7 @@ export function makeSpaFixture(): string {
       "index.html": { file: "assets/index-entry.js", isEntry: true, imports: ["_shared-core.js"] },
       "_shared-core.js": { file: "assets/shared-core.js" },
       "_product-grid.js": { file: "assets/product-grid-1.js", imports: ["_shared-core.js"] },
+      "src/app/app-routes.tsx": { file: "assets/app-routes-1.js", isDynamicEntry: true, imports: ["_shared-core.js", "index.html"] },
       "src/pages/product-page.tsx": { file: "assets/product-page-1.js", isDynamicEntry: true, imports: ["_product-grid.js", "_shared-core.js"] },
       "src/pages/home-page.tsx": { file: "assets/home-page-1.js", isDynamicEntry: true, imports: ["_product-grid.js"] },
     }),

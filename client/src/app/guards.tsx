@@ -7,11 +7,11 @@ import { Spinner } from "@client/components/ui/skeleton";
 import { useMe } from "@client/features/auth/api/auth";
 import { loginHref } from "@client/features/auth/safe-next";
 
-export const ALL_ROLES: readonly Role[] = ["customer", "staff", "admin"];
+const ALL_ROLES: readonly Role[] = ["customer", "staff", "admin"];
 
 interface RequireRoleProps {
-  /** Roles allowed in; ALL_ROLES for "any signed-in user". */
-  roles: readonly Role[];
+  /** Roles allowed in; any signed-in user when absent. */
+  roles?: readonly Role[];
   children: ReactNode;
   /** Frames the checking / denied screens (the storefront layout, say) when the children bring their own. */
   shell?: ComponentType<{ children: ReactNode }>;
@@ -22,7 +22,7 @@ interface RequireRoleProps {
  * screen. The server enforces the same rules on every request: this only spares people screens they can't use
  * (and keeps the admin chunks from loading for them).
  */
-export function RequireRole({ roles, children, shell: Shell }: RequireRoleProps) {
+export default function RequireRole({ roles = ALL_ROLES, children, shell: Shell }: RequireRoleProps) {
   const me = useMe();
   const [location] = useLocation();
   const search = useSearch();

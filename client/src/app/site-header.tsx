@@ -1,15 +1,20 @@
-import { lazy, Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
 import { Link } from "wouter";
 import { Container } from "@client/components/ui/layout";
-import { SectorNav } from "@client/features/catalog/components/sector-nav";
-import { AccountMenu } from "@client/features/auth/components/account-menu";
+import { accountPlaceholder } from "@client/features/auth/components/account-placeholder";
 import { CartLink } from "@client/features/cart/components/cart-link";
 import { ThemeToggle } from "./theme-toggle";
 
-// The search combobox (suggestions, keyboard handling) loads right after the first paint, not with it: the
-// entry stays within its budget (issue 13). The fallback has the box's size, so nothing moves when it arrives.
-const HeaderSearch = lazy(() => import("@client/features/catalog/components/header-search"));
+// Placeholders of the real parts' size, so nothing moves when the data layer arrives (ADR 063).
 const searchFallback = <div aria-hidden="true" className="h-11 w-full max-w-xl rounded-full border border-stone-300 bg-stone-50" />;
+const sectorNavFallback = <div className="h-11" aria-hidden="true" />;
+
+interface SiteHeaderProps {
+  /** The header's data-driven parts come from the data layer's chunk; absent while the entry paints the frame alone. */
+  search?: ReactNode;
+  sectorNav?: ReactNode;
+  account?: ReactNode;
+}
 
 export function Logo() {
   return (
@@ -26,15 +31,13 @@ export function Logo() {
   );
 }
 
-export function SiteHeader() {
+export function SiteHeader({ search, sectorNav = sectorNavFallback, account = accountPlaceholder }: SiteHeaderProps) {
   return (
     <header className="z-40 sm:sticky sm:top-0 border-b border-stone-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/85">
       <Container className="flex flex-wrap items-center gap-x-3 gap-y-3 py-3 sm:gap-x-6">
         <Logo />
         <div className="order-3 w-full sm:order-none sm:flex-1">
-          <Suspense fallback={searchFallback}>
-            <HeaderSearch />
-          </Suspense>
+          <Suspense fallback={searchFallback}>{search ?? searchFallback}</Suspense>
         </div>
         <div className="ml-auto flex items-center gap-1 sm:ml-0 sm:gap-2">
           {/* Phones keep the logo and account on one row; they browse with the search box and sector bar below. */}
@@ -45,13 +48,11 @@ export function SiteHeader() {
           </nav>
           <ThemeToggle />
           <CartLink />
-          <AccountMenu />
+          {account}
         </div>
       </Container>
       <div className="border-t border-stone-100">
-        <Container>
-          <SectorNav />
-        </Container>
+        <Container>{sectorNav}</Container>
       </div>
     </header>
   );

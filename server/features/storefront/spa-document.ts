@@ -13,6 +13,12 @@ interface ManifestChunk {
 }
 type ViteManifest = Record<string, ManifestChunk>;
 
+/**
+ * The data layer and routes (client/src/app/app-routes.tsx): every page needs it, and the entry imports it
+ * lazily so the first paint needs no TanStack Query (ADR 063). Preloaded first, with the page's own chunk.
+ */
+export const APP_ROUTES_MODULE = "src/app/app-routes.tsx";
+
 function readManifest(distDir: string): ViteManifest | undefined {
   const path = join(distDir, ".vite", "manifest.json");
   if (!existsSync(path)) return undefined;
@@ -26,7 +32,7 @@ function readManifest(distDir: string): ViteManifest | undefined {
 /**
  * The built index.html as a template (head-only injection, ADR 046): its own <title> and description
  * give way to the page's head, and the page's chunk is modulepreloaded so it downloads beside the entry
- * instead of after it. The body stays the SPA's empty root; the template is read once at startup.
+ * instead of after it, together with the data layer's chunk (APP_ROUTES_MODULE). The body stays the SPA's empty root; the template is read once at startup.
  */
 export function createSpaDocument(indexHtml: string, distDir: string, baseUrl: string) {
   const manifest = readManifest(distDir);
@@ -44,7 +50,8 @@ export function createSpaDocument(indexHtml: string, distDir: string, baseUrl: s
 
   const preloadCache = new Map<string, string>();
   function preloadsFor(module: string | undefined): string {
-    if (!module || !manifest) return "";
+    if (!manifest) return "";
+    module ??= APP_ROUTES_MODULE;
     const cached = preloadCache.get(module);
     if (cached !== undefined) return cached;
     const files: string[] = [];
@@ -56,6 +63,7 @@ export function createSpaDocument(indexHtml: string, distDir: string, baseUrl: s
       if (!alreadyLoaded.has(chunk.file)) files.push(chunk.file);
       chunk.imports?.forEach(walk);
     };
+    walk(APP_ROUTES_MODULE);
     walk(module);
     const html = files.map((file) => `\n    <link rel="modulepreload" crossorigin href="/${escapeHtml(file)}" />`).join("");
     preloadCache.set(module, html);

@@ -93,6 +93,9 @@ describe("storefront pages (head and status from the server)", () => {
       "/checkout",
       "/login",
       "/register",
+      "/forgot-password",
+      "/reset-password?token=abc",
+      "/verify-email?token=abc",
       "/account",
       "/orders",
       "/orders/123",
@@ -136,6 +139,12 @@ describe("storefront pages (head and status from the server)", () => {
     expect(res.text.match(/shared-core\.js/g)).toHaveLength(1); // index.html preloads it already
     const notFound = await page("/nope");
     expect(notFound.text).not.toContain("product-page-1.js");
+    // The data layer and routes: every page needs them, before its own chunk (ADR 063).
+    for (const html of [res.text, notFound.text]) {
+      expect(html.match(/app-routes-1\.js/g)).toHaveLength(1);
+      expect(html.indexOf("app-routes-1.js")).toBeLessThan(html.indexOf("</head>"));
+    }
+    expect(res.text.indexOf("app-routes-1.js")).toBeLessThan(res.text.indexOf("product-page-1.js"));
   });
 
   it("when a built asset is missing, then 404 (not index.html, not 500)", async () => {

@@ -19,10 +19,14 @@ export interface StorefrontPage {
 const PAGES = "src/pages/";
 const title = (name: string) => `${name} · ${SITE_NAME}`;
 
-/** Paths the SPA routes (client/src/app/App.tsx) that are not catalog pages: 200, never indexed. */
+/** Paths the SPA routes (client/src/app/app-routes.tsx) that are not catalog pages: 200, never indexed. */
 const PRIVATE_OR_UTILITY: Array<[RegExp, string, string | undefined]> = [
   [/^\/login$/, "Sign in", "login-page"],
   [/^\/register$/, "Create an account", "register-page"],
+  // Where the mailed links land (issue 11): a 404 status there would be a lie, and the page's chunk is preloaded.
+  [/^\/forgot-password$/, "Forgot password", "forgot-password-page"],
+  [/^\/reset-password$/, "Choose a new password", "reset-password-page"],
+  [/^\/verify-email$/, "Confirm your e-mail", "verify-email-page"],
   [/^\/cart$/, "Your cart", "cart-page"],
   [/^\/checkout$/, "Checkout", "checkout-page"],
   [/^\/account$/, "Your account", "account-page"],

@@ -1,3 +1,4 @@
+import { Lock } from "lucide-react";
 import { Link } from "wouter";
 import { buttonClasses } from "./button";
 
@@ -10,9 +11,7 @@ export function ForbiddenState({
   return (
     <section aria-labelledby="forbidden-title" className="mx-auto flex max-w-xl flex-col items-center gap-4 py-16 text-center">
       <title>Access denied · FruitfulPlanet</title>
-      <span aria-hidden="true" className="text-6xl">
-        🔒
-      </span>
+      <Lock aria-hidden="true" className="size-14 text-brand-700" strokeWidth={1.5} />
       <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">403</p>
       <h1 id="forbidden-title" className="text-3xl font-bold tracking-tight text-stone-900">
         You don't have access to this page

@@ -1,3 +1,4 @@
+import { Leaf } from "lucide-react";
 import { Link } from "wouter";
 import { buttonClasses } from "./button";
 
@@ -12,9 +13,7 @@ export function NotFoundState({
   return (
     <section aria-labelledby="not-found-title" className="mx-auto flex max-w-xl flex-col items-center gap-4 py-16 text-center">
       <title>{`${title} · FruitfulPlanet`}</title>
-      <span aria-hidden="true" className="text-6xl">
-        🍂
-      </span>
+      <Leaf aria-hidden="true" className="size-14 text-brand-700" strokeWidth={1.5} />
       <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">404</p>
       <h1 id="not-found-title" className="text-3xl font-bold tracking-tight text-stone-900">
         {title}

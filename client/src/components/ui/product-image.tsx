@@ -1,5 +1,6 @@
+import { ImageOff } from "lucide-react";
 import { useState } from "react";
-import { responsiveImage } from "@shared/contracts/media";
+import { responsiveImage } from "@shared/media-files";
 
 interface ProductImageProps {
   src: string;
@@ -37,9 +38,7 @@ export function ProductImage({
   if (!src || failedSrc === src) {
     return (
       <div role="img" aria-label={alt} className={`flex aspect-square items-center justify-center bg-gradient-to-br from-brand-50 to-stone-100 ${className}`}>
-        <span aria-hidden="true" className="text-5xl opacity-70">
-          🪴
-        </span>
+        <ImageOff aria-hidden="true" className="size-12 text-stone-500" strokeWidth={1.5} />
       </div>
     );
   }

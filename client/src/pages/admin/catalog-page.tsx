@@ -1,3 +1,4 @@
+import { Leaf } from "lucide-react";
 import { Redirect, Route, Switch } from "wouter";
 import { ConsolePageHeader } from "@client/app/console-shell";
 import { EmptyState } from "@client/components/ui/empty-state";
@@ -55,7 +56,7 @@ export default function CatalogPage() {
         <Route path={catalogPaths.brands} component={BrandsTab} />
         <Route path={catalogPaths.sectors} component={SectorsTab} />
         <Route>
-          <EmptyState icon="🍂" title="This catalog page doesn't exist" description="Pick Products, Brands or Sectors above." />
+          <EmptyState icon={Leaf} title="This catalog page doesn't exist" description="Pick Products, Brands or Sectors above." />
         </Route>
       </Switch>
     </>

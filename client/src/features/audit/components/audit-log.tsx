@@ -1,3 +1,4 @@
+import { ScrollText } from "lucide-react";
 import { EmptyState, NoMatchesState } from "@client/components/ui/empty-state";
 import { ListScaffold } from "@client/components/ui/list-scaffold";
 import { useAuditPages, type AuditFilters } from "../api/audit";
@@ -23,13 +24,13 @@ export function AuditLog({ filters }: { filters: AuditFilters }) {
       empty={
         filtered ? (
           <NoMatchesState
-            icon="📜"
+            icon={ScrollText}
             title="No entries match these filters"
             description="The actor must be an exact email address or user id."
             clearHref={AUDIT_PATH}
           />
         ) : (
-          <EmptyState icon="📜" title="Nothing recorded yet" description="Sign-ins, registrations and role changes appear here." />
+          <EmptyState icon={ScrollText} title="Nothing recorded yet" description="Sign-ins, registrations and role changes appear here." />
         )
       }
     >

@@ -2,9 +2,9 @@ import { lazy, Suspense } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { useMe } from "../api/auth";
 import { loginHref } from "../safe-next";
+import { accountPlaceholder as placeholder } from "./account-placeholder";
 
 const UserMenu = lazy(() => import("./user-menu"));
-const placeholder = <span aria-hidden="true" className="inline-block h-9 w-24 animate-pulse rounded-full bg-stone-100 motion-reduce:animate-none" />;
 
 /** The header's account corner: "Sign in" for visitors, the account menu once signed in. */
 export function AccountMenu() {

@@ -1,3 +1,4 @@
+import { ShoppingBasket } from "lucide-react";
 import { Link } from "wouter";
 import { buttonClasses } from "@client/components/ui/button";
 import { EmptyState } from "@client/components/ui/empty-state";
@@ -6,7 +7,7 @@ import { EmptyState } from "@client/components/ui/empty-state";
 export function EmptyCart({ description }: { description: string }) {
   return (
     <EmptyState
-      icon="🧺"
+      icon={ShoppingBasket}
       title="Your cart is empty"
       description={description}
       action={

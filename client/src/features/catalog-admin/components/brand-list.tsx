@@ -1,3 +1,4 @@
+import { Tag } from "lucide-react";
 import { useCallback, useId, useRef, useState } from "react";
 import { Link } from "wouter";
 import type { Brand } from "@shared/contracts/catalog";
@@ -68,7 +69,7 @@ export function BrandList({ filters, onFiltersChange }: BrandListProps) {
           filtered ? (
             <NoMatchesState title="No brands match these filters" description="Try other words, or show every sector." clearHref={catalogPaths.brands} />
           ) : (
-            <EmptyState icon="🏷️" title="No brands yet" description="Create a brand in one of the sectors, then add its products." />
+            <EmptyState icon={Tag} title="No brands yet" description="Create a brand in one of the sectors, then add its products." />
           )
         }
       >

@@ -1,4 +1,4 @@
-import { Images } from "lucide-react";
+import { Images, Package } from "lucide-react";
 import { useRef, useState } from "react";
 import type { Product, ProductSort } from "@shared/contracts/catalog";
 import { Button, buttonClasses } from "@client/components/ui/button";
@@ -74,7 +74,7 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
           filtered ? (
             <NoMatchesState title="No products match these filters" description="Try other words or fewer filters." clearHref={catalogPaths.products} />
           ) : (
-            <EmptyState icon="📦" title="No products yet" description="Create a product, or import many at once from a CSV file." />
+            <EmptyState icon={Package} title="No products yet" description="Create a product, or import many at once from a CSV file." />
           )
         }
       >

@@ -1,3 +1,4 @@
+import { FolderTree } from "lucide-react";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import type { Sector } from "@shared/contracts/catalog";
@@ -57,7 +58,7 @@ export function SectorList({ filters, onFiltersChange }: SectorListProps) {
           filters.q ? (
             <NoMatchesState title="No sectors match this search" description="Try other words." clearHref={catalogPaths.sectors} clearLabel="Clear search" />
           ) : (
-            <EmptyState icon="🗂️" title="No sectors yet" description="Create the first sector, then add brands to it." />
+            <EmptyState icon={FolderTree} title="No sectors yet" description="Create the first sector, then add brands to it." />
           )
         }
       >

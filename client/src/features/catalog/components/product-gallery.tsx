@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Product } from "@shared/contracts/catalog";
-import { PRODUCT_PAGE_IMAGE_SIZES as MAIN_SIZES, type ProductMedia } from "@shared/contracts/media";
+import type { ProductMedia } from "@shared/contracts/media";
+import { PRODUCT_PAGE_IMAGE_SIZES as MAIN_SIZES } from "@shared/media-files";
 import { ProductImage } from "@client/components/ui/product-image";
 import { useProductMedia } from "../api/media";
 import { galleryOrder } from "../gallery-order";

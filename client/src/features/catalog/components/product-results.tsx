@@ -1,3 +1,4 @@
+import { SearchX } from "lucide-react";
 import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { Button, buttonClasses } from "@client/components/ui/button";
@@ -54,7 +55,7 @@ export function ProductResults({
     const didYouMean = didYouMeanHref ? query.data.pages[0]?.didYouMean : undefined;
     return (
       <EmptyState
-        icon="🔍"
+        icon={SearchX}
         title={emptyTitle}
         description={
           didYouMean ? (

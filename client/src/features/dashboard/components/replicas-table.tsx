@@ -22,7 +22,8 @@ export function ReplicasTable({ replicas }: { replicas: ReplicaFigures[] }) {
       <p className="mt-0.5 text-sm text-stone-600">
         {replicas.length === 1 ? "One server is running." : `${replicas.length} servers share the traffic; the figures above add them up.`}
       </p>
-      <div className="mt-3 overflow-x-auto">
+      {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it too (WCAG 2.1.1), like the shared Table. */}
+      <div role="region" aria-labelledby="replicas-title" tabIndex={0} className="mt-3 overflow-x-auto">
         <table className="w-full text-left text-sm tabular-nums" data-testid="replicas-table">
           <thead className="text-xs text-stone-600">
             <tr>

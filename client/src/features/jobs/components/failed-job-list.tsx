@@ -1,3 +1,4 @@
+import { CircleCheck } from "lucide-react";
 import type { FailedJob } from "@shared/contracts/jobs";
 import { Button } from "@client/components/ui/button";
 import { EmptyState } from "@client/components/ui/empty-state";
@@ -43,7 +44,9 @@ export function FailedJobList() {
       moreLabel="older failures available"
       loadMoreLabel="Load older failures"
       loadingMoreLabel="Loading older failures"
-      empty={<EmptyState icon="✅" title="No failed jobs" description="Mails, webhook deliveries and housekeeping that fail on every try show up here." />}
+      empty={
+        <EmptyState icon={CircleCheck} title="No failed jobs" description="Mails, webhook deliveries and housekeeping that fail on every try show up here." />
+      }
     >
       {(items) => (
         <Table caption="Failed jobs" busy={query.isFetching}>

@@ -1,3 +1,4 @@
+import { Mail } from "lucide-react";
 import { useState } from "react";
 import { mailStatuses, type MailStatus, type MailSummary } from "@shared/contracts/mail";
 import { Button } from "@client/components/ui/button";
@@ -72,7 +73,7 @@ export function OutboxList() {
         loadingMoreLabel="Loading older mails"
         empty={
           <EmptyState
-            icon="✉️"
+            icon={Mail}
             title={status ? "No mails with this status" : "No mails yet"}
             description="Order confirmations, shipping notices and account mails appear here as they are produced."
           />

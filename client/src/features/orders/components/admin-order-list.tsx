@@ -1,3 +1,4 @@
+import { Package } from "lucide-react";
 import { useCallback } from "react";
 import { Link } from "wouter";
 import type { OrderStatus } from "@shared/contracts/orders";
@@ -54,13 +55,13 @@ export function AdminOrderList({ filters }: { filters: OrderFilters }) {
       empty={
         filtered ? (
           <NoMatchesState
-            icon="📦"
+            icon={Package}
             title="No orders match these filters"
             description="Search by the full order number (FP-000123, or just 123) or part of the customer's email."
             clearHref={ADMIN_ORDERS_PATH}
           />
         ) : (
-          <EmptyState icon="📦" title="No orders yet" description="Orders appear here as shoppers check out." />
+          <EmptyState icon={Package} title="No orders yet" description="Orders appear here as shoppers check out." />
         )
       }
     >

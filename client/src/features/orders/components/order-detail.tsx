@@ -1,3 +1,4 @@
+import { PartyPopper } from "lucide-react";
 import { useRef, useState, type RefObject } from "react";
 import type { Order } from "@shared/contracts/orders";
 import { Breadcrumbs } from "@client/components/ui/breadcrumbs";
@@ -39,9 +40,7 @@ export function cancelDescription(order: Order, who: "you" | "staff"): string {
 function ThankYou({ order, onDismiss }: { order: Order; onDismiss: () => void }) {
   return (
     <div role="status" data-testid="thank-you" className="mb-8 flex items-start gap-4 rounded-2xl border border-brand-200 bg-brand-50 p-5 sm:p-6">
-      <span aria-hidden="true" className="text-3xl">
-        🎉
-      </span>
+      <PartyPopper aria-hidden="true" className="size-8 shrink-0 text-brand-700" strokeWidth={1.5} />
       <div>
         <p className="text-lg font-semibold text-brand-900">Thank you! Your order is placed.</p>
         <p className="mt-1 text-sm text-brand-900">

@@ -1,3 +1,4 @@
+import { Package } from "lucide-react";
 import { useId } from "react";
 import { Link } from "wouter";
 import { orderStatuses, type OrderStatus } from "@shared/contracts/orders";
@@ -78,7 +79,7 @@ export function OrderHistory({ filters }: { filters: OrderFilters }) {
   if (orders.length === 0) {
     return filters.status ? (
       <EmptyState
-        icon="📦"
+        icon={Package}
         title={`No ${statusLabels[filters.status].toLowerCase()} orders`}
         description="Try another status, or show all your orders."
         action={
@@ -89,7 +90,7 @@ export function OrderHistory({ filters }: { filters: OrderFilters }) {
       />
     ) : (
       <EmptyState
-        icon="📦"
+        icon={Package}
         title="No orders yet"
         description="When you place an order, it shows up here with its status."
         action={

@@ -1,3 +1,4 @@
+import { Users } from "lucide-react";
 import { useMutationState, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import type { Role, User } from "@shared/contracts/auth";
@@ -111,9 +112,9 @@ export function UserList({ filters }: { filters: UserFilters }) {
         testId="user-count"
         empty={
           filtered ? (
-            <NoMatchesState icon="👤" title="No users match these filters" description="Try other words, or show every role." clearHref={USERS_PATH} />
+            <NoMatchesState icon={Users} title="No users match these filters" description="Try other words, or show every role." clearHref={USERS_PATH} />
           ) : (
-            <EmptyState icon="👤" title="No users yet" description="Accounts appear here as people register." />
+            <EmptyState icon={Users} title="No users yet" description="Accounts appear here as people register." />
           )
         }
       >

@@ -1,3 +1,4 @@
+import { Inbox } from "lucide-react";
 import { Link } from "wouter";
 import type { WebhookDelivery } from "@shared/contracts/webhooks";
 import { Button } from "@client/components/ui/button";
@@ -98,7 +99,7 @@ export function DeliveryList({ endpointId }: { endpointId: string }) {
         moreLabel="older deliveries available"
         loadMoreLabel="Load older deliveries"
         loadingMoreLabel="Loading older deliveries"
-        empty={<EmptyState icon="📭" title="No deliveries yet" description="Events this endpoint subscribes to, and pings, appear here." />}
+        empty={<EmptyState icon={Inbox} title="No deliveries yet" description="Events this endpoint subscribes to, and pings, appear here." />}
       >
         {(rows) => (
           <ul aria-label="Deliveries" aria-busy={query.isFetching || undefined} className="space-y-2">

@@ -1,3 +1,4 @@
+import { Webhook } from "lucide-react";
 import { useRef, useState } from "react";
 import { Link } from "wouter";
 import type { WebhookEndpoint } from "@shared/contracts/webhooks";
@@ -70,7 +71,7 @@ export function WebhookList() {
         items={query.data?.data ?? []}
         empty={
           <EmptyState
-            icon="🪝"
+            icon={Webhook}
             title="No webhook endpoints yet"
             description="Add one to tell another system when orders are placed, paid or shipped and when products change."
           />
