@@ -79,7 +79,7 @@ test("when a shopper browses, searches and filters, then prices, paging and the 
   await test.step("a product page shows the name, a formatted price and stock", async () => {
     const card = page.getByTestId("product-card").first();
     const productName = (await card.getByRole("heading").textContent())!.trim();
-    await card.getByRole("link", { name: productName }).click();
+    await card.getByRole("link", { name: productName, exact: true }).click(); // not "Choose options: …"
     await expect(page).toHaveURL(/\/products\/[a-z0-9-]+$/);
     await expect(page.getByRole("heading", { level: 1, name: productName })).toBeVisible();
     await expect(page.getByRole("main").getByTestId("price").first()).toHaveText(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
