@@ -39,8 +39,11 @@ const rawMessages = async (orderId: string) =>
 const rawOutbox = async (to: string) =>
   (await t.db.execute<{ html: string; text: string }>(sql`select html, text from mail_outbox where to_address = ${to}`)).rows;
 const rawMailJobs = async () =>
-  (await t.db.execute<{ props: string; payload: string }>(sql`select payload ->> 'props' as props, payload::text as payload from jobs where kind = 'mail.send'`))
-    .rows;
+  (
+    await t.db.execute<{ props: string; payload: string }>(
+      sql`select payload ->> 'props' as props, payload::text as payload from jobs where kind = 'mail.send'`,
+    )
+  ).rows;
 const rawSaved = async () => (await t.db.execute<{ a: string }>(sql`select concat_ws('|', name, line1, city, postal_code, phone) as a from addresses`)).rows;
 
 /** Key rotation: a new newest key for new writes; the data.reencrypt job's work moves everything under it. */
