@@ -37,7 +37,8 @@ import { createJobsAdmin } from "./features/jobs/jobs.admin";
 import { registerAuthJobs } from "./features/auth/auth.jobs";
 import { createPendingOrderReconciler, registerOrdersJobs } from "./features/orders/orders.reconcile";
 import { createMailRepo } from "./features/mail/mail.repo";
-import { createMailService, registerMailJobs } from "./features/mail/mail.service";
+import { createMailService, MAIL_PROPS_SEALED, registerMailJobs } from "./features/mail/mail.service";
+import { createMailResealRepo } from "./features/mail/mail.reseal.repo";
 import { createSmtpTransport } from "./features/mail/mail.transport";
 import { createWebhooksRepo } from "./features/webhooks/webhooks.repo";
 import { createWebhooksService, registerWebhookJobs } from "./features/webhooks/webhooks.service";
@@ -54,6 +55,7 @@ import { registerAccountJobs } from "./features/accounts/account-links";
 import { createMediaRepo } from "./features/media/media.repo";
 import { createMediaService, registerMediaJobs } from "./features/media/media.service";
 import { registerResealJob, resealAll } from "./features/jobs/reseal-job";
+import { createJobPayloadResealRepo } from "./features/jobs/jobs.reseal.repo";
 import { createOrdersResealRepo } from "./features/orders/orders.reseal.repo";
 import { createAddressesResealRepo } from "./features/accounts/addresses.reseal.repo";
 import { createOrderMessagesResealRepo } from "./features/inbox/order-messages.reseal.repo";
@@ -181,7 +183,13 @@ export function createServices(ctx: AppContext) {
   registerAccountJobs(jobs, accounts);
   const media = createMediaService({ repo: createMediaRepo(ctx.db), catalog, audit, logger: ctx.logger });
   registerMediaJobs(jobs, media, ctx.logger);
-  const resealBatches = [createOrdersResealRepo(ctx.db), createAddressesResealRepo(ctx.db), createOrderMessagesResealRepo(ctx.db)];
+  const resealBatches = [
+    createOrdersResealRepo(ctx.db),
+    createAddressesResealRepo(ctx.db),
+    createOrderMessagesResealRepo(ctx.db),
+    createMailResealRepo(ctx.db),
+    createJobPayloadResealRepo(ctx.db, MAIL_PROPS_SEALED),
+  ];
   registerResealJob(jobs, resealBatches, dataCipher, ctx.logger);
   const settings = createSettingsService({ repo: createSettingsRepo(ctx.db), audit, events: ctx.events, logger: ctx.logger, cache });
   const inboxRepo = createInboxRepo(ctx.db);

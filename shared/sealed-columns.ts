@@ -26,7 +26,20 @@ function cipher(): FieldCipher {
   return installed;
 }
 
-/** A text column sealed at rest (saved addresses' fields). */
+/**
+ * Any JSON value sealed into one string: a `sealedJson` column's value, or a sealed field of a job payload (the props of
+ * a mail.send job, ADR 074), which outlives the request that wrote it.
+ */
+export function sealJsonValue(value: unknown, context: string): string {
+  return cipher().seal(JSON.stringify(value), context);
+}
+
+/** The value `sealJsonValue` sealed; anything else (a value written before sealing) is returned as it is. */
+export function openJsonValue<T>(value: unknown, context: string): T {
+  return (typeof value === "string" && cipher().isSealed(value) ? JSON.parse(cipher().open(value, context)) : value) as T;
+}
+
+/** A text column sealed at rest (saved addresses' fields, order messages, rendered mails). */
 export const sealedText = (name: string, context: string) =>
   customType<{ data: string; driverData: string }>({
     dataType: () => "text",
@@ -38,9 +51,6 @@ export const sealedText = (name: string, context: string) =>
 export const sealedJson = <T>(name: string, context: string) =>
   customType<{ data: T; driverData: unknown }>({
     dataType: () => "jsonb",
-    toDriver: (value) => JSON.stringify(cipher().seal(JSON.stringify(value), context)),
-    fromDriver: (value) => {
-      const parsed: unknown = typeof value === "string" && !cipher().isSealed(value) ? JSON.parse(value) : value;
-      return (typeof parsed === "string" && cipher().isSealed(parsed) ? JSON.parse(cipher().open(parsed, context)) : parsed) as T;
-    },
+    toDriver: (value) => JSON.stringify(sealJsonValue(value, context)),
+    fromDriver: (value) => openJsonValue<T>(typeof value === "string" && !cipher().isSealed(value) ? JSON.parse(value) : value, context),
   })(name);

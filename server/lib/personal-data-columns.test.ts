@@ -4,11 +4,12 @@ import * as schema from "@shared/schema";
 import { installTestDataCipher } from "../test/data-cipher";
 
 /**
- * Issue 16 §5 (ADR 058, 074): addresses, phone numbers and order messages are sealed at rest. A guard for columns
- * added later: one whose name says it holds such data must write ciphertext, whatever table it is in.
+ * Issue 16 §5 (ADR 058, 074): addresses, phone numbers and order messages are sealed at rest, and so are the rendered
+ * mails that quote them. A guard for columns added later: one whose name says it holds such data must write
+ * ciphertext, whatever table it is in.
  */
 const PERSONAL = /(^|_)(phone|mobile|line[12]|postal_code|street|shipping_address|billing_address)$/;
-const ALSO_PERSONAL = new Set(["order_messages.body"]);
+const ALSO_PERSONAL = new Set(["order_messages.body", "mail_outbox.html", "mail_outbox.text"]);
 
 const tables = (Object.values(schema) as unknown[]).filter((value): value is Table => isTable(value));
 const personalColumns = tables.flatMap((table) =>
@@ -22,7 +23,7 @@ describe("personal data columns", () => {
 
   it("when the schema is read, then it has the known personal columns (the guard is not looking at nothing)", () => {
     expect(personalColumns.map((c) => c.where)).toEqual(
-      expect.arrayContaining(["addresses.phone", "addresses.line1", "orders.shipping_address", "order_messages.body"]),
+      expect.arrayContaining(["addresses.phone", "addresses.line1", "orders.shipping_address", "order_messages.body", "mail_outbox.html", "mail_outbox.text"]),
     );
   });
 

@@ -1,12 +1,14 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { mailOutbox } from "@shared/schema";
 import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 import { cursorTimestamp, type CreatedAtCursor } from "../../lib/timestamp-cursor";
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 export type NewOutboxRow = typeof mailOutbox.$inferInsert;
+/** A list entry: everything but the bodies, which are sealed (ADR 074) and not shown in lists, so not opened. */
+export type OutboxSummaryRow = Omit<OutboxRow, "html" | "text">;
 export interface OutboxRowWithCursor {
-  row: OutboxRow;
+  row: OutboxSummaryRow;
   createdAtText: string;
 }
 
@@ -18,6 +20,7 @@ export interface OutboxQuery {
 }
 
 const createdAtText = cursorTimestamp(mailOutbox.createdAt);
+const { html: _html, text: _text, ...summaryColumns } = getTableColumns(mailOutbox);
 
 export function createMailRepo(db: Db) {
   return {
@@ -69,7 +72,7 @@ export function createMailRepo(db: Db) {
       if (q.template) conditions.push(eq(mailOutbox.template, q.template));
       if (q.after) conditions.push(sql`(${mailOutbox.createdAt}, ${mailOutbox.id}) < (${q.after.createdAt}::timestamptz, ${q.after.id}::uuid)`);
       return db
-        .select({ row: mailOutbox, createdAtText })
+        .select({ row: summaryColumns, createdAtText })
         .from(mailOutbox)
         .where(conditions.length ? and(...conditions) : undefined)
         .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))

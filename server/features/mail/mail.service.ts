@@ -9,12 +9,13 @@ import {
   type MailSummary,
   type MailTemplateName,
 } from "@shared/contracts/mail";
+import { openJsonValue, sealJsonValue } from "@shared/sealed-columns";
 import type { TxScope } from "../../db";
 import { AppError, notFound } from "../../lib/app-error";
 import type { Logger } from "../../lib/logger";
 import { createdAtPage, decodeCreatedAtCursor } from "../../lib/timestamp-cursor";
 import type { JobQueue } from "../jobs/jobs.types";
-import type { MailRepo, OutboxRow } from "./mail.repo";
+import type { MailRepo, OutboxRow, OutboxSummaryRow } from "./mail.repo";
 import { renderDemos, renderMail } from "./mail.render";
 import type { MailTransport } from "./mail.transport";
 import type { MailProps } from "./templates";
@@ -25,10 +26,18 @@ export const MAIL_SEND = "mail.send";
 const recipient = z.union([z.object({ email: z.email() }).strict(), z.object({ userId: z.uuid() }).strict()]);
 export type MailRecipient = z.infer<typeof recipient>;
 
+/**
+ * The props of a mail.send job are sealed in its payload (ADR 074): they carry the order with its shipping address,
+ * order message text and account-link tokens, and job rows outlive the send (JOBS_RETENTION_DAYS). Sealing the one
+ * field keeps every template's props as they are; the data.reencrypt job rotates it (jobs.reseal.repo.ts).
+ */
+export const MAIL_PROPS_SEALED = { kind: MAIL_SEND, field: "props", context: "jobs.payload.mail.send.props" } as const;
+
 /** The mail.send job payload; checked when the job runs because payloads outlive deploys. */
 export const mailSendPayload = z.object({
   template: mailTemplateName,
   to: recipient,
+  /** Sealed (a string); plain props are jobs queued before sealing, read as they are. */
   props: z.unknown(),
   dedupeKey: z.string().min(1).max(200).optional(),
 });
@@ -59,7 +68,7 @@ function assertAdmin(viewer: Viewer): void {
   if (viewer.role !== "admin") throw new AppError("forbidden", "Only admins can read the mail outbox.");
 }
 
-function toSummary(row: OutboxRow, createdAt = row.createdAt.toISOString()): MailSummary {
+function toSummary(row: OutboxSummaryRow, createdAt = row.createdAt.toISOString()): MailSummary {
   return {
     id: row.id,
     to: row.toAddress,
@@ -85,7 +94,7 @@ export function createMailService(deps: MailServiceDeps) {
   return {
     /** Queues a mail inside the caller's transaction: a rolled-back write sends nothing. */
     async enqueue<T extends MailTemplateName>(template: T, to: MailRecipient, props: MailProps<T>, options: EnqueueMailOptions = {}): Promise<void> {
-      const payload: MailSendPayload = { template, to, props, dedupeKey: options.dedupeKey };
+      const payload: MailSendPayload = { template, to, props: sealJsonValue(props, MAIL_PROPS_SEALED.context), dedupeKey: options.dedupeKey };
       await jobs.enqueue(MAIL_SEND, payload, { tx: options.tx, dedupeKey: options.dedupeKey && `mail:${options.dedupeKey}` });
     },
 
@@ -109,7 +118,7 @@ export function createMailService(deps: MailServiceDeps) {
         logger.warn({ template: payload.template }, "mail not sent: the recipient no longer exists");
         return undefined;
       }
-      const rendered = await renderMail(payload.template, payload.props, deps.baseUrl);
+      const rendered = await renderMail(payload.template, openJsonValue(payload.props, MAIL_PROPS_SEALED.context), deps.baseUrl);
       const base = { toAddress: address, template: payload.template, dedupeKey: payload.dedupeKey ?? null, ...rendered };
       if (!transport) return repo.saveOutcome({ ...base, status: "stored" });
       try {
