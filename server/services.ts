@@ -53,7 +53,7 @@ import { createAccountsRepo } from "./features/accounts/accounts.repo";
 import { createAccountsService, type AccountsService } from "./features/accounts/accounts.service";
 import { registerAccountJobs } from "./features/accounts/account-links";
 import { createMediaRepo } from "./features/media/media.repo";
-import { createMediaService, registerMediaJobs } from "./features/media/media.service";
+import { createMediaService, registerMediaJobs, unbindStalePictures } from "./features/media/media.service";
 import { registerResealJob, resealAll } from "./features/jobs/reseal-job";
 import { createJobPayloadResealRepo } from "./features/jobs/jobs.reseal.repo";
 import { createOrdersResealRepo } from "./features/orders/orders.reseal.repo";
@@ -131,7 +131,14 @@ export function createServices(ctx: AppContext) {
   registerAuthJobs(jobs, { repo: authRepo, logger: ctx.logger });
   const cache =
     ctx.env.CACHE_TTL_SECONDS > 0 ? createCache(ctx.logger, ctx.redis, { ttlMs: ctx.env.CACHE_TTL_SECONDS * 1000, prefix: ctx.env.REDIS_PREFIX }) : undefined;
-  const catalog = createCatalogService(createCatalogRepo(ctx.db, ctx.replica && routedReads(ctx.replica)), { audit, events: ctx.events, webhooks, cache });
+  const mediaRepo = createMediaRepo(ctx.db);
+  const catalog = createCatalogService(createCatalogRepo(ctx.db, ctx.replica && routedReads(ctx.replica)), {
+    audit,
+    events: ctx.events,
+    webhooks,
+    cache,
+    optionsChanged: unbindStalePictures(mediaRepo),
+  });
   const ordersRepo = createOrdersRepo(ctx.db);
   const payments = createPaymentsService({ provider: createTestCardProvider(), logger: ctx.logger });
   const ordersCore: OrdersCore = {
@@ -181,7 +188,7 @@ export function createServices(ctx: AppContext) {
     audit,
   }));
   registerAccountJobs(jobs, accounts);
-  const media = createMediaService({ repo: createMediaRepo(ctx.db), catalog, audit, logger: ctx.logger });
+  const media = createMediaService({ repo: mediaRepo, catalog, audit, logger: ctx.logger });
   registerMediaJobs(jobs, media, ctx.logger);
   const resealBatches = [
     createOrdersResealRepo(ctx.db),

@@ -3,10 +3,12 @@ import type { TxScope } from "../../db";
 import { databaseErrorOf } from "../../db/errors";
 import { AppError } from "../../lib/app-error";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
+import type { ProductOption } from "@shared/contracts/variants";
 import type { CatalogActor } from "./catalog-access";
 import type { CatalogEntity } from "./catalog-cache";
 import type { CatalogRepo } from "./catalog.repo";
 import { skuTaken } from "./product-variants";
+import type { VariantRow } from "./variants.repo";
 
 /** What every catalog write shares: its transaction, the database errors a race can still cause, its audit row. */
 
@@ -36,9 +38,26 @@ export interface ProductWebhooks {
   hasSubscribers(type: ProductEventType, tx?: TxScope): Promise<boolean>;
 }
 
+/**
+ * What another feature must do inside a write whose product options changed (the media feature drops picture
+ * bindings to option values that no longer exist, ADR 068); the catalog does not know its tables.
+ */
+export type OptionsChanged = (productId: string, options: readonly ProductOption[], tx: TxScope) => Promise<void>;
+
 /** Without an audit service (read-only tools build the service from a repository alone) writes refuse to run. */
-export function createCatalogWriter(repo: Pick<CatalogRepo, "transaction">, audit: AuditService | undefined, webhooks?: ProductWebhooks) {
+export function createCatalogWriter(
+  repo: Pick<CatalogRepo, "transaction" | "replaceVariants">,
+  audit: AuditService | undefined,
+  webhooks?: ProductWebhooks,
+  optionsChanged?: OptionsChanged,
+) {
   return {
+    /** Rewrites a product's options and variants, and tells the listener in the same transaction. */
+    async replaceVariants(productId: string, options: ProductOption[], rows: VariantRow[], tx: TxScope): Promise<void> {
+      await repo.replaceVariants(productId, options, rows, tx);
+      await optionsChanged?.(productId, options, tx);
+    },
+
     /**
      * The product.* webhook event of a write, in its transaction (none without the webhooks service). `data` may be
      * a function that reads it, so writes that need an extra read for the payload skip it when nothing listens.

@@ -46,7 +46,8 @@ interface ObjectKind<Stored, Json> {
  * The admin writes of sectors, brands and products (create, update, delete, stock adjustment): each one
  * transaction with its audit row; after commit, the cache is dropped and `catalog.changed` published.
  */
-export function createCatalogWrites(repo: CatalogRepo, { write, record, announce }: CatalogWriter, { changed }: Pick<CatalogCache, "changed">) {
+export function createCatalogWrites(repo: CatalogRepo, writer: CatalogWriter, { changed }: Pick<CatalogCache, "changed">) {
+  const { write, record, announce, replaceVariants } = writer;
   /**
    * Inserts with the explicit slug (taken → 409 slug_taken) or one generated from the name, moving on
    * to the next free -2, -3 … when a concurrent create took it (ON CONFLICT DO NOTHING tells, so the
@@ -225,7 +226,7 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
       const variantsChanged = !sameVariants(before, next);
       if (keys.length === 0 && !variantsChanged) return { after: await productKind.find(id, tx), didChange: false };
       if (keys.length) await repo.updateProduct(id, changes, tx);
-      if (variantsChanged) await repo.replaceVariants(id, next.options, next.variants, tx);
+      if (variantsChanged) await replaceVariants(id, next.options, next.variants, tx);
       const updated = await productKind.find(id, tx);
       // The audit names what the admin changed: the variant list when it was sent, the product's price and stock as they moved.
       const listSent = variantInput.variants !== undefined || variantInput.options !== undefined;
@@ -294,7 +295,7 @@ export function createCatalogWrites(repo: CatalogRepo, { write, record, announce
           const priceCents = input.priceCents ?? Math.min(...prices);
           const stock = input.stock ?? next!.variants.reduce((sum, v) => sum + v.stock, 0);
           const id = await repo.insertProduct(productDraft({ ...input, priceCents, stock }, slug), tx);
-          if (id && next) await repo.replaceVariants(id, next.options, next.variants, tx);
+          if (id && next) await replaceVariants(id, next.options, next.variants, tx);
           return id;
         },
         (created) => ({ priceCents: created.priceCents, stock: created.stock, brandId: input.brandId, variants: created.variants.length }),

@@ -4,13 +4,14 @@ import type { EventBus } from "../../lib/events";
 import { createCatalogCache } from "./catalog-cache";
 import { createCatalogReads } from "./catalog-reads.service";
 import { createCatalogSitemap } from "./catalog-sitemap.service";
-import { createCatalogWriter, type ProductWebhooks } from "./catalog-writer";
+import { createCatalogWriter, type OptionsChanged, type ProductWebhooks } from "./catalog-writer";
 import { createCatalogWrites } from "./catalog-writes.service";
 import type { CatalogRepo } from "./catalog.repo";
 import { createProductCsv } from "./product-csv.service";
 import { createSearchReads } from "./search.service";
 
 export type { CatalogActor, CatalogViewer } from "./catalog-access";
+export type { OptionsChanged } from "./catalog-writer";
 export type { SitemapEntry, SitemapKind } from "./catalog-sitemap.service";
 
 /**
@@ -24,6 +25,8 @@ export interface CatalogDeps {
   cache?: Cache;
   /** product.created/updated/deleted for webhook endpoints, dispatched inside each write's transaction. */
   webhooks?: ProductWebhooks;
+  /** Runs inside every write that rewrites a product's options (the media feature's picture bindings, ADR 068). */
+  optionsChanged?: OptionsChanged;
 }
 
 /**
@@ -34,7 +37,7 @@ export interface CatalogDeps {
  */
 export function createCatalogService(repo: CatalogRepo, deps: CatalogDeps = {}) {
   const cache = createCatalogCache(repo, deps);
-  const writer = createCatalogWriter(repo, deps.audit, deps.webhooks);
+  const writer = createCatalogWriter(repo, deps.audit, deps.webhooks, deps.optionsChanged);
   return {
     ...createCatalogReads(repo, cache),
     ...createCatalogSitemap(repo, cache),

@@ -15,7 +15,11 @@ import { importedProductDraft, productCsvRecords, sameAsStored, type ProductCsvR
 const EXPORT_BATCH = 500;
 
 /** Products out as CSV records (the route writes the file) and in from a CSV file, matched by slug. */
-export function createProductCsv(repo: CatalogRepo, { write, record, announce, announcing }: CatalogWriter, { changed }: Pick<CatalogCache, "changed">) {
+export function createProductCsv(
+  repo: CatalogRepo,
+  { write, record, announce, announcing, replaceVariants }: CatalogWriter,
+  { changed }: Pick<CatalogCache, "changed">,
+) {
   /** product.created / product.updated for every imported product, in the import's transaction (when anyone listens). */
   async function announceImported(type: "product.created" | "product.updated", ids: string[], tx: TxScope) {
     if (ids.length === 0 || !(await announcing(type, tx))) return;
@@ -112,7 +116,7 @@ export function createProductCsv(repo: CatalogRepo, { write, record, announce, a
         const ids = await repo.upsertProducts([...creates, ...updates], tx);
         // Then the variant lists that differ (new products got their default variant from the insert trigger).
         const variantIds = variantWrites.size ? await repo.productsBySlug([...variantWrites.keys()], tx) : new Map();
-        for (const [slug, plan] of variantWrites) await repo.replaceVariants(variantIds.get(slug)!.id, plan.options, plan.variants, tx);
+        for (const [slug, plan] of variantWrites) await replaceVariants(variantIds.get(slug)!.id, plan.options, plan.variants, tx);
         const variantOnly = [...variantWrites.keys()]
           .map((slug) => variantIds.get(slug)!.id as string)
           .filter((id) => !ids.created.includes(id) && !ids.updated.includes(id));

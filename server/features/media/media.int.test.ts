@@ -191,4 +191,54 @@ describe("product media", () => {
     const unbound = await patch({ optionValue: null, alt: "A red one" });
     expect(unbound.body).toMatchObject({ alt: "A red one", optionValue: null });
   });
+
+  it("when a product PATCH renames or removes an option value, then pictures bound to it are unbound in the same write; the others keep theirs", async () => {
+    const product = await makeProduct(t.db);
+    const colours = (values: string[], priceCents = 1000) =>
+      request(t.app)
+        .patch(`/api/v1/products/${product.id}`)
+        .set("Authorization", admin)
+        .send({
+          options: [{ name: "Colour", values }],
+          variants: values.map((value) => ({ optionValues: { Colour: value }, priceCents, stock: 2 })),
+        });
+    await colours(["Red", "Blue", "Green"]).expect(200);
+    const pictures: Record<string, string> = {};
+    const bytes = await photo("#c00f"); // the same bytes each time: processed once, three gallery entries
+    for (const colour of ["Red", "Blue", "Green"]) {
+      const { id } = (await upload(product.id, bytes)).body as { id: string };
+      await request(t.app)
+        .patch(`/api/v1/products/${product.id}/media/${id}`)
+        .set("Authorization", admin)
+        .send({ optionValue: { name: "Colour", value: colour } })
+        .expect(200);
+      pictures[colour] = id;
+    }
+    const bindings = async () => {
+      const gallery = (await request(t.app).get(`/api/v1/products/${product.id}/media`).expect(200)).body as {
+        data: Array<{ id: string; optionValue: unknown }>;
+      };
+      return Object.fromEntries(Object.entries(pictures).map(([colour, id]) => [colour, gallery.data.find((m) => m.id === id)?.optionValue ?? null]));
+    };
+
+    // A PATCH that keeps every value (new prices only) leaves the bindings alone.
+    await colours(["Red", "Blue", "Green"], 1200).expect(200);
+    expect(await bindings()).toEqual({
+      Red: { name: "Colour", value: "Red" },
+      Blue: { name: "Colour", value: "Blue" },
+      Green: { name: "Colour", value: "Green" },
+    });
+
+    // Red renamed to Crimson, Green removed: both pictures now show for every variant; Blue keeps its binding.
+    await colours(["Crimson", "Blue"]).expect(200);
+    expect(await bindings()).toEqual({ Red: null, Blue: { name: "Colour", value: "Blue" }, Green: null });
+
+    // Dropping the options altogether (back to one default variant) unbinds the rest.
+    await request(t.app)
+      .patch(`/api/v1/products/${product.id}`)
+      .set("Authorization", admin)
+      .send({ options: [], variants: [{ optionValues: {}, priceCents: 1000, stock: 2 }] })
+      .expect(200);
+    expect(await bindings()).toEqual({ Red: null, Blue: null, Green: null });
+  });
 });

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, notExists, sql } from "drizzle-orm";
 import { mediaFiles, productMedia, type ProductMediaRow } from "@shared/schema";
 import type { RenditionFormat } from "@shared/contracts/media";
+import type { ProductOption } from "@shared/contracts/variants";
 import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 import type { Rendition } from "./image-processing";
 
@@ -57,6 +58,18 @@ export function createMediaRepo(db: Db) {
         .update(productMedia)
         .set({ ...change, updatedAt: new Date() })
         .where(eq(productMedia.id, mediaId));
+    },
+
+    /** Unbinds the product's pictures bound to an option value `options` no longer has; returns how many. */
+    async unbindMissingOptionValues(productId: string, options: readonly ProductOption[], tx: TxScope): Promise<number> {
+      const exec = executorOf(db, tx);
+      const bound = await exec
+        .select({ id: productMedia.id, optionValue: productMedia.optionValue })
+        .from(productMedia)
+        .where(and(eq(productMedia.productId, productId), isNotNull(productMedia.optionValue)));
+      const stale = bound.filter(({ optionValue: v }) => v && !options.some((o) => o.name === v.name && o.values.includes(v.value))).map((row) => row.id);
+      if (stale.length) await exec.update(productMedia).set({ optionValue: null, updatedAt: new Date() }).where(inArray(productMedia.id, stale));
+      return stale.length;
     },
 
     async setPositions(ids: string[], tx: TxScope): Promise<void> {

@@ -13,7 +13,7 @@ import type { RenditionFormat } from "@shared/contracts/media";
 import { AppError, notFound } from "../../lib/app-error";
 import type { Logger } from "../../lib/logger";
 import type { AuditService, RequestMeta } from "../audit/audit.service";
-import type { CatalogActor, CatalogService, CatalogViewer } from "../catalog/catalog.service";
+import type { CatalogActor, CatalogService, CatalogViewer, OptionsChanged } from "../catalog/catalog.service";
 import { assertAdmin } from "../catalog/catalog-access";
 import type { JobsService } from "../jobs/jobs.service";
 import { inspectUpload, processImage } from "./image-processing";
@@ -47,6 +47,17 @@ export function toProductMedia(row: ProductMediaRow): ProductMedia {
     createdAt: row.createdAt.toISOString(),
   };
 }
+
+/**
+ * The catalog's hook for writes that rewrite a product's options: pictures bound to a value that was renamed or
+ * removed are unbound in that write's transaction (ADR 068), so they show for every variant instead of matching
+ * nothing, and the console's select shows them as unbound rather than naming a value the product lacks.
+ */
+export const unbindStalePictures =
+  (repo: Pick<MediaRepo, "unbindMissingOptionValues">): OptionsChanged =>
+  async (productId, options, tx) => {
+    await repo.unbindMissingOptionValues(productId, options, tx);
+  };
 
 /**
  * One image is encoded at a time per process: an upload takes a few hundred milliseconds of CPU and

@@ -4,6 +4,7 @@
 import type { CSSProperties } from "react";
 import { z } from "zod";
 import { order as orderSchema, type Order } from "@shared/contracts/orders";
+import { describeOptionValues } from "@shared/variant-values";
 import { Section } from "@react-email/section";
 import { Text } from "@react-email/text";
 import { formatMoney } from "../money";
@@ -20,6 +21,7 @@ type WithBase<P> = P & { baseUrl: string };
 const cell: CSSProperties = { padding: "6px 0", fontSize: 14, borderBottom: "1px solid #e6e8e1" };
 const right: CSSProperties = { ...cell, textAlign: "right", whiteSpace: "nowrap" };
 const totalRow: CSSProperties = { ...right, fontWeight: 700, borderBottom: "none" };
+const detail: CSSProperties = { fontSize: 12, color: "#5b6154" };
 
 const orderUrl = (baseUrl: string, order: Order) => `${baseUrl}/orders/${order.id}`;
 
@@ -37,8 +39,17 @@ export function ItemsTable({ order }: { order: Order }) {
       </thead>
       <tbody>
         {order.items.map((item) => (
-          <tr key={item.productId}>
-            <td style={cell}>{item.name}</td>
+          <tr key={`${item.productId}/${item.sku}`}>
+            <td style={cell}>
+              {item.name}
+              {/* Which size or colour, as the cart and the order page name it ("Size: M"). */}
+              {Object.keys(item.optionValues).length > 0 && (
+                <>
+                  <br />
+                  <span style={detail}>{describeOptionValues(item.optionValues)}</span>
+                </>
+              )}
+            </td>
             <td style={right}>{item.quantity}</td>
             <td style={right}>{money(item.unitPriceCents)}</td>
             <td style={right}>{money(item.lineTotalCents)}</td>

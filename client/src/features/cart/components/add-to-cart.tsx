@@ -8,7 +8,7 @@ import { cartStore, useCartQuantity } from "../cart-store";
 import { rememberShownPrice } from "../price-memory";
 import { QuantityStepper } from "./quantity-stepper";
 
-type CartProduct = Pick<Product, "id" | "name" | "priceCents" | "stock" | "status">;
+type CartProduct = Pick<Product, "id" | "name" | "priceCents" | "stock" | "status" | "variants">;
 
 /** How many more units this shopper may add: what is in stock and under the per-line limit, minus what the cart holds. */
 const addableQuantity = (product: CartProduct, inCart: number) => Math.max(0, Math.min(product.stock, MAX_QUANTITY_PER_LINE) - inCart);
@@ -26,7 +26,9 @@ export function useAddToCart() {
       });
       return;
     }
-    rememberShownPrice(product.id, product.priceCents);
+    // The price on screen is the chosen variant's (a product with one variant is added without naming it).
+    const priced = variantId ?? (product.variants.length === 1 ? product.variants[0]!.id : undefined);
+    if (priced) rememberShownPrice(priced, product.priceCents);
     toast({ title: "Added to cart", description: `${quantity} × ${product.name}`, tone: "success", action: { label: "View cart", href: "/cart" } });
   };
 }

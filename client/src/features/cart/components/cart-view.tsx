@@ -231,8 +231,8 @@ export function CartView() {
                 cartLine={line}
                 quoteLine={{ ...quoteLine, quantity: line.quantity }}
                 currency={quote.data.currency}
-                priceChange={changes.get(line.productId)}
-                onAcceptPrice={() => accept(line.productId)}
+                priceChange={quoteLine.variantId ? changes.get(quoteLine.variantId) : undefined}
+                onAcceptPrice={() => quoteLine.variantId && accept(quoteLine.variantId)}
               />
             );
           })}

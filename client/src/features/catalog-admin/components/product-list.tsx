@@ -17,7 +17,7 @@ import { RowActions } from "./list-parts";
 import { ProductFiltersBar } from "./product-filters";
 import { ProductFormDialog } from "./product-form-dialog";
 import { ProductMediaDialog } from "./product-media-dialog";
-import { StockAdjuster } from "./stock-adjuster";
+import { ProductStockCell } from "./stock-adjuster";
 
 /** aria-sort for a column, from the list's order. */
 function sortOf(column: "name" | "price" | "added", sort: ProductSort): "ascending" | "descending" | undefined {
@@ -125,7 +125,7 @@ export function ProductList({ filters, onFiltersChange }: ProductListProps) {
                   </Td>
                   <Td className="whitespace-nowrap text-right font-medium tabular-nums">{formatMoney(product.priceCents, product.currency)}</Td>
                   <Td>
-                    <StockAdjuster product={product} />
+                    <ProductStockCell product={product} onEditVariants={() => setEditing(product)} />
                   </Td>
                   <Td>
                     <StatusBadge status={product.status} />

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { stockAdjust, type Product } from "@shared/contracts/catalog";
+import { Button } from "@client/components/ui/button";
 import { isApiError } from "@client/lib/api";
 import { formatCount } from "@client/lib/format";
 import { useAdjustStock } from "../api/products";
@@ -102,6 +103,26 @@ export function StockAdjuster({ product }: { product: Product }) {
       <span aria-live="polite" className="sr-only">
         {announcement}
       </span>
+    </div>
+  );
+}
+
+/**
+ * The stock cell of a product row. A product with one variant gets the inline adjuster. With several, a
+ * product-level change is refused (409, ADR 050: which size?), so the cell shows the total and opens the product
+ * form, whose variant table edits each variant's stock (ADR 067) — never a control that can only fail.
+ */
+export function ProductStockCell({ product, onEditVariants }: { product: Product; onEditVariants: () => void }) {
+  if (product.variants.length <= 1) return <StockAdjuster product={product} />;
+  return (
+    <div className="flex min-w-52 flex-wrap items-center gap-x-2 gap-y-1">
+      <span className={`text-sm font-semibold tabular-nums ${product.stock <= 0 ? "text-red-700" : "text-stone-900"}`} data-testid="stock-value">
+        {formatCount(product.stock)}
+      </span>
+      <span className="text-xs text-stone-600">in {formatCount(product.variants.length)} variants</span>
+      <Button variant="secondary" size="sm" onClick={onEditVariants}>
+        Edit stock per variant<span className="sr-only"> of {product.name}</span>
+      </Button>
     </div>
   );
 }

@@ -240,7 +240,7 @@ export function AdminOrderDetail({ orderId, backHref }: { orderId: string; backH
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem] xl:items-start">
         <div className="min-w-0 space-y-6">
           <Panel title="Items" id="admin-order-items-title">
-            <OrderItemsTable order={order} linkProducts={false} />
+            <OrderItemsTable order={order} viewer="staff" />
             <TotalsSummary totals={order} className="ml-auto mt-5 max-w-sm" />
           </Panel>
           <Panel title="Messages with the customer" id="admin-order-messages-title">

@@ -19,6 +19,7 @@ import { cartStore, useCartLines } from "@client/features/cart/cart-store";
 import { EmptyCart } from "@client/features/cart/components/empty-cart";
 import { TotalsSummary } from "@client/features/cart/components/totals-summary";
 import { usePriceChanges } from "@client/features/cart/price-memory";
+import { describeOptionValues } from "@shared/variant-values";
 import { usePlaceOrder } from "../api/orders";
 import { checkoutAttempt } from "../checkout-attempt";
 import { countryOptions } from "../countries";
@@ -98,7 +99,7 @@ function Alert({ children, testId }: { children: ReactNode; testId?: string }) {
 
 function OrderSummary({ quote, updating }: { quote: Quote; updating: boolean }) {
   const { changes, accept } = usePriceChanges(quote.lines);
-  const changed = quote.lines.filter((line) => changes.has(line.productId));
+  const changed = quote.lines.filter((line) => line.variantId !== null && changes.has(line.variantId));
   return (
     <section aria-labelledby="checkout-summary-title" className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm lg:sticky lg:top-36">
       <div className="flex items-baseline justify-between gap-3">
@@ -111,9 +112,10 @@ function OrderSummary({ quote, updating }: { quote: Quote; updating: boolean }) 
       </div>
       <ul aria-busy={updating || undefined} className={`mt-4 divide-y divide-stone-100 text-sm ${updating ? "opacity-60" : ""}`}>
         {quote.lines.map((line) => (
-          <li key={line.productId} className="flex justify-between gap-4 py-2.5" data-testid="summary-line">
+          <li key={`${line.productId}/${line.variantId ?? ""}`} className="flex justify-between gap-4 py-2.5" data-testid="summary-line">
             <span className="min-w-0 text-stone-800">
               <span className="font-medium">{line.name ?? "Unavailable product"}</span> <span className="text-stone-600">× {line.quantity}</span>
+              {Object.keys(line.optionValues).length > 0 && <span className="block text-xs text-stone-600">{describeOptionValues(line.optionValues)}</span>}
               {line.problem && <span className="block text-xs font-medium text-red-800">Can't be ordered as it is</span>}
             </span>
             <span className="shrink-0 tabular-nums text-stone-900">{line.problem ? "—" : formatMoney(line.lineTotalCents, quote.currency)}</span>
@@ -125,14 +127,16 @@ function OrderSummary({ quote, updating }: { quote: Quote; updating: boolean }) 
           <p>
             <span className="font-semibold">Prices changed</span> since you added{" "}
             {changed.map((line, i) => (
-              <span key={line.productId}>
+              <span key={line.variantId}>
                 {i > 0 && ", "}
-                {line.name} (now {formatMoney(line.unitPriceCents ?? 0, quote.currency)})
+                {line.name}
+                {Object.keys(line.optionValues).length > 0 && `, ${describeOptionValues(line.optionValues)}`} (now{" "}
+                {formatMoney(line.unitPriceCents ?? 0, quote.currency)})
               </span>
             ))}
             . The total below is what you'll pay.
           </p>
-          <Button size="sm" variant="secondary" className="mt-2" onClick={() => changed.forEach((line) => accept(line.productId))}>
+          <Button size="sm" variant="secondary" className="mt-2" onClick={() => changed.forEach((line) => accept(line.variantId!))}>
             OK
           </Button>
         </div>

@@ -4,26 +4,56 @@ import type { Order } from "@shared/contracts/orders";
 import { Table, TBody, Td, Th, THead, Tr } from "@client/components/ui/table";
 import { formatDate, formatTime } from "@client/lib/dates";
 import { formatMoney } from "@client/lib/format";
+import { describeOptionValues } from "@shared/variant-values";
 import { actorLabel, statusLabels } from "../order-status";
 import { OrderStatusBadge } from "./order-status-badge";
 
-/** The order's lines as the server priced them at checkout (names and prices are the order's own copies). */
-export function OrderItemsTable({ order, linkProducts = true }: { order: Order; linkProducts?: boolean }) {
-  const nameOf = (item: Order["items"][number]) =>
-    // The product page takes an id as well as a slug.
-    linkProducts ? (
-      <Link href={`/products/${item.productId}`} className="hover:text-brand-800 hover:underline">
-        {item.name}
-      </Link>
-    ) : (
-      item.name
-    );
+type OrderItem = Order["items"][number];
+
+/** A line's option values as the cart names them ("Size: M"); staff also see the SKU they pick by. */
+function ItemDetails({ item, viewer }: { item: OrderItem; viewer: "owner" | "staff" }) {
+  const options = describeOptionValues(item.optionValues);
+  if (!options && viewer === "owner") return null;
+  return (
+    <span data-testid="item-details" className="block text-xs font-normal text-stone-600">
+      {options}
+      {viewer === "staff" && (
+        <>
+          {options && " · "}
+          <span className="font-mono">SKU {item.sku}</span>
+        </>
+      )}
+    </span>
+  );
+}
+
+/** One line per variant bought; the SKU tells two sizes of one product apart (the variant may since be gone). */
+const itemKey = (item: OrderItem) => `${item.productId}/${item.sku}`;
+
+/**
+ * The order's lines as the server priced them at checkout (names, option values and prices are the order's own
+ * copies). The owner's view links each product; staff see SKUs instead.
+ */
+export function OrderItemsTable({ order, viewer = "owner" }: { order: Order; viewer?: "owner" | "staff" }) {
+  const nameOf = (item: OrderItem) => (
+    <>
+      {viewer === "owner" ? (
+        // The product page takes an id as well as a slug.
+        <Link href={`/products/${item.productId}`} className="hover:text-brand-800 hover:underline">
+          {item.name}
+        </Link>
+      ) : (
+        item.name
+      )}
+      <ItemDetails item={item} viewer={viewer} />
+    </>
+  );
   return (
     <>
       {/* Phones: one card per line, so quantity and total stay in view (a 4-column table scrolled them away). */}
       <ul aria-label={`Items in order ${order.number}`} className="divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white shadow-sm sm:hidden">
         {order.items.map((item) => (
-          <li key={item.productId} data-testid="order-item-card" className="flex items-start justify-between gap-3 px-4 py-3 text-sm">
+          <li key={itemKey(item)} data-testid="order-item-card" className="flex items-start justify-between gap-3 px-4 py-3 text-sm">
             <div className="min-w-0">
               <p className="font-medium text-stone-900">{nameOf(item)}</p>
               <p className="mt-0.5 tabular-nums text-stone-600">
@@ -39,7 +69,7 @@ export function OrderItemsTable({ order, linkProducts = true }: { order: Order; 
   );
 }
 
-function OrderItemsGrid({ order, nameOf }: { order: Order; nameOf: (item: Order["items"][number]) => ReactNode }) {
+function OrderItemsGrid({ order, nameOf }: { order: Order; nameOf: (item: OrderItem) => ReactNode }) {
   return (
     <Table caption={`Items in order ${order.number}`} className="max-sm:hidden">
       <THead>
@@ -52,7 +82,7 @@ function OrderItemsGrid({ order, nameOf }: { order: Order; nameOf: (item: Order[
       </THead>
       <TBody>
         {order.items.map((item) => (
-          <Tr key={item.productId} data-testid="order-item">
+          <Tr key={itemKey(item)} data-testid="order-item">
             <Td className="min-w-48 font-medium text-stone-900">{nameOf(item)}</Td>
             <Td className="whitespace-nowrap text-right tabular-nums">{formatMoney(item.unitPriceCents, order.currency)}</Td>
             <Td className="text-right tabular-nums">{item.quantity}</Td>
