@@ -2,7 +2,7 @@ import { formatOrderNumber } from "@shared/contracts/orders";
 import type { EventBus } from "../../lib/events";
 import type { JobQueue } from "../jobs/jobs.types";
 import type { OrdersCore } from "./orders.deps";
-import type { OrderRow } from "./orders.repo";
+import type { StalePendingOrder } from "./orders.repo";
 
 export const RECONCILE_PENDING_ORDERS = "orders.reconcile-pending";
 export const PURGE_EXPIRED_IDEMPOTENCY_KEYS = "orders.purge-idempotency-keys";
@@ -37,7 +37,7 @@ export function createPendingOrderReconciler(deps: ReconcileDeps) {
   const publish: EventBus["publish"] = (topic, payload) =>
     events.publish(topic, payload).catch((err: unknown) => logger.warn({ err: (err as Error)?.message, topic }, "order event not published"));
 
-  async function settle(order: OrderRow): Promise<ReconcileResult> {
+  async function settle(order: StalePendingOrder): Promise<ReconcileResult> {
     const charge = await payments.lookup(order.id);
     if (charge.status === "processing" || charge.status === "unavailable") return "left";
     const number = formatOrderNumber(order.number);

@@ -55,6 +55,8 @@ export interface EventRow {
 export type TransactionRow = typeof transactions.$inferSelect;
 export type NewTransaction = Omit<typeof transactions.$inferInsert, "id" | "createdAt">;
 
+/** A pending order as the reconciliation sweep sees it. */
+export type StalePendingOrder = Pick<OrderRow, "id" | "number" | "userId" | "totalCents" | "currency">;
 export type NewOrder = Pick<OrderRow, "userId" | "guestEmail" | "subtotalCents" | "taxCents" | "shippingCents" | "totalCents" | "currency" | "shippingAddress">;
 
 export interface OrderListParams {
@@ -251,10 +253,14 @@ export function createOrdersRepo(db: Db) {
       return { orders: row?.orders ?? 0, revenueCents: Number(row?.revenueCents ?? 0), customers: row?.customers ?? 0 };
     },
 
-    /** Orders still pending `olderThanSeconds` after they were placed, oldest first (the reconciliation sweep). */
-    async stalePending(olderThanSeconds: number, limit: number): Promise<OrderRow[]> {
+    /**
+     * Orders still pending `olderThanSeconds` after they were placed, oldest first (the reconciliation sweep). Only
+     * what settling needs: the sealed address is not read, so one row that cannot be opened (a key removed too
+     * early, a row restored from another installation) cannot stop the sweep for every other order.
+     */
+    async stalePending(olderThanSeconds: number, limit: number): Promise<StalePendingOrder[]> {
       return db
-        .select(orderColumns)
+        .select({ id: orders.id, number: orders.number, userId: orders.userId, totalCents: orders.totalCents, currency: orders.currency })
         .from(orders)
         .where(and(eq(orders.status, "pending"), sql`${orders.createdAt} < now() - make_interval(secs => ${olderThanSeconds})`))
         .orderBy(asc(orders.createdAt))

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, orderEvents, orders } from "@shared/schema";
 import { createTestApp, type TestApp } from "../../test/harness";
@@ -64,6 +64,17 @@ describe("reconciling a pending order with the provider", () => {
     expect(await transactionsOfOrders(t.db, [order.id])).toEqual([]);
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.targetId, order.id));
     expect(audit).toContainEqual(expect.objectContaining({ action: "order.cancelled", summary: expect.objectContaining({ reason: "reconciled_no_charge" }) }));
+  });
+
+  it("when another stale order's sealed address cannot be opened, then the sweep still settles the rest", async () => {
+    // E.g. a row sealed under a key since removed, or restored from another installation: the sweep reads no address.
+    const unreadable = await stalePendingOrder();
+    await t.db.execute(
+      sql`update orders set shipping_address = to_jsonb('fpe1.gone.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA'::text) where id = ${unreadable.order.id}`,
+    );
+    const { order } = await stalePendingOrder();
+    await reconcilerAsking(new Map([[order.id, { status: "not_found" }]])).sweep();
+    expect(await statusOf(order.id)).toBe("cancelled");
   });
 
   it("when the charge succeeded, then the order becomes paid with the charge recorded and keeps its stock", async () => {
