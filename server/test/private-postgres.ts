@@ -16,8 +16,9 @@ export interface PrivatePostgres {
   destroy(): void;
 }
 
-export function privatePostgres(port: number): PrivatePostgres {
-  const dir = mkdtempSync(join(tmpdir(), "fp-pg-"));
+/** A temp directory owned by the `postgres` user when running as root, and a runner for PostgreSQL's tools in it. */
+function clusterDirectory(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     const uid = Number(execFileSync("id", ["-u", "postgres"]).toString());
@@ -27,23 +28,33 @@ export function privatePostgres(port: number): PrivatePostgres {
   chmodSync(dir, 0o700);
   const run = (command: string, args: string[]) =>
     execFileSync(asRoot ? "runuser" : command, asRoot ? ["-u", "postgres", "--", command, ...args] : args, { stdio: "pipe", timeout: 60_000 });
-  const data = join(dir, "data");
-  run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  return { dir, data: join(dir, "data"), run };
+}
+
+/** start/stop/destroy of the cluster in `dir`, served on `port` with `settings` (extra -c options). */
+function clusterControls({ dir, data, run }: ReturnType<typeof clusterDirectory>, port: number, settings = ""): PrivatePostgres {
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off${settings}`;
+  const stop = () => void run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     start: () => void run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "start"]),
-    stop: () => void run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]),
+    stop,
     destroy() {
       try {
-        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+        stop();
       } catch {
         // already stopped
       }
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export function privatePostgres(port: number): PrivatePostgres {
+  const cluster = clusterDirectory("fp-pg-");
+  cluster.run("initdb", ["-D", cluster.data, "-A", "trust", "-U", "postgres", "--no-sync"]);
+  return clusterControls(cluster, port);
 }
 
 /** Whether this machine has the PostgreSQL server tools (initdb, pg_ctl, pg_basebackup) on the PATH. */
@@ -63,32 +74,7 @@ export function postgresServerToolsMissing(): string | undefined {
  * connection to the primary), started on `port`. Same start/stop/destroy as the primary.
  */
 export function privateStandby(primary: PrivatePostgres, port: number): PrivatePostgres {
-  const dir = mkdtempSync(join(tmpdir(), "fp-pg-standby-"));
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const uid = Number(execFileSync("id", ["-u", "postgres"]).toString());
-    const gid = Number(execFileSync("id", ["-g", "postgres"]).toString());
-    chownSync(dir, uid, gid);
-  }
-  chmodSync(dir, 0o700);
-  const run = (command: string, args: string[]) =>
-    execFileSync(asRoot ? "runuser" : command, asRoot ? ["-u", "postgres", "--", command, ...args] : args, { stdio: "pipe", timeout: 60_000 });
-  const data = join(dir, "data");
-  run("pg_basebackup", ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", data, "-R", "-X", "stream", "--no-sync"]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on`;
-  const stop = () => void run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    port,
-    start: () => void run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "log"), "-w", "start"]),
-    stop,
-    destroy() {
-      try {
-        stop();
-      } catch {
-        // already stopped
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const cluster = clusterDirectory("fp-pg-standby-");
+  cluster.run("pg_basebackup", ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", cluster.data, "-R", "-X", "stream", "--no-sync"]);
+  return clusterControls(cluster, port, " -c hot_standby=on");
 }
