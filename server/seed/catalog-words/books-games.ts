@@ -1,0 +1,101 @@
+import type { SectorWords } from "../catalog-words";
+
+/** The books-games sector's vocabulary (see catalog-words.ts). */
+export const booksGames: SectorWords = {
+  slug: "books-games",
+  name: "Books & Games",
+  emoji: "📚",
+  description: "Novels, cookbooks, puzzles and games for quiet evenings and loud game nights.",
+  brands: [
+    { name: "Lanternlight Press", description: "An independent publisher of literary fiction and curious non-fiction.", focus: ["novels", "nonfiction"] },
+    { name: "Hearth Table Books", description: "Cookbooks and food writing from home cooks and chefs alike.", focus: ["cookbooks", "nonfiction"] },
+    {
+      name: "Tessellate Puzzles",
+      description: "Jigsaw puzzles with original artwork, thick board and satisfyingly snug pieces.",
+      focus: ["puzzles", "journals", "classic"],
+    },
+    { name: "Meeple Grove Games", description: "Board and card games designed to get everyone at the table talking.", focus: ["board-games", "classic"] },
+    {
+      name: "Inkwell Paper Co.",
+      description: "Notebooks, planners and playing cards printed on heavy, fountain-pen-friendly paper.",
+      focus: ["journals", "puzzles", "classic"],
+    },
+    {
+      name: "Bookmark & Bramble",
+      description: "Picture books for little readers and novels for the grown-ups who read to them.",
+      focus: ["kids-books", "novels"],
+    },
+    { name: "Rollworthy Games", description: "Game-night staples: strategy games, classics and puzzles.", focus: ["board-games", "classic", "puzzles"] },
+  ],
+  types: [
+    {
+      key: "novels",
+      modifiers: ["The Quiet", "The Last", "A Map of the", "Beneath the", "The Glass", "The Salt"],
+      nouns: ["Orchard", "Lighthouse", "Winter", "River", "Garden", "Harbor"],
+      variants: ["Hardcover", "Paperback"],
+      price: [12, 32],
+      about: "A novel readers describe as impossible to put down.",
+    },
+    {
+      key: "cookbooks",
+      modifiers: ["Weeknight", "Plant-Forward", "Small Batch", "Slow Sunday", "One-Pan", "Market Day"],
+      nouns: ["Kitchen", "Table", "Baking"],
+      variants: ["Hardcover"],
+      price: [19, 45],
+      about: "A cookbook of reliable, well-tested recipes with a photograph for every dish.",
+    },
+    {
+      key: "puzzles",
+      modifiers: ["Wildflower Meadow", "Coastal Village", "Night Sky", "Vintage Map", "Farmers' Market", "Mountain Lake"],
+      nouns: ["Jigsaw Puzzle"],
+      variants: ["500 Pieces", "1000 Pieces", "2000 Pieces"],
+      price: [14, 39],
+      about: "Thick, snug-fitting pieces and a poster of the finished picture in the box.",
+    },
+    {
+      key: "board-games",
+      modifiers: ["Harvest Moon", "Tidepool", "Sky Lanterns", "Dragon's Market", "Orchard Wars", "Lighthouse Keepers", "Comet Run"],
+      nouns: ["Board Game", "Card Game"],
+      variants: ["Base Game", "Expansion"],
+      price: [19, 69],
+      about: "Easy to learn in ten minutes, with enough depth to keep coming back to.",
+    },
+    {
+      key: "classic",
+      modifiers: ["Chess Set", "Backgammon Set", "Mahjong Set", "Double-Six Dominoes", "Playing Cards", "Cribbage Board"],
+      variants: ["Travel", "Classic", "Heirloom Walnut"],
+      price: [9, 149],
+      about: "A timeless game made with materials that feel good in the hand.",
+    },
+    {
+      key: "journals",
+      modifiers: ["Dot Grid Notebook", "Lined Journal", "Sketchbook", "Undated Daily Planner", "Recipe Journal"],
+      variants: ["Pocket", "A5", "A4"],
+      price: [9, 34],
+      about: "Lay-flat binding and heavy paper that takes ink without bleeding through.",
+    },
+    {
+      key: "kids-books",
+      modifiers: ["Little Fox", "Sleepy Bear", "Brave Otter", "Tiny Dragon", "Curious Owl"],
+      nouns: ["and the Moon", "Goes to Market", "Finds a Friend"],
+      variants: ["Board Book", "Picture Book"],
+      price: [7, 18],
+      about: "A warm, funny story with illustrations children ask to see again and again.",
+    },
+    {
+      key: "nonfiction",
+      modifiers: ["A Short History of", "The Science of", "A Field Guide to", "The Art of"],
+      nouns: ["Bread", "Birds", "Mushrooms", "Stars", "Tea", "Gardens"],
+      variants: ["Hardcover", "Paperback"],
+      price: [14, 38],
+      about: "Curious, well-researched non-fiction written for the general reader.",
+    },
+  ],
+  extras: [
+    "Published by {brand}.",
+    "A staff pick for this season.",
+    "Makes a thoughtful gift and arrives in protective packaging.",
+    "Printed on responsibly sourced paper.",
+    "{brand} titles are regulars on our bestseller list.",
+  ],
+};

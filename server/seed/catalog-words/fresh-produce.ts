@@ -1,0 +1,135 @@
+import type { SectorWords } from "../catalog-words";
+
+/** The fresh-produce sector's vocabulary (see catalog-words.ts). */
+export const freshProduce: SectorWords = {
+  slug: "fresh-produce",
+  name: "Fresh Produce",
+  emoji: "🍎",
+  description: "Seasonal fruit, crisp vegetables and fresh herbs from growers who pick close to ripeness. Packed cold so it arrives the way it left the field.",
+  brands: [
+    {
+      name: "Orchard Lane",
+      description: "A cooperative of family orchards in the Pacific Northwest. Tree-ripened fruit, picked by hand and packed within days.",
+      focus: ["apples", "citrus", "stone-fruit", "tropical"],
+    },
+    {
+      name: "Leafwise Greens",
+      description: "Hydroponic greens, herbs and mushrooms grown year-round a short drive from the city.",
+      focus: ["greens", "herbs", "mushrooms"],
+    },
+    {
+      name: "Sunfield Farms",
+      description: "A third-generation vegetable farm known for heirloom tomatoes and sweet root crops.",
+      focus: ["tomatoes", "roots", "greens", "herbs"],
+    },
+    {
+      name: "Berry Hollow",
+      description: "Berries and stone fruit from small growers, sold in mixed boxes when the season peaks.",
+      focus: ["berries", "stone-fruit", "boxes"],
+    },
+    {
+      name: "Rootstock & Co.",
+      description: "Roots, tubers and wild-style mushrooms for cooks who like dirt on their carrots.",
+      focus: ["roots", "mushrooms", "boxes"],
+    },
+    {
+      name: "Tropic Crate",
+      description: "Fair-trade tropical fruit and citrus, ripened in our own rooms before it ships.",
+      focus: ["tropical", "citrus", "boxes"],
+    },
+    {
+      name: "Little Sprout Growers",
+      description: "A market-garden collective: herbs, salad greens, cherry tomatoes and summer berries.",
+      focus: ["herbs", "greens", "tomatoes", "berries"],
+    },
+  ],
+  types: [
+    {
+      key: "apples",
+      modifiers: ["Honeycrisp", "Gala", "Fuji", "Granny Smith", "Pink Lady", "Cosmic Crisp"],
+      nouns: ["Apples"],
+      variants: ["2 lb Bag", "3 lb Bag", "5 lb Box"],
+      price: [3, 12],
+      about: "Crisp, juicy apples picked at peak ripeness and packed within days.",
+    },
+    {
+      key: "citrus",
+      modifiers: ["Navel Oranges", "Cara Cara Oranges", "Meyer Lemons", "Key Limes", "Ruby Red Grapefruit", "Clementines"],
+      variants: ["2 lb Bag", "4 lb Bag", "10 lb Box"],
+      price: [4, 24],
+      about: "Bright, thin-skinned citrus with plenty of juice for breakfast, baking and cocktails.",
+    },
+    {
+      key: "berries",
+      modifiers: ["Strawberries", "Blueberries", "Raspberries", "Blackberries", "Mixed Berries"],
+      variants: ["6 oz Clamshell", "12 oz Clamshell", "2 lb Flat"],
+      price: [3, 14],
+      about: "Sweet berries sorted by hand, chilled right after picking and best eaten within a few days.",
+    },
+    {
+      key: "stone-fruit",
+      modifiers: ["Yellow Peaches", "White Nectarines", "Black Plums", "Bing Cherries", "Apricots"],
+      variants: ["1 lb", "2 lb", "4 lb Box"],
+      price: [3, 16],
+      about: "Summer stone fruit left on the tree until it smells like it should.",
+    },
+    {
+      key: "greens",
+      modifiers: ["Baby Spinach", "Spring Mix", "Lacinato Kale", "Wild Arugula", "Butter Lettuce", "Romaine Hearts"],
+      variants: ["5 oz", "10 oz", "1 lb Family Size"],
+      price: [2, 8],
+      about: "Tender greens, triple-washed and ready for the salad bowl or the sauté pan.",
+    },
+    {
+      key: "roots",
+      modifiers: ["Rainbow Carrots", "Yukon Gold Potatoes", "Red Beets", "Sweet Potatoes", "Parsnips", "Shallots"],
+      variants: ["1 lb", "2 lb", "5 lb Bag"],
+      price: [2, 9],
+      about: "Sweet, earthy roots that roast beautifully and keep for weeks somewhere cool.",
+    },
+    {
+      key: "herbs",
+      modifiers: ["Sweet Basil", "Flat-Leaf Parsley", "Cilantro", "Spearmint", "Rosemary", "Lemon Thyme", "Dill"],
+      variants: ["Bunch", "Clamshell", "Living Pot"],
+      price: [2, 6],
+      about: "Fragrant fresh herbs cut the morning they ship.",
+    },
+    {
+      key: "tomatoes",
+      modifiers: ["Heirloom Tomatoes", "Cherry Tomatoes", "Roma Tomatoes", "Campari Tomatoes", "Sun Gold Tomatoes"],
+      variants: ["1 Pint", "1 lb", "2 lb"],
+      price: [3, 9],
+      about: "Vine-ripened tomatoes with real tomato flavour, never refrigerated on the way to you.",
+    },
+    {
+      key: "tropical",
+      modifiers: ["Hass Avocados", "Ataulfo Mangoes", "Golden Pineapple", "Kiwifruit", "Bananas", "Red Papaya"],
+      variants: ["Single", "4-Pack", "Family Pack"],
+      price: [1, 10],
+      about: "Tropical fruit ripened gently after harvest so it is ready when it arrives.",
+    },
+    {
+      key: "mushrooms",
+      modifiers: ["Cremini Mushrooms", "Shiitake Mushrooms", "Oyster Mushrooms", "Maitake Mushrooms", "Portobello Caps"],
+      variants: ["8 oz", "1 lb"],
+      price: [3, 12],
+      about: "Firm, meaty mushrooms grown indoors on hardwood and harvested daily.",
+    },
+    {
+      key: "boxes",
+      modifiers: ["Seasonal Fruit", "Salad Lover's", "Farmers' Market", "Juicing", "Snack Time"],
+      nouns: ["Box"],
+      variants: ["Small", "Medium", "Large"],
+      price: [19, 59],
+      about: "A mixed box of whatever is best this week, chosen by the people who grew it.",
+    },
+  ],
+  extras: [
+    "Grown by {brand} without synthetic pesticides.",
+    "Store in the crisper drawer and rinse just before eating.",
+    "Availability follows the season, so quantities are limited.",
+    "Packed in compostable materials with a cold pack in warm weather.",
+    "{brand} picks to order, so what you get was in the field yesterday.",
+    "A favourite of our produce team this month.",
+  ],
+};

@@ -1,0 +1,113 @@
+import type { SectorWords } from "../catalog-words";
+
+/** The home-garden sector's vocabulary (see catalog-words.ts). */
+export const homeGarden: SectorWords = {
+  slug: "home-garden",
+  name: "Home & Garden",
+  emoji: "🪴",
+  description: "Planters, seeds, linens and tools for the spaces inside and out, from windowsill herbs to the back fence.",
+  brands: [
+    {
+      name: "Terra & Twig",
+      description: "Planters, houseplants and hand tools for people who talk to their plants.",
+      focus: ["planters", "houseplants", "tools"],
+    },
+    {
+      name: "Seedkeeper Supply",
+      description: "Open-pollinated seeds, sturdy tools and backyard projects for home growers.",
+      focus: ["seeds", "tools", "yard"],
+    },
+    { name: "Linen & Loom", description: "Stonewashed linen and woven throws, made in small mills.", focus: ["bedding", "throws", "candles"] },
+    { name: "Ember Lane Candle Co.", description: "Hand-poured soy candles and warm lighting for slow evenings.", focus: ["candles", "lighting", "throws"] },
+    {
+      name: "Greenhouse Nine",
+      description: "A nursery growing easy-care houseplants and the seeds and pots to go with them.",
+      focus: ["houseplants", "planters", "seeds"],
+    },
+    { name: "Tidy Nest", description: "Plant-based cleaning products and cosy home basics.", focus: ["cleaning", "throws", "candles"] },
+    { name: "Backyard Assembly", description: "Raised beds, rain barrels, outdoor lighting and tools for the garden.", focus: ["yard", "lighting", "tools"] },
+  ],
+  types: [
+    {
+      key: "planters",
+      modifiers: ["Terracotta", "Glazed Ceramic", "Self-Watering", "Hanging", "Concrete"],
+      nouns: ["Planter"],
+      variants: ["Small", "Medium", "Large"],
+      price: [12, 89],
+      about: "A planter with a drainage hole and a saucer, so roots stay healthy.",
+    },
+    {
+      key: "seeds",
+      modifiers: ["Heirloom Tomato", "Pollinator Wildflower", "Salad Greens", "Culinary Herb", "Giant Sunflower", "Cut Flower"],
+      nouns: ["Seed Collection"],
+      variants: ["Starter Pack", "Garden Pack", "Market Garden Pack"],
+      price: [4, 29],
+      about: "Open-pollinated, untreated seeds with clear growing notes on every packet.",
+    },
+    {
+      key: "tools",
+      modifiers: ["Hand Trowel", "Pruning Shears", "Digging Fork", "Weeding Knife", "Watering Can", "Kneeling Pad"],
+      variants: ["Classic", "Ergonomic", "Pro"],
+      price: [12, 59],
+      about: "A garden tool built to take daily use, with a replaceable handle.",
+    },
+    {
+      key: "houseplants",
+      modifiers: ["Monstera Deliciosa", "Snake Plant", "Golden Pothos", "Fiddle Leaf Fig", "ZZ Plant", "Peace Lily"],
+      variants: ["4-inch Pot", "6-inch Pot", "10-inch Pot"],
+      price: [12, 89],
+      about: "A healthy, well-rooted houseplant shipped in its grow pot with care instructions.",
+    },
+    {
+      key: "bedding",
+      modifiers: ["Stonewashed Linen", "Cotton Percale", "Cotton Sateen", "Brushed Flannel"],
+      nouns: ["Sheet Set"],
+      variants: ["Twin", "Queen", "King"],
+      price: [59, 229],
+      about: "Breathable sheets that get softer with every wash.",
+    },
+    {
+      key: "throws",
+      modifiers: ["Waffle Knit Throw", "Chunky Wool Throw", "Cotton Quilt", "Down Alternative Comforter", "Velvet Cushion Cover"],
+      variants: ["Oatmeal", "Slate", "Terracotta", "Sage"],
+      price: [29, 189],
+      about: "A soft, washable layer that makes a room feel finished.",
+    },
+    {
+      key: "candles",
+      modifiers: ["Cedar & Sage", "Fig Leaf", "Sea Salt & Orchid", "Amber Woods", "Fresh Linen", "Citrus Grove"],
+      nouns: ["Candle"],
+      variants: ["8 oz", "14 oz", "3-Wick"],
+      price: [14, 49],
+      about: "A clean-burning soy wax candle with a cotton wick and a scent that fills the room.",
+    },
+    {
+      key: "cleaning",
+      modifiers: ["All-Purpose Cleaner", "Dish Soap", "Laundry Detergent", "Glass Cleaner", "Wool Dryer Balls"],
+      variants: ["Unscented", "Lavender", "Lemon Verbena"],
+      price: [5, 24],
+      about: "A plant-based cleaner that cuts grime without harsh fumes.",
+    },
+    {
+      key: "lighting",
+      modifiers: ["Rattan Pendant Lamp", "Ceramic Table Lamp", "Solar String Lights", "Brass Floor Lamp", "LED Lantern"],
+      variants: ["Natural", "Black", "White"],
+      price: [24, 199],
+      about: "Warm, glare-free light for reading corners and long evenings outside.",
+    },
+    {
+      key: "yard",
+      modifiers: ["Compost Bin", "Raised Garden Bed", "Rain Barrel", "Bird Feeder", "Cedar Trellis"],
+      variants: ["Small", "Medium", "Large"],
+      price: [29, 199],
+      about: "A weather-resistant backyard project that assembles in under an hour.",
+    },
+  ],
+  extras: [
+    "{brand} ships it in plastic-free packaging.",
+    "Designed to look good for years, not one season.",
+    "Our team has used one at home for over a year.",
+    "Part of the {brand} collection, so it mixes well with the rest.",
+    "Returns are free within 60 days if it does not suit your space.",
+  ],
+};

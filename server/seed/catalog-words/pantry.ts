@@ -1,0 +1,127 @@
+import type { SectorWords } from "../catalog-words";
+
+/** The pantry sector's vocabulary (see catalog-words.ts). */
+export const pantry: SectorWords = {
+  slug: "pantry",
+  name: "Pantry",
+  emoji: "🥫",
+  description: "Oils, grains, sauces, spices and snacks that keep the cupboard ready for weeknight dinners and slow Sunday cooking.",
+  brands: [
+    {
+      name: "Stone Mill Pantry",
+      description: "Stone-ground flours, heritage grains and bronze-cut pasta from a small mill in the valley.",
+      focus: ["grains", "baking", "pasta"],
+    },
+    {
+      name: "Olivara",
+      description: "Single-estate olive oils and aged vinegars from growers we have visited in person.",
+      focus: ["oil", "vinegar", "sauce"],
+    },
+    { name: "Casa Nonna", description: "Family recipes for pasta and slow-simmered sauces, made in small batches.", focus: ["pasta", "sauce", "oil"] },
+    {
+      name: "Spice Route Trading",
+      description: "Whole and ground spices, grains and teas sourced directly from growers and blended fresh.",
+      focus: ["spices", "grains", "tea"],
+    },
+    {
+      name: "Hive & Harvest",
+      description: "Raw honey, preserves and baking staples from beekeepers and orchards nearby.",
+      focus: ["sweet", "snacks", "baking"],
+    },
+    { name: "Crunch Theory", description: "Roasted nuts, crackers and sweet spreads for the three o'clock slump.", focus: ["snacks", "sweet", "baking"] },
+    {
+      name: "Morning Ritual Roasters",
+      description: "Small-lot coffee roasted every Monday, plus the teas and spreads that go with it.",
+      focus: ["coffee", "tea", "sweet", "snacks"],
+    },
+  ],
+  types: [
+    {
+      key: "oil",
+      modifiers: ["Extra Virgin Olive Oil", "Avocado Oil", "Toasted Sesame Oil", "Cold-Pressed Sunflower Oil", "Garlic-Infused Olive Oil"],
+      variants: ["250 ml", "500 ml", "1 L"],
+      price: [6, 28],
+      about: "Cold-pressed oil with a clean, fresh taste, bottled in dark glass to protect it from light.",
+    },
+    {
+      key: "vinegar",
+      modifiers: ["Aged Balsamic Vinegar", "Apple Cider Vinegar", "Red Wine Vinegar", "Rice Vinegar", "Sherry Vinegar"],
+      variants: ["250 ml", "500 ml"],
+      price: [4, 22],
+      about: "A well-balanced vinegar for dressings, marinades and a splash in the pan.",
+    },
+    {
+      key: "pasta",
+      modifiers: ["Spaghetti", "Rigatoni", "Orecchiette", "Fusilli", "Bucatini", "Penne Rigate"],
+      variants: ["500 g", "1 kg", "3 x 500 g"],
+      price: [2, 12],
+      about: "Bronze-die pasta dried slowly so sauce clings to every piece.",
+    },
+    {
+      key: "grains",
+      modifiers: ["Arborio Rice", "Basmati Rice", "Red Quinoa", "Pearled Farro", "Steel-Cut Oats", "Black Lentils"],
+      variants: ["1 lb", "2 lb", "5 lb"],
+      price: [3, 18],
+      about: "Whole grains and pulses that cook evenly and keep well in a sealed jar.",
+    },
+    {
+      key: "sauce",
+      modifiers: ["Marinara", "Arrabbiata", "Tomato Basil", "Basil Pesto", "Puttanesca"],
+      nouns: ["Sauce"],
+      variants: ["12 oz Jar", "24 oz Jar", "2-Pack"],
+      price: [4, 16],
+      about: "Slow-simmered in small batches with no added sugar.",
+    },
+    {
+      key: "spices",
+      modifiers: ["Smoked Paprika", "Ground Cumin", "Ceylon Cinnamon", "Tellicherry Peppercorns", "Za'atar", "Herbes de Provence", "Garam Masala"],
+      variants: ["Jar", "Refill Pouch", "Large Tin"],
+      price: [4, 14],
+      about: "Ground in small batches for full aroma, with the harvest date on every label.",
+    },
+    {
+      key: "snacks",
+      modifiers: ["Sea Salt Almonds", "Rosemary Cashews", "Chili Lime Peanuts", "Honey Roasted Pecans", "Trail Mix", "Everything Crackers"],
+      variants: ["5 oz", "10 oz", "6-Pack Snack Bags"],
+      price: [3, 15],
+      about: "A crunchy, savoury snack roasted in small batches.",
+    },
+    {
+      key: "sweet",
+      modifiers: ["Wildflower Honey", "Pure Maple Syrup", "Strawberry Jam", "Apricot Preserves", "Salted Caramel Sauce", "Chocolate Hazelnut Spread"],
+      variants: ["8 oz", "16 oz", "32 oz"],
+      price: [5, 24],
+      about: "Made with simple ingredients and just enough sweetness.",
+    },
+    {
+      key: "baking",
+      modifiers: ["Unbleached All-Purpose Flour", "Whole Wheat Flour", "Almond Flour", "Organic Cane Sugar", "Dutch Cocoa Powder", "Rolled Oats"],
+      variants: ["1 lb", "2 lb", "5 lb"],
+      price: [3, 18],
+      about: "A dependable baking staple that gives the same result batch after batch.",
+    },
+    {
+      key: "coffee",
+      modifiers: ["Breakfast Blend", "Dark Roast", "Decaf Colombian", "Single-Origin Ethiopia"],
+      nouns: ["Coffee"],
+      variants: ["Whole Bean 12 oz", "Ground 12 oz", "Whole Bean 2 lb"],
+      price: [11, 36],
+      about: "Roasted weekly and shipped within days of roasting for a sweet, rounded cup.",
+    },
+    {
+      key: "tea",
+      modifiers: ["Earl Grey", "Sencha Green", "Chamomile", "English Breakfast"],
+      nouns: ["Tea"],
+      variants: ["20 Sachets", "50 Sachets", "Loose Leaf 4 oz"],
+      price: [5, 19],
+      about: "Whole-leaf tea that brews a full-flavoured cup without bitterness.",
+    },
+  ],
+  extras: [
+    "{brand} packs everything in recyclable or compostable packaging.",
+    "Store in a cool, dark cupboard once opened.",
+    "A staple in our test kitchen, where it gets used every week.",
+    "Made without artificial colours, flavours or preservatives.",
+    "Pairs well with the rest of the {brand} range.",
+  ],
+};

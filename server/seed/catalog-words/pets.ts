@@ -1,0 +1,101 @@
+import type { SectorWords } from "../catalog-words";
+
+/** The pets sector's vocabulary (see catalog-words.ts). */
+export const pets: SectorWords = {
+  slug: "pets",
+  name: "Pets",
+  emoji: "🐾",
+  description: "Food, treats, beds and toys for dogs and cats, chosen with vets and tested by very opinionated pets.",
+  brands: [
+    {
+      name: "Happy Tail Kitchen",
+      description: "Dog food and treats cooked from whole ingredients, with the recipe on the bag.",
+      focus: ["dog-food", "treats"],
+    },
+    { name: "Whisker & Co.", description: "Food, toys, litter and beds for discerning cats.", focus: ["cat-food", "cat-toys", "litter", "beds"] },
+    {
+      name: "Trailhound Gear",
+      description: "Leashes, harnesses, toys and beds for dogs who go everywhere with you.",
+      focus: ["walking", "dog-toys", "beds"],
+    },
+    { name: "Purrfect Nap", description: "Beds, toys and grooming tools for pets who take rest seriously.", focus: ["beds", "cat-toys", "grooming"] },
+    { name: "Good Boy Bakery", description: "Baked biscuits, chews and toys, made in small batches.", focus: ["treats", "dog-toys"] },
+    { name: "Brushwood Grooming", description: "Gentle grooming, clean-up and walking gear for dogs and cats.", focus: ["grooming", "litter", "walking"] },
+    { name: "Barkley Provisions", description: "Everyday food, walking and grooming essentials for dogs.", focus: ["dog-food", "walking", "grooming"] },
+  ],
+  types: [
+    {
+      key: "dog-food",
+      modifiers: ["Chicken & Brown Rice", "Salmon & Sweet Potato", "Lamb & Barley", "Grain-Free Turkey", "Puppy Formula", "Senior Formula"],
+      nouns: ["Dog Food"],
+      variants: ["4 lb Bag", "12 lb Bag", "24 lb Bag"],
+      price: [14, 79],
+      about: "Complete, balanced nutrition with real meat as the first ingredient.",
+    },
+    {
+      key: "cat-food",
+      modifiers: ["Tuna Pâté", "Chicken Feast", "Salmon Dinner", "Indoor Formula", "Kitten Formula"],
+      nouns: ["Cat Food"],
+      variants: ["12-Can Pack", "3 lb Bag", "7 lb Bag"],
+      price: [9, 49],
+      about: "High-protein cat food with no artificial colours or fillers.",
+    },
+    {
+      key: "treats",
+      modifiers: ["Peanut Butter", "Sweet Potato", "Salmon", "Chicken", "Pumpkin"],
+      nouns: ["Dog Biscuits", "Training Treats", "Cat Treats", "Dental Chews"],
+      variants: ["Small Bag", "Large Bag"],
+      price: [4, 24],
+      about: "Small-batch treats made with a handful of recognisable ingredients.",
+    },
+    {
+      key: "beds",
+      modifiers: ["Orthopedic Dog Bed", "Donut Cat Bed", "Cooling Mat", "Window Perch", "Crate Pad"],
+      variants: ["Small", "Medium", "Large"],
+      price: [24, 149],
+      about: "Supportive, washable bedding for long naps.",
+    },
+    {
+      key: "dog-toys",
+      modifiers: ["Rope Tug Toy", "Squeaky Plush Toy", "Puzzle Feeder", "Rubber Fetch Ball", "Chew Ring"],
+      variants: ["Single", "3-Pack"],
+      price: [5, 29],
+      about: "A durable toy that stands up to enthusiastic play.",
+    },
+    {
+      key: "cat-toys",
+      modifiers: ["Feather Wand", "Catnip Mice", "Crinkle Tunnel", "Laser Chase Toy", "Sisal Scratching Post"],
+      variants: ["Single", "3-Pack"],
+      price: [5, 39],
+      about: "Keeps indoor cats busy, curious and off the curtains.",
+    },
+    {
+      key: "walking",
+      modifiers: ["Nylon Leash", "Leather Collar", "No-Pull Harness", "Reflective Collar", "Hands-Free Leash"],
+      variants: ["Small", "Medium", "Large"],
+      price: [12, 59],
+      about: "Strong, comfortable walking gear with reflective stitching for evening walks.",
+    },
+    {
+      key: "grooming",
+      modifiers: ["Oatmeal Pet Shampoo", "Slicker Brush", "Nail Clippers", "Paw Balm", "Deshedding Tool", "Ear Cleaner"],
+      variants: ["Standard", "Salon Size"],
+      price: [7, 34],
+      about: "Gentle grooming care that keeps coats shiny and paws healthy.",
+    },
+    {
+      key: "litter",
+      modifiers: ["Clumping Clay Litter", "Pine Pellet Litter", "Compostable Waste Bags", "Stain & Odor Remover", "Litter Mat"],
+      variants: ["Small", "Large"],
+      price: [6, 34],
+      about: "Makes the daily clean-up quicker and the house fresher.",
+    },
+  ],
+  extras: [
+    "Vet-approved and tested by the {brand} office pets.",
+    "Free from artificial colours and fillers.",
+    "Introduce gradually if your pet has a sensitive stomach.",
+    "{brand} donates a share of every sale to local shelters.",
+    "Comes with a happiness guarantee: if your pet disagrees, send it back.",
+  ],
+};
