@@ -15,8 +15,10 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     // Integration tests mostly wait on PostgreSQL, Redis and child processes, so two forks on a 2-core CI box
-    // nearly halve the run (369 s → 218 s on PostgreSQL, measured) without starving each other.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // nearly halve the run (369 s → 218 s on PostgreSQL, measured) without starving each other. At most 4: each fork
+    // holds a pool of up to 20 connections plus the servers some tests start, and on a many-core CI box more forks
+    // filled PostgreSQL's default 100 connection slots (a checkout test then met 503s).
+    maxWorkers: Math.min(4, Math.max(2, availableParallelism() - 1)),
     globalSetup: ["server/test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

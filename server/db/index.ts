@@ -7,6 +7,7 @@ import type { Logger } from "../lib/logger";
 import { migrationsDir } from "../lib/paths";
 import { withTimeout } from "../lib/timeout";
 import { traceQueries } from "../lib/tracing";
+import { queueWhenServerFull } from "./full-server";
 
 /** The one Drizzle database type the rest of the code sees, whichever driver is underneath. */
 export type Db = NodePgDatabase<typeof schema>;
@@ -162,6 +163,7 @@ function serverDatabase(
 ): Database {
   // Without this listener an idle client's error (e.g. the server restarted) crashes the process.
   pool.on("error", (err) => options.logger?.warn({ err: err.message }, "idle database client error"));
+  queueWhenServerFull(pool as unknown as Parameters<typeof queueWhenServerFull>[0], options.logger);
   // Pool.query (drizzle outside transactions) and each client's query (transactions); the pool-to-client calls
   // use callbacks, which traceQueries leaves alone, so a statement is never counted twice.
   traceQueries(pool as unknown as Parameters<typeof traceQueries>[0], "postgresql");
