@@ -17,7 +17,8 @@
 //
 // Environment: BENCH_CLIENTS (10000), BENCH_PROCESSES (4), BENCH_BROADCASTS (10), BENCH_PORT (6001), DATABASE_URL
 // (postgres://postgres@127.0.0.1:5432/fp_wsbench), BENCH_SKIP_BUILD=1 (use the existing dist/server),
-// BENCH_CONNECT_CONCURRENCY (upgrades in flight per client process, 50).
+// BENCH_CONNECT_CONCURRENCY (upgrades in flight per client process, 50), BENCH_NODE_FLAGS (Node flags for the server,
+// e.g. "--max-semi-space-size=4" or "--heapsnapshot-signal=SIGUSR2" to look at what each socket holds).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -47,6 +48,7 @@ const config = {
   connectConcurrency: intFromEnv("BENCH_CONNECT_CONCURRENCY", 50),
   databaseUrl: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/fp_wsbench",
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+  nodeFlags: (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean),
 };
 
 const log = (message: string) => console.log(message);
@@ -152,7 +154,7 @@ async function main() {
     WS_MAX_CONNECTIONS_PER_USER: "0",
   };
   const spawnedAt = performance.now();
-  const server = spawnWithFileLimit("app", serverFiles, [APP_ENTRY], env);
+  const server = spawnWithFileLimit("app", serverFiles, [...config.nodeFlags, APP_ENTRY], env);
   const clientProcesses: Child[] = [];
   let observer: WebSocket | undefined;
   try {
