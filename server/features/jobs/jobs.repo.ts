@@ -61,8 +61,12 @@ export function createJobsRepo(db: Db) {
     },
 
     /**
-     * Leases up to `limit` due jobs of the given kinds: queued ones whose time has come and running ones whose
-     * lease expired (their worker died). SKIP LOCKED lets concurrent workers claim disjoint rows without waiting.
+     * Leases up to `limit` due jobs of the given kinds, oldest run_at first: queued ones whose time has come and
+     * running ones whose lease expired (their worker died). SKIP LOCKED lets concurrent workers claim disjoint rows
+     * without waiting. Each state is read through its own partial index in run_at order and stops after `limit`
+     * rows (ADR 081): one query with `(queued …) or (running …)` cannot walk an index in order, so it sorted every
+     * due job to take a few — a claim cost that grew with the backlog (2.3 ms at 2,900 queued order.notify jobs
+     * after a checkout burst, ~0.3 ms this way, whatever the backlog).
      */
     async claim(kinds: string[], limit: number, workerId: string, leaseSeconds: number): Promise<ClaimedJob[]> {
       if (kinds.length === 0 || limit <= 0) return [];
@@ -71,13 +75,23 @@ export function createJobsRepo(db: Db) {
         sql`, `,
       );
       const { rows } = await db.execute<{ id: string; kind: string; payload: Record<string, unknown>; attempts: number }>(sql`
-        with due as (
-          select id from ${jobs}
-          where kind in (${kindList})
-            and ((state = 'queued' and run_at <= now()) or (state = 'running' and locked_until < now()))
+        with queued as (
+          select id, run_at from ${jobs}
+          where state = 'queued' and run_at <= now() and kind in (${kindList})
           order by run_at
           limit ${limit}
           for update skip locked
+        ), lapsed as (
+          select id, run_at from ${jobs}
+          where state = 'running' and locked_until < now() and kind in (${kindList})
+          order by run_at
+          limit ${limit}
+          for update skip locked
+        ), due as (
+          -- A row locked above but not kept here is released when this statement commits.
+          select id from (select id, run_at from queued union all select id, run_at from lapsed) candidates
+          order by run_at
+          limit ${limit}
         )
         update ${jobs} j
         set state = 'running', attempts = j.attempts + 1, locked_by = ${workerId},

@@ -6,6 +6,7 @@ import type { Logger } from "../../lib/logger";
 import type { JobQueue } from "../jobs/jobs.types";
 import type { MailService } from "../mail/mail.service";
 import type { WebhooksService } from "../webhooks/webhooks.service";
+import type { WebhookEventType } from "@shared/contracts/webhooks";
 
 export const ORDER_NOTIFY = "order.notify";
 
@@ -84,14 +85,18 @@ async function mailFor(deps: OrderNotifyDeps, order: Order, change: OrderNotifyP
 /** The webhook events for a status change; each is keyed so a re-run of the job adds no second delivery. */
 async function dispatchFor(deps: OrderNotifyDeps, order: Order, status: OrderStatus, previousStatus: OrderStatus | null) {
   const { webhooks } = deps;
+  const events: Array<{ type: WebhookEventType; data: unknown; eventKey: string }> = [];
   // An order is announced when it leaves pending (checkout's settlement or the sweep): one outbox row per checkout.
   // previousStatus null is an order created straight into a status (and jobs queued before this rule).
-  if (previousStatus === null || previousStatus === "pending") await webhooks.dispatch("order.created", order, { eventKey: `order.created:${order.id}` });
-  if (status === "paid") await webhooks.dispatch("order.paid", order, { eventKey: `order.paid:${order.id}` });
-  if (status === "cancelled") await webhooks.dispatch("order.cancelled", order, { eventKey: `order.cancelled:${order.id}` });
+  if (previousStatus === null || previousStatus === "pending") events.push({ type: "order.created", data: order, eventKey: `order.created:${order.id}` });
+  if (status === "paid") events.push({ type: "order.paid", data: order, eventKey: `order.paid:${order.id}` });
+  if (status === "cancelled") events.push({ type: "order.cancelled", data: order, eventKey: `order.cancelled:${order.id}` });
   if (previousStatus !== null) {
-    await webhooks.dispatch("order.status_changed", { ...order, previousStatus }, { eventKey: `order.status_changed:${order.id}:${status}` });
+    events.push({ type: "order.status_changed", data: { ...order, previousStatus }, eventKey: `order.status_changed:${order.id}:${status}` });
   }
+  // One query for all of them instead of one per event (ADR 081); most shops subscribe to few or none.
+  const subscribed = await webhooks.subscribedAmong(events.map((e) => e.type));
+  for (const event of events) if (subscribed.has(event.type)) await webhooks.dispatch(event.type, event.data, { eventKey: event.eventKey });
 }
 
 /** The staff notifications that follow a status change (ADR 054); dedupe keys make a re-run add none. */

@@ -1,4 +1,4 @@
-import { and, arrayContains, desc, eq, lt, ne, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, arrayOverlaps, desc, eq, lt, ne, sql, type SQL } from "drizzle-orm";
 import { webhookDeliveries, webhookEndpoints } from "@shared/schema";
 import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 import type { WebhookEventType } from "@shared/contracts/webhooks";
@@ -55,6 +55,14 @@ export function createWebhooksRepo(db: Db) {
         .select({ id: webhookEndpoints.id })
         .from(webhookEndpoints)
         .where(and(eq(webhookEndpoints.enabled, true), arrayContains(webhookEndpoints.events, [eventType])));
+    },
+
+    /** The subscriptions of the enabled endpoints subscribed to any of `eventTypes` (one query for several types). */
+    subscriptionsAmong(eventTypes: WebhookEventType[], tx?: TxScope): Promise<Array<{ events: string[] }>> {
+      return executorOf(db, tx)
+        .select({ events: webhookEndpoints.events })
+        .from(webhookEndpoints)
+        .where(and(eq(webhookEndpoints.enabled, true), arrayOverlaps(webhookEndpoints.events, eventTypes)));
     },
 
     /** Inserts deliveries; one whose (endpoint, event key) already exists is skipped. Returns the new rows. */

@@ -275,6 +275,16 @@ export function createWebhooksService(deps: WebhooksDeps) {
       return rows.length;
     },
 
+    /**
+     * Which of `types` some enabled endpoint is subscribed to, in one query: a caller about to dispatch several
+     * events (an order's status change: up to three) skips the ones nobody receives (ADR 081).
+     */
+    async subscribedAmong(types: WebhookEventType[], tx?: TxScope): Promise<Set<WebhookEventType>> {
+      if (types.length === 0) return new Set();
+      const subscribed = new Set((await repo.subscriptionsAmong(types, tx)).flatMap((e) => e.events));
+      return new Set(types.filter((t) => subscribed.has(t)));
+    },
+
     /** Whether any enabled endpoint is subscribed to `type` (bulk writers skip building payloads nobody receives). */
     async hasSubscribers(type: WebhookEventType, tx?: TxScope): Promise<boolean> {
       return (await repo.subscribedEndpoints(type, tx)).length > 0;
