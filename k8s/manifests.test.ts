@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import request from "supertest";
@@ -8,7 +9,7 @@ import { parseAllDocuments } from "yaml";
 import { envVariableNames, parseEnv } from "../server/env";
 import { createTestApp } from "../server/test/harness";
 import { healthTable } from "../server/route-tables";
-import { serverBuildOptions } from "../scripts/server-build-options.mjs";
+import { OPTIONAL_PEERS, serverBuildOptions } from "../scripts/server-build-options.mjs";
 
 // The manifests promise things about the server (ports, probe routes, variable names):
 // these tests hold them to the real code so a renamed route or variable breaks here, not in a rollout.
@@ -258,13 +259,13 @@ describe("Dockerfile: production dependencies", () => {
         .split("/")
         .slice(0, spec.startsWith("@") ? 2 : 1)
         .join("/");
-    // Vite is imported only by `--dev` (npm run dev), never in the image.
+    // Vite is imported only by `--dev` (npm run dev), never in the image; optional peers are tried and done without.
     const devOnly = new Set(["vite"]);
     const missing = Object.values(result.metafile.outputs)
       .flatMap((o) => o.imports)
       .filter((i) => i.external && !i.path.startsWith("node:"))
       .map((i) => packageName(i.path))
-      .filter((name) => !devOnly.has(name) && !(name in pkg.dependencies));
+      .filter((name) => !builtinModules.includes(name) && !devOnly.has(name) && !OPTIONAL_PEERS.has(name) && !(name in pkg.dependencies));
     expect([...new Set(missing)]).toEqual([]);
   });
 });

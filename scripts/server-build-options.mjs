@@ -27,7 +27,7 @@ const KEPT_ON_DISK = [
 ];
 export const keptOnDisk = (name) => KEPT_ON_DISK.some((kept) => (kept.endsWith("/*") ? name.startsWith(kept.slice(0, -1)) : name === kept));
 /** Optional peers that bundled packages try to load and do without (pg's native binding, ws's speed-ups). */
-const OPTIONAL_PEERS = new Set(["pg-native", "bufferutil", "utf-8-validate"]);
+export const OPTIONAL_PEERS = new Set(["pg-native", "bufferutil", "utf-8-validate"]);
 
 const packageName = (specifier) =>
   specifier
