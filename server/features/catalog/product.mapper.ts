@@ -76,7 +76,8 @@ export const productColumns = {
   createdAt: cursorTimestamp(p.createdAt),
   updatedAt: cursorTimestamp(p.updatedAt),
   options: p.options,
-  variants: variantsJsonOf("p"),
+  // The product's stored copy (ADR 079): one column instead of an aggregate over product_variants per row.
+  variants: p.variants,
 };
 export type ProductSelectRow = SelectResultFields<typeof productColumns>;
 
@@ -84,6 +85,7 @@ export function toProduct(row: ProductSelectRow): Product {
   const { brand, imageUrl, createdAt, updatedAt, ...fields } = row;
   return {
     ...fields,
+    variants: row.variants.map(inContractOrder),
     imageUrl: imageUrl || productImagePath(row.slug),
     priceRange: priceRangeOf(row.variants, row.priceCents),
     brand: { id: brand.id, slug: brand.slug, name: brand.name },
@@ -91,6 +93,16 @@ export function toProduct(row: ProductSelectRow): Product {
     updatedAt: isoMillis(updatedAt),
   };
 }
+
+/** jsonb keeps an object's keys in its own order (shortest first): the contract's order is written out here. */
+const inContractOrder = (v: StoredVariant): StoredVariant => ({
+  id: v.id,
+  sku: v.sku,
+  optionValues: v.optionValues,
+  priceCents: v.priceCents,
+  compareAtPriceCents: v.compareAtPriceCents,
+  stock: v.stock,
+});
 
 /** Lowest and highest variant price (a product without variant rows is its own price). */
 function priceRangeOf(variants: readonly StoredVariant[], fallback: number) {
