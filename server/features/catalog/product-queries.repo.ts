@@ -16,6 +16,7 @@ import {
   s,
   sectorOfBrand,
   toProduct,
+  toRankedProduct,
   visibleToShoppers,
   type ProductCsvProduct,
   type ProductSelectRow,
@@ -200,7 +201,8 @@ export function createProductQueriesRepo(db: Db) {
       // Without q: a named statement with a generic plan (ADR 059). With q the tsquery is a parameter PostgreSQL
       // folds to a constant only in a custom plan (search-sql.ts), so searches stay unnamed.
       const rows = (search ? await query.limit(c.take) : await executeNamed(query.limit(literalLimit(c.take)))) as ListRow[];
-      return rows.map((r) => ({ item: toProduct(r), key: plan.key(r) }));
+      const toItem = c.sort === "relevance" ? toRankedProduct : toProduct;
+      return rows.map((r) => ({ item: toItem(r), key: plan.key(r) }));
     },
 
     /**
