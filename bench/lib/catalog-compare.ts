@@ -2,7 +2,8 @@
 // the honest way (issue 15 §6): the app as production runs it (NODE_ENV=production, LOG_LEVEL=info, rate limit on
 // with a ceiling it never reaches), every request with `Accept-Encoding: gzip, br` (the baseline compresses too),
 // scenarios interleaved round by round (the starting scenario rotates), every round's ratio printed, and the
-// medians of at least 3 rounds reported. The load average is printed next to every figure.
+// medians of at least 3 rounds reported. The load average is printed next to every figure. Every round checks that
+// each server sent the raw server's bytes (the same JSON), so the ratio compares like with like.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join, relative } from "node:path";
@@ -49,6 +50,9 @@ interface Run {
   load1: number;
 }
 
+/** Each scenario's latest uncompressed sample body: a fair ratio needs the app and the baseline to send the same bytes. */
+const samples = new Map<string, string>();
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -74,6 +78,7 @@ async function runOne(s: Scenario, port: number, path: string, round: number): P
     const cpuBefore = cpuMsOf(child.pid);
     const measured = await runLoad(`${base}${path}`, compareConfig.connections, compareConfig.durationS, HEADERS);
     const cpuUsPerRequest = measured.requests ? ((cpuMsOf(child.pid) - cpuBefore) * 1000) / measured.requests : 0;
+    samples.set(s.name, sample.body);
     const run = { name: s.name, round, bootMs, idleRssMb: idle.rssMb, afterRssMb: memoryOf(child.pid).rssMb, measured, cpuUsPerRequest, load1: loadavg()[0]! };
     console.log(
       `  ${s.name.padEnd(20)} ${measured.reqPerSec.toFixed(0).padStart(6)} req/s  p50 ${measured.p50Ms} ms  p99 ${measured.p99Ms} ms  non-2xx ${measured.non2xx}  ` +
@@ -144,6 +149,15 @@ export async function compareCatalogRead(bench: string, pathOf: (databaseUrl: st
     for (const s of order) mine.push(await runOne(s, c.portBase + scenarios.indexOf(s), path, round));
     runs.push(...mine);
     const raw = mine.find((r) => r.name === "raw")!;
+    const rawBody = samples.get("raw")!;
+    const differing = mine.filter((r) => r !== raw && samples.get(r.name) !== rawBody);
+    console.log(
+      differing.length === 0
+        ? `  round ${round} bodies: every server sent the raw server's ${Buffer.byteLength(rawBody)} bytes`
+        : `  round ${round} bodies DIFFER from the raw server's (${Buffer.byteLength(rawBody)} B): ${differing
+            .map((r) => `${r.name} ${Buffer.byteLength(samples.get(r.name)!)} B`)
+            .join(", ")} — the ratio is not like for like`,
+    );
     console.log(
       `  round ${round} ratios vs raw: ${mine
         .filter((r) => r !== raw)

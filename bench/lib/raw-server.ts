@@ -9,7 +9,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import pg from "pg";
 
-type Row = Record<string, string | number>;
+interface Variant {
+  id: string;
+  sku: string;
+  optionValues: Record<string, string>;
+  priceCents: number;
+  compareAtPriceCents: number | null;
+  stock: number;
+}
+type Row = Record<string, string | number> & { options: unknown[]; variants: Variant[] };
 
 function required(name: string): string {
   const value = process.env[name];
@@ -25,7 +33,11 @@ const imagePrefix = required("BASELINE_IMAGE_PREFIX");
 const pool = new pg.Pool({ connectionString: required("DATABASE_URL"), max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 pool.on("error", (err) => console.error(`idle database client error: ${err.message}`));
 
-const COLUMNS = `p.id, p.slug, p.name, p.description, p.price_cents, p.currency, p.stock, p.image_url, p.status,
+// Variants come from products.variants, the schema's copy of each product's variants (ADR 079): a hand-written
+// statement reads the column rather than aggregating product_variants per row. jsonb hands its keys back in its own
+// order, so toVariant writes the contract's order out (the bodies are the app's byte for byte).
+const COLUMNS = `p.id, p.slug, p.name, p.description, p.price_cents, p.currency, p.stock, p.image_url, p.status, p.version,
+  p.options, p.variants,
   b.id as brand_id, b.slug as brand_slug, b.name as brand_name, s.id as sector_id, s.slug as sector_slug, s.name as sector_name,
   to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at,
   to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as updated_at`;
@@ -37,6 +49,27 @@ const DETAIL = { name: "raw_detail", text: `select ${COLUMNS} ${FROM} and p.slug
 const isoMillis = (micros: string) => `${micros.slice(0, 23)}Z`;
 const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify({ s: "newest", v: values })).toString("base64url");
 
+const toVariant = (v: Variant): Variant => ({
+  id: v.id,
+  sku: v.sku,
+  optionValues: v.optionValues,
+  priceCents: v.priceCents,
+  compareAtPriceCents: v.compareAtPriceCents,
+  stock: v.stock,
+});
+
+function priceRange(r: Row) {
+  if (r.variants.length === 0) return { minCents: r.price_cents, maxCents: r.price_cents };
+  let minCents = Infinity;
+  let maxCents = -Infinity;
+  for (const v of r.variants) {
+    if (v.priceCents < minCents) minCents = v.priceCents;
+    if (v.priceCents > maxCents) maxCents = v.priceCents;
+  }
+  return { minCents, maxCents };
+}
+
+/** The contract's Product, keys in the app's order (the bench compares bodies byte for byte). */
 function toProduct(r: Row) {
   const slug = r.slug as string;
   return {
@@ -47,10 +80,14 @@ function toProduct(r: Row) {
     priceCents: r.price_cents,
     currency: r.currency,
     stock: r.stock,
-    imageUrl: r.image_url || `${imagePrefix}${slug}.svg`,
     status: r.status,
-    brand: { id: r.brand_id, slug: r.brand_slug, name: r.brand_name },
     sector: { id: r.sector_id, slug: r.sector_slug, name: r.sector_name },
+    version: r.version,
+    options: r.options,
+    variants: r.variants.map(toVariant),
+    imageUrl: r.image_url || `${imagePrefix}${slug}.svg`,
+    priceRange: priceRange(r),
+    brand: { id: r.brand_id, slug: r.brand_slug, name: r.brand_name },
     createdAt: isoMillis(r.created_at as string),
     updatedAt: isoMillis(r.updated_at as string),
   };

@@ -46,11 +46,13 @@ export async function prepareCatalog(url: string): Promise<Pick<Rig, "plentiful"
   if (active.length < 21) throw new Error(`the seeded catalog has only ${active.length} active products`);
   const plentiful = active.slice(0, 20);
   const scarce = active[20]!;
-  // Stock lives on the variants (issue 12), the product row keeping their total: the seed's products have one each.
+  // Stock lives on the variants (issue 12), the product row keeping their total and its reads' copy of the variants
+  // (ADR 079): the seed's products have one variant each.
   for (const table of ["product_variants", "products"] as const) {
     const key = table === "products" ? "id" : "product_id";
-    await query(url, `update ${table} set stock = $1 where ${key} = any($2::uuid[])`, [PLENTIFUL_STOCK, plentiful.map((p) => p.id)]);
-    await query(url, `update ${table} set stock = $1 where ${key} = $2`, [SCARCE_STOCK, scarce.id]);
+    const set = table === "products" ? "stock = $1, variants = jsonb_set(variants, '{0,stock}', to_jsonb($1::int))" : "stock = $1";
+    await query(url, `update ${table} set ${set} where ${key} = any($2::uuid[])`, [PLENTIFUL_STOCK, plentiful.map((p) => p.id)]);
+    await query(url, `update ${table} set ${set} where ${key} = $2`, [SCARCE_STOCK, scarce.id]);
   }
   const stock = await query<{ id: string; stock: number }>(url, "select id, stock from products");
   return { plentiful, scarce: { id: scarce.id, stock: SCARCE_STOCK }, initialStock: new Map(stock.map((r) => [r.id, r.stock])) };

@@ -37,12 +37,22 @@ interface DriverPrepared<R> {
  * Runs a built Drizzle query as a named prepared statement. `.prepare(name)` wants the name before the SQL is
  * known, so the query is prepared under a placeholder name and renamed after its text, before it executes.
  */
-export function executeNamed<R>(query: { prepare(name: string): { execute(placeholders?: Record<string, unknown>): Promise<R> } }): Promise<R> {
+export function executeNamed<R>(query: Preparable<R>): Promise<R> {
+  return prepareNamed(query).execute();
+}
+
+type Preparable<R> = { prepare(name: string): { execute(placeholders?: Record<string, unknown>): Promise<R> } };
+
+/**
+ * The same, kept for reuse: a query built with `sql.placeholder`s is built by Drizzle once and then executed with
+ * new values (`execute({ … })`). Executions share no state, so one prepared query serves concurrent requests.
+ */
+export function prepareNamed<R>(query: Preparable<R>): { execute(placeholders?: Record<string, unknown>): Promise<R> } {
   const prepared = query.prepare("fp_pending") as DriverPrepared<R>;
   const name = prepared.queryString === undefined ? undefined : statementName(prepared.queryString);
   if (prepared.queryConfig) prepared.queryConfig.name = name;
   if (prepared.rawQueryConfig) prepared.rawQueryConfig.name = name;
-  return prepared.execute();
+  return prepared;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, smallint, text, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 import { productStatuses } from "../contracts/catalog";
-import type { OptionValues, ProductOption } from "../contracts/variants";
+import type { OptionValues, ProductOption, ProductVariant } from "../contracts/variants";
 import { createdAt, id, tsvector, updatedAt, version } from "./columns";
 
 // The contract's list, so the columns' enum and the API's status schema cannot drift apart.
@@ -51,6 +51,11 @@ export const products = pgTable(
     stock: integer("stock").notNull().default(0),
     /** 0–3 options ({ name, values[] }); a product without options has one default variant. */
     options: jsonb("options").$type<ProductOption[]>().notNull().default([]),
+    /**
+     * A copy of the product's variants in admin order, as reads show them (ADR 079): the list reads it instead of
+     * aggregating product_variants per row. Written in the same statement as every product_variants write.
+     */
+    variants: jsonb("variants").$type<ProductVariant[]>().notNull().default([]),
     imageUrl: text("image_url").notNull().default(""),
     status: text("status", { enum: productStatuses }).notNull().default("active"),
     brandId: uuid("brand_id")

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { brands, products, productVariants, type ProductStatus } from "@shared/schema";
 import { executorOf, type Db, type TxScope } from "../../db";
 import { productImagePath } from "./product-image";
-import { variantsJsonOf } from "./variants.repo";
+import { oneVariantMove, variantsJsonOf, variantsWithStockMoved } from "./variants.repo";
 
 /**
  * The catalog feature's stock API, used by orders (checkout, cancellation, the cart quote).
@@ -111,8 +111,10 @@ function checkoutLockCtes(requested: SQL, lockWhen: SQL): SQL {
 }
 
 function checkoutTakeCtes(takeWhen: SQL): SQL {
+  // The product's copy of its variants (ADR 079) moves in the same UPDATE: one statement, one row version.
+  const moves = sql`select variant_id, -sum(quantity)::int from stock_lines where product_id = p.id group by variant_id`;
   return sql`stock_taken as (
-      update ${products} p set stock = p.stock - w.quantity
+      update ${products} p set stock = p.stock - w.quantity, variants = ${variantsWithStockMoved(sql`p.variants`, moves)}
       from (select product_id, sum(quantity)::int as quantity from stock_lines group by product_id) w
       where p.id = w.product_id and ${takeWhen}
       returning p.id, p.stock
@@ -198,7 +200,10 @@ export function createCatalogStock(db: Db) {
         if (line.variantId === null) continue;
         const [row] = await executorOf(db, tx)
           .update(products)
-          .set({ stock: sql`${products.stock} + ${line.quantity}` })
+          .set({
+            stock: sql`${products.stock} + ${line.quantity}`,
+            variants: variantsWithStockMoved(sql`${products.variants}`, oneVariantMove(line.variantId, line.quantity)),
+          })
           .where(
             and(
               eq(products.id, line.productId),

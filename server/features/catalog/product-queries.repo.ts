@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { brands, products, sectors } from "@shared/schema";
 import { priceFacetBuckets, type Facets, type Product, type ProductSort } from "@shared/contracts/catalog";
 import { executorOf, type Db, type TxScope } from "../../db";
-import { executeNamed, executeNamedSql, literalLimit } from "../../db/prepared";
+import { executeNamed, executeNamedSql, literalLimit, prepareNamed } from "../../db/prepared";
 import type { CursorValue } from "../../lib/pagination";
 import { allOf, idOrSlugMatch, type Keyed } from "./catalog-sql";
 import { analyzeSearch } from "./search.repo";
@@ -16,6 +16,7 @@ import {
   s,
   sectorOfBrand,
   toProduct,
+  toRankedProduct,
   visibleToShoppers,
   type ProductCsvProduct,
   type ProductSelectRow,
@@ -180,8 +181,65 @@ const rankedCandidates = (search: ProductSearch) =>
 const byName = (x: { name: string; slug: string }, y: { name: string; slug: string }) =>
   x.name < y.name ? -1 : x.name > y.name ? 1 : x.slug < y.slug ? -1 : x.slug > y.slug ? 1 : 0;
 
+/** The values a list statement binds; the page statement without q takes them as placeholders (see listShape). */
+const BOUND_FILTERS = ["brand", "sector", "minPrice", "maxPrice"] as const;
+/** Distinct list shapes kept prepared per process; rarer shapes beyond it are built per request, as before. */
+const MAX_LIST_SHAPES = 256;
+
+/**
+ * What makes two list statements without q the same text: sort, page size, visibility, the in-stock filter, and
+ * which filters and cursor are present (their values are bound). Drizzle then builds each shape once.
+ */
+const listShape = (c: ProductListCriteria) =>
+  [c.sort, c.take, c.visibility ?? "shopper", c.inStock ? 1 : 0, c.after?.length ?? 0, ...BOUND_FILTERS.map((k) => (c[k] === undefined ? 0 : 1))].join("|");
+
+/** The criteria with placeholders where listShape binds values, and the values to bind. */
+function boundCriteria(c: ProductListCriteria): { bound: ProductListCriteria; values: Record<string, unknown> } {
+  const values: Record<string, unknown> = {};
+  const bound: Record<string, unknown> = { ...c };
+  for (const k of BOUND_FILTERS) {
+    if (c[k] === undefined) continue;
+    values[k] = c[k];
+    bound[k] = sql.placeholder(k);
+  }
+  bound.after = c.after?.map((v, i) => {
+    values[`after${i}`] = v;
+    return sql.placeholder(`after${i}`);
+  });
+  // Placeholders stand where the SQL templates embed the values (Drizzle binds either the same way).
+  return { bound: bound as unknown as ProductListCriteria, values };
+}
+
+type ListPage = { execute(values?: Record<string, unknown>): Promise<unknown> };
+
 export function createProductQueriesRepo(db: Db) {
   const analyze = (q: string | undefined) => (q === undefined ? Promise.resolve(undefined) : analyzeSearch(db, q));
+
+  function listQuery(c: ProductListCriteria, search: ProductSearch | undefined) {
+    const plan = sortPlan(c.sort, search);
+    const where = productConditions(c, search);
+    if (c.after) where.push(plan.after(c.after));
+    // Staff views of archived products are small and rare: only the active ones (shopper, "active") are bounded.
+    const activeOnly = c.visibility === undefined || c.visibility === "shopper" || c.visibility === "active";
+    if (search && c.sort === "relevance" && activeOnly) where.push(rankedCandidates(search));
+    const columns = c.sort === "relevance" ? { ...productColumns, rankKey: sql<string>`${rankKey(search)}::text` } : productColumns;
+    return db.select(columns).from(p).innerJoin(b, brandOfProduct).innerJoin(s, sectorOfBrand).where(allOf(where)).orderBy(plan.order);
+  }
+
+  // Without q: a named statement with a generic plan (ADR 059), built by Drizzle once per shape and kept: building
+  // it (column proxies, SQL assembly) cost more Node CPU per request than PostgreSQL spent running it (ADR 079).
+  const pages = new Map<string, ListPage>();
+  function pageStatement(c: ProductListCriteria): { page: ListPage; values: Record<string, unknown> } {
+    const shape = listShape(c);
+    const { bound, values } = boundCriteria(c);
+    let page = pages.get(shape);
+    if (!page) {
+      page = prepareNamed(listQuery(bound, undefined).limit(literalLimit(c.take)));
+      if (pages.size < MAX_LIST_SHAPES) pages.set(shape, page);
+    }
+    return { page, values };
+  }
+
   return {
     /**
      * One page of products (shopper-visible unless the criteria say otherwise): one statement, joins included,
@@ -189,18 +247,18 @@ export function createProductQueriesRepo(db: Db) {
      */
     async listProducts(c: ProductListCriteria): Promise<Array<Keyed<Product>>> {
       const search = await analyze(c.q);
+      let rows: ListRow[];
+      if (search) {
+        // The tsquery is a parameter PostgreSQL folds to a constant only in a custom plan (search-sql.ts), so
+        // searches stay unnamed.
+        rows = (await listQuery(c, search).limit(c.take)) as ListRow[];
+      } else {
+        const { page, values } = pageStatement(c);
+        rows = (await page.execute(values)) as ListRow[];
+      }
       const plan = sortPlan(c.sort, search);
-      const where = productConditions(c, search);
-      if (c.after) where.push(plan.after(c.after));
-      // Staff views of archived products are small and rare: only the active ones (shopper, "active") are bounded.
-      const activeOnly = c.visibility === undefined || c.visibility === "shopper" || c.visibility === "active";
-      if (search && c.sort === "relevance" && activeOnly) where.push(rankedCandidates(search));
-      const columns = c.sort === "relevance" ? { ...productColumns, rankKey: sql<string>`${rankKey(search)}::text` } : productColumns;
-      const query = db.select(columns).from(p).innerJoin(b, brandOfProduct).innerJoin(s, sectorOfBrand).where(allOf(where)).orderBy(plan.order);
-      // Without q: a named statement with a generic plan (ADR 059). With q the tsquery is a parameter PostgreSQL
-      // folds to a constant only in a custom plan (search-sql.ts), so searches stay unnamed.
-      const rows = (search ? await query.limit(c.take) : await executeNamed(query.limit(literalLimit(c.take)))) as ListRow[];
-      return rows.map((r) => ({ item: toProduct(r), key: plan.key(r) }));
+      const toItem = c.sort === "relevance" ? toRankedProduct : toProduct;
+      return rows.map((r) => ({ item: toItem(r), key: plan.key(r) }));
     },
 
     /**

@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { products, productVariants } from "@shared/schema";
 import type { OptionValues, ProductOption } from "@shared/contracts/variants";
 import { executorOf, type Db, type TxScope } from "../../db";
@@ -22,7 +22,8 @@ export interface StoredVariant {
 export type VariantRow = Omit<StoredVariant, "id"> & { id?: string };
 
 /**
- * The variants of a product as one JSON array (admin order): for reads that select it beside other columns.
+ * The variants of a product as one JSON array (admin order), from product_variants: for the reads that must see the
+ * rows themselves (writes under lock, the cart, the CSV export). Shopper reads take products.variants (ADR 079).
  * `productsAlias` names the products table as the outer query calls it: spelled out, because Drizzle leaves
  * columns unqualified in single-table selects, where `v.product_id = "id"` would silently compare v.id.
  */
@@ -31,13 +32,36 @@ export const variantsJsonOf = (productsAlias: "products" | "p") => sql<StoredVar
     'compareAtPriceCents', v.compare_at_price_cents, 'stock', v.stock) order by v.position, v.id), '[]'::json)
   from product_variants v where v.product_id = ${sql.identifier(productsAlias)}.id)`;
 
+/**
+ * products.variants (ADR 079) rebuilt from product_variants: the same objects as variantsJsonOf, as jsonb. Only for
+ * writes; reads take the column. Tools that write product_variants with raw SQL must set the column with this too.
+ */
+export const storedVariantsOf = (productId: SQL) => sql`coalesce((select jsonb_agg(jsonb_build_object(
+    'id', v.id, 'sku', v.sku, 'optionValues', v.option_values, 'priceCents', v.price_cents,
+    'compareAtPriceCents', v.compare_at_price_cents, 'stock', v.stock) order by v.position, v.id)
+  from product_variants v where v.product_id = ${productId}), '[]'::jsonb)`;
+
+/**
+ * products.variants with stock moved by `moves`, a relation of (variant_id uuid, delta int): the stock writes
+ * (checkout, cancellation, adjustment) change the copy in the UPDATE of the product row they make anyway, so the
+ * copy costs them no statement, no row version and no trigger (ADR 079). `variants` is the row's own column:
+ * under the row lock it is the latest version, so the moves apply to current stock.
+ */
+export const variantsWithStockMoved = (variants: SQL, moves: SQL) => sql`(select coalesce(jsonb_agg(case when m.delta is null then e.v
+    else jsonb_set(e.v, '{stock}', to_jsonb((e.v->>'stock')::int + m.delta)) end order by e.i), '[]'::jsonb)
+  from jsonb_array_elements(${variants}) with ordinality e(v, i) left join (${moves}) m(variant_id, delta) on m.variant_id = (e.v->>'id')::uuid)`;
+
+/** One variant's move, for variantsWithStockMoved. */
+export const oneVariantMove = (variantId: string, delta: number) => sql`select ${variantId}::uuid, ${delta}::int`;
+
 export function createVariantsRepo(db: Db) {
-  /** products.price_cents and products.stock from the variants (after admin writes; checkout uses deltas). */
+  /** products.price_cents, stock and variants from the variants (after admin writes; stock writes use deltas). */
   async function syncProductFromVariants(productId: string, tx: TxScope): Promise<void> {
     await executorOf(db, tx).execute(sql`
       update products set
         price_cents = coalesce((select min(price_cents) from product_variants where product_id = ${productId}::uuid), price_cents),
         stock = coalesce((select sum(stock)::int from product_variants where product_id = ${productId}::uuid), 0),
+        variants = ${storedVariantsOf(sql`${productId}::uuid`)},
         updated_at = now()
       where id = ${productId}::uuid`);
   }
@@ -89,7 +113,11 @@ export function createVariantsRepo(db: Db) {
       const exec = executorOf(db, tx);
       const product = await exec
         .update(products)
-        .set({ stock: sql`${products.stock} + ${delta}::int`, updatedAt: sql`now()` })
+        .set({
+          stock: sql`${products.stock} + ${delta}::int`,
+          variants: variantsWithStockMoved(sql`${products.variants}`, oneVariantMove(variantId, delta)),
+          updatedAt: sql`now()`,
+        })
         .where(sql`${products.id} = ${productId}::uuid and ${products.stock} + ${delta}::int >= 0`)
         .returning({ id: products.id });
       if (product.length === 0) return undefined;
