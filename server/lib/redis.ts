@@ -137,15 +137,27 @@ export function redisGuard(client: Redis): RedisGuard {
   return guard;
 }
 
+/**
+ * The call, or a rejection once `ms` have passed. The rejection waits for the I/O phase of the loop turn in which the
+ * timer fired (setImmediate runs after it): when our own event loop was stalled (a GC pause, compiling a chunk loaded
+ * on demand), Redis's reply may already be waiting in the socket, and it must win over a timer that is only late
+ * because of us. Otherwise one stall opened the breaker and, for its cool-down, events went out to this replica only.
+ */
 function withBudget<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`redis ${what} took longer than ${ms} ms`)), ms);
+      timer = setTimeout(() => {
+        immediate = setImmediate(() => reject(new Error(`redis ${what} took longer than ${ms} ms`)));
+      }, ms);
       timer.unref();
     }),
-  ]).finally(() => clearTimeout(timer));
+  ]).finally(() => {
+    clearTimeout(timer);
+    if (immediate) clearImmediate(immediate);
+  });
 }
 
 /**
