@@ -101,7 +101,13 @@ export function createJobsService(deps: {
     counts[field]++;
     processed.set(kind, counts);
   };
-  const nudge = () => wake?.();
+  // A nudge that comes while the loop is claiming (not waiting) is kept for it: that claim's snapshot may predate
+  // the job that caused the nudge, and dropping it left the job to the next poll (a staff alert 1 s late).
+  let nudged = false;
+  const nudge = () => {
+    if (wake) wake();
+    else nudged = true;
+  };
 
   async function execute(job: ClaimedJob, registration: Registration, abort: AbortController): Promise<void> {
     const { handler, options } = registration;
@@ -169,6 +175,7 @@ export function createJobsService(deps: {
       // Claim in batches: wait until half the slots are free rather than one claim query per finished job.
       if (free > 0 && (running.size === 0 || free >= Math.ceil(options.concurrency / 2))) {
         try {
+          nudged = false;
           const claimed = await repo.claim([...registrations.keys()], free, workerId, options.leaseSeconds);
           if (stopping) {
             await repo.release(
@@ -188,6 +195,10 @@ export function createJobsService(deps: {
         }
       }
       if (claimedAll) continue; // more may be due right now
+      if (nudged) {
+        nudged = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, options.pollMs);
         wake = () => {
