@@ -26,7 +26,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { cleanChildEnv } from "./lib/app-server";
 import { DEFAULT_BENCH_DATABASE_URL, prepareBenchDatabase } from "./lib/bench-database";
 import { installChildGuards, spawnChild, type Child } from "./lib/children";
-import { APP_ENTRY, intFromEnv, RESULTS_DIR, ROOT, round, sleep } from "./lib/config";
+import { APP_ENTRY, intFromEnv, nodeFlagsFromEnv, RESULTS_DIR, ROOT, round, sleep } from "./lib/config";
 import { fmtLoad } from "./lib/load-average";
 import { runLoad } from "./lib/load";
 import { cpuMsOf, httpGet, memoryOf, portIsFree, waitForOk } from "./lib/probes";
@@ -45,7 +45,7 @@ const config = {
   /** An older build (dist/server copied inside the repository, e.g. bench/results/.before/server/index.js): interleaved with this one. */
   beforeEntry: process.env.BENCH_BEFORE_ENTRY || undefined,
   /** Node flags for the server, e.g. --max-semi-space-size=4 (ADR 078). */
-  nodeFlags: (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean),
+  nodeFlags: nodeFlagsFromEnv(),
 };
 const PGLITE_DIR = join(RESULTS_DIR, ".boot-pglite");
 const SECRET = "boot-bench-session-secret-0123456789abcdef";

@@ -31,7 +31,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../server/seed/seed-data";
 import { BENCH_APP_ENV, buildServerBundle, cleanChildEnv } from "./lib/app-server";
 import { prepareBenchDatabase } from "./lib/bench-database";
 import { installChildGuards, spawnChild, type Child } from "./lib/children";
-import { APP_ENTRY, intFromEnv, percentile, RESULTS_DIR, ROOT, round, sleep } from "./lib/config";
+import { APP_ENTRY, intFromEnv, nodeFlagsFromEnv, percentile, RESULTS_DIR, ROOT, round, sleep } from "./lib/config";
 import { fmtLoad } from "./lib/load-average";
 import { memoryOf, portIsFree, waitForOk } from "./lib/probes";
 import type { FromClient, ToClient } from "./lib/ws-fanout-client";
@@ -48,7 +48,7 @@ const config = {
   connectConcurrency: intFromEnv("BENCH_CONNECT_CONCURRENCY", 50),
   databaseUrl: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/fp_wsbench",
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
-  nodeFlags: (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean),
+  nodeFlags: nodeFlagsFromEnv(),
 };
 
 const log = (message: string) => console.log(message);

@@ -7,6 +7,9 @@ export const RESULTS_DIR = join(ROOT, "bench/results");
 export const APP_ENTRY = join(ROOT, "dist/server/index.js");
 
 /** A positive integer from the environment (BENCH_DURATION=10 …), or `fallback` when the variable is unset or empty. */
+/** BENCH_NODE_FLAGS: Node flags for the server a bench starts (e.g. "--max-semi-space-size=4"). */
+export const nodeFlagsFromEnv = (): string[] => (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+
 export function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
