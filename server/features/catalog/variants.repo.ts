@@ -21,25 +21,28 @@ export interface StoredVariant {
 /** A variant as a write wants it: no id → a new variant. */
 export type VariantRow = Omit<StoredVariant, "id"> & { id?: string };
 
+/** A product's variants as the contract's objects, in admin order, from product_variants (json or jsonb). */
+const variantObjectsOf = (productId: SQL, type: "json" | "jsonb") => {
+  const t = sql.raw(type);
+  return sql`coalesce((select ${t}_agg(${t}_build_object(
+    'id', v.id, 'sku', v.sku, 'optionValues', v.option_values, 'priceCents', v.price_cents,
+    'compareAtPriceCents', v.compare_at_price_cents, 'stock', v.stock) order by v.position, v.id)
+  from product_variants v where v.product_id = ${productId}), '[]'::${t})`;
+};
+
 /**
  * The variants of a product as one JSON array (admin order), from product_variants: for the reads that must see the
  * rows themselves (writes under lock, the cart, the CSV export). Shopper reads take products.variants (ADR 079).
  * `productsAlias` names the products table as the outer query calls it: spelled out, because Drizzle leaves
  * columns unqualified in single-table selects, where `v.product_id = "id"` would silently compare v.id.
  */
-export const variantsJsonOf = (productsAlias: "products" | "p") => sql<StoredVariant[]>`(select coalesce(json_agg(json_build_object(
-    'id', v.id, 'sku', v.sku, 'optionValues', v.option_values, 'priceCents', v.price_cents,
-    'compareAtPriceCents', v.compare_at_price_cents, 'stock', v.stock) order by v.position, v.id), '[]'::json)
-  from product_variants v where v.product_id = ${sql.identifier(productsAlias)}.id)`;
+export const variantsJsonOf = (productsAlias: "products" | "p") => sql<StoredVariant[]>`${variantObjectsOf(sql`${sql.identifier(productsAlias)}.id`, "json")}`;
 
 /**
  * products.variants (ADR 079) rebuilt from product_variants: the same objects as variantsJsonOf, as jsonb. Only for
  * writes; reads take the column. Tools that write product_variants with raw SQL must set the column with this too.
  */
-export const storedVariantsOf = (productId: SQL) => sql`coalesce((select jsonb_agg(jsonb_build_object(
-    'id', v.id, 'sku', v.sku, 'optionValues', v.option_values, 'priceCents', v.price_cents,
-    'compareAtPriceCents', v.compare_at_price_cents, 'stock', v.stock) order by v.position, v.id)
-  from product_variants v where v.product_id = ${productId}), '[]'::jsonb)`;
+export const storedVariantsOf = (productId: SQL) => variantObjectsOf(productId, "jsonb");
 
 /**
  * products.variants with stock moved by `moves`, a relation of (variant_id uuid, delta int): the stock writes
