@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 
 /**
@@ -22,6 +22,8 @@ export const jobs = pgTable(
     /** Tries started so far, including one cut short by a crash. */
     attempts: integer("attempts").notNull().default(0),
     runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Due jobs are claimed highest priority first, then oldest run_at (ADR 085); the kind's, copied at enqueue. */
+    priority: smallint("priority").notNull().default(0),
     lockedBy: text("locked_by"),
     /** The lease: past it, a running job counts as abandoned and any worker may take it again. */
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
@@ -32,8 +34,8 @@ export const jobs = pgTable(
   (t) => [
     uniqueIndex("jobs_kind_dedupe_key_unique").on(t.kind, t.dedupeKey),
     // The claim query's two ways in: due queued jobs and expired leases.
-    index("jobs_queued_run_at_idx")
-      .on(t.runAt)
+    index("jobs_queued_priority_run_at_idx")
+      .on(t.priority.desc().nullsFirst(), t.runAt)
       .where(sql`${t.state} = 'queued'`),
     index("jobs_running_locked_until_idx")
       .on(t.lockedUntil)

@@ -191,5 +191,6 @@ export function registerStaffAlertJobs(jobs: JobQueue, alerts: StaffAlerts): voi
     retryLimit: 5,
     retryDelaySeconds: 10,
     timeoutSeconds: 30,
+    priority: "urgent", // a bell rings when it happens, not after the mail backlog (ADR 085)
   });
 }

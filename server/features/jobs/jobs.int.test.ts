@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { jobs, sectors } from "@shared/schema";
 import { executorOf, runInTransaction } from "../../db";
 import { createTestApp, type TestApp } from "../../test/harness";
 import { uniqueSuffix } from "../../test/factories";
+import { createJobsRepo } from "./jobs.repo";
 import { waitFor } from "../../test/wait-for";
 
 /** The queue on the worker's real database (PGlite by default, PostgreSQL with DATABASE_URL), in process. */
@@ -50,6 +51,31 @@ describe("enqueue inside a business transaction (outbox)", () => {
     await waitFor(async () => (await rowsOf(jobKind))[0]?.state === "completed");
     await new Promise((r) => setTimeout(r, 200));
     expect(runs).toEqual([{ payload: { orderId: "o-1" }, attempt: 1 }]);
+  });
+});
+
+describe("priority (ADR 085)", () => {
+  it("when normal jobs wait and an urgent one is enqueued after them, then a claim takes the urgent one first, then the oldest", async () => {
+    // A second app with no worker running, so nothing claims these jobs but the claims below.
+    const quiet = await createTestApp();
+    const [normal, urgent] = [kind("normal"), kind("urgent")];
+    quiet.services.jobs.register(normal, async () => undefined);
+    quiet.services.jobs.register(urgent, async () => undefined, { priority: "urgent" });
+    for (const n of [1, 2, 3]) await quiet.services.jobs.enqueue(normal, { n });
+    await quiet.services.jobs.enqueue(urgent, { n: 4 });
+    expect((await rowsOf(urgent)).map((r) => r.priority)).toEqual([10]);
+
+    const repo = createJobsRepo(quiet.db);
+    const claimOne = async () => (await repo.claim([normal, urgent], 1, "priority-test", 30)).map((j) => j.payload);
+    expect(await claimOne()).toEqual([{ n: 4 }]);
+    expect(await claimOne()).toEqual([{ n: 1 }]);
+    // The queue's age is the oldest due job's, whatever its priority (no run takes 15 minutes: this row is the oldest).
+    await quiet.services.jobs.enqueue(urgent, { n: 5 });
+    await quiet.db
+      .update(jobs)
+      .set({ runAt: sql`now() - interval '900 seconds'` })
+      .where(eq(jobs.kind, urgent));
+    expect(await repo.oldestWaitingSeconds()).toBeGreaterThanOrEqual(899);
   });
 });
 

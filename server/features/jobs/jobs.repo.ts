@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { jobs, type JobState } from "@shared/schema";
 import { executorOf, runInTransaction, type Db, type TxScope } from "../../db";
 import { cursorTimestamp } from "../../lib/timestamp-cursor";
+import { JOB_PRIORITIES } from "./jobs.types";
 
 /** The only module that touches the jobs table. Every state change is guarded by the lease holder's id. */
 
@@ -10,6 +11,8 @@ export interface NewJob {
   payload: Record<string, unknown>;
   dedupeKey?: string;
   delaySeconds?: number;
+  /** The kind's claim priority (ADR 085); 0 when unset. */
+  priority?: number;
 }
 
 export interface ClaimedJob {
@@ -47,7 +50,7 @@ export function createJobsRepo(db: Db) {
       const runAt = job.delaySeconds ? sql`now() + make_interval(secs => ${job.delaySeconds})` : sql`now()`;
       const rows = await executorOf(db, tx)
         .insert(jobs)
-        .values({ kind: job.kind, payload: job.payload, dedupeKey: job.dedupeKey ?? null, runAt })
+        .values({ kind: job.kind, payload: job.payload, dedupeKey: job.dedupeKey ?? null, runAt, priority: job.priority ?? 0 })
         .onConflictDoNothing({ target: [jobs.kind, jobs.dedupeKey] })
         .returning({ id: jobs.id });
       return rows.length > 0;
@@ -55,13 +58,14 @@ export function createJobsRepo(db: Db) {
 
     /** `insert` as an INSERT … SELECT over `from`, for a caller's single statement (no round trip of its own). */
     insertFromSql(job: Omit<NewJob, "delaySeconds">, from: SQL): SQL {
-      return sql`insert into ${jobs} (kind, payload, dedupe_key, run_at)
-        select ${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${job.dedupeKey ?? null}, now() from ${from}
+      return sql`insert into ${jobs} (kind, payload, dedupe_key, run_at, priority)
+        select ${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${job.dedupeKey ?? null}, now(), ${job.priority ?? 0}::smallint from ${from}
         on conflict (kind, dedupe_key) do nothing`;
     },
 
     /**
-     * Leases up to `limit` due jobs of the given kinds, oldest run_at first: queued ones whose time has come and
+     * Leases up to `limit` due jobs of the given kinds, highest priority first, then oldest run_at (ADR 085): a
+     * backlog of mail and webhook deliveries does not hold back the staff bell. Queued ones whose time has come and
      * running ones whose lease expired (their worker died). SKIP LOCKED lets concurrent workers claim disjoint rows
      * without waiting. Each state is read through its own partial index in run_at order and stops after `limit`
      * rows (ADR 081): one query with `(queued …) or (running …)` cannot walk an index in order, so it sorted every
@@ -76,21 +80,21 @@ export function createJobsRepo(db: Db) {
       );
       const { rows } = await db.execute<{ id: string; kind: string; payload: Record<string, unknown>; attempts: number }>(sql`
         with queued as (
-          select id, run_at from ${jobs}
+          select id, priority, run_at from ${jobs}
           where state = 'queued' and run_at <= now() and kind in (${kindList})
-          order by run_at
+          order by priority desc, run_at
           limit ${limit}
           for update skip locked
         ), lapsed as (
-          select id, run_at from ${jobs}
+          select id, priority, run_at from ${jobs}
           where state = 'running' and locked_until < now() and kind in (${kindList})
           order by run_at
           limit ${limit}
           for update skip locked
         ), due as (
           -- A row locked above but not kept here is released when this statement commits.
-          select id from (select id, run_at from queued union all select id, run_at from lapsed) candidates
-          order by run_at
+          select id from (select * from queued union all select * from lapsed) candidates
+          order by priority desc, run_at
           limit ${limit}
         )
         update ${jobs} j
@@ -211,7 +215,10 @@ export function createJobsRepo(db: Db) {
     /** Age in seconds of the longest-waiting due job, 0 when none waits. */
     async oldestWaitingSeconds(): Promise<number> {
       const { rows } = await db.execute<{ age: number | string | null }>(
-        sql`select extract(epoch from now() - min(run_at)) as age from ${jobs} where state = 'queued' and run_at <= now()`,
+        // The oldest of each priority's oldest: one probe of the (priority, run_at) index per priority in use.
+        sql`select extract(epoch from now() - min(oldest.run_at)) as age
+          from unnest(${`{${Object.values(JOB_PRIORITIES).join(",")}}`}::smallint[]) p(priority),
+          lateral (select run_at from ${jobs} j where j.state = 'queued' and j.priority = p.priority and j.run_at <= now() order by j.run_at limit 1) oldest`,
       );
       return Math.max(0, Number(rows[0]?.age ?? 0));
     },

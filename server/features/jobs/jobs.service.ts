@@ -4,7 +4,7 @@ import type { SQL } from "drizzle-orm";
 import type { Logger } from "../../lib/logger";
 import { TimeoutError, withTimeout } from "../../lib/timeout";
 import type { ClaimedJob, JobsRepo, QueueDepthRow } from "./jobs.repo";
-import type { EnqueueOptions, JobHandler, JobKindOptions, JobPayload, JobQueue } from "./jobs.types";
+import { JOB_PRIORITIES, type EnqueueOptions, type JobHandler, type JobKindOptions, type JobPayload, type JobQueue } from "./jobs.types";
 import { retryDelaySeconds } from "./retry-delay";
 import { SpanKind } from "@opentelemetry/api";
 import { inSpan } from "../../lib/tracing";
@@ -18,7 +18,14 @@ export interface WorkerOptions {
   leaseSeconds: number;
 }
 
-const KIND_DEFAULTS: Required<JobKindOptions> = { retryLimit: 5, retryDelaySeconds: 10, timeoutSeconds: 60, everySeconds: 0, keepCompletedForever: false };
+const KIND_DEFAULTS: Required<JobKindOptions> = {
+  retryLimit: 5,
+  retryDelaySeconds: 10,
+  timeoutSeconds: 60,
+  everySeconds: 0,
+  keepCompletedForever: false,
+  priority: "normal",
+};
 
 /** The queue's own housekeeping: completed rows past the retention go (see ADR 031 for which stay). */
 export const PURGE_COMPLETED_JOBS = "jobs.purge-completed";
@@ -104,6 +111,8 @@ export function createJobsService(deps: {
   // A nudge that comes while the loop is claiming (not waiting) is kept for it: that claim's snapshot may predate
   // the job that caused the nudge, and dropping it left the job to the next poll (a staff alert 1 s late).
   let nudged = false;
+  // A kind not registered in this process (yet) is enqueued as normal.
+  const priorityOf = (kind: string) => JOB_PRIORITIES[registrations.get(kind)?.options.priority ?? "normal"];
   const nudge = () => {
     if (wake) wake();
     else nudged = true;
@@ -217,7 +226,7 @@ export function createJobsService(deps: {
    */
   function offerPeriodic(kind: string, everySeconds: number) {
     const windowNumber = Math.floor(Date.now() / 1000 / everySeconds);
-    repo.insert({ kind, payload: {}, dedupeKey: `every-${everySeconds}s:${windowNumber}` }).then(
+    repo.insert({ kind, payload: {}, dedupeKey: `every-${everySeconds}s:${windowNumber}`, priority: priorityOf(kind) }).then(
       (inserted) => inserted && nudge(),
       (err: Error) => logger.warn({ kind, err: err.message }, "offering a periodic job failed"),
     );
@@ -232,13 +241,13 @@ export function createJobsService(deps: {
 
   const service: JobsService = {
     async enqueue<P extends JobPayload>(kind: string, payload: P, options: EnqueueOptions = {}): Promise<void> {
-      await repo.insert({ kind, payload, dedupeKey: options.dedupeKey, delaySeconds: options.delaySeconds }, options.tx);
+      await repo.insert({ kind, payload, dedupeKey: options.dedupeKey, delaySeconds: options.delaySeconds, priority: priorityOf(kind) }, options.tx);
       // Without a transaction the row is visible now; inside one, the next poll finds it after the commit.
       if (!options.tx && !options.delaySeconds) nudge();
     },
 
     enqueueSql<P extends JobPayload>(kind: string, payload: P, options: Pick<EnqueueOptions, "dedupeKey">, from: SQL): SQL {
-      return repo.insertFromSql({ kind, payload, dedupeKey: options.dedupeKey }, from);
+      return repo.insertFromSql({ kind, payload, dedupeKey: options.dedupeKey, priority: priorityOf(kind) }, from);
     },
 
     register<P extends JobPayload>(kind: string, handler: JobHandler<P>, options: JobKindOptions = {}): void {

@@ -25,6 +25,13 @@ export interface JobContext {
   signal: AbortSignal;
 }
 
+/**
+ * Claim priorities (ADR 085): due jobs of an urgent kind are claimed before older normal ones. Urgent is for work
+ * a person is waiting on within seconds (the staff bell after an order); everything else is normal.
+ */
+export const JOB_PRIORITIES = { urgent: 10, normal: 0 } as const;
+export type JobPriority = keyof typeof JOB_PRIORITIES;
+
 export interface JobKindOptions {
   /** Retries after the first try before the job is dead-lettered. */
   retryLimit?: number;
@@ -42,6 +49,8 @@ export interface JobKindOptions {
    * stay taken for good — a later enqueue with the same key could really happen — keeps its rows forever.
    */
   keepCompletedForever?: boolean;
+  /** Copied into each job at enqueue; default normal. */
+  priority?: JobPriority;
 }
 
 export type JobHandler<P extends JobPayload = JobPayload> = (payload: P, job: JobContext) => Promise<void>;

@@ -148,5 +148,6 @@ export function createOrderNotifier(deps: OrderNotifyDeps) {
 }
 
 export function registerOrderNotifyJob(jobs: JobQueue, notify: ReturnType<typeof createOrderNotifier>): void {
-  jobs.register(ORDER_NOTIFY, notify, { retryLimit: 10, retryDelaySeconds: 30, timeoutSeconds: 60 });
+  // Urgent (ADR 085): its first act is the staff bell, promised within 1 s of the order.
+  jobs.register(ORDER_NOTIFY, notify, { retryLimit: 10, retryDelaySeconds: 30, timeoutSeconds: 60, priority: "urgent" });
 }
