@@ -67,7 +67,7 @@ export function createJobsRepo(db: Db) {
      * Leases up to `limit` due jobs of the given kinds, highest priority first, then oldest run_at (ADR 085): a
      * backlog of mail and webhook deliveries does not hold back the staff bell. Queued ones whose time has come and
      * running ones whose lease expired (their worker died). SKIP LOCKED lets concurrent workers claim disjoint rows
-     * without waiting. Each state is read through its own partial index in run_at order and stops after `limit`
+     * without waiting. Each state is read through its own partial index in claim order and stops after `limit`
      * rows (ADR 081): one query with `(queued …) or (running …)` cannot walk an index in order, so it sorted every
      * due job to take a few — a claim cost that grew with the backlog (2.3 ms at 2,900 queued order.notify jobs
      * after a checkout burst, ~0.3 ms this way, whatever the backlog).
@@ -215,7 +215,7 @@ export function createJobsRepo(db: Db) {
     /** Age in seconds of the longest-waiting due job, 0 when none waits. */
     async oldestWaitingSeconds(): Promise<number> {
       const { rows } = await db.execute<{ age: number | string | null }>(
-        // The oldest of each priority's oldest: one probe of the (priority, run_at) index per priority in use.
+        // The oldest of each priority's oldest: one probe of the (priority, run_at) index per priority.
         sql`select extract(epoch from now() - min(oldest.run_at)) as age
           from unnest(${`{${Object.values(JOB_PRIORITIES).join(",")}}`}::smallint[]) p(priority),
           lateral (select run_at from ${jobs} j where j.state = 'queued' and j.priority = p.priority and j.run_at <= now() order by j.run_at limit 1) oldest`,
