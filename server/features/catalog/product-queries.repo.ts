@@ -16,7 +16,6 @@ import {
   s,
   sectorOfBrand,
   toProduct,
-  toRankedProduct,
   visibleToShoppers,
   type ProductCsvProduct,
   type ProductSelectRow,
@@ -257,8 +256,7 @@ export function createProductQueriesRepo(db: Db) {
         rows = (await page.execute(values)) as ListRow[];
       }
       const plan = sortPlan(c.sort, search);
-      const toItem = c.sort === "relevance" ? toRankedProduct : toProduct;
-      return rows.map((r) => ({ item: toItem(r), key: plan.key(r) }));
+      return rows.map((r) => ({ item: toProduct(r), key: plan.key(r) }));
     },
 
     /**

@@ -108,15 +108,6 @@ export function toProduct(row: ProductSelectRow): Product {
   };
 }
 
-/**
- * A search row's product: the relevance sort's rankKey has always been sent inside each product, after variants
- * (not in the contract; kept so the answer stays byte for byte what it was).
- */
-export function toRankedProduct(row: ProductSelectRow & { rankKey: string }): Product {
-  const { variants, imageUrl, priceRange, brand, createdAt, updatedAt, ...head } = toProduct(row);
-  return { ...head, variants, rankKey: row.rankKey, imageUrl, priceRange, brand, createdAt, updatedAt } as Product;
-}
-
 /** jsonb keeps an object's keys in its own order (shortest first): the contract's order is written out here. */
 const inContractOrder = (v: StoredVariant): StoredVariant => ({
   id: v.id,

@@ -37,6 +37,9 @@ describe("product search that forgives", () => {
     const { data } = await search("aple");
     expect(data).toHaveLength(5);
     for (const name of names(data)) expect(name).toMatch(/Apples/);
+    // A ranked item is a product like any other: the sort's internal rank stays out of the answer.
+    const plain = (await request(t.app).get("/api/v1/products?limit=1").expect(200)).body.data[0] as object;
+    for (const item of data) expect(Object.keys(item)).toEqual(Object.keys(plain));
   });
 
   it("when a shopper types 'clementnes', then clementines come first", async () => {
