@@ -4,7 +4,7 @@ import type { SQL } from "drizzle-orm";
 import type { Logger } from "../../lib/logger";
 import { TimeoutError, withTimeout } from "../../lib/timeout";
 import type { ClaimedJob, JobsRepo, QueueDepthRow } from "./jobs.repo";
-import { JOB_PRIORITIES, type EnqueueOptions, type JobHandler, type JobKindOptions, type JobPayload, type JobQueue } from "./jobs.types";
+import { JOB_PRIORITIES, type EnqueueOptions, type JobHandler, type JobKindOptions, type JobPayload, type JobPriority, type JobQueue } from "./jobs.types";
 import { retryDelaySeconds } from "./retry-delay";
 import { SpanKind } from "@opentelemetry/api";
 import { inSpan } from "../../lib/tracing";
@@ -112,7 +112,7 @@ export function createJobsService(deps: {
   // the job that caused the nudge, and dropping it left the job to the next poll (a staff alert 1 s late).
   let nudged = false;
   // A kind not registered in this process (yet) is enqueued as normal.
-  const priorityOf = (kind: string) => JOB_PRIORITIES[registrations.get(kind)?.options.priority ?? "normal"];
+  const priorityOf = (kind: string, own?: JobPriority) => JOB_PRIORITIES[own ?? registrations.get(kind)?.options.priority ?? "normal"];
   const nudge = () => {
     if (wake) wake();
     else nudged = true;
@@ -241,7 +241,10 @@ export function createJobsService(deps: {
 
   const service: JobsService = {
     async enqueue<P extends JobPayload>(kind: string, payload: P, options: EnqueueOptions = {}): Promise<void> {
-      await repo.insert({ kind, payload, dedupeKey: options.dedupeKey, delaySeconds: options.delaySeconds, priority: priorityOf(kind) }, options.tx);
+      await repo.insert(
+        { kind, payload, dedupeKey: options.dedupeKey, delaySeconds: options.delaySeconds, priority: priorityOf(kind, options.priority) },
+        options.tx,
+      );
       // Without a transaction the row is visible now; inside one, the next poll finds it after the commit.
       if (!options.tx && !options.delaySeconds) nudge();
     },

@@ -15,6 +15,8 @@ export interface EnqueueOptions {
   dedupeKey?: string;
   /** Run no earlier than this many seconds from now. */
   delaySeconds?: number;
+  /** This job's claim priority, when it differs from its kind's (ADR 085). */
+  priority?: JobPriority;
 }
 
 export interface JobContext {

@@ -1,12 +1,16 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inArray } from "drizzle-orm";
 import { mailTemplateNames } from "@shared/contracts/mail";
 import type { Order } from "@shared/contracts/orders";
+import { jobs } from "@shared/schema";
 import { anonymousAgent, signedInAgent } from "../../test/agents";
 import { makeOrder, makeProduct, makeUser, uniqueSuffix } from "../../test/factories";
 import { createTestApp, type TestApp } from "../../test/harness";
 import { startSmtpSink, type SmtpSink } from "../../test/smtp-sink";
 import { waitFor } from "../../test/wait-for";
+import { JOB_PRIORITIES } from "../jobs/jobs.types";
+import { mailTemplates } from "./templates";
 
 let smtp: SmtpSink;
 let t: TestApp;
@@ -108,6 +112,24 @@ describe("account mails", () => {
     expect(smtp.to(email)).toHaveLength(1);
     expect(smtp.to(email)[0]!.subject).toBe("Confirm your e-mail address");
     expect(smtp.to(email)[0]!.text).toContain("/verify-email?token=");
+  });
+});
+
+describe("mail priority (ADR 085)", () => {
+  it("when a password reset and an order confirmation are queued, then the reset (someone waits at a screen) is claimed first", async () => {
+    const key = uniqueSuffix();
+    const user = await makeUser(stored.db);
+    for (const template of ["order-confirmation", "password-reset"] as const) {
+      await stored.services.mail.enqueue(template, { userId: user.id }, mailTemplates[template].demo as never, { dedupeKey: `${template}:${key}` });
+    }
+    const rows = await stored.db
+      .select({ dedupeKey: jobs.dedupeKey, priority: jobs.priority })
+      .from(jobs)
+      .where(inArray(jobs.dedupeKey, [`mail:order-confirmation:${key}`, `mail:password-reset:${key}`]));
+    expect(Object.fromEntries(rows.map((r) => [r.dedupeKey, r.priority]))).toEqual({
+      [`mail:order-confirmation:${key}`]: JOB_PRIORITIES.normal,
+      [`mail:password-reset:${key}`]: JOB_PRIORITIES.urgent,
+    });
   });
 });
 

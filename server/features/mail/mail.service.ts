@@ -54,6 +54,12 @@ export interface MailServiceDeps {
   logger: Logger;
 }
 
+/**
+ * Mails a person waits for at a screen (the link to reset a password, verify or change an address): claimed
+ * before the confirmations and alerts a burst of orders queues (ADR 085).
+ */
+const AWAITED_TEMPLATES: ReadonlySet<MailTemplateName> = new Set(["password-reset", "email-verification", "email-change"]);
+
 export interface EnqueueMailOptions {
   tx?: TxScope;
   /** One message per key (e.g. `order-confirmation:<orderId>`), whatever retries or replicas do. */
@@ -95,7 +101,11 @@ export function createMailService(deps: MailServiceDeps) {
     /** Queues a mail inside the caller's transaction: a rolled-back write sends nothing. */
     async enqueue<T extends MailTemplateName>(template: T, to: MailRecipient, props: MailProps<T>, options: EnqueueMailOptions = {}): Promise<void> {
       const payload: MailSendPayload = { template, to, props: sealJsonValue(props, MAIL_PROPS_SEALED.context), dedupeKey: options.dedupeKey };
-      await jobs.enqueue(MAIL_SEND, payload, { tx: options.tx, dedupeKey: options.dedupeKey && `mail:${options.dedupeKey}` });
+      await jobs.enqueue(MAIL_SEND, payload, {
+        tx: options.tx,
+        dedupeKey: options.dedupeKey && `mail:${options.dedupeKey}`,
+        priority: AWAITED_TEMPLATES.has(template) ? "urgent" : undefined,
+      });
     },
 
     /** "Send this template to this user" (account mails): the address is the user's at send time. */
